@@ -1,0 +1,174 @@
+package io.ordersvc.command.catalog;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import io.ordersvc.shared.catalog.ProductCommand.AdjustStock;
+import io.ordersvc.shared.catalog.ProductCommand.CreateProduct;
+import io.ordersvc.shared.catalog.ProductEvent.ProductCreated;
+import io.ordersvc.shared.catalog.ProductEvent.StockAdjusted;
+import io.ordersvc.shared.catalog.ProductEvent.StockReleased;
+import io.ordersvc.shared.catalog.ProductEvent.StockReserved;
+import io.ordersvc.shared.catalog.SkuSpec;
+import io.ordersvc.shared.catalog.StockChange;
+import io.ordersvc.shared.error.Refusal;
+import io.ordersvc.shared.identity.Actor;
+import io.ordersvc.shared.identity.Role;
+import io.ordersvc.shared.money.Money;
+import io.ordersvc.shared.order.OrderType;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * A catalog product and its SKUs' stock. Stock is only ever taken by {@link #reserve} inside the same unit of work
+ * that places the order, so the aggregate's lock and its event stream's sequence numbers make overselling
+ * impossible, within one JVM and across instances. Snapshotted (by field) because hot products collect many events.
+ */
+@Aggregate(snapshotTriggerDefinition = "productSnapshotTrigger")
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+public class Product {
+
+    @AggregateIdentifier
+    private String productId;
+    private String shopId;
+    private String name;
+    private String imageUrl;
+    private Map<String, Sku> skus = new LinkedHashMap<>();
+
+    /** A SKU's selling data and available stock; what an order snapshots. */
+    public record Sku(String skuId, String skuCode, Map<String, String> properties, Money price, Long pointsPrice,
+                      long available) {
+        Sku withAvailable(long value) {
+            return new Sku(skuId, skuCode, properties, price, pointsPrice, value);
+        }
+    }
+
+    /** What {@link #reserve} hands to the order: the catalog data of the moment, and the quantity taken. */
+    public record Reserved(String productId, String productName, String imageUrl, String shopId, Sku sku,
+                           int quantity) {
+    }
+
+    protected Product() {
+    }
+
+    @CommandHandler
+    public Product(CreateProduct cmd, Clock clock) {
+        Actor actor = cmd.actor();
+        if (!(actor.is(Role.ADMIN) || actor.isSellerOf(cmd.shopId()))) {
+            throw Refusal.forbidden("only the shop's seller or an admin may create its products");
+        }
+        if (cmd.skus() == null || cmd.skus().isEmpty()) {
+            throw Refusal.unprocessable("NO_SKUS", "a product needs at least one SKU");
+        }
+        var codes = new HashSet<String>();
+        for (SkuSpec sku : cmd.skus()) {
+            if (!codes.add(sku.skuCode())) {
+                throw Refusal.unprocessable("DUPLICATE_SKU_CODE", "sku_code " + sku.skuCode() + " appears twice");
+            }
+            if (!sku.price().isPositive()) {
+                throw Refusal.unprocessable("INVALID_PRICE", "price of " + sku.skuCode() + " must be above 0");
+            }
+            if (sku.costPrice() != null && sku.costPrice().isNegative()) {
+                throw Refusal.unprocessable("INVALID_PRICE", "cost_price of " + sku.skuCode() + " is negative");
+            }
+        }
+        apply(new ProductCreated(cmd.productId(), cmd.shopId(), cmd.name(), cmd.imageUrl(), cmd.freightTemplateId(),
+                List.copyOf(cmd.skus()), clock.instant()));
+    }
+
+    @CommandHandler
+    public StockLevel handle(AdjustStock cmd, Clock clock) {
+        Actor actor = cmd.actor();
+        if (!(actor.is(Role.ADMIN) || actor.isSellerOf(shopId))) {
+            throw Refusal.productNotFound(productId);
+        }
+        Sku sku = sku(cmd.skuId());
+        long after = sku.available() + cmd.delta();
+        if (after < 0) {
+            throw Refusal.conflict("STOCK_BELOW_ZERO",
+                    "only " + sku.available() + " available; cannot remove " + (-cmd.delta()));
+        }
+        apply(new StockAdjusted(productId, sku.skuId(), cmd.delta(), after, clock.instant()));
+        return new StockLevel(productId, sku.skuId(), after, AggregateLifecycle.getVersion());
+    }
+
+    public record StockLevel(String productId, String skuId, long stock, long version) {
+    }
+
+    /** Takes stock for an order; all SKUs or none (a refusal leaves nothing applied). */
+    public List<Reserved> reserve(String orderId, Map<String, Integer> quantities, OrderType orderType) {
+        List<StockChange> changes = new ArrayList<>();
+        List<Reserved> reserved = new ArrayList<>();
+        for (var entry : quantities.entrySet()) {
+            Sku sku = sku(entry.getKey());
+            int quantity = entry.getValue();
+            if (orderType == OrderType.POINTS_EXCHANGE && sku.pointsPrice() == null) {
+                throw Refusal.unprocessable("NOT_EXCHANGEABLE_FOR_POINTS",
+                        "sku " + sku.skuId() + " has no points price");
+            }
+            if (sku.available() < quantity) {
+                throw Refusal.conflict("OUT_OF_STOCK",
+                        "sku " + sku.skuId() + " has " + sku.available() + " left, " + quantity + " requested");
+            }
+            changes.add(new StockChange(sku.skuId(), quantity, sku.available() - quantity));
+            reserved.add(new Reserved(productId, name, imageUrl, shopId, sku, quantity));
+        }
+        apply(new StockReserved(productId, orderId, changes));
+        return reserved;
+    }
+
+    /** Gives back what an order took; the order's own status guard ensures it happens once per order. */
+    public void release(String orderId, Map<String, Integer> quantities, String reason) {
+        List<StockChange> changes = new ArrayList<>();
+        for (var entry : quantities.entrySet()) {
+            Sku sku = sku(entry.getKey());
+            changes.add(new StockChange(sku.skuId(), entry.getValue(), sku.available() + entry.getValue()));
+        }
+        apply(new StockReleased(productId, orderId, changes, reason));
+    }
+
+    private Sku sku(String skuId) {
+        Sku sku = skus.get(skuId);
+        if (sku == null) {
+            throw Refusal.notFound("SKU_NOT_FOUND", "sku " + skuId + " is not part of product " + productId);
+        }
+        return sku;
+    }
+
+    @EventSourcingHandler
+    void on(ProductCreated e) {
+        productId = e.productId();
+        shopId = e.shopId();
+        name = e.name();
+        imageUrl = e.imageUrl();
+        for (SkuSpec s : e.skus()) {
+            skus.put(s.skuId(), new Sku(s.skuId(), s.skuCode(), s.properties(), s.price(), s.pointsPrice(), s.stock()));
+        }
+    }
+
+    @EventSourcingHandler
+    void on(StockAdjusted e) {
+        skus.computeIfPresent(e.skuId(), (id, s) -> s.withAvailable(e.availableAfter()));
+    }
+
+    @EventSourcingHandler
+    void on(StockReserved e) {
+        e.items().forEach(c -> skus.computeIfPresent(c.skuId(), (id, s) -> s.withAvailable(c.availableAfter())));
+    }
+
+    @EventSourcingHandler
+    void on(StockReleased e) {
+        e.items().forEach(c -> skus.computeIfPresent(c.skuId(), (id, s) -> s.withAvailable(c.availableAfter())));
+    }
+}

@@ -1,0 +1,101 @@
+package io.ordersvc.command.catalog;
+
+import io.ordersvc.command.web.Commands;
+import io.ordersvc.platform.security.CurrentActor;
+import io.ordersvc.shared.catalog.ProductCommand.AdjustStock;
+import io.ordersvc.shared.catalog.ProductCommand.CreateProduct;
+import io.ordersvc.shared.catalog.SkuSpec;
+import io.ordersvc.shared.error.Refusal;
+import io.ordersvc.shared.identity.Actor;
+import io.ordersvc.shared.identity.Role;
+import io.ordersvc.shared.money.Money;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+@RestController
+@RequestMapping("/api/v1/products")
+@Tag(name = "Catalog")
+public class ProductCommandController {
+
+    private final Commands commands;
+    private final CurrentActor actor;
+
+    public ProductCommandController(Commands commands, CurrentActor actor) {
+        this.commands = commands;
+        this.actor = actor;
+    }
+
+    record CreateProductRequest(@NotBlank @Size(max = 200) @Schema(example = "纯棉T恤") String name,
+                                @Size(max = 1024) @Schema(example = "https://img.example.com/t.jpg") String imageUrl,
+                                @Size(max = 64) String freightTemplateId,
+                                @Size(max = 64) @Schema(description = "admin only: the shop the product belongs to")
+                                String shopId,
+                                @NotEmpty @Size(max = 100) List<@Valid @NotNull SkuRequest> skus) {
+    }
+
+    record SkuRequest(@NotBlank @Size(max = 64) @Schema(example = "T-RED-X") String skuCode,
+                      @Size(max = 20) Map<@NotBlank @Size(max = 50) String, @NotNull @Size(max = 100) String> properties,
+                      @NotNull @Schema(type = "string", example = "22.00") Money price,
+                      @Schema(type = "string", example = "16.00") Money costPrice,
+                      @PositiveOrZero @Max(1_000_000_000) @Schema(example = "200") Long pointsPrice,
+                      @NotNull @PositiveOrZero @Max(1_000_000_000) @Schema(example = "100") Long stock) {
+    }
+
+    record StockRequest(@NotNull @Min(-1_000_000_000) @Max(1_000_000_000) @Schema(example = "50") Long delta) {
+    }
+
+    record ProductCreatedAck(String productId, String shopId, List<SkuSpec> skus, long version) {
+    }
+
+    @PostMapping
+    @Operation(summary = "Create a product with its SKUs (seller, admin)")
+    public ResponseEntity<ProductCreatedAck> create(@Valid @RequestBody CreateProductRequest body) {
+        Actor caller = actor.get();
+        String shopId = caller.is(Role.SELLER) ? caller.shopId() : body.shopId();
+        if (shopId == null || shopId.isBlank()) {
+            throw Refusal.unprocessable("SHOP_REQUIRED", "an admin must name the product's shop_id");
+        }
+        String productId = UUID.randomUUID().toString();
+        List<SkuSpec> skus = body.skus().stream()
+                .map(s -> new SkuSpec(UUID.randomUUID().toString(), s.skuCode(),
+                        s.properties() == null ? Map.of() : Map.copyOf(s.properties()), s.price(), s.costPrice(),
+                        s.pointsPrice(), s.stock()))
+                .toList();
+        commands.send(new CreateProduct(productId, shopId, body.name(), body.imageUrl(), body.freightTemplateId(),
+                skus, caller));
+        return ResponseEntity.created(URI.create("/api/v1/products/" + productId))
+                .body(new ProductCreatedAck(productId, shopId, skus, 0));
+    }
+
+    @PostMapping("/{productId}/skus/{skuId}/stock")
+    @Operation(summary = "Restock or correct a SKU's stock by a delta (seller, admin)")
+    public Product.StockLevel adjustStock(@PathVariable UUID productId, @PathVariable UUID skuId,
+                                          @Valid @RequestBody StockRequest body) {
+        try {
+            return commands.send(new AdjustStock(productId.toString(), skuId.toString(), body.delta(), actor.get()));
+        } catch (AggregateNotFoundException e) {
+            throw Refusal.productNotFound(productId.toString());
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package io.ordersvc.command.catalog;
+
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class ProductSnapshotConfig {
+
+    /** Every order touches its products: without snapshots a popular product's load time grows without bound. */
+    @Bean
+    SnapshotTriggerDefinition productSnapshotTrigger(Snapshotter snapshotter,
+                                                     @Value("${orders.product-snapshot-threshold:100}") int threshold) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+    }
+}

@@ -1,0 +1,54 @@
+package io.ordersvc.command.catalog;
+
+import io.ordersvc.shared.catalog.ProductEvent.ProductCreated;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * SKU id to product and shop, for the command side. A subscribing processor writes it in the transaction that
+ * stores ProductCreated, so an order placed right after a product was created always finds its SKUs.
+ */
+@Component
+@ProcessingGroup(SkuIndex.GROUP)
+public class SkuIndex {
+
+    public static final String GROUP = "sku-index";
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    public SkuIndex(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public record Owner(String productId, String shopId) {
+    }
+
+    @EventHandler
+    void on(ProductCreated e) {
+        MapSqlParameterSource[] rows = e.skus().stream()
+                .map(s -> new MapSqlParameterSource()
+                        .addValue("sku", s.skuId()).addValue("product", e.productId()).addValue("shop", e.shopId()))
+                .toArray(MapSqlParameterSource[]::new);
+        jdbc.batchUpdate("INSERT INTO sku_index (sku_id, product_id, shop_id) VALUES (:sku, :product, :shop)", rows);
+    }
+
+    public Map<String, Owner> owners(Collection<String> skuIds) {
+        Map<String, Owner> owners = new HashMap<>();
+        if (skuIds.isEmpty()) {
+            return owners;
+        }
+        jdbc.query("SELECT sku_id, product_id, shop_id FROM sku_index WHERE sku_id IN (:ids)",
+                Map.of("ids", skuIds),
+                rs -> {
+                    owners.put(rs.getString(1), new Owner(rs.getString(2), rs.getString(3)));
+                });
+        return owners;
+    }
+}

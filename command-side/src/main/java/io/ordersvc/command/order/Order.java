@@ -1,0 +1,258 @@
+package io.ordersvc.command.order;
+
+import io.ordersvc.shared.error.Refusal;
+import io.ordersvc.shared.identity.Actor;
+import io.ordersvc.shared.identity.Role;
+import io.ordersvc.shared.money.Money;
+import io.ordersvc.shared.order.OrderCommand.CancelOrder;
+import io.ordersvc.shared.order.OrderCommand.ConfirmReceipt;
+import io.ordersvc.shared.order.OrderCommand.DeleteOrder;
+import io.ordersvc.shared.order.OrderCommand.PayOrder;
+import io.ordersvc.shared.order.OrderCommand.ReviewOrder;
+import io.ordersvc.shared.order.OrderCommand.ShipOrder;
+import io.ordersvc.shared.order.OrderEvent.OrderCancelled;
+import io.ordersvc.shared.order.OrderEvent.OrderDeletedByBuyer;
+import io.ordersvc.shared.order.OrderEvent.OrderPaid;
+import io.ordersvc.shared.order.OrderEvent.OrderPlaced;
+import io.ordersvc.shared.order.OrderEvent.OrderReceiptConfirmed;
+import io.ordersvc.shared.order.OrderEvent.OrderReviewed;
+import io.ordersvc.shared.order.OrderEvent.OrderShipped;
+import io.ordersvc.shared.order.OrderLine;
+import io.ordersvc.shared.order.OrderStatus;
+import io.ordersvc.shared.order.ShipmentLine;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static io.ordersvc.shared.order.OrderStatus.CANCELLED;
+import static io.ordersvc.shared.order.OrderStatus.CLOSED;
+import static io.ordersvc.shared.order.OrderStatus.COMPLETED;
+import static io.ordersvc.shared.order.OrderStatus.PENDING_PAYMENT;
+import static io.ordersvc.shared.order.OrderStatus.SHIPPED;
+import static io.ordersvc.shared.order.OrderStatus.TO_SHIP;
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * One order's lifecycle. Placement and cancellation also move stock, so {@link OrderStockHandler} drives them
+ * together with the Product aggregates in one unit of work; every other command is handled here.
+ * A caller who may not see the order gets 404 (ORDER_NOT_FOUND) before any other rule is checked.
+ */
+@Aggregate
+public class Order {
+
+    @AggregateIdentifier
+    private String orderId;
+    private String buyerId;
+    private String shopId;
+    private OrderStatus status;
+    private Money payAmount;
+    private Instant payableUntil;
+    private String transactionNo;
+    private long paidVersion;
+    private final Map<String, Line> lines = new LinkedHashMap<>();
+    private boolean reviewed;
+    private boolean deleted;
+
+    /** What the order needs to know about a line to ship it and to give its stock back. */
+    record Line(String productId, String skuId, int quantity, int shipped) {
+        int remaining() {
+            return quantity - shipped;
+        }
+    }
+
+    protected Order() {
+    }
+
+    Order(OrderPlaced placed) {
+        apply(placed);
+    }
+
+    @CommandHandler
+    public OrderAck handle(PayOrder cmd, Clock clock) {
+        requireVisible(cmd.actor());
+        requireRole(cmd.actor(), Role.SYSTEM, Role.ADMIN);
+        if (status != PENDING_PAYMENT) {
+            if (cmd.transactionNo().equals(transactionNo)) {
+                return new OrderAck(orderId, TO_SHIP, paidVersion); // the gateway retried: answer the first result
+            }
+            throw status == CANCELLED
+                    ? Refusal.conflict("ORDER_NOT_PAYABLE", "order " + orderId + " is cancelled")
+                    : Refusal.conflict("ORDER_ALREADY_PAID", "order " + orderId + " was paid by another payment");
+        }
+        if (clock.instant().isAfter(payableUntil)) {
+            throw Refusal.conflict("PAYMENT_WINDOW_CLOSED", "order " + orderId + " was payable until " + payableUntil);
+        }
+        if (cmd.amount().compareTo(payAmount) != 0) {
+            throw Refusal.unprocessable("AMOUNT_MISMATCH", "amount " + cmd.amount() + " differs from pay_amount "
+                    + payAmount);
+        }
+        apply(new OrderPaid(orderId, cmd.amount(), cmd.channel(), cmd.transactionNo(), clock.instant()));
+        return ack();
+    }
+
+    @CommandHandler
+    public OrderAck handle(ShipOrder cmd, Clock clock) {
+        requireVisible(cmd.actor());
+        requireRole(cmd.actor(), Role.SELLER, Role.ADMIN);
+        requireStatus("ORDER_NOT_SHIPPABLE", TO_SHIP);
+        List<ShipmentLine> shipping = new ArrayList<>();
+        if (cmd.lines() == null || cmd.lines().isEmpty()) {
+            lines.forEach((id, line) -> {
+                if (line.remaining() > 0) {
+                    shipping.add(new ShipmentLine(id, line.remaining()));
+                }
+            });
+        } else {
+            Map<String, Integer> requested = new LinkedHashMap<>();
+            for (ShipmentLine s : cmd.lines()) {
+                Line line = lines.get(s.orderLineId());
+                if (line == null) {
+                    throw Refusal.unprocessable("UNKNOWN_ORDER_LINE", "order has no line " + s.orderLineId());
+                }
+                int total = requested.merge(s.orderLineId(), s.quantity(), Integer::sum);
+                if (s.quantity() <= 0 || total > line.remaining()) {
+                    throw Refusal.unprocessable("SHIP_QUANTITY_EXCEEDS",
+                            "line " + s.orderLineId() + " has " + line.remaining() + " left to ship");
+                }
+            }
+            requested.forEach((id, qty) -> shipping.add(new ShipmentLine(id, qty)));
+        }
+        int left = lines.values().stream().mapToInt(Line::remaining).sum()
+                - shipping.stream().mapToInt(ShipmentLine::quantity).sum();
+        apply(new OrderShipped(orderId, cmd.shipmentId(), cmd.carrierCode(), cmd.carrierName(), cmd.trackingNo(),
+                shipping, left == 0, clock.instant()));
+        return ack();
+    }
+
+    @CommandHandler
+    public OrderAck handle(ConfirmReceipt cmd, Clock clock) {
+        requireVisible(cmd.actor());
+        requireRole(cmd.actor(), Role.BUYER, Role.ADMIN);
+        requireStatus("ORDER_NOT_RECEIVABLE", SHIPPED);
+        apply(new OrderReceiptConfirmed(orderId, clock.instant()));
+        return ack();
+    }
+
+    @CommandHandler
+    public OrderAck handle(ReviewOrder cmd, Clock clock) {
+        requireVisible(cmd.actor());
+        requireRole(cmd.actor(), Role.BUYER);
+        requireStatus("ORDER_NOT_REVIEWABLE", COMPLETED);
+        if (reviewed) {
+            throw Refusal.conflict("ORDER_ALREADY_REVIEWED", "order " + orderId + " has been reviewed");
+        }
+        if (cmd.rating() < 1 || cmd.rating() > 5) {
+            throw Refusal.unprocessable("INVALID_RATING", "rating is 1 to 5");
+        }
+        apply(new OrderReviewed(orderId, cmd.rating(), cmd.content(), clock.instant()));
+        return ack();
+    }
+
+    @CommandHandler
+    public OrderAck handle(DeleteOrder cmd, Clock clock) {
+        requireVisible(cmd.actor());
+        requireRole(cmd.actor(), Role.BUYER);
+        requireStatus("ORDER_NOT_DELETABLE", COMPLETED, CANCELLED, CLOSED);
+        if (!deleted) { // deleting twice changes nothing and is not an error: DELETE is idempotent
+            apply(new OrderDeletedByBuyer(orderId, clock.instant()));
+        }
+        return ack();
+    }
+
+    /** Cancels and tells the caller which stock to give back (per product, per SKU). */
+    Map<String, Map<String, Integer>> cancel(CancelOrder cmd, Instant now) {
+        requireVisible(cmd.actor());
+        requireRole(cmd.actor(), Role.BUYER, Role.SELLER, Role.ADMIN);
+        requireStatus("ORDER_NOT_CANCELLABLE", PENDING_PAYMENT);
+        apply(new OrderCancelled(orderId, cmd.reason(), now));
+        Map<String, Map<String, Integer>> release = new LinkedHashMap<>();
+        lines.values().forEach(l -> release.computeIfAbsent(l.productId(), p -> new LinkedHashMap<>())
+                .merge(l.skuId(), l.quantity(), Integer::sum));
+        return release;
+    }
+
+    OrderAck ack() {
+        return new OrderAck(orderId, status, AggregateLifecycle.getVersion());
+    }
+
+    private void requireVisible(Actor actor) {
+        boolean hidden = (actor.is(Role.BUYER) && !actor.id().equals(buyerId))
+                || (actor.is(Role.SELLER) && !shopId.equals(actor.shopId()));
+        if (hidden) {
+            throw Refusal.orderNotFound(orderId);
+        }
+    }
+
+    private static void requireRole(Actor actor, Role... allowed) {
+        if (!Arrays.asList(allowed).contains(actor.role())) {
+            throw Refusal.forbidden("role " + actor.role().claim() + " may not do this");
+        }
+    }
+
+    private void requireStatus(String code, OrderStatus... allowed) {
+        if (!Set.of(allowed).contains(status)) {
+            throw Refusal.conflict(code, "order " + orderId + " is " + status.value());
+        }
+    }
+
+    @EventSourcingHandler
+    void on(OrderPlaced e) {
+        orderId = e.orderId();
+        buyerId = e.buyerId();
+        shopId = e.shopId();
+        status = PENDING_PAYMENT;
+        payAmount = e.payAmount();
+        payableUntil = e.payableUntil();
+        for (OrderLine l : e.lines()) {
+            lines.put(l.lineId(), new Line(l.productId(), l.skuId(), l.quantity(), 0));
+        }
+    }
+
+    @EventSourcingHandler
+    void on(OrderPaid e, @SequenceNumber long sequence) {
+        status = TO_SHIP;
+        transactionNo = e.transactionNo();
+        paidVersion = sequence;
+    }
+
+    @EventSourcingHandler
+    void on(OrderShipped e) {
+        e.lines().forEach(s -> lines.computeIfPresent(s.orderLineId(),
+                (id, l) -> new Line(l.productId(), l.skuId(), l.quantity(), l.shipped() + s.quantity())));
+        if (e.fullyShipped()) {
+            status = SHIPPED;
+        }
+    }
+
+    @EventSourcingHandler
+    void on(OrderReceiptConfirmed e) {
+        status = COMPLETED;
+    }
+
+    @EventSourcingHandler
+    void on(OrderCancelled e) {
+        status = CANCELLED;
+    }
+
+    @EventSourcingHandler
+    void on(OrderReviewed e) {
+        reviewed = true;
+    }
+
+    @EventSourcingHandler
+    void on(OrderDeletedByBuyer e) {
+        deleted = true;
+    }
+}

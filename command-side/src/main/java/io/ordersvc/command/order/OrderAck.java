@@ -1,0 +1,7 @@
+package io.ordersvc.command.order;
+
+import io.ordersvc.shared.order.OrderStatus;
+
+/** What a command on an order answers: the status it left and the version a client may read its write at. */
+public record OrderAck(String orderId, OrderStatus status, long version) {
+}

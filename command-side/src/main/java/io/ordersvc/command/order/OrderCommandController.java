@@ -1,0 +1,110 @@
+package io.ordersvc.command.order;
+
+import io.ordersvc.command.order.OrderRequests.CancelRequest;
+import io.ordersvc.command.order.OrderRequests.PayRequest;
+import io.ordersvc.command.order.OrderRequests.PlaceOrderRequest;
+import io.ordersvc.command.order.OrderRequests.ReviewRequest;
+import io.ordersvc.command.order.OrderRequests.ShipRequest;
+import io.ordersvc.command.order.OrderRequests.ShipmentAck;
+import io.ordersvc.command.web.Commands;
+import io.ordersvc.platform.security.CurrentActor;
+import io.ordersvc.shared.order.OrderCommand.CancelOrder;
+import io.ordersvc.shared.order.OrderCommand.ConfirmReceipt;
+import io.ordersvc.shared.order.OrderCommand.DeleteOrder;
+import io.ordersvc.shared.order.OrderCommand.PayOrder;
+import io.ordersvc.shared.order.OrderCommand.PlaceOrder;
+import io.ordersvc.shared.order.OrderCommand.ReviewOrder;
+import io.ordersvc.shared.order.OrderCommand.ShipOrder;
+import io.ordersvc.shared.order.OrderType;
+import io.ordersvc.shared.order.Receiver;
+import io.ordersvc.shared.order.ShipmentLine;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+@RestController
+@RequestMapping("/api/v1/orders")
+@Tag(name = "Orders — commands")
+public class OrderCommandController {
+
+    private final Commands commands;
+    private final CurrentActor actor;
+
+    public OrderCommandController(Commands commands, CurrentActor actor) {
+        this.commands = commands;
+        this.actor = actor;
+    }
+
+    @PostMapping
+    @Operation(summary = "Place an order (buyer)", description = "Prices come from the catalog; stock is reserved. "
+            + "All items must belong to one shop (422 MULTIPLE_SHOPS).")
+    public ResponseEntity<OrderStockHandler.Placement> place(@Valid @RequestBody PlaceOrderRequest body) {
+        String orderId = UUID.randomUUID().toString();
+        var r = body.receiver();
+        var command = new PlaceOrder(orderId, actor.get(),
+                body.orderType() == null ? OrderType.PHYSICAL : body.orderType(),
+                body.items().stream().map(i -> new PlaceOrder.Item(i.skuId().toString(), i.quantity())).toList(),
+                new Receiver(r.name().strip(), r.phone().strip(), r.province(), r.city(), r.district(), r.address(),
+                        r.zipcode()),
+                body.buyerRemark());
+        OrderStockHandler.Placement placement = commands.send(command);
+        return ResponseEntity.created(URI.create("/api/v1/orders/" + orderId)).body(placement);
+    }
+
+    @PostMapping("/{orderId}/pay")
+    @Operation(summary = "Record the payment (system, admin)", description = "amount must equal pay_amount "
+            + "(422 AMOUNT_MISMATCH); the same transaction_no again is a no-op answering the first result.")
+    public OrderAck pay(@PathVariable UUID orderId, @Valid @RequestBody PayRequest body) {
+        return commands.sendToOrder(new PayOrder(orderId.toString(), actor.get(), body.amount(), body.channel(),
+                body.transactionNo()));
+    }
+
+    @PostMapping("/{orderId}/shipments")
+    @Operation(summary = "Ship all or some lines (seller, admin)", description = "Without lines, everything not yet "
+            + "shipped goes in this shipment. The order is shipped when every line is.")
+    public ResponseEntity<ShipmentAck> ship(@PathVariable UUID orderId, @Valid @RequestBody ShipRequest body) {
+        String shipmentId = UUID.randomUUID().toString();
+        List<ShipmentLine> lines = body.lines() == null ? List.of() : body.lines().stream()
+                .map(l -> new ShipmentLine(l.orderLineId().toString(), l.quantity())).toList();
+        OrderAck ack = commands.sendToOrder(new ShipOrder(orderId.toString(), actor.get(), shipmentId,
+                body.carrierCode(), body.carrierName(), body.trackingNo(), lines));
+        return ResponseEntity.created(URI.create("/api/v1/orders/" + orderId))
+                .body(new ShipmentAck(shipmentId, ack.orderId(), ack.status(), ack.version()));
+    }
+
+    @PostMapping("/{orderId}/receipt")
+    @Operation(summary = "Confirm receipt (buyer)")
+    public OrderAck confirmReceipt(@PathVariable UUID orderId) {
+        return commands.sendToOrder(new ConfirmReceipt(orderId.toString(), actor.get()));
+    }
+
+    @PostMapping("/{orderId}/cancel")
+    @Operation(summary = "Cancel an unpaid order (buyer, seller, admin)", description = "Releases the stock.")
+    public OrderAck cancel(@PathVariable UUID orderId, @Valid @RequestBody CancelRequest body) {
+        return commands.sendToOrder(new CancelOrder(orderId.toString(), actor.get(), body.reason()));
+    }
+
+    @PostMapping("/{orderId}/review")
+    @Operation(summary = "Review a completed order, once (buyer)")
+    public OrderAck review(@PathVariable UUID orderId, @Valid @RequestBody ReviewRequest body) {
+        return commands.sendToOrder(new ReviewOrder(orderId.toString(), actor.get(), body.rating(), body.content()));
+    }
+
+    @DeleteMapping("/{orderId}")
+    @Operation(summary = "Hide a finished order from the buyer's lists (buyer)", description = "Only completed, "
+            + "cancelled or closed orders; the history stays. Deleting again is a no-op.")
+    public OrderAck delete(@PathVariable UUID orderId) {
+        return commands.sendToOrder(new DeleteOrder(orderId.toString(), actor.get()));
+    }
+}

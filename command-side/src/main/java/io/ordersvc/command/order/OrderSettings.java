@@ -1,0 +1,19 @@
+package io.ordersvc.command.order;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+
+/**
+ * @param paymentWindow how long a new order may be paid (payable_until = created_at + this)
+ * @param pointsPerYuan points a buyer earns per whole yuan paid for a physical order
+ */
+@ConfigurationProperties("orders")
+public record OrderSettings(Duration paymentWindow, BigDecimal pointsPerYuan) {
+
+    public OrderSettings {
+        paymentWindow = paymentWindow == null ? Duration.ofHours(24) : paymentWindow;
+        pointsPerYuan = pointsPerYuan == null ? BigDecimal.ONE : pointsPerYuan;
+    }
+}

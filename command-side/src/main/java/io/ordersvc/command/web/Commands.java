@@ -1,0 +1,36 @@
+package io.ordersvc.command.web;
+
+import io.ordersvc.shared.error.Refusal;
+import io.ordersvc.shared.order.OrderCommand;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import java.util.concurrent.TimeUnit;
+
+/** Sends a command and waits, bounded, for its result; the problem advice maps whatever it throws. */
+@Component
+public class Commands {
+
+    private final CommandGateway gateway;
+    private final long timeoutMillis;
+
+    public Commands(CommandGateway gateway, @Value("${orders.command-timeout:10s}") java.time.Duration timeout) {
+        this.gateway = gateway;
+        this.timeoutMillis = timeout.toMillis();
+    }
+
+    public <R> R send(Object command) {
+        return gateway.sendAndWait(command, timeoutMillis, TimeUnit.MILLISECONDS);
+    }
+
+    /** An order command whose order does not exist is a 404 ORDER_NOT_FOUND, like one the caller may not see. */
+    public <R> R sendToOrder(OrderCommand command) {
+        try {
+            return send(command);
+        } catch (AggregateNotFoundException e) {
+            throw Refusal.orderNotFound(command.orderId());
+        }
+    }
+}

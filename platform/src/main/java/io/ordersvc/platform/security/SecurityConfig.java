@@ -1,0 +1,104 @@
+package io.ordersvc.platform.security;
+
+import io.ordersvc.platform.web.ProblemWriter;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.core.env.Environment;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.web.SecurityFilterChain;
+
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.List;
+
+import static org.springframework.http.HttpMethod.DELETE;
+import static org.springframework.http.HttpMethod.POST;
+
+/**
+ * The access table of API.md in one place: which role may call which command. Ownership (own order, own shop)
+ * is decided by the domain, which answers 404 so a stranger cannot learn that an order exists.
+ */
+@Configuration(proxyBeanMethods = false)
+public class SecurityConfig {
+
+    private static final String API = "/api/v1";
+
+    @Bean
+    JwtSettings jwtSettings(Environment env) {
+        return JwtSettings.from(env);
+    }
+
+    @Bean
+    JwtDecoder jwtDecoder(JwtSettings settings) {
+        if (settings.issuerUri() != null) {
+            return NimbusJwtDecoder.withIssuerLocation(settings.issuerUri()).build();
+        }
+        var key = new SecretKeySpec(settings.secret().getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        return NimbusJwtDecoder.withSecretKey(key).macAlgorithm(MacAlgorithm.HS256).build();
+    }
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, ProblemWriter problems) throws Exception {
+        http.csrf(c -> c.disable())
+                .cors(c -> {
+                })
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus",
+                                "/actuator/info", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
+                                "/swagger-ui/**", "/error", API + "/dev/tokens").permitAll()
+                        .requestMatchers(POST, API + "/products", API + "/products/*/skus/*/stock")
+                        .hasAnyRole("seller", "admin")
+                        .requestMatchers(POST, API + "/orders").hasRole("buyer")
+                        .requestMatchers(POST, API + "/orders/*/pay").hasAnyRole("system", "admin")
+                        .requestMatchers(POST, API + "/orders/*/shipments").hasAnyRole("seller", "admin")
+                        .requestMatchers(POST, API + "/orders/*/receipt").hasAnyRole("buyer", "admin")
+                        .requestMatchers(POST, API + "/orders/*/cancel").hasAnyRole("buyer", "seller", "admin")
+                        .requestMatchers(POST, API + "/orders/*/review").hasRole("buyer")
+                        .requestMatchers(DELETE, API + "/orders/*").hasRole("buyer")
+                        .requestMatchers(HttpMethod.GET, API + "/orders/*/history").hasAnyRole("buyer", "admin")
+                        .requestMatchers(API + "/**").authenticated()
+                        .anyRequest().denyAll())
+                .oauth2ResourceServer(o -> o
+                        .jwt(j -> j.jwtAuthenticationConverter(new RolesClaimConverter()))
+                        .authenticationEntryPoint((req, res, ex) ->
+                                problems.write(req, res, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED",
+                                        "A valid bearer token is required")))
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint((req, res, ex) ->
+                                problems.write(req, res, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED",
+                                        "A valid bearer token is required"))
+                        .accessDeniedHandler((req, res, ex) ->
+                                problems.write(req, res, HttpStatus.FORBIDDEN, "FORBIDDEN",
+                                        "Your role may not do this")));
+        return http.build();
+    }
+
+    /** {@code roles: ["buyer"]} becomes authority {@code ROLE_buyer}; unknown roles grant nothing. */
+    static final class RolesClaimConverter implements Converter<Jwt, AbstractAuthenticationToken> {
+        private static final List<String> KNOWN = List.of("buyer", "seller", "admin", "system");
+
+        @Override
+        public AbstractAuthenticationToken convert(Jwt jwt) {
+            List<String> roles = jwt.getClaimAsStringList("roles");
+            Collection<GrantedAuthority> authorities = roles == null ? List.of() : roles.stream()
+                    .filter(KNOWN::contains)
+                    .<GrantedAuthority>map(r -> new SimpleGrantedAuthority("ROLE_" + r))
+                    .toList();
+            return new JwtAuthenticationToken(jwt, authorities, jwt.getSubject());
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package io.ordersvc.query.catalog;
+
+import io.ordersvc.query.support.JsonText;
+import io.ordersvc.shared.catalog.ProductEvent.ProductCreated;
+import io.ordersvc.shared.catalog.ProductEvent.StockAdjusted;
+import io.ordersvc.shared.catalog.ProductEvent.StockReleased;
+import io.ordersvc.shared.catalog.ProductEvent.StockReserved;
+import io.ordersvc.shared.catalog.ProductQuery;
+import io.ordersvc.shared.catalog.ProductQuery.ProductView;
+import io.ordersvc.shared.catalog.ProductQuery.SkuView;
+import io.ordersvc.shared.catalog.SkuSpec;
+import io.ordersvc.shared.catalog.StockChange;
+import io.ordersvc.shared.error.Refusal;
+import io.ordersvc.shared.money.Money;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.type.TypeReference;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** product_view and product_sku_view: the catalog as buyers see it, with available stock. */
+@Component
+@ProcessingGroup(ProductProjection.GROUP)
+public class ProductProjection {
+
+    public static final String GROUP = "products";
+    private static final TypeReference<Map<String, String>> PROPERTIES = new TypeReference<>() {
+    };
+
+    private final ProductViewRepository products;
+    private final ProductSkuRepository skus;
+
+    ProductProjection(ProductViewRepository products, ProductSkuRepository skus) {
+        this.products = products;
+        this.skus = skus;
+    }
+
+    @EventHandler
+    void on(ProductCreated e, @SequenceNumber long sequence) {
+        if (products.existsById(e.productId())) {
+            return; // replayed
+        }
+        var p = new ProductViewEntity();
+        p.productId = e.productId();
+        p.shopId = e.shopId();
+        p.name = e.name();
+        p.imageUrl = e.imageUrl();
+        p.freightTemplateId = e.freightTemplateId();
+        p.createdAt = e.createdAt();
+        p.version = sequence;
+        products.save(p);
+        int position = 0;
+        for (SkuSpec s : e.skus()) {
+            var sku = new ProductSkuEntity();
+            sku.skuId = s.skuId();
+            sku.productId = e.productId();
+            sku.position = position++;
+            sku.skuCode = s.skuCode();
+            sku.properties = JsonText.write(s.properties() == null ? Map.of() : s.properties());
+            sku.price = s.price().amount();
+            sku.costPrice = s.costPrice() == null ? null : s.costPrice().amount();
+            sku.pointsPrice = s.pointsPrice();
+            sku.stock = s.stock();
+            skus.save(sku);
+        }
+    }
+
+    @EventHandler
+    void on(StockAdjusted e, @SequenceNumber long sequence) {
+        apply(e.productId(), sequence, List.of(new StockChange(e.skuId(), 0, e.availableAfter())));
+    }
+
+    @EventHandler
+    void on(StockReserved e, @SequenceNumber long sequence) {
+        apply(e.productId(), sequence, e.items());
+    }
+
+    @EventHandler
+    void on(StockReleased e, @SequenceNumber long sequence) {
+        apply(e.productId(), sequence, e.items());
+    }
+
+    private void apply(String productId, long sequence, List<StockChange> changes) {
+        products.findById(productId).filter(p -> p.version < sequence).ifPresent(p -> {
+            p.version = sequence;
+            for (StockChange c : changes) {
+                skus.findById(c.skuId()).ifPresent(s -> s.stock = c.availableAfter());
+            }
+        });
+    }
+
+    @ResetHandler
+    void reset() {
+        skus.deleteAllInBatch();
+        products.deleteAllInBatch();
+    }
+
+    @QueryHandler
+    ProductView handle(ProductQuery query) {
+        ProductViewEntity p = products.findById(query.productId())
+                .orElseThrow(() -> Refusal.productNotFound(query.productId()));
+        List<SkuView> views = skus.findByProductIdOrderByPosition(p.productId).stream()
+                .map(s -> new SkuView(s.skuId, s.skuCode, JsonText.read(s.properties, PROPERTIES), Money.of(s.price),
+                        s.costPrice == null ? null : Money.of(s.costPrice), s.pointsPrice, s.stock))
+                .toList();
+        return new ProductView(p.productId, p.shopId, p.name, p.imageUrl, p.freightTemplateId, views, p.createdAt,
+                p.version);
+    }
+
+    public Optional<Long> version(String productId) {
+        return products.findVersion(productId);
+    }
+}

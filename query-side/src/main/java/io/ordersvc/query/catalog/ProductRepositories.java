@@ -1,0 +1,18 @@
+package io.ordersvc.query.catalog;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+import java.util.List;
+import java.util.Optional;
+
+interface ProductViewRepository extends JpaRepository<ProductViewEntity, String> {
+
+    @Query("select p.version from ProductViewEntity p where p.productId = ?1")
+    Optional<Long> findVersion(String productId);
+}
+
+interface ProductSkuRepository extends JpaRepository<ProductSkuEntity, String> {
+
+    List<ProductSkuEntity> findByProductIdOrderByPosition(String productId);
+}

@@ -1,0 +1,104 @@
+package io.ordersvc.query.order;
+
+import io.ordersvc.platform.axon.AuditMetaData;
+import io.ordersvc.shared.order.OrderEvent;
+import io.ordersvc.shared.order.OrderEvent.OrderCancelled;
+import io.ordersvc.shared.order.OrderEvent.OrderDeletedByBuyer;
+import io.ordersvc.shared.order.OrderEvent.OrderPaid;
+import io.ordersvc.shared.order.OrderEvent.OrderPlaced;
+import io.ordersvc.shared.order.OrderEvent.OrderReceiptConfirmed;
+import io.ordersvc.shared.order.OrderEvent.OrderReviewed;
+import io.ordersvc.shared.order.OrderEvent.OrderShipped;
+import io.ordersvc.shared.order.OrderQuery;
+import io.ordersvc.shared.order.OrderStatus;
+import io.ordersvc.shared.order.OrderViews.LogEntry;
+import io.ordersvc.shared.order.OrderViews.OrderLogView;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.List;
+
+/** order_log_entry: who did what to an order and when (seed 001's order_log), one row per event. */
+@Component
+@ProcessingGroup(OrderProjection.GROUP)
+public class OrderLogProjection {
+
+    private final OrderLogRepository log;
+    private final OrderAccess access;
+
+    OrderLogProjection(OrderLogRepository log, OrderAccess access) {
+        this.log = log;
+        this.access = access;
+    }
+
+    @EventHandler
+    void on(OrderEvent event, @SequenceNumber long sequence, @Timestamp Instant at,
+            @MetaDataValue(AuditMetaData.ACTOR_ID) String actorId,
+            @MetaDataValue(AuditMetaData.ACTOR_ROLE) String actorRole,
+            @MetaDataValue(AuditMetaData.CORRELATION_ID) String correlationId) {
+        if (log.existsById(new OrderLogEntity.Key(event.orderId(), sequence))) {
+            return;
+        }
+        var entry = new OrderLogEntity();
+        entry.orderId = event.orderId();
+        entry.sequence = sequence;
+        entry.at = at;
+        entry.actorId = actorId == null ? "unknown" : actorId;
+        entry.actorRole = actorRole == null ? "system" : actorRole;
+        entry.correlationId = correlationId;
+        OrderStatus previous = log.findFirstByOrderIdOrderBySequenceDesc(event.orderId())
+                .map(e -> OrderStatus.fromValue(e.statusAfter)).orElse(OrderStatus.PENDING_PAYMENT);
+        if (event instanceof OrderPlaced e) {
+            describe(entry, "placed", "Order " + e.orderNo() + " placed, " + e.lines().size()
+                    + " line(s), to pay " + e.payAmount(), OrderStatus.PENDING_PAYMENT);
+        } else if (event instanceof OrderPaid e) {
+            describe(entry, "paid", "Paid " + e.amount() + " via " + e.channel() + " (transaction "
+                    + e.transactionNo() + ")", OrderStatus.TO_SHIP);
+        } else if (event instanceof OrderShipped e) {
+            describe(entry, "shipped", "Shipped by " + e.carrierName() + ", tracking " + e.trackingNo()
+                    + (e.fullyShipped() ? "" : " (partial)"), e.fullyShipped() ? OrderStatus.SHIPPED : previous);
+        } else if (event instanceof OrderReceiptConfirmed) {
+            describe(entry, "receipt_confirmed", "Receipt confirmed", OrderStatus.COMPLETED);
+        } else if (event instanceof OrderCancelled e) {
+            describe(entry, "cancelled", "Cancelled: " + e.reason(), OrderStatus.CANCELLED);
+        } else if (event instanceof OrderReviewed e) {
+            describe(entry, "reviewed", "Reviewed with " + e.rating() + " star(s)", previous);
+        } else if (event instanceof OrderDeletedByBuyer) {
+            describe(entry, "deleted_by_buyer", "Hidden from the buyer's lists", previous);
+        } else {
+            describe(entry, "changed", event.getClass().getSimpleName(), previous);
+        }
+        log.save(entry);
+    }
+
+    private static void describe(OrderLogEntity entry, String action, String message, OrderStatus after) {
+        entry.action = action;
+        entry.message = message.length() > 1000 ? message.substring(0, 1000) : message;
+        entry.statusAfter = after.value();
+    }
+
+    @ResetHandler
+    void reset() {
+        log.deleteAllInBatch();
+    }
+
+    @QueryHandler
+    OrderLogView handle(OrderQuery.OrderLog query) {
+        access.requireVisible(query.orderId(), query.actor());
+        return new OrderLogView(entries(query.orderId()));
+    }
+
+    List<LogEntry> entries(String orderId) {
+        return log.findByOrderIdOrderBySequenceAsc(orderId).stream()
+                .map(e -> new LogEntry(e.at, e.actorRole, e.actorId, e.action, e.message,
+                        OrderStatus.fromValue(e.statusAfter)))
+                .toList();
+    }
+}

@@ -1,0 +1,183 @@
+package io.ordersvc.query.order;
+
+import io.ordersvc.query.support.JsonText;
+import io.ordersvc.shared.order.OrderEvent.OrderCancelled;
+import io.ordersvc.shared.order.OrderEvent.OrderDeletedByBuyer;
+import io.ordersvc.shared.order.OrderEvent.OrderPaid;
+import io.ordersvc.shared.order.OrderEvent.OrderPlaced;
+import io.ordersvc.shared.order.OrderEvent.OrderReceiptConfirmed;
+import io.ordersvc.shared.order.OrderEvent.OrderReviewed;
+import io.ordersvc.shared.order.OrderEvent.OrderShipped;
+import io.ordersvc.shared.order.OrderLine;
+import io.ordersvc.shared.order.OrderStatus;
+import io.ordersvc.shared.order.ShipmentLine;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.springframework.stereotype.Component;
+
+import java.math.BigDecimal;
+import java.util.Locale;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+/**
+ * order_view, order_line_view and order_shipment_view. Each row remembers the event sequence number it reflects;
+ * an event at or below it (a replay, a redelivery) changes nothing.
+ */
+@Component
+@ProcessingGroup(OrderProjection.GROUP)
+public class OrderProjection {
+
+    public static final String GROUP = "orders";
+
+    private final OrderViewRepository orders;
+    private final OrderLineRepository lines;
+    private final ShipmentRepository shipments;
+
+    OrderProjection(OrderViewRepository orders, OrderLineRepository lines, ShipmentRepository shipments) {
+        this.orders = orders;
+        this.lines = lines;
+        this.shipments = shipments;
+    }
+
+    @EventHandler
+    void on(OrderPlaced e, @SequenceNumber long sequence) {
+        if (orders.existsById(e.orderId())) {
+            return;
+        }
+        var o = new OrderViewEntity();
+        o.orderId = e.orderId();
+        o.orderNo = e.orderNo();
+        o.buyerId = e.buyerId();
+        o.shopId = e.shopId();
+        o.orderType = e.orderType().value();
+        o.status = OrderStatus.PENDING_PAYMENT.value();
+        o.goodsAmount = e.goodsAmount().amount();
+        o.shippingFee = e.shippingFee().amount();
+        o.discountAmount = e.discountAmount().amount();
+        o.payAmount = e.payAmount().amount();
+        o.pointsAmount = e.pointsAmount();
+        o.pointsEarned = e.pointsEarned();
+        var r = e.receiver();
+        o.receiverName = r.name();
+        o.receiverPhone = r.phone();
+        o.receiverProvince = r.province();
+        o.receiverCity = r.city();
+        o.receiverDistrict = r.district();
+        o.receiverAddress = r.address();
+        o.receiverZipcode = r.zipcode();
+        o.buyerRemark = e.buyerRemark();
+        o.goodsNames = e.lines().stream().map(l -> l.productName().toLowerCase(Locale.ROOT))
+                .distinct().collect(Collectors.joining("\n"));
+        o.trackingNos = "";
+        o.createdAt = e.createdAt();
+        o.payableUntil = e.payableUntil();
+        o.version = sequence;
+        orders.save(o);
+        int position = 0;
+        for (OrderLine l : e.lines()) {
+            var line = new OrderLineEntity();
+            line.orderLineId = l.lineId();
+            line.orderId = e.orderId();
+            line.position = position++;
+            line.productId = l.productId();
+            line.skuId = l.skuId();
+            line.skuCode = l.skuCode();
+            line.productName = l.productName();
+            line.imageUrl = l.imageUrl();
+            line.properties = JsonText.write(l.properties());
+            line.unitPrice = l.unitPrice().amount();
+            line.pointsPrice = l.pointsPrice();
+            line.quantity = l.quantity();
+            line.lineTotal = l.lineTotal().amount();
+            line.shippedQuantity = 0;
+            line.refundState = "none";
+            line.refundedAmount = BigDecimal.ZERO.setScale(2);
+            lines.save(line);
+        }
+    }
+
+    @EventHandler
+    void on(OrderPaid e, @SequenceNumber long sequence) {
+        update(e.orderId(), sequence, o -> {
+            o.status = OrderStatus.TO_SHIP.value();
+            o.paidAt = e.paidAt();
+            o.paidAmount = e.amount().amount();
+            o.payChannel = e.channel();
+            o.transactionNo = e.transactionNo();
+        });
+    }
+
+    @EventHandler
+    void on(OrderShipped e, @SequenceNumber long sequence) {
+        update(e.orderId(), sequence, o -> {
+            var s = new ShipmentEntity();
+            s.shipmentId = e.shipmentId();
+            s.orderId = e.orderId();
+            s.carrierCode = e.carrierCode();
+            s.carrierName = e.carrierName();
+            s.trackingNo = e.trackingNo();
+            s.lines = JsonText.write(e.lines());
+            s.shippedAt = e.shippedAt();
+            shipments.save(s);
+            for (ShipmentLine sl : e.lines()) {
+                lines.findById(sl.orderLineId()).ifPresent(l -> l.shippedQuantity += sl.quantity());
+            }
+            String tracking = e.trackingNo().toLowerCase(Locale.ROOT);
+            o.trackingNos = o.trackingNos.isEmpty() ? tracking : o.trackingNos + "\n" + tracking;
+            if (e.fullyShipped()) {
+                o.status = OrderStatus.SHIPPED.value();
+                o.shippedAt = e.shippedAt();
+            }
+        });
+    }
+
+    @EventHandler
+    void on(OrderReceiptConfirmed e, @SequenceNumber long sequence) {
+        update(e.orderId(), sequence, o -> {
+            o.status = OrderStatus.COMPLETED.value();
+            o.completedAt = e.confirmedAt();
+            o.reviewPending = true;
+        });
+    }
+
+    @EventHandler
+    void on(OrderCancelled e, @SequenceNumber long sequence) {
+        update(e.orderId(), sequence, o -> {
+            o.status = OrderStatus.CANCELLED.value();
+            o.cancelledAt = e.cancelledAt();
+            o.cancelReason = e.reason();
+        });
+    }
+
+    @EventHandler
+    void on(OrderReviewed e, @SequenceNumber long sequence) {
+        update(e.orderId(), sequence, o -> {
+            o.reviewPending = false;
+            o.reviewRating = e.rating();
+            o.reviewContent = e.content();
+            o.reviewedAt = e.reviewedAt();
+        });
+    }
+
+    @EventHandler
+    void on(OrderDeletedByBuyer e, @SequenceNumber long sequence) {
+        update(e.orderId(), sequence, o -> o.deletedByBuyer = true);
+    }
+
+    @ResetHandler
+    void reset() {
+        shipments.deleteAllInBatch();
+        lines.deleteAllInBatch();
+        orders.deleteAllInBatch();
+    }
+
+    private void update(String orderId, long sequence, Consumer<OrderViewEntity> change) {
+        orders.findById(orderId).filter(o -> o.version < sequence).ifPresent(o -> {
+            change.accept(o);
+            o.version = sequence;
+        });
+    }
+}

@@ -1,0 +1,151 @@
+package io.ordersvc.query.order;
+
+import io.ordersvc.query.support.JsonText;
+import io.ordersvc.shared.identity.Actor;
+import io.ordersvc.shared.money.Money;
+import io.ordersvc.shared.order.OrderQuery;
+import io.ordersvc.shared.order.OrderStatus;
+import io.ordersvc.shared.order.OrderType;
+import io.ordersvc.shared.order.OrderViews.LineView;
+import io.ordersvc.shared.order.OrderViews.OrderDetail;
+import io.ordersvc.shared.order.OrderViews.OrderSummary;
+import io.ordersvc.shared.order.OrderViews.Payment;
+import io.ordersvc.shared.order.OrderViews.Review;
+import io.ordersvc.shared.order.OrderViews.ShipmentView;
+import io.ordersvc.shared.order.OrderViews.StatusCounts;
+import io.ordersvc.shared.order.Receiver;
+import io.ordersvc.shared.order.ShipmentLine;
+import io.ordersvc.shared.query.PageResult;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
+
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** Answers the order read model's queries: detail, list, counts. */
+@Component
+@Transactional(readOnly = true)
+public class OrderQueries {
+
+    private static final TypeReference<Map<String, String>> PROPERTIES = new TypeReference<>() {
+    };
+    private static final TypeReference<List<ShipmentLine>> SHIPMENT_LINES = new TypeReference<>() {
+    };
+    private static final Sort NEWEST_FIRST = Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("orderNo"));
+
+    private final OrderViewRepository orders;
+    private final OrderLineRepository lines;
+    private final ShipmentRepository shipments;
+    private final OrderLogProjection log;
+    private final OrderAccess access;
+    private final EntityManager em;
+    private final Clock clock;
+
+    OrderQueries(OrderViewRepository orders, OrderLineRepository lines, ShipmentRepository shipments,
+                 OrderLogProjection log, OrderAccess access, EntityManager em, Clock clock) {
+        this.orders = orders;
+        this.lines = lines;
+        this.shipments = shipments;
+        this.log = log;
+        this.access = access;
+        this.em = em;
+        this.clock = clock;
+    }
+
+    public Optional<Long> version(String orderId) {
+        return orders.findVersion(orderId);
+    }
+
+    @QueryHandler
+    public OrderDetail handle(OrderQuery.FindOrder query) {
+        OrderViewEntity o = access.requireVisible(query.orderId(), query.actor());
+        List<LineView> lineViews = lines.findByOrderIdOrderByPosition(o.orderId).stream().map(OrderQueries::line)
+                .toList();
+        List<ShipmentView> shipmentViews = shipments.findByOrderIdOrderByShippedAtAsc(o.orderId).stream()
+                .map(s -> new ShipmentView(s.shipmentId, s.carrierCode, s.carrierName, s.trackingNo,
+                        JsonText.read(s.lines, SHIPMENT_LINES), s.shippedAt))
+                .toList();
+        Payment payment = o.paidAt == null ? null
+                : new Payment(Money.of(o.paidAmount), o.payChannel, o.transactionNo, o.paidAt);
+        Review review = o.reviewRating == null ? null : new Review(o.reviewRating, o.reviewContent, o.reviewedAt);
+        return new OrderDetail(o.orderId, o.orderNo, OrderStatus.fromValue(o.status), OrderType.fromValue(o.orderType),
+                o.buyerId, o.shopId, o.reviewPending, o.refundInProgress, o.deletedByBuyer, Money.of(o.goodsAmount),
+                Money.of(o.shippingFee), Money.of(o.discountAmount), Money.of(o.payAmount), o.pointsAmount,
+                o.pointsEarned, receiver(o), o.buyerRemark, o.createdAt, o.payableUntil, payment, o.shippedAt,
+                o.completedAt, o.cancelledAt, o.cancelReason, review, lineViews, shipmentViews, List.of(),
+                log.entries(o.orderId), OrderActionsPolicy.of(o, query.actor(), clock.instant()), o.version);
+    }
+
+    @QueryHandler
+    public PageResult<OrderSummary> handle(OrderQuery.ListOrders query) {
+        Page<OrderViewEntity> page = orders.findAll(OrderSpecifications.matching(query.filter(), query.actor()),
+                PageRequest.of(query.page() - 1, query.size(), NEWEST_FIRST));
+        List<String> ids = page.getContent().stream().map(o -> o.orderId).toList();
+        Map<String, List<LineView>> linesByOrder = ids.isEmpty() ? Map.of()
+                : lines.findByOrderIdInOrderByOrderIdAscPositionAsc(ids).stream()
+                .collect(Collectors.groupingBy(l -> l.orderId, Collectors.mapping(OrderQueries::line,
+                        Collectors.toList())));
+        List<OrderSummary> items = page.getContent().stream()
+                .map(o -> new OrderSummary(o.orderId, o.orderNo, OrderStatus.fromValue(o.status),
+                        OrderType.fromValue(o.orderType), o.buyerId, o.shopId, o.reviewPending, o.refundInProgress,
+                        Money.of(o.goodsAmount), Money.of(o.shippingFee), Money.of(o.discountAmount),
+                        Money.of(o.payAmount), o.pointsAmount, o.receiverName, o.receiverPhone, o.createdAt,
+                        o.payableUntil, linesByOrder.getOrDefault(o.orderId, List.of()), o.version))
+                .toList();
+        return PageResult.of(items, query.page(), query.size(), page.getTotalElements());
+    }
+
+    @QueryHandler
+    public StatusCounts handle(OrderQuery.CountOrdersByStatus query) {
+        Actor actor = query.actor();
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        var q = cb.createTupleQuery();
+        var root = q.from(OrderViewEntity.class);
+        var status = root.<String>get("status");
+        q.multiselect(status, cb.count(root),
+                cb.sum(cb.<Long>selectCase().when(cb.isTrue(root.get("reviewPending")), 1L).otherwise(0L)),
+                cb.sum(cb.<Long>selectCase().when(cb.isTrue(root.get("refundInProgress")), 1L).otherwise(0L)));
+        q.where(OrderSpecifications.matching(query.filter().withoutStatus(), actor).toPredicate(root, q, cb));
+        q.groupBy(status);
+        Map<String, Long> byStatus = new HashMap<>();
+        long reviewPending = 0;
+        long refunding = 0;
+        for (Tuple t : em.createQuery(q).getResultList()) {
+            byStatus.put(t.get(0, String.class), t.get(1, Long.class));
+            reviewPending += number(t.get(2));
+            refunding += number(t.get(3));
+        }
+        long all = byStatus.values().stream().mapToLong(Long::longValue).sum();
+        return new StatusCounts(all, byStatus.getOrDefault("pending_payment", 0L),
+                byStatus.getOrDefault("to_ship", 0L), byStatus.getOrDefault("shipped", 0L),
+                byStatus.getOrDefault("completed", 0L), reviewPending, byStatus.getOrDefault("cancelled", 0L),
+                byStatus.getOrDefault("closed", 0L), refunding);
+    }
+
+    private static long number(Object value) {
+        return value == null ? 0 : ((Number) value).longValue();
+    }
+
+    private static LineView line(OrderLineEntity l) {
+        return new LineView(l.orderLineId, l.productId, l.skuId, l.skuCode, l.productName, l.imageUrl,
+                JsonText.read(l.properties, PROPERTIES), Money.of(l.unitPrice), l.pointsPrice, l.quantity,
+                Money.of(l.lineTotal), l.shippedQuantity, l.refundState, Money.of(l.refundedAmount));
+    }
+
+    private static Receiver receiver(OrderViewEntity o) {
+        return new Receiver(o.receiverName, o.receiverPhone, o.receiverProvince, o.receiverCity, o.receiverDistrict,
+                o.receiverAddress, o.receiverZipcode);
+    }
+}

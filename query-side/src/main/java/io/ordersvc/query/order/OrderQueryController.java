@@ -1,0 +1,147 @@
+package io.ordersvc.query.order;
+
+import io.ordersvc.platform.security.CurrentActor;
+import io.ordersvc.query.support.ReadModelWait;
+import io.ordersvc.query.support.StaleHeader;
+import io.ordersvc.shared.order.OrderFilter;
+import io.ordersvc.shared.order.OrderQuery;
+import io.ordersvc.shared.order.OrderType;
+import io.ordersvc.shared.order.OrderViews.HistoryEntry;
+import io.ordersvc.shared.order.OrderViews.LogEntry;
+import io.ordersvc.shared.order.OrderViews.OrderDetail;
+import io.ordersvc.shared.order.OrderViews.OrderHistoryView;
+import io.ordersvc.shared.order.OrderViews.OrderLogView;
+import io.ordersvc.shared.order.OrderViews.OrderSummary;
+import io.ordersvc.shared.order.OrderViews.StatusCounts;
+import io.ordersvc.shared.query.PageResult;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+@RestController
+@RequestMapping("/api/v1/orders")
+@Tag(name = "Orders — queries")
+public class OrderQueryController {
+
+    private static final String STATUSES = "pending_payment|to_ship|shipped|completed|cancelled|closed"
+            + "|review_pending|refund_in_progress";
+
+    private final QueryGateway queries;
+    private final OrderQueries orders;
+    private final CurrentActor actor;
+    private final ReadModelWait wait;
+
+    public OrderQueryController(QueryGateway queries, OrderQueries orders, CurrentActor actor, ReadModelWait wait) {
+        this.queries = queries;
+        this.orders = orders;
+        this.actor = actor;
+        this.wait = wait;
+    }
+
+    @GetMapping
+    @Operation(summary = "List orders, newest first", description = "buyer: own; seller: own shop; admin: all. "
+            + "All filters are optional and combine with AND.")
+    public PageResult<OrderSummary> list(
+            @RequestParam(required = false) @Pattern(regexp = STATUSES) String status,
+            @RequestParam(name = "order_type", required = false) @Pattern(regexp = "physical|points_exchange")
+            String orderType,
+            @RequestParam(name = "order_no", required = false) @Pattern(regexp = "[0-9]{1,20}") String orderNo,
+            @RequestParam(name = "created_from", required = false)
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant createdFrom,
+            @RequestParam(name = "created_to", required = false)
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant createdTo,
+            @RequestParam(name = "product_name", required = false) @Size(min = 1, max = 100) String productName,
+            @RequestParam(name = "keyword_type", required = false)
+            @Pattern(regexp = "goods_name|order_no|receiver_name|receiver_phone|tracking_no") String keywordType,
+            @RequestParam(required = false) @Size(min = 1, max = 100) String keyword,
+            @RequestParam(name = "refund_state", required = false) @Pattern(regexp = "in_progress|finished")
+            String refundState,
+            @RequestParam(name = "buyer_id", required = false) @Size(min = 1, max = 64) String buyerId,
+            @RequestParam(defaultValue = "1") @Min(1) @Max(100_000) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+        OrderFilter filter = filter(status, orderType, orderNo, createdFrom, createdTo, productName, keywordType,
+                keyword, refundState, buyerId);
+        return queries.query(new OrderQuery.ListOrders(filter, page, size, actor.get()),
+                ResponseTypes.instanceOf(PageResult.class)).join();
+    }
+
+    @GetMapping("/status-counts")
+    @Operation(summary = "Order counts by status", description = "Same filters and scope as the list, except status.")
+    public StatusCounts statusCounts(
+            @RequestParam(name = "order_type", required = false) @Pattern(regexp = "physical|points_exchange")
+            String orderType,
+            @RequestParam(name = "order_no", required = false) @Pattern(regexp = "[0-9]{1,20}") String orderNo,
+            @RequestParam(name = "created_from", required = false)
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant createdFrom,
+            @RequestParam(name = "created_to", required = false)
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant createdTo,
+            @RequestParam(name = "product_name", required = false) @Size(min = 1, max = 100) String productName,
+            @RequestParam(name = "keyword_type", required = false)
+            @Pattern(regexp = "goods_name|order_no|receiver_name|receiver_phone|tracking_no") String keywordType,
+            @RequestParam(required = false) @Size(min = 1, max = 100) String keyword,
+            @RequestParam(name = "refund_state", required = false) @Pattern(regexp = "in_progress|finished")
+            String refundState,
+            @RequestParam(name = "buyer_id", required = false) @Size(min = 1, max = 64) String buyerId) {
+        OrderFilter filter = filter(null, orderType, orderNo, createdFrom, createdTo, productName, keywordType,
+                keyword, refundState, buyerId);
+        return queries.query(new OrderQuery.CountOrdersByStatus(filter, actor.get()), StatusCounts.class).join();
+    }
+
+    @GetMapping("/{orderId}")
+    @Operation(summary = "An order with lines, receiver, shipments, log, version and the caller's actions",
+            description = "min_version=N waits up to 5 s for the read model to reach version N; past that the "
+                    + "answer carries X-Read-Model-Stale: true.")
+    public ResponseEntity<OrderDetail> detail(@PathVariable UUID orderId,
+                                              @RequestParam(name = "min_version", required = false)
+                                              @PositiveOrZero Long minVersion) {
+        String id = orderId.toString();
+        boolean fresh = wait.awaitVersion(() -> orders.version(id), minVersion);
+        OrderDetail detail = queries.query(new OrderQuery.FindOrder(id, actor.get()), OrderDetail.class).join();
+        return StaleHeader.respond(detail, fresh);
+    }
+
+    @GetMapping("/{orderId}/log")
+    @Operation(summary = "Who did what to the order, oldest first")
+    public ResponseEntity<List<LogEntry>> log(@PathVariable UUID orderId,
+                                              @RequestParam(name = "min_version", required = false)
+                                              @PositiveOrZero Long minVersion) {
+        String id = orderId.toString();
+        boolean fresh = wait.awaitVersion(() -> orders.version(id), minVersion);
+        OrderLogView log = queries.query(new OrderQuery.OrderLog(id, actor.get()), OrderLogView.class).join();
+        return StaleHeader.respond(log.entries(), fresh);
+    }
+
+    @GetMapping("/{orderId}/history")
+    @Operation(summary = "The order's events as stored, with metadata (owner, admin)")
+    public List<HistoryEntry> history(@PathVariable UUID orderId) {
+        return queries.query(new OrderQuery.OrderHistory(orderId.toString(), actor.get()), OrderHistoryView.class)
+                .join().events();
+    }
+
+    private static OrderFilter filter(String status, String orderType, String orderNo, Instant createdFrom,
+                                      Instant createdTo, String productName, String keywordType, String keyword,
+                                      String refundState, String buyerId) {
+        return new OrderFilter(status, orderType == null ? null : OrderType.fromValue(orderType), orderNo,
+                createdFrom, createdTo, productName,
+                keywordType == null ? null : OrderFilter.KeywordType.valueOf(keywordType.toUpperCase(Locale.ROOT)),
+                keyword, refundState, buyerId);
+    }
+}

@@ -1,0 +1,35 @@
+package io.ordersvc.query.order;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
+import org.springframework.data.jpa.repository.Query;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+interface OrderViewRepository extends JpaRepository<OrderViewEntity, String>,
+        JpaSpecificationExecutor<OrderViewEntity> {
+
+    @Query("select o.version from OrderViewEntity o where o.orderId = ?1")
+    Optional<Long> findVersion(String orderId);
+}
+
+interface OrderLineRepository extends JpaRepository<OrderLineEntity, String> {
+
+    List<OrderLineEntity> findByOrderIdOrderByPosition(String orderId);
+
+    List<OrderLineEntity> findByOrderIdInOrderByOrderIdAscPositionAsc(Collection<String> orderIds);
+}
+
+interface ShipmentRepository extends JpaRepository<ShipmentEntity, String> {
+
+    List<ShipmentEntity> findByOrderIdOrderByShippedAtAsc(String orderId);
+}
+
+interface OrderLogRepository extends JpaRepository<OrderLogEntity, OrderLogEntity.Key> {
+
+    List<OrderLogEntity> findByOrderIdOrderBySequenceAsc(String orderId);
+
+    Optional<OrderLogEntity> findFirstByOrderIdOrderBySequenceDesc(String orderId);
+}

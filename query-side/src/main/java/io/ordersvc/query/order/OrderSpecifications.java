@@ -1,0 +1,82 @@
+package io.ordersvc.query.order;
+
+import io.ordersvc.shared.identity.Actor;
+import io.ordersvc.shared.order.OrderFilter;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.Expression;
+import jakarta.persistence.criteria.Predicate;
+import org.springframework.data.jpa.domain.Specification;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** The filters of GET /orders and /status-counts as one WHERE clause, always within the caller's scope. */
+final class OrderSpecifications {
+
+    private OrderSpecifications() {
+    }
+
+    static Specification<OrderViewEntity> matching(OrderFilter f, Actor actor) {
+        return (root, query, cb) -> {
+            List<Predicate> where = new ArrayList<>();
+            switch (actor.role()) {
+                case BUYER -> {
+                    where.add(cb.equal(root.get("buyerId"), actor.id()));
+                    where.add(cb.isFalse(root.get("deletedByBuyer")));
+                }
+                case SELLER -> where.add(cb.equal(root.get("shopId"), actor.shopId()));
+                case ADMIN, SYSTEM -> {
+                }
+            }
+            if (f.buyerId() != null && actor.role() != io.ordersvc.shared.identity.Role.BUYER) {
+                where.add(cb.equal(root.get("buyerId"), f.buyerId()));
+            }
+            if (f.status() != null) {
+                switch (f.status()) {
+                    case "review_pending" -> where.add(cb.isTrue(root.get("reviewPending")));
+                    case "refund_in_progress" -> where.add(cb.isTrue(root.get("refundInProgress")));
+                    default -> where.add(cb.equal(root.get("status"), f.status()));
+                }
+            }
+            if (f.orderType() != null) {
+                where.add(cb.equal(root.get("orderType"), f.orderType().value()));
+            }
+            if (f.orderNo() != null) {
+                where.add(cb.equal(root.get("orderNo"), f.orderNo()));
+            }
+            if (f.createdFrom() != null) {
+                where.add(cb.greaterThanOrEqualTo(root.get("createdAt"), f.createdFrom()));
+            }
+            if (f.createdTo() != null) {
+                where.add(cb.lessThan(root.get("createdAt"), f.createdTo()));
+            }
+            if (f.productName() != null) {
+                where.add(contains(cb, root.get("goodsNames"), f.productName().toLowerCase(Locale.ROOT)));
+            }
+            if (f.keywordType() != null && f.keyword() != null) {
+                String k = f.keyword();
+                where.add(switch (f.keywordType()) {
+                    case GOODS_NAME -> contains(cb, root.get("goodsNames"), k.toLowerCase(Locale.ROOT));
+                    case ORDER_NO -> cb.like(root.get("orderNo"), escape(k) + "%", '\\');
+                    case RECEIVER_NAME -> contains(cb, root.get("receiverName"), k);
+                    case RECEIVER_PHONE -> contains(cb, root.get("receiverPhone"), k);
+                    case TRACKING_NO -> contains(cb, root.get("trackingNos"), k.toLowerCase(Locale.ROOT));
+                });
+            }
+            if (f.refundState() != null) {
+                where.add(cb.isTrue(root.get("in_progress".equals(f.refundState())
+                        ? "refundInProgress" : "refundFinished")));
+            }
+            return cb.and(where.toArray(Predicate[]::new));
+        };
+    }
+
+    private static Predicate contains(CriteriaBuilder cb, Expression<String> column, String text) {
+        return cb.like(column, "%" + escape(text) + "%", '\\');
+    }
+
+    private static String escape(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}

@@ -1,0 +1,54 @@
+package io.ordersvc.query.order;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+@Entity
+@Table(name = "order_view")
+class OrderViewEntity {
+    @Id
+    String orderId;
+    String orderNo;
+    String buyerId;
+    String shopId;
+    String orderType;
+    String status;
+    boolean reviewPending;
+    boolean refundInProgress;
+    boolean refundFinished;
+    boolean deletedByBuyer;
+    BigDecimal goodsAmount;
+    BigDecimal shippingFee;
+    BigDecimal discountAmount;
+    BigDecimal payAmount;
+    long pointsAmount;
+    long pointsEarned;
+    String receiverName;
+    String receiverPhone;
+    String receiverProvince;
+    String receiverCity;
+    String receiverDistrict;
+    String receiverAddress;
+    String receiverZipcode;
+    String buyerRemark;
+    String goodsNames;
+    String trackingNos;
+    Instant createdAt;
+    Instant payableUntil;
+    Instant paidAt;
+    BigDecimal paidAmount;
+    String payChannel;
+    String transactionNo;
+    Instant shippedAt;
+    Instant completedAt;
+    Instant cancelledAt;
+    String cancelReason;
+    Integer reviewRating;
+    String reviewContent;
+    Instant reviewedAt;
+    long version;
+}

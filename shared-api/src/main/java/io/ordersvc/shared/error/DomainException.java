@@ -1,0 +1,36 @@
+package io.ordersvc.shared.error;
+
+/**
+ * A refusal the client can act on. The web layer maps {@link #kind()} to the HTTP status and
+ * {@link #code()} to the problem's stable {@code code}.
+ */
+public abstract class DomainException extends RuntimeException {
+
+    public enum Kind {
+        /** 404: does not exist, or the caller may not know it exists. */
+        NOT_FOUND,
+        /** 403: the caller's role may not do this. */
+        FORBIDDEN,
+        /** 409: not allowed in the current state, or a concurrent change won. */
+        CONFLICT,
+        /** 422: a business rule refused the request. */
+        UNPROCESSABLE
+    }
+
+    private final String code;
+    private final Kind kind;
+
+    protected DomainException(Kind kind, String code, String message) {
+        super(message, null, false, false);
+        this.kind = kind;
+        this.code = code;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+}

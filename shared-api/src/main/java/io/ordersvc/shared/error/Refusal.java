@@ -1,0 +1,36 @@
+package io.ordersvc.shared.error;
+
+/**
+ * The domain's refusals, one factory per stable code. A single concrete class keeps the catalogue of codes
+ * in one readable place instead of thirty near-identical exception classes.
+ */
+public final class Refusal extends DomainException {
+
+    private Refusal(Kind kind, String code, String message) {
+        super(kind, code, message);
+    }
+
+    public static Refusal notFound(String code, String message) {
+        return new Refusal(Kind.NOT_FOUND, code, message);
+    }
+
+    public static Refusal forbidden(String message) {
+        return new Refusal(Kind.FORBIDDEN, "FORBIDDEN", message);
+    }
+
+    public static Refusal conflict(String code, String message) {
+        return new Refusal(Kind.CONFLICT, code, message);
+    }
+
+    public static Refusal unprocessable(String code, String message) {
+        return new Refusal(Kind.UNPROCESSABLE, code, message);
+    }
+
+    public static Refusal orderNotFound(String orderId) {
+        return notFound("ORDER_NOT_FOUND", "order " + orderId + " does not exist");
+    }
+
+    public static Refusal productNotFound(String productId) {
+        return notFound("PRODUCT_NOT_FOUND", "product " + productId + " does not exist");
+    }
+}

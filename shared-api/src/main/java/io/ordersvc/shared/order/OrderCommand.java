@@ -1,0 +1,44 @@
+package io.ordersvc.shared.order;
+
+import io.ordersvc.shared.identity.Actor;
+import io.ordersvc.shared.identity.ActorAware;
+import io.ordersvc.shared.money.Money;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.util.List;
+
+public sealed interface OrderCommand extends ActorAware {
+
+    String orderId();
+
+    Actor actor();
+
+    record PlaceOrder(@TargetAggregateIdentifier String orderId, Actor actor, OrderType orderType, List<Item> items,
+                      Receiver receiver, String buyerRemark) implements OrderCommand {
+
+        public record Item(String skuId, int quantity) {
+        }
+    }
+
+    record PayOrder(@TargetAggregateIdentifier String orderId, Actor actor, Money amount, String channel,
+                    String transactionNo) implements OrderCommand {
+    }
+
+    /** lines empty: ship everything not yet shipped. */
+    record ShipOrder(@TargetAggregateIdentifier String orderId, Actor actor, String shipmentId, String carrierCode,
+                     String carrierName, String trackingNo, List<ShipmentLine> lines) implements OrderCommand {
+    }
+
+    record ConfirmReceipt(@TargetAggregateIdentifier String orderId, Actor actor) implements OrderCommand {
+    }
+
+    record CancelOrder(@TargetAggregateIdentifier String orderId, Actor actor, String reason) implements OrderCommand {
+    }
+
+    record ReviewOrder(@TargetAggregateIdentifier String orderId, Actor actor, int rating, String content)
+            implements OrderCommand {
+    }
+
+    record DeleteOrder(@TargetAggregateIdentifier String orderId, Actor actor) implements OrderCommand {
+    }
+}

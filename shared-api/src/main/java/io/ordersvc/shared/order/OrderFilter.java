@@ -1,0 +1,23 @@
+package io.ordersvc.shared.order;
+
+import java.time.Instant;
+
+/**
+ * The list and count filters of {@code GET /orders}; every field is optional. status also accepts the flags
+ * {@code review_pending} and {@code refund_in_progress}; buyerId narrows an admin's or a seller's view.
+ */
+public record OrderFilter(String status, OrderType orderType, String orderNo, Instant createdFrom, Instant createdTo,
+                          String productName, KeywordType keywordType, String keyword, String refundState,
+                          String buyerId) {
+
+    public static final OrderFilter NONE = new OrderFilter(null, null, null, null, null, null, null, null, null, null);
+
+    public OrderFilter withoutStatus() {
+        return new OrderFilter(null, orderType, orderNo, createdFrom, createdTo, productName, keywordType, keyword,
+                refundState, buyerId);
+    }
+
+    public enum KeywordType {
+        GOODS_NAME, ORDER_NO, RECEIVER_NAME, RECEIVER_PHONE, TRACKING_NO
+    }
+}

@@ -1,0 +1,68 @@
+package io.ordersvc.shared.order;
+
+import io.ordersvc.shared.money.Money;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** Response records of the order queries (snake_case on the wire). */
+public final class OrderViews {
+
+    private OrderViews() {
+    }
+
+    public record OrderDetail(String orderId, String orderNo, OrderStatus status, OrderType orderType, String buyerId,
+                              String shopId, boolean reviewPending, boolean refundInProgress, boolean deletedByBuyer,
+                              Money goodsAmount, Money shippingFee, Money discountAmount, Money payAmount,
+                              long pointsAmount, long pointsEarned, Receiver receiver, String buyerRemark,
+                              Instant createdAt, Instant payableUntil, Payment payment, Instant shippedAt,
+                              Instant completedAt, Instant cancelledAt, String cancelReason, Review review,
+                              List<LineView> lines, List<ShipmentView> shipments, List<Object> refunds,
+                              List<LogEntry> log, Actions actions, long version) {
+    }
+
+    public record OrderSummary(String orderId, String orderNo, OrderStatus status, OrderType orderType,
+                               String buyerId, String shopId, boolean reviewPending, boolean refundInProgress,
+                               Money goodsAmount, Money shippingFee, Money discountAmount, Money payAmount,
+                               long pointsAmount, String receiverName, String receiverPhone, Instant createdAt,
+                               Instant payableUntil, List<LineView> lines, long version) {
+    }
+
+    public record LineView(String orderLineId, String productId, String skuId, String skuCode, String productName,
+                           String imageUrl, Map<String, String> properties, Money unitPrice, Long pointsPrice,
+                           int quantity, Money lineTotal, int shippedQuantity, String refundState,
+                           Money refundedAmount) {
+    }
+
+    public record ShipmentView(String shipmentId, String carrierCode, String carrierName, String trackingNo,
+                               List<ShipmentLine> lines, Instant shippedAt) {
+    }
+
+    public record Payment(Money amount, String channel, String transactionNo, Instant paidAt) {
+    }
+
+    public record Review(int rating, String content, Instant reviewedAt) {
+    }
+
+    public record LogEntry(Instant at, String actorRole, String actorId, String action, String message,
+                           OrderStatus statusAfter) {
+    }
+
+    public record Actions(boolean canPay, boolean canCancel, boolean canShip, boolean canConfirmReceipt,
+                          boolean canReview, boolean canApplyRefund, boolean canDelete) {
+    }
+
+    public record OrderLogView(List<LogEntry> entries) {
+    }
+
+    public record StatusCounts(long all, long pendingPayment, long toShip, long shipped, long completed,
+                               long reviewPending, long cancelled, long closed, long refundInProgress) {
+    }
+
+    public record HistoryEntry(long sequence, String type, Instant at, Object payload, Map<String, Object> metadata) {
+    }
+
+    public record OrderHistoryView(List<HistoryEntry> events) {
+    }
+}

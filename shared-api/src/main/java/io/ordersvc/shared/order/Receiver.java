@@ -1,0 +1,5 @@
+package io.ordersvc.shared.order;
+
+public record Receiver(String name, String phone, String province, String city, String district, String address,
+                       String zipcode) {
+}

@@ -1,0 +1,4 @@
+package io.ordersvc.shared.order;
+
+public record ShipmentLine(String orderLineId, int quantity) {
+}
