@@ -9,6 +9,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class OrderServiceLauncher {
 
+    /** For tests that boot the standalone flavour without going through {@link #run}. */
+    public static final String CONFIG_NAMES_STANDALONE = "spring.config.name=application,standalone";
+
     private OrderServiceLauncher() {
     }
 

@@ -8,6 +8,7 @@ import io.ordersvc.shared.order.OrderStatus;
 import io.ordersvc.shared.order.OrderType;
 import io.ordersvc.shared.order.OrderViews.LineView;
 import io.ordersvc.shared.order.OrderViews.OrderDetail;
+import io.ordersvc.shared.order.OrderViews.OrderPage;
 import io.ordersvc.shared.order.OrderViews.OrderSummary;
 import io.ordersvc.shared.order.OrderViews.Payment;
 import io.ordersvc.shared.order.OrderViews.Review;
@@ -15,7 +16,6 @@ import io.ordersvc.shared.order.OrderViews.ShipmentView;
 import io.ordersvc.shared.order.OrderViews.StatusCounts;
 import io.ordersvc.shared.order.Receiver;
 import io.ordersvc.shared.order.ShipmentLine;
-import io.ordersvc.shared.query.PageResult;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
 import jakarta.persistence.criteria.CriteriaBuilder;
@@ -89,7 +89,7 @@ public class OrderQueries {
     }
 
     @QueryHandler
-    public PageResult<OrderSummary> handle(OrderQuery.ListOrders query) {
+    public OrderPage handle(OrderQuery.ListOrders query) {
         Page<OrderViewEntity> page = orders.findAll(OrderSpecifications.matching(query.filter(), query.actor()),
                 PageRequest.of(query.page() - 1, query.size(), NEWEST_FIRST));
         List<String> ids = page.getContent().stream().map(o -> o.orderId).toList();
@@ -104,7 +104,7 @@ public class OrderQueries {
                         Money.of(o.payAmount), o.pointsAmount, o.receiverName, o.receiverPhone, o.createdAt,
                         o.payableUntil, linesByOrder.getOrDefault(o.orderId, List.of()), o.version))
                 .toList();
-        return PageResult.of(items, query.page(), query.size(), page.getTotalElements());
+        return OrderPage.of(items, query.page(), query.size(), page.getTotalElements());
     }
 
     @QueryHandler

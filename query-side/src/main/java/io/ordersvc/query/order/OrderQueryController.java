@@ -11,9 +11,8 @@ import io.ordersvc.shared.order.OrderViews.LogEntry;
 import io.ordersvc.shared.order.OrderViews.OrderDetail;
 import io.ordersvc.shared.order.OrderViews.OrderHistoryView;
 import io.ordersvc.shared.order.OrderViews.OrderLogView;
-import io.ordersvc.shared.order.OrderViews.OrderSummary;
+import io.ordersvc.shared.order.OrderViews.OrderPage;
 import io.ordersvc.shared.order.OrderViews.StatusCounts;
-import io.ordersvc.shared.query.PageResult;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
@@ -21,7 +20,6 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
@@ -59,7 +57,7 @@ public class OrderQueryController {
     @GetMapping
     @Operation(summary = "List orders, newest first", description = "buyer: own; seller: own shop; admin: all. "
             + "All filters are optional and combine with AND.")
-    public PageResult<OrderSummary> list(
+    public OrderPage list(
             @RequestParam(required = false) @Pattern(regexp = STATUSES) String status,
             @RequestParam(name = "order_type", required = false) @Pattern(regexp = "physical|points_exchange")
             String orderType,
@@ -79,8 +77,7 @@ public class OrderQueryController {
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
         OrderFilter filter = filter(status, orderType, orderNo, createdFrom, createdTo, productName, keywordType,
                 keyword, refundState, buyerId);
-        return queries.query(new OrderQuery.ListOrders(filter, page, size, actor.get()),
-                ResponseTypes.instanceOf(PageResult.class)).join();
+        return queries.query(new OrderQuery.ListOrders(filter, page, size, actor.get()), OrderPage.class).join();
     }
 
     @GetMapping("/status-counts")

@@ -53,6 +53,14 @@ public final class OrderViews {
                           boolean canReview, boolean canApplyRefund, boolean canDelete) {
     }
 
+    /** One page of GET /orders, newest first. */
+    public record OrderPage(List<OrderSummary> items, int page, int size, long total, int totalPages) {
+
+        public static OrderPage of(List<OrderSummary> items, int page, int size, long total) {
+            return new OrderPage(items, page, size, total, (int) ((total + size - 1) / size));
+        }
+    }
+
     public record OrderLogView(List<LogEntry> entries) {
     }
 

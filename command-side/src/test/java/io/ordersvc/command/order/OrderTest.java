@@ -1,0 +1,349 @@
+package io.ordersvc.command.order;
+
+import io.ordersvc.shared.error.DomainException;
+import io.ordersvc.shared.error.Refusal;
+import io.ordersvc.shared.identity.Actor;
+import io.ordersvc.shared.identity.Role;
+import io.ordersvc.shared.money.Money;
+import io.ordersvc.shared.order.OrderCommand.CancelOrder;
+import io.ordersvc.shared.order.OrderCommand.ConfirmReceipt;
+import io.ordersvc.shared.order.OrderCommand.DeleteOrder;
+import io.ordersvc.shared.order.OrderCommand.PayOrder;
+import io.ordersvc.shared.order.OrderCommand.ReviewOrder;
+import io.ordersvc.shared.order.OrderCommand.ShipOrder;
+import io.ordersvc.shared.order.OrderEvent.OrderCancelled;
+import io.ordersvc.shared.order.OrderEvent.OrderDeletedByBuyer;
+import io.ordersvc.shared.order.OrderEvent.OrderPaid;
+import io.ordersvc.shared.order.OrderEvent.OrderPlaced;
+import io.ordersvc.shared.order.OrderEvent.OrderReceiptConfirmed;
+import io.ordersvc.shared.order.OrderEvent.OrderReviewed;
+import io.ordersvc.shared.order.OrderEvent.OrderShipped;
+import io.ordersvc.shared.order.OrderLine;
+import io.ordersvc.shared.order.OrderStatus;
+import io.ordersvc.shared.order.OrderType;
+import io.ordersvc.shared.order.Receiver;
+import io.ordersvc.shared.order.ShipmentLine;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.modelling.command.Repository;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.matchers.Matchers;
+import org.hamcrest.Matcher;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class OrderTest {
+
+    static final Instant PLACED_AT = Instant.parse("2026-11-22T08:00:00Z");
+    static final Instant NOW = PLACED_AT.plus(Duration.ofHours(1));
+    static final String ORDER = "order-1";
+    static final Actor BUYER = new Actor("buyer-1", Role.BUYER, null);
+    static final Actor OTHER_BUYER = new Actor("buyer-2", Role.BUYER, null);
+    static final Actor SELLER = new Actor("seller-1", Role.SELLER, "shop-1");
+    static final Actor OTHER_SELLER = new Actor("seller-9", Role.SELLER, "shop-9");
+    static final Actor ADMIN = new Actor("admin-1", Role.ADMIN, null);
+    static final Actor GATEWAY = Actor.system("pay-gw");
+
+    private AggregateTestFixture<Order> fixture;
+    private final MovableClock clock = new MovableClock();
+
+    /** A clock the test can move; the fixture takes its resources once, before handlers are registered. */
+    static final class MovableClock extends Clock {
+        Instant now = NOW;
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    /** Cancellation also moves stock, so production drives it from OrderStockHandler; here only the order part. */
+    record CancelOnly(CancelOrder command) {
+    }
+
+    static final class CancelOnlyHandler {
+        private final Repository<Order> orders;
+
+        CancelOnlyHandler(Repository<Order> orders) {
+            this.orders = orders;
+        }
+
+        @CommandHandler
+        Map<String, Map<String, Integer>> handle(CancelOnly c) throws Exception {
+            return orders.load(c.command().orderId()).invoke(o -> o.cancel(c.command(), NOW));
+        }
+    }
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Order.class);
+        fixture.registerInjectableResource(clock);
+        fixture.registerAnnotatedCommandHandler(new CancelOnlyHandler(fixture.getRepository()));
+    }
+
+    static OrderPlaced placed() {
+        var lines = List.of(
+                new OrderLine("line-1", "product-1", "sku-1", "T-RED", "T恤", null, Map.of("颜色", "红色"),
+                        Money.of("22.00"), null, 2, Money.of("44.00")),
+                new OrderLine("line-2", "product-2", "sku-2", "MUG", "Mug", null, Map.of(), Money.of("9.90"), null,
+                        1, Money.of("9.90")));
+        return new OrderPlaced(ORDER, "20261122080000000000", "buyer-1", "shop-1", OrderType.PHYSICAL, lines,
+                new Receiver("张三", "13800138000", "广东省", "深圳市", "南山区", "科技园路1号", null), null,
+                Money.of("53.90"), Money.ZERO, Money.ZERO, Money.of("53.90"), 0, 53, PLACED_AT,
+                PLACED_AT.plus(Duration.ofHours(24)));
+    }
+
+    static OrderPaid paid() {
+        return new OrderPaid(ORDER, Money.of("53.90"), "wechat", "tx-1", NOW);
+    }
+
+    static OrderShipped shippedAll() {
+        return new OrderShipped(ORDER, "shipment-1", "SF", "顺丰", "SF1",
+                List.of(new ShipmentLine("line-1", 2), new ShipmentLine("line-2", 1)), true, NOW);
+    }
+
+    static Matcher<?> refusal(String code) {
+        return Matchers.predicate(e -> e instanceof DomainException d && d.code().equals(code));
+    }
+
+    static PayOrder pay(String amount, String tx) {
+        return new PayOrder(ORDER, GATEWAY, Money.of(amount), "wechat", tx);
+    }
+
+    // ---- pay
+
+    @Test
+    void pay_moves_a_pending_order_to_to_ship() {
+        fixture.given(placed())
+                .when(pay("53.90", "tx-1"))
+                .expectEvents(paid())
+                .expectResultMessagePayload(new OrderAck(ORDER, OrderStatus.TO_SHIP, 1));
+    }
+
+    @Test
+    void pay_is_refused_when_the_amount_differs_from_pay_amount() {
+        fixture.given(placed()).when(pay("53.89", "tx-1"))
+                .expectNoEvents().expectException(refusal("AMOUNT_MISMATCH"));
+    }
+
+    @Test
+    void paying_again_with_the_same_transaction_is_a_no_op_answering_the_first_result() {
+        fixture.given(placed(), paid(), shippedAll())
+                .when(pay("53.90", "tx-1"))
+                .expectNoEvents()
+                .expectResultMessagePayload(new OrderAck(ORDER, OrderStatus.TO_SHIP, 1));
+    }
+
+    @Test
+    void a_second_different_payment_is_refused() {
+        fixture.given(placed(), paid()).when(pay("53.90", "tx-2"))
+                .expectNoEvents().expectException(refusal("ORDER_ALREADY_PAID"));
+    }
+
+    @Test
+    void pay_is_refused_when_the_order_was_cancelled() {
+        fixture.given(placed(), new OrderCancelled(ORDER, "changed my mind", NOW)).when(pay("53.90", "tx-1"))
+                .expectNoEvents().expectException(refusal("ORDER_NOT_PAYABLE"));
+    }
+
+    @Test
+    void pay_is_refused_after_the_payment_window() {
+        clock.now = PLACED_AT.plus(Duration.ofHours(24)).plusSeconds(1);
+        fixture.given(placed()).when(pay("53.90", "tx-1"))
+                .expectNoEvents().expectException(refusal("PAYMENT_WINDOW_CLOSED"));
+    }
+
+    @Test
+    void a_buyer_may_not_pay_their_own_order() {
+        fixture.given(placed()).when(new PayOrder(ORDER, BUYER, Money.of("53.90"), "wechat", "tx-1"))
+                .expectNoEvents().expectException(refusal("FORBIDDEN"));
+    }
+
+    // ---- ship
+
+    @Test
+    void shipping_without_lines_ships_everything_and_the_order_is_shipped() {
+        fixture.given(placed(), paid())
+                .when(new ShipOrder(ORDER, SELLER, "shipment-1", "SF", "顺丰", "SF1", List.of()))
+                .expectEvents(shippedAll())
+                .expectResultMessagePayload(new OrderAck(ORDER, OrderStatus.SHIPPED, 2));
+    }
+
+    @Test
+    void a_partial_shipment_keeps_the_order_to_ship_until_every_line_is_shipped() {
+        var first = new OrderShipped(ORDER, "shipment-1", "SF", "顺丰", "SF1",
+                List.of(new ShipmentLine("line-1", 1)), false, NOW);
+        fixture.given(placed(), paid())
+                .when(new ShipOrder(ORDER, SELLER, "shipment-1", "SF", "顺丰", "SF1",
+                        List.of(new ShipmentLine("line-1", 1))))
+                .expectEvents(first)
+                .expectResultMessagePayload(new OrderAck(ORDER, OrderStatus.TO_SHIP, 2));
+        fixture.given(placed(), paid(), first)
+                .when(new ShipOrder(ORDER, SELLER, "shipment-2", "YTO", "圆通", "YT2", List.of()))
+                .expectEvents(new OrderShipped(ORDER, "shipment-2", "YTO", "圆通", "YT2",
+                        List.of(new ShipmentLine("line-1", 1), new ShipmentLine("line-2", 1)), true, NOW));
+    }
+
+    @Test
+    void shipping_more_than_is_left_on_a_line_is_refused() {
+        fixture.given(placed(), paid())
+                .when(new ShipOrder(ORDER, SELLER, "s", "SF", "顺丰", "SF1", List.of(new ShipmentLine("line-2", 2))))
+                .expectNoEvents().expectException(refusal("SHIP_QUANTITY_EXCEEDS"));
+    }
+
+    @Test
+    void shipping_a_line_the_order_does_not_have_is_refused() {
+        fixture.given(placed(), paid())
+                .when(new ShipOrder(ORDER, SELLER, "s", "SF", "顺丰", "SF1", List.of(new ShipmentLine("line-x", 1))))
+                .expectNoEvents().expectException(refusal("UNKNOWN_ORDER_LINE"));
+    }
+
+    @Test
+    void shipping_is_refused_before_payment() {
+        fixture.given(placed())
+                .when(new ShipOrder(ORDER, SELLER, "s", "SF", "顺丰", "SF1", List.of()))
+                .expectNoEvents().expectException(refusal("ORDER_NOT_SHIPPABLE"));
+    }
+
+    @Test
+    void another_shops_seller_does_not_see_the_order() {
+        fixture.given(placed(), paid())
+                .when(new ShipOrder(ORDER, OTHER_SELLER, "s", "SF", "顺丰", "SF1", List.of()))
+                .expectNoEvents().expectException(refusal("ORDER_NOT_FOUND"));
+    }
+
+    @Test
+    void the_buyer_may_not_ship() {
+        fixture.given(placed(), paid())
+                .when(new ShipOrder(ORDER, BUYER, "s", "SF", "顺丰", "SF1", List.of()))
+                .expectNoEvents().expectException(refusal("FORBIDDEN"));
+    }
+
+    // ---- receipt
+
+    @Test
+    void confirming_receipt_completes_a_shipped_order() {
+        fixture.given(placed(), paid(), shippedAll())
+                .when(new ConfirmReceipt(ORDER, BUYER))
+                .expectEvents(new OrderReceiptConfirmed(ORDER, NOW))
+                .expectResultMessagePayload(new OrderAck(ORDER, OrderStatus.COMPLETED, 3));
+    }
+
+    @Test
+    void receipt_is_refused_before_shipping() {
+        fixture.given(placed(), paid()).when(new ConfirmReceipt(ORDER, BUYER))
+                .expectNoEvents().expectException(refusal("ORDER_NOT_RECEIVABLE"));
+    }
+
+    @Test
+    void another_buyer_does_not_see_the_order() {
+        fixture.given(placed(), paid(), shippedAll()).when(new ConfirmReceipt(ORDER, OTHER_BUYER))
+                .expectNoEvents().expectException(refusal("ORDER_NOT_FOUND"));
+    }
+
+    // ---- cancel
+
+    @Test
+    void cancelling_a_pending_order_returns_the_stock_to_release() {
+        fixture.given(placed())
+                .when(new CancelOnly(new CancelOrder(ORDER, BUYER, "changed my mind")))
+                .expectEvents(new OrderCancelled(ORDER, "changed my mind", NOW))
+                .expectResultMessagePayloadMatching(Matchers.predicate(r -> r.equals(Map.of(
+                        "product-1", Map.of("sku-1", 2), "product-2", Map.of("sku-2", 1)))));
+    }
+
+    @Test
+    void the_seller_and_an_admin_may_cancel_too() {
+        fixture.given(placed()).when(new CancelOnly(new CancelOrder(ORDER, SELLER, "out of stock")))
+                .expectEvents(new OrderCancelled(ORDER, "out of stock", NOW));
+        fixture.given(placed()).when(new CancelOnly(new CancelOrder(ORDER, ADMIN, "fraud")))
+                .expectEvents(new OrderCancelled(ORDER, "fraud", NOW));
+    }
+
+    @Test
+    void cancel_is_refused_once_paid() {
+        fixture.given(placed(), paid()).when(new CancelOnly(new CancelOrder(ORDER, BUYER, "too late")))
+                .expectNoEvents().expectException(refusal("ORDER_NOT_CANCELLABLE"));
+    }
+
+    @Test
+    void cancel_is_refused_when_already_cancelled() {
+        fixture.given(placed(), new OrderCancelled(ORDER, "first", NOW))
+                .when(new CancelOnly(new CancelOrder(ORDER, BUYER, "second")))
+                .expectNoEvents().expectException(refusal("ORDER_NOT_CANCELLABLE"));
+    }
+
+    @Test
+    void the_payment_gateway_may_not_cancel() {
+        fixture.given(placed()).when(new CancelOnly(new CancelOrder(ORDER, GATEWAY, "x")))
+                .expectNoEvents().expectException(refusal("FORBIDDEN"));
+    }
+
+    // ---- review
+
+    @Test
+    void a_completed_order_is_reviewed_once() {
+        var reviewed = new OrderReviewed(ORDER, 5, "好", NOW);
+        fixture.given(placed(), paid(), shippedAll(), new OrderReceiptConfirmed(ORDER, NOW))
+                .when(new ReviewOrder(ORDER, BUYER, 5, "好"))
+                .expectEvents(reviewed);
+        fixture.given(placed(), paid(), shippedAll(), new OrderReceiptConfirmed(ORDER, NOW), reviewed)
+                .when(new ReviewOrder(ORDER, BUYER, 4, "again"))
+                .expectNoEvents().expectException(refusal("ORDER_ALREADY_REVIEWED"));
+    }
+
+    @Test
+    void review_is_refused_before_completion() {
+        fixture.given(placed(), paid(), shippedAll()).when(new ReviewOrder(ORDER, BUYER, 5, "好"))
+                .expectNoEvents().expectException(refusal("ORDER_NOT_REVIEWABLE"));
+    }
+
+    @Test
+    void a_rating_outside_one_to_five_is_refused() {
+        fixture.given(placed(), paid(), shippedAll(), new OrderReceiptConfirmed(ORDER, NOW))
+                .when(new ReviewOrder(ORDER, BUYER, 6, "great"))
+                .expectNoEvents().expectException(refusal("INVALID_RATING"));
+    }
+
+    // ---- delete
+
+    @Test
+    void a_finished_order_is_hidden_from_the_buyer_and_deleting_again_changes_nothing() {
+        var cancelled = new OrderCancelled(ORDER, "x", NOW);
+        fixture.given(placed(), cancelled).when(new DeleteOrder(ORDER, BUYER))
+                .expectEvents(new OrderDeletedByBuyer(ORDER, NOW));
+        fixture.given(placed(), cancelled, new OrderDeletedByBuyer(ORDER, NOW)).when(new DeleteOrder(ORDER, BUYER))
+                .expectNoEvents()
+                .expectResultMessagePayload(new OrderAck(ORDER, OrderStatus.CANCELLED, 2));
+    }
+
+    @Test
+    void an_order_in_progress_cannot_be_deleted() {
+        fixture.given(placed(), paid()).when(new DeleteOrder(ORDER, BUYER))
+                .expectNoEvents().expectException(refusal("ORDER_NOT_DELETABLE"));
+    }
+
+    @Test
+    void refusals_carry_the_http_kind_the_web_layer_maps() {
+        assertThat(Refusal.orderNotFound("x").kind()).isEqualTo(DomainException.Kind.NOT_FOUND);
+        assertThat(Refusal.forbidden("x").kind()).isEqualTo(DomainException.Kind.FORBIDDEN);
+    }
+}

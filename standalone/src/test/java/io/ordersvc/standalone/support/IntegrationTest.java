@@ -1,0 +1,44 @@
+package io.ordersvc.standalone.support;
+
+import io.ordersvc.platform.OrderServiceLauncher;
+import io.ordersvc.standalone.StandaloneApplication;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * The whole service in one context shared by every HTTP integration test (same configuration, so Spring caches
+ * it): real Tomcat on a random port, real JWT security, the database chosen by {@link TestDatabase}.
+ */
+@SpringBootTest(classes = {StandaloneApplication.class, CleanDatabase.class},
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+                OrderServiceLauncher.CONFIG_NAMES_STANDALONE,
+                "orders.jwt.secret=" + Api.SECRET,
+                "spring.flyway.clean-disabled=false",
+                "orders.min-version-wait=2s",
+                "axon.eventhandling.processors.orders.token-claim-interval=500",
+                "axon.eventhandling.processors.products.token-claim-interval=500"})
+@ContextConfiguration(initializers = TestDatabase.class)
+public abstract class IntegrationTest {
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected JdbcTemplate jdbc;
+
+    protected Api api;
+
+    @BeforeEach
+    void connect() {
+        api = new Api(port);
+    }
+
+    protected long storedEvents() {
+        return jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class);
+    }
+}

@@ -1,0 +1,32 @@
+package io.ordersvc.standalone.support;
+
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+
+import java.util.Map;
+
+/**
+ * Points the test context at the database the build chose: embedded H2 by default, PostgreSQL with
+ * {@code ./mvnw verify -Ppostgres} (system property orders.test.db=postgres, URL in orders.test.jdbc-url).
+ */
+public class TestDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    public static boolean postgres() {
+        return "postgres".equals(System.getProperty("orders.test.db", "h2"));
+    }
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        Map<String, Object> props = postgres()
+                ? Map.of("spring.datasource.url", System.getProperty("orders.test.jdbc-url",
+                        "jdbc:postgresql://127.0.0.1:5432/orders_test"),
+                "spring.datasource.username", System.getProperty("orders.test.jdbc-user", "postgres"),
+                "spring.datasource.password", System.getProperty("orders.test.jdbc-password", ""))
+                : Map.of("spring.datasource.url", "jdbc:h2:mem:orders-it;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
+                        + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+                "spring.datasource.username", "sa",
+                "spring.datasource.password", "");
+        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("test-database", props));
+    }
+}
