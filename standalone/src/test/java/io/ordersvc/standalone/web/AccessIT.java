@@ -1,0 +1,104 @@
+package io.ordersvc.standalone.web;
+
+import io.ordersvc.platform.security.TokenMinter;
+import io.ordersvc.standalone.support.Api;
+import io.ordersvc.standalone.support.Api.Sku;
+import io.ordersvc.standalone.support.IntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static io.ordersvc.standalone.support.Api.token;
+import static io.ordersvc.standalone.support.Api.uniqueId;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** API.md's access rules: 401 without a valid token, 403 for the wrong role, 404 for someone else's order. */
+class AccessIT extends IntegrationTest {
+
+    String seller;
+    String buyer;
+    String orderId;
+    Sku sku;
+
+    @BeforeEach
+    void anOrder() {
+        seller = token(uniqueId("seller"), "seller", uniqueId("shop"));
+        buyer = token(uniqueId("buyer"), "buyer");
+        sku = api.createProduct(seller, "Lamp", "99.00", 10).get(0);
+        orderId = api.placeOrder(buyer, sku.skuId(), 1).expect(201).text("order_id");
+        api.order(orderId, buyer, 0);
+    }
+
+    @Test
+    void no_bad_or_expired_token_is_401() {
+        api.get("/api/v1/orders", null).expectProblem(401, "UNAUTHENTICATED");
+        api.get("/api/v1/orders", "not-a-jwt").expectProblem(401, "UNAUTHENTICATED");
+        String forged = new TokenMinter("some-other-secret-0123456789abcdefghij")
+                .mint("x", List.of("admin"), null, Duration.ofHours(1), Instant.now());
+        api.get("/api/v1/orders", forged).expectProblem(401, "UNAUTHENTICATED");
+        String expired = new TokenMinter(Api.SECRET)
+                .mint("x", List.of("admin"), null, Duration.ofMinutes(5), Instant.now().minus(Duration.ofHours(2)));
+        api.get("/api/v1/orders", expired).expectProblem(401, "UNAUTHENTICATED");
+        api.placeOrder(null, sku.skuId(), 1).expectProblem(401, "UNAUTHENTICATED");
+    }
+
+    @Test
+    void the_wrong_role_is_403_and_changes_nothing() {
+        long before = storedEvents();
+        api.post("/api/v1/products", buyer, Map.of("name", "x", "skus", List.of()))
+                .expectProblem(403, "FORBIDDEN");
+        api.pay(orderId, "99.00", "tx").expect(200); // the system role may pay...
+        api.post("/api/v1/orders/" + orderId + "/pay", buyer,
+                Map.of("amount", "99.00", "channel", "wechat", "transaction_no", "tx-2")).expectProblem(403, "FORBIDDEN");
+        api.post("/api/v1/orders", seller, Api.orderBody(sku.skuId(), 1)).expectProblem(403, "FORBIDDEN");
+        api.post("/api/v1/orders/" + orderId + "/shipments", buyer,
+                Map.of("carrier_code", "SF", "carrier_name", "顺丰", "tracking_no", "1")).expectProblem(403, "FORBIDDEN");
+        api.get("/api/v1/orders/" + orderId + "/history", seller).expectProblem(403, "FORBIDDEN");
+        String noRole = new TokenMinter(Api.SECRET).mint("x", List.of("guest"), null, Duration.ofHours(1),
+                Instant.now());
+        api.get("/api/v1/orders", noRole).expectProblem(403, "FORBIDDEN");
+        assertThat(storedEvents()).isEqualTo(before + 1); // only the payment
+    }
+
+    @Test
+    void someone_elses_order_is_404_as_if_it_did_not_exist() {
+        String stranger = token(uniqueId("buyer"), "buyer");
+        String otherSeller = token(uniqueId("seller"), "seller", uniqueId("shop"));
+        api.get("/api/v1/orders/" + orderId, stranger).expectProblem(404, "ORDER_NOT_FOUND");
+        api.get("/api/v1/orders/" + orderId + "/log", stranger).expectProblem(404, "ORDER_NOT_FOUND");
+        api.get("/api/v1/orders/" + orderId + "/history", stranger).expectProblem(404, "ORDER_NOT_FOUND");
+        api.get("/api/v1/orders/" + orderId, otherSeller).expectProblem(404, "ORDER_NOT_FOUND");
+        api.post("/api/v1/orders/" + orderId + "/cancel", stranger, Map.of("reason", "x"))
+                .expectProblem(404, "ORDER_NOT_FOUND");
+        api.post("/api/v1/orders/" + orderId + "/cancel", otherSeller, Map.of("reason", "x"))
+                .expectProblem(404, "ORDER_NOT_FOUND");
+        api.pay(orderId, "99.00", "tx").expect(200);
+        api.post("/api/v1/orders/" + orderId + "/shipments", otherSeller,
+                        Map.of("carrier_code", "SF", "carrier_name", "顺丰", "tracking_no", "1"))
+                .expectProblem(404, "ORDER_NOT_FOUND");
+        api.get("/api/v1/orders/" + java.util.UUID.randomUUID(), buyer).expectProblem(404, "ORDER_NOT_FOUND");
+        api.pay(java.util.UUID.randomUUID().toString(), "1.00", "tx").expectProblem(404, "ORDER_NOT_FOUND");
+    }
+
+    @Test
+    void the_shops_seller_and_admins_see_the_order_and_the_owner_reads_its_history() {
+        api.get("/api/v1/orders/" + orderId, seller).expect(200);
+        api.get("/api/v1/orders/" + orderId, token("admin-1", "admin")).expect(200);
+        api.get("/api/v1/orders/" + orderId + "/history", token("admin-1", "admin")).expect(200);
+        api.get("/api/v1/orders/" + orderId + "/history", buyer).expect(200);
+    }
+
+    @Test
+    void a_seller_manages_only_the_stock_of_their_own_shop() {
+        String path = "/api/v1/products/" + sku.productId() + "/skus/" + sku.skuId() + "/stock";
+        api.post(path, token(uniqueId("seller"), "seller", uniqueId("shop")), Map.of("delta", 5))
+                .expectProblem(404, "PRODUCT_NOT_FOUND");
+        var restocked = api.post(path, seller, Map.of("delta", 5)).expect(200);
+        assertThat(restocked.body().path("stock").asLong()).isEqualTo(14);
+        api.post(path, seller, Map.of("delta", -100)).expectProblem(409, "STOCK_BELOW_ZERO");
+    }
+}

@@ -1,0 +1,104 @@
+package io.ordersvc.standalone.web;
+
+import io.ordersvc.standalone.support.Api;
+import io.ordersvc.standalone.support.Api.Response;
+import io.ordersvc.standalone.support.Api.Sku;
+import io.ordersvc.standalone.support.IntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static io.ordersvc.standalone.support.Api.token;
+import static io.ordersvc.standalone.support.Api.uniqueId;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What a client sent wrong comes back as problem+json with a stable code, and changes nothing. */
+class ProblemShapesIT extends IntegrationTest {
+
+    String buyer;
+    String seller;
+    Sku sku;
+    long eventsBefore;
+
+    @BeforeEach
+    void setUp() {
+        buyer = token(uniqueId("buyer"), "buyer");
+        seller = token(uniqueId("seller"), "seller", uniqueId("shop"));
+        sku = api.createProduct(seller, "Kettle", "35.00", 3).get(0);
+        eventsBefore = storedEvents();
+    }
+
+    private void nothingStored() {
+        assertThat(storedEvents()).isEqualTo(eventsBefore);
+    }
+
+    private static List<String> fields(Response r) {
+        List<String> fields = new ArrayList<>();
+        r.body().path("errors").forEach(e -> fields.add(e.path("field").asString()));
+        return fields;
+    }
+
+    @Test
+    void malformed_json_is_400() {
+        api.post("/api/v1/orders", buyer, "{\"items\": [").expectProblem(400, "MALFORMED_REQUEST");
+        api.post("/api/v1/orders", buyer, "[]").expectProblem(400, "MALFORMED_REQUEST");
+        api.post("/api/v1/orders", buyer, "{\"items\":[{\"sku_id\":\"" + sku.skuId() + "\",\"quantity\":\"two\"}]}")
+                .expectProblem(400, "MALFORMED_REQUEST");
+        api.post("/api/v1/orders", buyer, "{\"items\":[{\"sku_id\":\"not-a-uuid\",\"quantity\":1}]}")
+                .expectProblem(400, "MALFORMED_REQUEST");
+        nothingStored();
+    }
+
+    @Test
+    void validation_failures_name_each_field_in_snake_case() {
+        Map<String, Object> body = Api.orderBody(sku.skuId(), 0);
+        @SuppressWarnings("unchecked") var receiver = (Map<String, Object>) body.get("receiver");
+        receiver.put("phone", "call me");
+        receiver.remove("city");
+        Response r = api.post("/api/v1/orders", buyer, body).expectProblem(400, "VALIDATION_FAILED");
+        assertThat(fields(r)).contains("receiver.phone", "receiver.city", "items[0].quantity");
+        api.post("/api/v1/orders", buyer, Map.of("items", List.of())).expectProblem(400, "VALIDATION_FAILED");
+        nothingStored();
+    }
+
+    @Test
+    void money_finer_than_a_fen_or_not_a_number_is_refused() {
+        String orderId = api.placeOrder(buyer, sku.skuId(), 1).expect(201).text("order_id");
+        eventsBefore = storedEvents();
+        api.pay(orderId, "35.001", "tx").expectProblem(400, "MALFORMED_REQUEST");
+        api.pay(orderId, "lots", "tx").expectProblem(400, "MALFORMED_REQUEST");
+        api.post("/api/v1/orders/" + orderId + "/pay", token("gw", "system"),
+                "{\"amount\":35.00,\"channel\":\"alipay\",\"transaction_no\":\"tx-n\"}").expect(200);
+        assertThat(storedEvents()).isEqualTo(eventsBefore + 1);
+    }
+
+    @Test
+    void bad_path_and_query_parameters_are_400() {
+        api.get("/api/v1/orders/not-a-uuid", buyer).expectProblem(400, "INVALID_PARAMETER");
+        api.get("/api/v1/orders?page=0", buyer).expectProblem(400, "VALIDATION_FAILED");
+        api.get("/api/v1/orders?size=101", buyer).expectProblem(400, "VALIDATION_FAILED");
+        api.get("/api/v1/orders?status=lost", buyer).expectProblem(400, "VALIDATION_FAILED");
+        api.get("/api/v1/orders?created_from=yesterday", buyer).expectProblem(400, "INVALID_PARAMETER");
+        api.get("/api/v1/orders?page=abc", buyer).expectProblem(400, "INVALID_PARAMETER");
+        api.post("/api/v1/orders//pay", buyer, Map.of()).expectProblem(400, "BAD_REQUEST");
+        api.get("/api/v1/nothing-here", buyer).expectProblem(404, "NOT_FOUND");
+        api.send("PUT", "/api/v1/orders", buyer, "{}", Map.of()).expectProblem(405, "METHOD_NOT_ALLOWED");
+    }
+
+    @Test
+    void business_rules_answer_422_or_409_with_their_code() {
+        api.placeOrder(buyer, java.util.UUID.randomUUID().toString(), 1).expectProblem(422, "UNKNOWN_SKU");
+        Sku otherShop = api.createProduct(token(uniqueId("seller"), "seller", uniqueId("shop")), "Other", "1.00", 5)
+                .get(0);
+        eventsBefore = storedEvents();
+        api.placeOrder(buyer, sku.skuId(), 1, otherShop.skuId(), 1).expectProblem(422, "MULTIPLE_SHOPS");
+        api.placeOrder(buyer, sku.skuId(), 4).expectProblem(409, "OUT_OF_STOCK");
+        Map<String, Object> points = Api.orderBody(sku.skuId(), 1);
+        points.put("order_type", "gift_card");
+        api.post("/api/v1/orders", buyer, points).expectProblem(400, "MALFORMED_REQUEST");
+        nothingStored();
+    }
+}
