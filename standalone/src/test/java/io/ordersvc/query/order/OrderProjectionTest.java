@@ -1,0 +1,110 @@
+package io.ordersvc.query.order;
+
+import io.ordersvc.shared.identity.Actor;
+import io.ordersvc.shared.identity.Role;
+import io.ordersvc.shared.money.Money;
+import io.ordersvc.shared.order.OrderEvent.OrderCancelled;
+import io.ordersvc.shared.order.OrderEvent.OrderPaid;
+import io.ordersvc.shared.order.OrderEvent.OrderPlaced;
+import io.ordersvc.shared.order.OrderEvent.OrderShipped;
+import io.ordersvc.shared.order.OrderFilter;
+import io.ordersvc.shared.order.OrderLine;
+import io.ordersvc.shared.order.OrderQuery;
+import io.ordersvc.shared.order.OrderStatus;
+import io.ordersvc.shared.order.OrderType;
+import io.ordersvc.shared.order.OrderViews.OrderDetail;
+import io.ordersvc.shared.order.Receiver;
+import io.ordersvc.shared.order.ShipmentLine;
+import io.ordersvc.standalone.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Feeds events straight into the order projections, then asks the query handlers. */
+class OrderProjectionTest extends IntegrationTest {
+
+    static final Instant T0 = Instant.parse("2026-01-02T03:04:05Z");
+
+    @Autowired
+    OrderProjection orders;
+    @Autowired
+    OrderLogProjection log;
+    @Autowired
+    OrderQueries queries;
+    @Autowired
+    TransactionTemplate tx;
+
+    String orderId = UUID.randomUUID().toString();
+    String lineId = UUID.randomUUID().toString();
+    String buyer = "projection-buyer-" + orderId.substring(0, 8);
+    Actor owner = new Actor(buyer, Role.BUYER, null);
+
+    OrderPlaced placed() {
+        return new OrderPlaced(orderId, String.format("%020d", Math.abs((long) orderId.hashCode())), buyer, "shop-p", OrderType.PHYSICAL,
+                List.of(new OrderLine(lineId, "p", "s", "S", "Widget", null, Map.of("k", "v"),
+                        Money.of("5.00"), null, 3, Money.of("15.00"))),
+                new Receiver("李四", "13900001111", "p", "c", "d", "a", "100000"), "快点",
+                Money.of("15.00"), Money.ZERO, Money.ZERO, Money.of("15.00"), 0, 15, T0, T0.plusSeconds(86400));
+    }
+
+    void feed(Object event, long sequence) {
+        tx.executeWithoutResult(s -> {
+            if (event instanceof OrderPlaced e) {
+                orders.on(e, sequence);
+            } else if (event instanceof OrderPaid e) {
+                orders.on(e, sequence);
+            } else if (event instanceof OrderShipped e) {
+                orders.on(e, sequence);
+            } else if (event instanceof OrderCancelled e) {
+                orders.on(e, sequence);
+            }
+            log.on((io.ordersvc.shared.order.OrderEvent) event, sequence, T0.plusSeconds(sequence), buyer, "buyer",
+                    "corr-" + sequence);
+        });
+    }
+
+    OrderDetail detail() {
+        return queries.handle(new OrderQuery.FindOrder(orderId, owner));
+    }
+
+    @Test
+    void events_build_the_detail_with_lines_shipments_and_log() {
+        feed(placed(), 0);
+        feed(new OrderPaid(orderId, Money.of("15.00"), "alipay", "T1", T0.plusSeconds(1)), 1);
+        feed(new OrderShipped(orderId, UUID.randomUUID().toString(), "SF", "顺丰", "SF9",
+                List.of(new ShipmentLine(lineId, 3)), true, T0.plusSeconds(2)), 2);
+
+        OrderDetail d = detail();
+        assertThat(d.status()).isEqualTo(OrderStatus.SHIPPED);
+        assertThat(d.version()).isEqualTo(2);
+        assertThat(d.payment().channel()).isEqualTo("alipay");
+        assertThat(d.lines().get(0).shippedQuantity()).isEqualTo(3);
+        assertThat(d.lines().get(0).properties()).containsEntry("k", "v");
+        assertThat(d.shipments()).hasSize(1);
+        assertThat(d.log()).extracting(l -> l.action()).containsExactly("placed", "paid", "shipped");
+        assertThat(d.log().get(2).statusAfter()).isEqualTo(OrderStatus.SHIPPED);
+        assertThat(d.actions().canConfirmReceipt()).isTrue();
+    }
+
+    @Test
+    void replayed_or_older_events_change_nothing() {
+        feed(placed(), 0);
+        feed(new OrderPaid(orderId, Money.of("15.00"), "alipay", "T1", T0.plusSeconds(1)), 1);
+        feed(placed(), 0);
+        feed(new OrderPaid(orderId, Money.of("15.00"), "alipay", "T1", T0.plusSeconds(1)), 1);
+        feed(new OrderCancelled(orderId, "late duplicate", T0), 1);
+
+        OrderDetail d = detail();
+        assertThat(d.status()).isEqualTo(OrderStatus.TO_SHIP);
+        assertThat(d.lines()).hasSize(1);
+        assertThat(d.log()).hasSize(2);
+        assertThat(queries.handle(new OrderQuery.ListOrders(OrderFilter.NONE, 1, 20, owner)).total()).isEqualTo(1);
+    }
+}
