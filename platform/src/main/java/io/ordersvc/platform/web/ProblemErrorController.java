@@ -1,5 +1,6 @@
 package io.ordersvc.platform.web;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.webmvc.error.ErrorController;
@@ -15,6 +16,7 @@ import java.util.Map;
  * Errors the servlet container handles itself (rejected URLs, failures outside Spring MVC) answer problem+json
  * too, instead of Spring Boot's default error body.
  */
+@Hidden
 @RestController
 public class ProblemErrorController implements ErrorController {
 

@@ -1,0 +1,30 @@
+# One image definition for every flavour: docker build --build-arg MODULE=standalone|command-side|query-side .
+FROM eclipse-temurin:17-jdk AS build
+WORKDIR /src
+COPY .mvn .mvn
+COPY mvnw pom.xml ./
+COPY shared-api/pom.xml shared-api/
+COPY platform/pom.xml platform/
+COPY command-side/pom.xml command-side/
+COPY query-side/pom.xml query-side/
+COPY standalone/pom.xml standalone/
+RUN ./mvnw -B -q dependency:go-offline -DexcludeReactor=true || true
+COPY . .
+RUN ./mvnw -B -q -o -DskipTests package \
+ && mkdir /out \
+ && cp standalone/target/standalone-*-SNAPSHOT.jar /out/standalone.jar \
+ && cp command-side/target/command-side-*-exec.jar /out/command-side.jar \
+ && cp query-side/target/query-side-*-exec.jar /out/query-side.jar
+
+FROM eclipse-temurin:17-jre
+ARG MODULE=standalone
+RUN useradd --system --uid 10001 orders && mkdir /data && chown orders /data
+WORKDIR /app
+COPY --from=build /out/${MODULE}.jar /app/app.jar
+USER orders
+ENV ORDERS_DATA_DIR=/data JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75"
+EXPOSE 8080 8081 8082
+# The JRE image has neither curl nor wget: ask the readiness probe over bash's /dev/tcp.
+HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=5 CMD ["bash", "-c", \
+  "exec 3<>/dev/tcp/127.0.0.1/${PORT:-8080} && printf 'GET /actuator/health/readiness HTTP/1.0\\r\\n\\r\\n' >&3 && grep -q UP <&3"]
+ENTRYPOINT ["java", "-jar", "/app/app.jar"]
