@@ -89,6 +89,17 @@ class ProblemShapesIT extends IntegrationTest {
     }
 
     @Test
+    void a_request_line_tomcat_rejects_still_answers_problem_json() throws Exception {
+        try (var socket = new java.net.Socket("localhost", port)) {
+            socket.getOutputStream().write("GET /api/v1/orders?product_name=T恤 HTTP/1.1\r\nHost: localhost\r\n\r\n"
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            String response = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(response).startsWith("HTTP/1.1 400").contains("application/problem+json")
+                    .contains("\"code\":\"BAD_REQUEST\"");
+        }
+    }
+
+    @Test
     void business_rules_answer_422_or_409_with_their_code() {
         api.placeOrder(buyer, java.util.UUID.randomUUID().toString(), 1).expectProblem(422, "UNKNOWN_SKU");
         Sku otherShop = api.createProduct(token(uniqueId("seller"), "seller", uniqueId("shop")), "Other", "1.00", 5)
