@@ -47,7 +47,11 @@ class EmbeddedDefaultSmokeIT {
             Api.Sku sku = api.createProduct(seller, "Smoke", "1.00", 3).get(0);
             orderId = api.placeOrder(buyer, sku.skuId(), 1).expect(201).text("order_id");
             assertThat(api.order(orderId, buyer, 0).path("status").asString()).isEqualTo("pending_payment");
-            api.get("/v3/api-docs", null).expect(200);
+            var docs = api.get("/v3/api-docs", null).expect(200).body();
+            assertThat(docs.path("paths").has("/api/v1/orders/{orderId}/history")).isTrue();
+            assertThat(docs.path("paths").path("/api/v1/orders").path("post").path("responses").path("422")
+                    .path("content").has("application/problem+json")).isTrue();
+            assertThat(docs.path("components").path("schemas").has("Problem")).isTrue();
         }
         assertThat(Files.exists(dataDir.resolve("orders.mv.db"))).isTrue();
 

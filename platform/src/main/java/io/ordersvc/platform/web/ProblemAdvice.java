@@ -102,6 +102,10 @@ public class ProblemAdvice {
             return respond(request, HttpStatus.CONFLICT, "CONCURRENT_MODIFICATION",
                     "Another change to the same resource won; read it again and retry", null);
         }
+        if (ex instanceof java.util.concurrent.TimeoutException) {
+            return respond(request, HttpStatus.SERVICE_UNAVAILABLE, "TIMEOUT",
+                    "The command did not complete in time; read the resource before retrying", null);
+        }
         if (isDatabaseUnavailable(ex)) {
             log.warn("database unavailable: {}", ex.toString());
             return respond(request, HttpStatus.SERVICE_UNAVAILABLE, "SERVICE_UNAVAILABLE",

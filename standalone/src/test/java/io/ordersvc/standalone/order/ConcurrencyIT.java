@@ -71,6 +71,21 @@ class ConcurrencyIT extends IntegrationTest {
     }
 
     @Test
+    void an_order_refused_on_its_second_product_keeps_nothing_of_the_first() {
+        String seller = token(uniqueId("seller"), "seller", uniqueId("shop"));
+        String buyer = token(uniqueId("buyer"), "buyer");
+        Sku plenty = api.createProduct(seller, "Plenty", "1.00", 10).get(0);
+        Sku scarce = api.createProduct(seller, "Scarce", "1.00", 1).get(0);
+        long before = storedEvents();
+        // Products are reserved in id order; whichever comes first, the refusal of the other undoes it.
+        api.placeOrder(buyer, plenty.skuId(), 3, scarce.skuId(), 2).expectProblem(409, "OUT_OF_STOCK");
+        assertThat(storedEvents()).isEqualTo(before);
+        assertThat(api.product(plenty.productId(), buyer, 0).path("skus").get(0).path("stock").asLong())
+                .isEqualTo(10);
+        api.placeOrder(buyer, plenty.skuId(), 3, scarce.skuId(), 1).expect(201);
+    }
+
+    @Test
     void when_pay_races_cancel_exactly_one_wins_and_stock_follows_the_winner() throws Exception {
         String seller = token(uniqueId("seller"), "seller", uniqueId("shop"));
         Sku sku = api.createProduct(seller, "Race", "10.00", 100).get(0);
