@@ -10,6 +10,7 @@ import io.ordersvc.shared.identity.Actor;
 import io.ordersvc.shared.identity.Role;
 import io.ordersvc.shared.money.Money;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -70,6 +71,8 @@ public class ProductCommandController {
 
     @PostMapping
     @Operation(summary = "Create a product with its SKUs (seller, admin)")
+    @ApiResponse(responseCode = "201", description = "Created; Location names the new product",
+            useReturnTypeSchema = true)
     public ResponseEntity<ProductCreatedAck> create(@Valid @RequestBody CreateProductRequest body) {
         Actor caller = actor.get();
         String shopId = caller.is(Role.SELLER) ? caller.shopId() : body.shopId();

@@ -19,6 +19,7 @@ import io.ordersvc.shared.order.OrderType;
 import io.ordersvc.shared.order.Receiver;
 import io.ordersvc.shared.order.ShipmentLine;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springframework.http.ResponseEntity;
@@ -49,6 +50,8 @@ public class OrderCommandController {
     @PostMapping
     @Operation(summary = "Place an order (buyer)", description = "Prices come from the catalog; stock is reserved. "
             + "All items must belong to one shop (422 MULTIPLE_SHOPS).")
+    @ApiResponse(responseCode = "201", description = "Created; Location names the new order",
+            useReturnTypeSchema = true)
     public ResponseEntity<OrderStockHandler.Placement> place(@Valid @RequestBody PlaceOrderRequest body) {
         String orderId = UUID.randomUUID().toString();
         var r = body.receiver();
@@ -73,6 +76,8 @@ public class OrderCommandController {
     @PostMapping("/{orderId}/shipments")
     @Operation(summary = "Ship all or some lines (seller, admin)", description = "Without lines, everything not yet "
             + "shipped goes in this shipment. The order is shipped when every line is.")
+    @ApiResponse(responseCode = "201", description = "Created; Location names the new order",
+            useReturnTypeSchema = true)
     public ResponseEntity<ShipmentAck> ship(@PathVariable UUID orderId, @Valid @RequestBody ShipRequest body) {
         String shipmentId = UUID.randomUUID().toString();
         List<ShipmentLine> lines = body.lines() == null ? List.of() : body.lines().stream()

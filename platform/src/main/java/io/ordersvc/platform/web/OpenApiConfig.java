@@ -33,14 +33,16 @@ public class OpenApiConfig {
                 .components(new Components()
                         .addSecuritySchemes("bearer", new SecurityScheme()
                                 .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT"))
-                        .addSchemas("Problem", problemSchema()))
+                        )
                 .addSecurityItem(new SecurityRequirement().addList("bearer"));
     }
 
     /** Every API operation documents the problem+json answers API.md promises, each with an example. */
     @Bean
     OpenApiCustomizer problemResponses() {
-        return openApi -> openApi.getPaths().forEach((path, item) -> {
+        return openApi -> {
+            openApi.getComponents().addSchemas("Problem", problemSchema());
+            openApi.getPaths().forEach((path, item) -> {
             if (!path.startsWith("/api/v1/")) {
                 return;
             }
@@ -66,7 +68,8 @@ public class OpenApiConfig {
                 responses.addApiResponse("503", problem("The database is unreachable; retry later", 503,
                         "SERVICE_UNAVAILABLE", "The service cannot reach its database; retry later"));
             });
-        });
+            });
+        };
     }
 
     private static ApiResponse problem(String description, int status, String code, String detail) {
