@@ -78,6 +78,11 @@ public class ProblemAdvice {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException ex, HttpServletRequest request) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof BodySizeLimitFilter.BodyTooLargeException) {
+                return respond(request, HttpStatus.CONTENT_TOO_LARGE, "PAYLOAD_TOO_LARGE", t.getMessage(), null);
+            }
+        }
         return respond(request, HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST",
                 "The body is not valid JSON of the expected shape: " + firstLine(ex.getMostSpecificCause()), null);
     }

@@ -100,6 +100,32 @@ class ProblemShapesIT extends IntegrationTest {
     }
 
     @Test
+    void bodies_over_the_limit_are_413_whether_declared_or_streamed() throws Exception {
+        String huge = "{\"reason\":\"" + "x".repeat(1_100_000) + "\"}";
+        String orderId = api.placeOrder(buyer, sku.skuId(), 1).expect(201).text("order_id");
+        eventsBefore = storedEvents();
+        api.post("/api/v1/orders/" + orderId + "/cancel", buyer, huge).expectProblem(413, "PAYLOAD_TOO_LARGE");
+        var chunked = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port
+                        + "/api/v1/orders/" + orderId + "/cancel"))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + buyer)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new java.io.ByteArrayInputStream(huge.getBytes()))).build();
+        var response = java.net.http.HttpClient.newHttpClient().send(chunked,
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.body()).contains("PAYLOAD_TOO_LARGE");
+        nothingStored();
+    }
+
+    @Test
+    void unknown_fields_are_ignored() {
+        Map<String, Object> body = Api.orderBody(sku.skuId(), 1);
+        body.put("pay_amount", "0.01");
+        body.put("coupon", Map.of("nested", List.of(1, 2, 3)));
+        assertThat(api.post("/api/v1/orders", buyer, body).expect(201).text("pay_amount")).isEqualTo("35.00");
+    }
+
+    @Test
     void business_rules_answer_422_or_409_with_their_code() {
         api.placeOrder(buyer, java.util.UUID.randomUUID().toString(), 1).expectProblem(422, "UNKNOWN_SKU");
         Sku otherShop = api.createProduct(token(uniqueId("seller"), "seller", uniqueId("shop")), "Other", "1.00", 5)
