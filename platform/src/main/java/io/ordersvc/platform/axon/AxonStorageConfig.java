@@ -3,6 +3,7 @@ package io.ordersvc.platform.axon;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
@@ -14,6 +15,8 @@ import org.axonframework.modelling.saga.repository.jdbc.SagaSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
+import java.sql.SQLException;
 
 /**
  * Axon's JDBC storage on tables that Flyway owns (see db/migration/common/V1__axon.sql): snake_case names,
@@ -110,6 +113,29 @@ public class AxonStorageConfig {
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    }
+
+    /**
+     * Two writers appending the same sequence number to one aggregate must surface as Axon's ConcurrencyException
+     * (retried, then 409), not as a generic store failure. Axon's default resolver misses the batch exceptions
+     * PostgreSQL and H2 throw, so this one looks for SQL state 23505 (unique violation) through the whole chain.
+     */
+    @Bean
+    PersistenceExceptionResolver persistenceExceptionResolver() {
+        return AxonStorageConfig::isUniqueViolation;
+    }
+
+    static boolean isUniqueViolation(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql) {
+                for (SQLException s = sql; s != null; s = s.getNextException()) {
+                    if ("23505".equals(s.getSQLState())) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     @Bean

@@ -1,0 +1,75 @@
+package io.ordersvc.platform.axon;
+
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.commandhandling.gateway.ExponentialBackOffIntervalRetryScheduler;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.lock.LockAcquisitionFailedException;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.serialization.Serializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+/** How commands and event processors behave when several instances share one database. */
+@Configuration(proxyBeanMethods = false)
+public class AxonRuntimeConfig {
+
+    private static final Logger log = LoggerFactory.getLogger(AxonRuntimeConfig.class);
+
+    /** Segment claims carry this instance's distinct name; a dead instance's claims expire after the timeout. */
+    @Bean
+    TokenStore tokenStore(ConnectionProvider connections, @Qualifier("serializer") Serializer serializer,
+                          TokenSchema schema, InstanceId instance,
+                          @Value("${orders.token-claim-timeout:10s}") Duration claimTimeout) {
+        log.info("event processors claim segments as {}", instance);
+        return JdbcTokenStore.builder().connectionProvider(connections).serializer(serializer).schema(schema)
+                .nodeId(instance.value()).claimTimeout(claimTimeout).build();
+    }
+
+    @Bean(destroyMethod = "shutdown")
+    ScheduledExecutorService commandRetryExecutor() {
+        return Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "command-retry");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /**
+     * Another instance appended to the same aggregate first: the command is evaluated again on the new state, a
+     * bounded number of times with growing pauses (10, 20, 40 ms ...). Every command here decides from the aggregate's state alone, so a retry is safe.
+     * Refusals and everything else are answered at once.
+     */
+    @Bean
+    CommandGateway commandGateway(CommandBus commandBus, ScheduledExecutorService commandRetryExecutor,
+                                  @Value("${orders.command-retries:6}") int retries) {
+        var retry = ExponentialBackOffIntervalRetryScheduler.builder()
+                .retryExecutor(commandRetryExecutor)
+                .maxRetryCount(retries)
+                .backoffFactor(10)
+                .nonTransientFailurePredicate(failure -> !isConflict(failure))
+                .build();
+        return DefaultCommandGateway.builder().commandBus(commandBus).retryScheduler(retry).build();
+    }
+
+    static boolean isConflict(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ConcurrencyException || t instanceof LockAcquisitionFailedException) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

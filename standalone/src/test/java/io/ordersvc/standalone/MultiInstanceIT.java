@@ -1,0 +1,263 @@
+package io.ordersvc.standalone;
+
+import io.ordersvc.command.order.OrderNumbers;
+import io.ordersvc.platform.OrderServiceLauncher;
+import io.ordersvc.platform.axon.InstanceId;
+import io.ordersvc.query.order.OrderProjection;
+import io.ordersvc.standalone.support.Api;
+import io.ordersvc.standalone.support.Api.Response;
+import io.ordersvc.standalone.support.TestDatabase;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
+
+import java.sql.DriverManager;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static io.ordersvc.standalone.support.Api.token;
+import static io.ordersvc.standalone.support.Api.uniqueId;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Two instances of the service (each a command side and a query side) on one database, as two application
+ * contexts in this JVM on different ports.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class MultiInstanceIT {
+
+    ConfigurableApplicationContext a;
+    ConfigurableApplicationContext b;
+    Api apiA;
+    Api apiB;
+    String url;
+
+    @BeforeAll
+    void start() throws Exception {
+        url = freshDatabase();
+        a = start(url);
+        b = start(url);
+        apiA = api(a);
+        apiB = api(b);
+    }
+
+    @AfterAll
+    void stop() {
+        if (b != null) {
+            b.close();
+        }
+        if (a != null && a.isActive()) {
+            a.close();
+        }
+    }
+
+    private static String freshDatabase() throws Exception {
+        if (!TestDatabase.postgres()) {
+            return "jdbc:h2:mem:multi-" + UUID.randomUUID() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
+                    + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
+        }
+        String base = System.getProperty("orders.test.jdbc-url", "jdbc:postgresql://127.0.0.1:5432/orders_test");
+        String maintenance = base.substring(0, base.lastIndexOf('/') + 1) + "postgres";
+        try (var c = DriverManager.getConnection(maintenance, System.getProperty("orders.test.jdbc-user", "postgres"),
+                System.getProperty("orders.test.jdbc-password", "")); var s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS orders_test_multi WITH (FORCE)");
+            s.execute("CREATE DATABASE orders_test_multi");
+        }
+        return base.substring(0, base.lastIndexOf('/') + 1) + "orders_test_multi";
+    }
+
+    private static ConfigurableApplicationContext start(String url) {
+        boolean pg = url.startsWith("jdbc:postgresql");
+        return new SpringApplicationBuilder(StandaloneApplication.class)
+                .properties(OrderServiceLauncher.configNames(StandaloneApplication.SIDE))
+                .run("--server.port=0", "--spring.datasource.url=" + url,
+                        "--spring.datasource.username=" + (pg ? System.getProperty("orders.test.jdbc-user",
+                                "postgres") : "sa"),
+                        "--spring.datasource.password=" + (pg ? System.getProperty("orders.test.jdbc-password", "")
+                                : ""),
+                        "--orders.jwt.secret=" + Api.SECRET,
+                        "--axon.eventhandling.processors.orders.token-claim-interval=300",
+                        "--axon.eventhandling.processors.products.token-claim-interval=300");
+    }
+
+    private static Api api(ConfigurableApplicationContext context) {
+        return new Api(Integer.parseInt(context.getEnvironment().getProperty("local.server.port")));
+    }
+
+    private JdbcTemplate jdbc() {
+        return b.getBean(JdbcTemplate.class);
+    }
+
+    private Map<Integer, String> owners(String processor) {
+        Map<Integer, String> owners = new java.util.TreeMap<>();
+        jdbc().query("SELECT segment, owner FROM token_entry WHERE processor_name = ?",
+                rs -> {
+                    owners.put(rs.getInt(1), rs.getString(2));
+                }, processor);
+        return owners;
+    }
+
+    private static void eventually(Runnable assertion) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (true) {
+            try {
+                assertion.run();
+                return;
+            } catch (AssertionError e) {
+                if (System.currentTimeMillis() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(100);
+            }
+        }
+    }
+
+    private static List<Response> atOnce(List<Callable<Response>> tasks) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(tasks.size());
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<Response>> futures = new ArrayList<>();
+            for (Callable<Response> t : tasks) {
+                futures.add(pool.submit(() -> {
+                    go.await();
+                    return t.call();
+                }));
+            }
+            go.countDown();
+            List<Response> out = new ArrayList<>();
+            for (Future<Response> f : futures) {
+                out.add(f.get());
+            }
+            return out;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void instances_have_distinct_names_and_order_number_nodes() throws Exception {
+        assertThat(a.getBean(InstanceId.class).value()).isNotEqualTo(b.getBean(InstanceId.class).value());
+        assertThat(a.getBean(OrderNumbers.class).node()).isNotEqualTo(b.getBean(OrderNumbers.class).node());
+
+        String seller = token(uniqueId("seller"), "seller", uniqueId("shop"));
+        Api.Sku sku = apiA.createProduct(seller, "Shared", "2.00", 1000).get(0);
+        List<Callable<Response>> orders = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            Api api = i % 2 == 0 ? apiA : apiB;
+            String buyer = token(uniqueId("buyer"), "buyer");
+            orders.add(() -> api.placeOrder(buyer, sku.skuId(), 1));
+        }
+        List<Response> placed = atOnce(orders);
+        // Contention on one product across instances is retried; a command that still loses is told so.
+        assertThat(placed).filteredOn(r -> r.status() != 201)
+                .allSatisfy(r -> assertThat(r.code()).as(r.raw()).isEqualTo("CONCURRENT_MODIFICATION"));
+        List<Response> created = placed.stream().filter(r -> r.status() == 201).toList();
+        assertThat(created).isNotEmpty();
+        Set<String> numbers = new HashSet<>();
+        created.forEach(r -> numbers.add(r.text("order_no")));
+        assertThat(numbers).hasSize(created.size());
+        // The product's stream took exactly one reservation per placed order: nothing lost, nothing twice.
+        long stock = apiB.product(sku.productId(), seller, created.size()).path("skus").get(0).path("stock").asLong();
+        assertThat(stock).isEqualTo(1000 - created.size());
+        assertThat(jdbc().queryForObject("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ?",
+                Long.class, sku.productId())).isEqualTo(1 + created.size());
+    }
+
+    @Test
+    @Order(2)
+    void commands_on_one_order_through_both_instances_lose_nothing() throws Exception {
+        String seller = token(uniqueId("seller"), "seller", uniqueId("shop"));
+        String buyer = token(uniqueId("buyer"), "buyer");
+        Api.Sku sku = apiA.createProduct(seller, "Many parcels", "1.00", 100).get(0);
+        String orderId = apiA.placeOrder(buyer, sku.skuId(), 20).expect(201).text("order_id");
+        apiB.pay(orderId, "20.00", "tx-" + orderId).expect(200);
+        String lineId = apiA.order(orderId, seller, 1).path("lines").get(0).path("order_line_id").asString();
+
+        List<Callable<Response>> parcels = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            Api api = i % 2 == 0 ? apiA : apiB;
+            int n = i;
+            parcels.add(() -> api.post("/api/v1/orders/" + orderId + "/shipments", seller, Map.of(
+                    "carrier_code", "SF", "carrier_name", "顺丰", "tracking_no", "P" + n,
+                    "lines", List.of(Map.of("order_line_id", lineId, "quantity", 1)))));
+        }
+        List<Response> responses = atOnce(parcels);
+        long shipped = responses.stream().filter(r -> r.status() == 201).count();
+        assertThat(responses).filteredOn(r -> r.status() != 201)
+                .allSatisfy(r -> assertThat(r.code()).as(r.raw()).isEqualTo("CONCURRENT_MODIFICATION"));
+        assertThat(shipped).isPositive();
+
+        JsonNode history = apiA.get("/api/v1/orders/" + orderId + "/history", buyer).body();
+        assertThat(history).hasSize((int) (2 + shipped));
+        for (int i = 0; i < history.size(); i++) {
+            assertThat(history.get(i).path("sequence").asLong()).isEqualTo(i);
+        }
+        long version = 1 + shipped;
+        for (Api api : List.of(apiA, apiB)) {
+            JsonNode order = api.order(orderId, seller, version);
+            assertThat(order.path("lines").get(0).path("shipped_quantity").asLong()).isEqualTo(shipped);
+            assertThat(order.path("shipments")).hasSize((int) shipped);
+        }
+    }
+
+    @Test
+    @Order(3)
+    void the_instances_share_segments_and_the_survivor_takes_over_when_one_stops() throws Exception {
+        var processorA = a.getBean(EventProcessingConfiguration.class)
+                .eventProcessor(OrderProjection.GROUP, StreamingEventProcessor.class).orElseThrow();
+        eventually(() -> assertThat(owners(OrderProjection.GROUP)).hasSize(4));
+        // Hand two of A's segments to B (or two of B's to A): afterwards each instance works some segments.
+        String ownerOf0 = owners(OrderProjection.GROUP).get(0);
+        var holder = ownerOf0.equals(a.getBean(InstanceId.class).value()) ? processorA
+                : b.getBean(EventProcessingConfiguration.class)
+                .eventProcessor(OrderProjection.GROUP, StreamingEventProcessor.class).orElseThrow();
+        for (int segment : holder.processingStatus().keySet().stream().limit(2).toList()) {
+            holder.releaseSegment(segment);
+        }
+        String nameA = a.getBean(InstanceId.class).value();
+        String nameB = b.getBean(InstanceId.class).value();
+        eventually(() -> assertThat(new HashSet<>(owners(OrderProjection.GROUP).values()))
+                .containsExactlyInAnyOrder(nameA, nameB));
+
+        // Orders placed now are projected by whichever instance owns their segment, and both read them.
+        String seller = token(uniqueId("seller"), "seller", uniqueId("shop"));
+        String buyer = token(uniqueId("buyer"), "buyer");
+        Api.Sku sku = apiA.createProduct(seller, "Split", "1.00", 100).get(0);
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            ids.add((i % 2 == 0 ? apiA : apiB).placeOrder(buyer, sku.skuId(), 1).expect(201).text("order_id"));
+        }
+        for (String id : ids) {
+            apiA.order(id, buyer, 0);
+            apiB.order(id, buyer, 0);
+        }
+        assertThat(jdbc().queryForObject("SELECT count(*) FROM order_log_entry WHERE order_id IN ('"
+                + String.join("','", ids) + "')", Long.class)).isEqualTo(8);
+
+        a.close();
+        eventually(() -> assertThat(new HashSet<>(owners(OrderProjection.GROUP).values())).containsExactly(nameB));
+        String late = apiB.placeOrder(buyer, sku.skuId(), 1).expect(201).text("order_id");
+        assertThat(apiB.order(late, buyer, 0).path("status").asString()).isEqualTo("pending_payment");
+    }
+}
