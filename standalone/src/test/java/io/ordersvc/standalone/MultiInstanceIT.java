@@ -21,7 +21,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
-import java.sql.DriverManager;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -72,29 +71,16 @@ class MultiInstanceIT {
     }
 
     private static String freshDatabase() throws Exception {
-        if (!TestDatabase.postgres()) {
-            return "jdbc:h2:mem:multi-" + UUID.randomUUID() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-                    + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
-        }
-        String base = System.getProperty("orders.test.jdbc-url", "jdbc:postgresql://127.0.0.1:5432/orders_test");
-        String maintenance = base.substring(0, base.lastIndexOf('/') + 1) + "postgres";
-        try (var c = DriverManager.getConnection(maintenance, System.getProperty("orders.test.jdbc-user", "postgres"),
-                System.getProperty("orders.test.jdbc-password", "")); var s = c.createStatement()) {
-            s.execute("DROP DATABASE IF EXISTS orders_test_multi WITH (FORCE)");
-            s.execute("CREATE DATABASE orders_test_multi");
-        }
-        return base.substring(0, base.lastIndexOf('/') + 1) + "orders_test_multi";
+        return TestDatabase.postgres() ? TestDatabase.freshPostgresDatabase("orders_test_multi")
+                : "jdbc:h2:mem:multi-" + UUID.randomUUID() + TestDatabase.H2_OPTIONS;
     }
 
     private static ConfigurableApplicationContext start(String url) {
-        boolean pg = url.startsWith("jdbc:postgresql");
         return new SpringApplicationBuilder(StandaloneApplication.class)
                 .properties(OrderServiceLauncher.configNames(StandaloneApplication.SIDE))
                 .run("--server.port=0", "--spring.datasource.url=" + url,
-                        "--spring.datasource.username=" + (pg ? System.getProperty("orders.test.jdbc-user",
-                                "postgres") : "sa"),
-                        "--spring.datasource.password=" + (pg ? System.getProperty("orders.test.jdbc-password", "")
-                                : ""),
+                        "--spring.datasource.username=" + TestDatabase.user(),
+                        "--spring.datasource.password=" + TestDatabase.password(),
                         "--orders.jwt.secret=" + Api.SECRET,
                         "--axon.eventhandling.processors.orders.token-claim-interval=300",
                         "--axon.eventhandling.processors.products.token-claim-interval=300");

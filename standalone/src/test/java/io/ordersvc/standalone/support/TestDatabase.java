@@ -16,6 +16,29 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
         return "postgres".equals(System.getProperty("orders.test.db", "h2"));
     }
 
+    public static String user() {
+        return postgres() ? System.getProperty("orders.test.jdbc-user", "postgres") : "sa";
+    }
+
+    public static String password() {
+        return postgres() ? System.getProperty("orders.test.jdbc-password", "") : "";
+    }
+
+    /** The PostgreSQL test URL with another database name; that database is dropped and created empty. */
+    public static String freshPostgresDatabase(String name) throws java.sql.SQLException {
+        String base = System.getProperty("orders.test.jdbc-url", "jdbc:postgresql://127.0.0.1:5432/orders_test");
+        String server = base.substring(0, base.lastIndexOf('/') + 1);
+        try (var c = java.sql.DriverManager.getConnection(server + "postgres", user(), password());
+             var s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            s.execute("CREATE DATABASE " + name);
+        }
+        return server + name;
+    }
+
+    public static final String H2_OPTIONS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;"
+            + "DB_CLOSE_DELAY=-1";
+
     @Override
     public void initialize(ConfigurableApplicationContext context) {
         Map<String, Object> props = postgres()

@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -78,14 +79,22 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         byte[] body = request.getInputStream().readAllBytes();
         String hash = hash(request, body);
         Instant now = clock.instant();
-        boolean owner = store.claim(caller.get(), key, hash, now, settings.retention())
-                || store.takeOver(caller.get(), key, hash, now, settings.retention(),
-                now.minus(settings.abandonAfter()));
-        if (owner) {
-            execute(new CachedBodyRequest(request, body), response, chain, caller.get(), key);
-        } else {
-            answerFromFirst(request, response, caller.get(), key, hash);
+        boolean owner;
+        try {
+            owner = store.claim(caller.get(), key, hash, now, settings.retention())
+                    || store.takeOver(caller.get(), key, hash, now, settings.retention(),
+                    now.minus(settings.abandonAfter()));
+            if (!owner) {
+                answerFromFirst(request, response, caller.get(), key, hash);
+                return;
+            }
+        } catch (DataAccessException e) {
+            log.warn("idempotency store unavailable: {}", e.toString());
+            problems.write(request, response, HttpStatus.SERVICE_UNAVAILABLE, "SERVICE_UNAVAILABLE",
+                    "The service cannot reach its database; retry later");
+            return;
         }
+        execute(new CachedBodyRequest(request, body), response, chain, caller.get(), key);
     }
 
     private void execute(HttpServletRequest request, HttpServletResponse response, FilterChain chain, String caller,
@@ -96,9 +105,16 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             chain.doFilter(request, capture);
             byte[] body = capture.getContentAsByteArray();
             if (worthKeeping(capture.getStatus(), body)) {
-                store.complete(caller, key, capture.getStatus(), capture.getContentType(),
-                        capture.getHeader("Location"), body);
-                kept = true;
+                try {
+                    store.complete(caller, key, capture.getStatus(), capture.getContentType(),
+                            capture.getHeader("Location"), body);
+                    kept = true;
+                } catch (DataAccessException e) {
+                    // The command ran, its answer is on its way; a retry will find the key in flight and, once the
+                    // claim is abandoned, run again, where the domain's own rules (same transaction_no, status
+                    // guards) answer it.
+                    log.warn("could not store the response for idempotency key {}: {}", key, e.toString());
+                }
             }
         } finally {
             if (!kept) {
