@@ -52,6 +52,11 @@ class EmbeddedDefaultSmokeIT {
             assertThat(docs.path("paths").path("/api/v1/orders").path("post").path("responses").path("422")
                     .path("content").has("application/problem+json")).isTrue();
             assertThat(docs.path("components").path("schemas").has("Problem")).isTrue();
+            // The document describes the wire format: snake_case fields.
+            assertThat(docs.path("components").path("schemas").path("PlaceOrderRequest").path("properties")
+                    .has("buyer_remark")).isTrue();
+            assertThat(docs.path("components").path("schemas").path("OrderDetail").path("properties")
+                    .has("payable_until")).isTrue();
         }
         assertThat(Files.exists(dataDir.resolve("orders.mv.db"))).isTrue();
 

@@ -1,5 +1,8 @@
 package io.ordersvc.platform.web;
 
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import io.swagger.v3.core.jackson.ModelResolver;
+import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.examples.Example;
 import io.swagger.v3.oas.models.media.ArraySchema;
@@ -35,6 +38,15 @@ public class OpenApiConfig {
                                 .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT"))
                         )
                 .addSecurityItem(new SecurityRequirement().addList("bearer"));
+    }
+
+    /**
+     * The wire format is snake_case (spring.jackson.property-naming-strategy), but springdoc resolves schemas with
+     * swagger-core's own Jackson 2 mapper: without this the document would show camelCase fields.
+     */
+    @Bean
+    ModelResolver snakeCaseModelResolver() {
+        return new ModelResolver(Json.mapper().copy().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE));
     }
 
     /** Every API operation documents the problem+json answers API.md promises, each with an example. */

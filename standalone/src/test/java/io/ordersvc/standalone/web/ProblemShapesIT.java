@@ -118,6 +118,21 @@ class ProblemShapesIT extends IntegrationTest {
     }
 
     @Test
+    void control_characters_in_text_are_refused_before_they_reach_the_database() {
+        Map<String, Object> body = Api.orderBody(sku.skuId(), 1);
+        @SuppressWarnings("unchecked") var receiver = (Map<String, Object>) body.get("receiver");
+        receiver.put("name", "Zhang\u0000San");
+        api.post("/api/v1/orders", buyer, body).expectProblem(400, "MALFORMED_REQUEST");
+        api.get("/api/v1/orders?keyword_type=goods_name&keyword=%00", buyer).expectProblem(400, "VALIDATION_FAILED");
+        api.get("/api/v1/orders?product_name=a%00b", buyer).expectProblem(400, "VALIDATION_FAILED");
+        nothingStored();
+        // Tabs and line breaks are text, not control noise.
+        body = Api.orderBody(sku.skuId(), 1);
+        body.put("buyer_remark", "请在\n周末送货\t谢谢");
+        api.post("/api/v1/orders", buyer, body).expect(201);
+    }
+
+    @Test
     void unknown_fields_are_ignored() {
         Map<String, Object> body = Api.orderBody(sku.skuId(), 1);
         body.put("pay_amount", "0.01");
