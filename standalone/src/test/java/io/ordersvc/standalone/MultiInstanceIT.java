@@ -1,7 +1,9 @@
 package io.ordersvc.standalone;
 
 import io.ordersvc.command.order.OrderNumbers;
+import io.ordersvc.command.CommandSideApplication;
 import io.ordersvc.platform.OrderServiceLauncher;
+import io.ordersvc.query.QuerySideApplication;
 import io.ordersvc.platform.axon.InstanceId;
 import io.ordersvc.query.order.OrderProjection;
 import io.ordersvc.standalone.support.Api;
@@ -38,15 +40,18 @@ import static io.ordersvc.standalone.support.Api.uniqueId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Two instances of the service (each a command side and a query side) on one database, as two application
- * contexts in this JVM on different ports.
+ * Two command-side and two query-side instances on one database, as four application contexts in this JVM on
+ * different ports. (Also shows that each side runs on its own.)
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MultiInstanceIT {
 
+    ConfigurableApplicationContext commandA;
+    ConfigurableApplicationContext commandB;
     ConfigurableApplicationContext a;
     ConfigurableApplicationContext b;
+    /** Writes go to a command instance, reads to a query instance, like the compose gateway does. */
     Api apiA;
     Api apiB;
     String url;
@@ -54,19 +59,20 @@ class MultiInstanceIT {
     @BeforeAll
     void start() throws Exception {
         url = freshDatabase();
-        a = start(url);
-        b = start(url);
-        apiA = api(a);
-        apiB = api(b);
+        commandA = start(CommandSideApplication.class, "command-side", url);
+        commandB = start(CommandSideApplication.class, "command-side", url);
+        a = start(QuerySideApplication.class, "query-side", url);
+        b = start(QuerySideApplication.class, "query-side", url);
+        apiA = new Api(port(commandA), port(a));
+        apiB = new Api(port(commandB), port(b));
     }
 
     @AfterAll
     void stop() {
-        if (b != null) {
-            b.close();
-        }
-        if (a != null && a.isActive()) {
-            a.close();
+        for (var context : List.of(b, a, commandB, commandA)) {
+            if (context != null && context.isActive()) {
+                context.close();
+            }
         }
     }
 
@@ -75,9 +81,9 @@ class MultiInstanceIT {
                 : "jdbc:h2:mem:multi-" + UUID.randomUUID() + TestDatabase.H2_OPTIONS;
     }
 
-    private static ConfigurableApplicationContext start(String url) {
-        return new SpringApplicationBuilder(StandaloneApplication.class)
-                .properties(OrderServiceLauncher.configNames(StandaloneApplication.SIDE))
+    private static ConfigurableApplicationContext start(Class<?> app, String side, String url) {
+        return new SpringApplicationBuilder(app)
+                .properties(OrderServiceLauncher.configNames(side))
                 .run("--server.port=0", "--spring.datasource.url=" + url,
                         "--spring.datasource.username=" + TestDatabase.user(),
                         "--spring.datasource.password=" + TestDatabase.password(),
@@ -86,8 +92,8 @@ class MultiInstanceIT {
                         "--axon.eventhandling.processors.products.token-claim-interval=300");
     }
 
-    private static Api api(ConfigurableApplicationContext context) {
-        return new Api(Integer.parseInt(context.getEnvironment().getProperty("local.server.port")));
+    private static int port(ConfigurableApplicationContext context) {
+        return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
     }
 
     private JdbcTemplate jdbc() {
@@ -144,7 +150,11 @@ class MultiInstanceIT {
     @Order(1)
     void instances_have_distinct_names_and_order_number_nodes() throws Exception {
         assertThat(a.getBean(InstanceId.class).value()).isNotEqualTo(b.getBean(InstanceId.class).value());
-        assertThat(a.getBean(OrderNumbers.class).node()).isNotEqualTo(b.getBean(OrderNumbers.class).node());
+        assertThat(commandA.getBean(OrderNumbers.class).node())
+                .isNotEqualTo(commandB.getBean(OrderNumbers.class).node());
+        // Each side carries only its own half.
+        assertThat(commandA.getBeanNamesForType(OrderProjection.class)).isEmpty();
+        assertThat(a.getBeanNamesForType(OrderNumbers.class)).isEmpty();
 
         String seller = token(uniqueId("seller"), "seller", uniqueId("shop"));
         Api.Sku sku = apiA.createProduct(seller, "Shared", "2.00", 1000).get(0);
@@ -159,6 +169,7 @@ class MultiInstanceIT {
         assertThat(placed).filteredOn(r -> r.status() != 201)
                 .allSatisfy(r -> assertThat(r.code()).as(r.raw()).isEqualTo("CONCURRENT_MODIFICATION"));
         List<Response> created = placed.stream().filter(r -> r.status() == 201).toList();
+        System.out.println("multi-instance: " + created.size() + " of 16 concurrent orders on one product placed");
         assertThat(created).isNotEmpty();
         Set<String> numbers = new HashSet<>();
         created.forEach(r -> numbers.add(r.text("order_no")));
@@ -190,6 +201,8 @@ class MultiInstanceIT {
         }
         List<Response> responses = atOnce(parcels);
         long shipped = responses.stream().filter(r -> r.status() == 201).count();
+        System.out.println("multi-instance: " + shipped + " of 12 concurrent shipments through two command "
+                + "instances succeeded");
         assertThat(responses).filteredOn(r -> r.status() != 201)
                 .allSatisfy(r -> assertThat(r.code()).as(r.raw()).isEqualTo("CONCURRENT_MODIFICATION"));
         assertThat(shipped).isPositive();

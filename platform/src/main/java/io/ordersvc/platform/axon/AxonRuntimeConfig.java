@@ -18,6 +18,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -49,27 +50,28 @@ public class AxonRuntimeConfig {
 
     /**
      * Another instance appended to the same aggregate first: the command is evaluated again on the new state, a
-     * bounded number of times with growing pauses (10, 20, 40 ms ...). Every command here decides from the aggregate's state alone, so a retry is safe.
+     * bounded number of times with growing pauses (5, 10, 20 ms ... about 5 s in all). Every command here decides from the aggregate's state alone, so a retry is safe.
      * Refusals and everything else are answered at once.
      */
     @Bean
     CommandGateway commandGateway(CommandBus commandBus, ScheduledExecutorService commandRetryExecutor,
-                                  @Value("${orders.command-retries:6}") int retries) {
+                                  @Value("${orders.command-retries:10}") int retries) {
         var retry = ExponentialBackOffIntervalRetryScheduler.builder()
                 .retryExecutor(commandRetryExecutor)
                 .maxRetryCount(retries)
-                .backoffFactor(10)
-                .nonTransientFailurePredicate(failure -> !isConflict(failure))
+                .backoffFactor(5)
+                .nonTransientFailurePredicate(failure -> !partOfAConflict(failure))
                 .build();
         return DefaultCommandGateway.builder().commandBus(commandBus).retryScheduler(retry).build();
     }
 
-    static boolean isConflict(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof ConcurrencyException || t instanceof LockAcquisitionFailedException) {
-                return true;
-            }
-        }
-        return false;
+    /**
+     * Axon asks this of every exception in the failure's cause chain and gives up if any answer is "not
+     * transient"; a lost append race is a ConcurrencyException caused by the database's unique-violation
+     * SQLException, so both must count as part of a conflict.
+     */
+    static boolean partOfAConflict(Throwable t) {
+        return t instanceof ConcurrencyException || t instanceof LockAcquisitionFailedException
+                || t instanceof SQLException;
     }
 }

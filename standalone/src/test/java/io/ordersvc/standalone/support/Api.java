@@ -28,9 +28,16 @@ public final class Api {
     private static final TokenMinter MINTER = new TokenMinter(SECRET);
 
     private final String base;
+    private final String readBase;
 
     public Api(int port) {
-        this.base = "http://localhost:" + port;
+        this(port, port);
+    }
+
+    /** Split deployment: writes to the command side's port, reads (GET) to the query side's. */
+    public Api(int commandPort, int queryPort) {
+        this.base = "http://localhost:" + commandPort;
+        this.readBase = "http://localhost:" + queryPort;
     }
 
     public record Response(int status, JsonNode body, HttpHeaders headers, String raw) {
@@ -89,7 +96,8 @@ public final class Api {
     public Response send(String method, String path, String token, Object body, Map<String, String> headers) {
         try {
             String json = body == null ? null : body instanceof String s ? s : JSON.writeValueAsString(body);
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+            String target = ("GET".equals(method) ? readBase : base) + path;
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(target))
                     .timeout(Duration.ofSeconds(30))
                     .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
                             : HttpRequest.BodyPublishers.ofString(json));
