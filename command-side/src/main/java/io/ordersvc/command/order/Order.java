@@ -10,7 +10,14 @@ import io.ordersvc.shared.order.OrderCommand.DeleteOrder;
 import io.ordersvc.shared.order.OrderCommand.PayOrder;
 import io.ordersvc.shared.order.OrderCommand.ReviewOrder;
 import io.ordersvc.shared.order.OrderCommand.ShipOrder;
+import io.ordersvc.shared.order.OrderEvent.LineRefunded;
 import io.ordersvc.shared.order.OrderEvent.OrderCancelled;
+import io.ordersvc.shared.order.OrderEvent.OrderClosed;
+import io.ordersvc.shared.order.OrderEvent.RefundAwaitingReturn;
+import io.ordersvc.shared.order.OrderEvent.RefundEnded;
+import io.ordersvc.shared.order.OrderEvent.RefundOpened;
+import io.ordersvc.shared.refund.RefundCommand.ApplyRefund;
+import io.ordersvc.shared.refund.RefundEvent;
 import io.ordersvc.shared.order.OrderEvent.OrderDeletedByBuyer;
 import io.ordersvc.shared.order.OrderEvent.OrderPaid;
 import io.ordersvc.shared.order.OrderEvent.OrderPlaced;
@@ -28,6 +35,7 @@ import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -54,6 +62,8 @@ public class Order {
 
     @AggregateIdentifier
     private String orderId;
+    private String orderNo;
+    private Instant completedAt;
     private String buyerId;
     private String shopId;
     private OrderStatus status;
@@ -65,10 +75,34 @@ public class Order {
     private boolean reviewed;
     private boolean deleted;
 
-    /** What the order needs to know about a line to ship it and to give its stock back. */
-    record Line(String productId, String skuId, int quantity, int shipped) {
+    /** What the order needs to know about a line to ship it, refund it and give its stock back. */
+    record Line(String productId, String skuId, String productName, int quantity, int shipped, Money total,
+                Money refunded, String openRefundId, Money openRefundAmount) {
+        /** Units still to ship: none once the line is fully refunded. */
         int remaining() {
-            return quantity - shipped;
+            return fullyRefunded() ? 0 : quantity - shipped;
+        }
+
+        boolean fullyRefunded() {
+            return total.isPositive() && refunded.compareTo(total) >= 0;
+        }
+
+        Money refundable() {
+            return total.minus(refunded);
+        }
+
+        Line shipped(int more) {
+            return new Line(productId, skuId, productName, quantity, shipped + more, total, refunded, openRefundId,
+                    openRefundAmount);
+        }
+
+        Line withOpenRefund(String refundId, Money amount) {
+            return new Line(productId, skuId, productName, quantity, shipped, total, refunded, refundId, amount);
+        }
+
+        Line refundedBy(Money amount) {
+            return new Line(productId, skuId, productName, quantity, shipped, total, refunded.plus(amount), null,
+                    null);
         }
     }
 
@@ -107,6 +141,7 @@ public class Order {
         requireVisible(cmd.actor());
         requireRole(cmd.actor(), Role.SELLER, Role.ADMIN);
         requireStatus("ORDER_NOT_SHIPPABLE", TO_SHIP);
+        requireNoOpenRefund();
         List<ShipmentLine> shipping = new ArrayList<>();
         if (cmd.lines() == null || cmd.lines().isEmpty()) {
             lines.forEach((id, line) -> {
@@ -141,6 +176,7 @@ public class Order {
         requireVisible(cmd.actor());
         requireRole(cmd.actor(), Role.BUYER, Role.ADMIN);
         requireStatus("ORDER_NOT_RECEIVABLE", SHIPPED);
+        requireNoOpenRefund();
         apply(new OrderReceiptConfirmed(orderId, clock.instant()));
         return ack();
     }
@@ -183,7 +219,75 @@ public class Order {
         return release;
     }
 
-    OrderAck ack() {
+    // ---- after-sales: the order keeps the books per line; RefundHandler calls these with the Refund aggregate
+
+    /** Checks an application against the order's rules and locks the line for it. */
+    public RefundEvent.RefundApplied openRefund(ApplyRefund cmd, Instant now, Duration afterSalesWindow) {
+        requireVisible(cmd.actor());
+        requireRole(cmd.actor(), Role.BUYER, Role.ADMIN);
+        requireStatus("ORDER_NOT_REFUNDABLE", TO_SHIP, SHIPPED, COMPLETED);
+        if (status == COMPLETED && now.isAfter(completedAt.plus(afterSalesWindow))) {
+            throw Refusal.conflict("AFTER_SALES_WINDOW_CLOSED", "after-sales ended " + completedAt.plus(afterSalesWindow));
+        }
+        Line line = lines.get(cmd.orderLineId());
+        if (line == null) {
+            throw Refusal.unprocessable("UNKNOWN_ORDER_LINE", "order has no line " + cmd.orderLineId());
+        }
+        if (line.openRefundId() != null) {
+            throw Refusal.conflict("REFUND_ALREADY_OPEN", "line has open refund " + line.openRefundId());
+        }
+        if (!cmd.amount().isPositive() || cmd.amount().compareTo(line.refundable()) > 0) {
+            throw Refusal.unprocessable("REFUND_EXCEEDS_REFUNDABLE", "amount must be above 0 and at most "
+                    + line.refundable() + " on this line");
+        }
+        apply(new RefundOpened(orderId, cmd.refundId(), cmd.orderLineId(), cmd.amount()));
+        return new RefundEvent.RefundApplied(cmd.refundId(), orderId, orderNo, cmd.orderLineId(), line.productName(),
+                buyerId, shopId, cmd.type(), cmd.goodsReceived(), cmd.reason(), cmd.amount(), cmd.note(),
+                cmd.evidenceUrls() == null ? List.of() : List.copyOf(cmd.evidenceUrls()), now);
+    }
+
+    public void refundAwaitsReturn(String refundId) {
+        apply(new RefundAwaitingReturn(orderId, refundId, lineOf(refundId)));
+    }
+
+    public void refundEnded(String refundId, String outcome, Instant now) {
+        apply(new RefundEnded(orderId, refundId, lineOf(refundId), outcome, now));
+    }
+
+    /** Books the money; returns the stock to give back (product → sku → quantity), closes a fully refunded order. */
+    public Map<String, Map<String, Integer>> refundPaid(String refundId, boolean goodsReturned, Instant now) {
+        String lineId = lineOf(refundId);
+        Line line = lines.get(lineId);
+        Line after = line.refundedBy(line.openRefundAmount());
+        int released = goodsReturned ? line.shipped()
+                : after.fullyRefunded() ? line.quantity() - line.shipped() : 0;
+        var linesAfter = new LinkedHashMap<>(lines);
+        linesAfter.put(lineId, after);
+        // A to_ship order whose unshipped lines were all refunded has nothing left to ship.
+        boolean nothingToShip = linesAfter.values().stream().noneMatch(l -> l.remaining() > 0)
+                && linesAfter.values().stream().anyMatch(l -> l.shipped() > 0);
+        OrderStatus statusAfter = status == TO_SHIP && nothingToShip ? SHIPPED : status;
+        apply(new LineRefunded(orderId, refundId, lineId, line.openRefundAmount(), after.refunded(),
+                after.fullyRefunded(), released, statusAfter, now));
+        if (lines.values().stream().allMatch(Line::fullyRefunded)) {
+            apply(new OrderClosed(orderId, now));
+        }
+        return released == 0 ? Map.of() : Map.of(line.productId(), Map.of(line.skuId(), released));
+    }
+
+    private String lineOf(String refundId) {
+        return lines.entrySet().stream().filter(e -> refundId.equals(e.getValue().openRefundId()))
+                .map(Map.Entry::getKey).findFirst()
+                .orElseThrow(() -> Refusal.conflict("REFUND_NOT_OPEN", "refund " + refundId + " is not open"));
+    }
+
+    private void requireNoOpenRefund() {
+        if (lines.values().stream().anyMatch(l -> l.openRefundId() != null)) {
+            throw Refusal.conflict("ORDER_LOCKED", "order " + orderId + " has a refund in progress");
+        }
+    }
+
+    public OrderAck ack() {
         return new OrderAck(orderId, status, AggregateLifecycle.getVersion());
     }
 
@@ -210,13 +314,15 @@ public class Order {
     @EventSourcingHandler
     void on(OrderPlaced e) {
         orderId = e.orderId();
+        orderNo = e.orderNo();
         buyerId = e.buyerId();
         shopId = e.shopId();
         status = PENDING_PAYMENT;
         payAmount = e.payAmount();
         payableUntil = e.payableUntil();
         for (OrderLine l : e.lines()) {
-            lines.put(l.lineId(), new Line(l.productId(), l.skuId(), l.quantity(), 0));
+            lines.put(l.lineId(), new Line(l.productId(), l.skuId(), l.productName(), l.quantity(), 0, l.lineTotal(),
+                    Money.ZERO, null, null));
         }
     }
 
@@ -229,8 +335,7 @@ public class Order {
 
     @EventSourcingHandler
     void on(OrderShipped e) {
-        e.lines().forEach(s -> lines.computeIfPresent(s.orderLineId(),
-                (id, l) -> new Line(l.productId(), l.skuId(), l.quantity(), l.shipped() + s.quantity())));
+        e.lines().forEach(s -> lines.computeIfPresent(s.orderLineId(), (id, l) -> l.shipped(s.quantity())));
         if (e.fullyShipped()) {
             status = SHIPPED;
         }
@@ -239,6 +344,7 @@ public class Order {
     @EventSourcingHandler
     void on(OrderReceiptConfirmed e) {
         status = COMPLETED;
+        completedAt = e.confirmedAt();
     }
 
     @EventSourcingHandler
@@ -254,5 +360,26 @@ public class Order {
     @EventSourcingHandler
     void on(OrderDeletedByBuyer e) {
         deleted = true;
+    }
+
+    @EventSourcingHandler
+    void on(RefundOpened e) {
+        lines.computeIfPresent(e.orderLineId(), (id, l) -> l.withOpenRefund(e.refundId(), e.amount()));
+    }
+
+    @EventSourcingHandler
+    void on(RefundEnded e) {
+        lines.computeIfPresent(e.orderLineId(), (id, l) -> l.withOpenRefund(null, null));
+    }
+
+    @EventSourcingHandler
+    void on(LineRefunded e) {
+        lines.computeIfPresent(e.orderLineId(), (id, l) -> l.refundedBy(e.amount()));
+        status = e.statusAfter();
+    }
+
+    @EventSourcingHandler
+    void on(OrderClosed e) {
+        status = CLOSED;
     }
 }

@@ -2,6 +2,7 @@ package io.ordersvc.command.order;
 
 import io.ordersvc.command.catalog.Product;
 import io.ordersvc.command.catalog.SkuIndex;
+import io.ordersvc.command.catalog.Stock;
 import io.ordersvc.shared.error.Refusal;
 import io.ordersvc.shared.identity.Role;
 import io.ordersvc.shared.money.Money;
@@ -41,11 +42,13 @@ public class OrderStockHandler {
     private final SkuIndex skuIndex;
     private final OrderNumbers orderNumbers;
     private final OrderSettings settings;
+    private final Stock stock;
 
     public OrderStockHandler(Repository<Order> orders, Repository<Product> products, SkuIndex skuIndex,
-                             OrderNumbers orderNumbers, OrderSettings settings) {
+                             OrderNumbers orderNumbers, OrderSettings settings, Stock stock) {
         this.orders = orders;
         this.products = products;
+        this.stock = stock;
         this.skuIndex = skuIndex;
         this.orderNumbers = orderNumbers;
         this.settings = settings;
@@ -116,8 +119,7 @@ public class OrderStockHandler {
     public OrderAck handle(CancelOrder cmd, Clock clock) {
         Aggregate<Order> order = loadOrder(cmd.orderId());
         Map<String, Map<String, Integer>> release = order.invoke(o -> o.cancel(cmd, clock.instant()));
-        new TreeMap<>(release).forEach((productId, skus) ->
-                load(productId).execute(p -> p.release(cmd.orderId(), skus, "order_cancelled")));
+        stock.release(cmd.orderId(), release, "order_cancelled");
         return order.invoke(Order::ack);
     }
 
@@ -125,7 +127,7 @@ public class OrderStockHandler {
         return products.load(productId);
     }
 
-    private Aggregate<Order> loadOrder(String orderId) {
+    Aggregate<Order> loadOrder(String orderId) {
         try {
             return orders.load(orderId);
         } catch (AggregateNotFoundException e) {

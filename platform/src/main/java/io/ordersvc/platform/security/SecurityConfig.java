@@ -69,6 +69,10 @@ public class SecurityConfig {
                         .requestMatchers(POST, API + "/orders/*/cancel").hasAnyRole("buyer", "seller", "admin")
                         .requestMatchers(POST, API + "/orders/*/review").hasRole("buyer")
                         .requestMatchers(DELETE, API + "/orders/*").hasRole("buyer")
+                        .requestMatchers(POST, API + "/orders/*/refunds", API + "/refunds/*/cancel",
+                                API + "/refunds/*/return-shipment").hasAnyRole("buyer", "admin")
+                        .requestMatchers(POST, API + "/refunds/*/refuse", API + "/refunds/*/approve",
+                                API + "/refunds/*/confirm-return").hasAnyRole("seller", "admin")
                         .requestMatchers(HttpMethod.GET, API + "/orders/*/history").hasAnyRole("buyer", "admin")
                         .requestMatchers(API + "/**").authenticated()
                         .anyRequest().denyAll())

@@ -2,7 +2,12 @@ package io.ordersvc.query.order;
 
 import io.ordersvc.platform.axon.AuditMetaData;
 import io.ordersvc.shared.order.OrderEvent;
+import io.ordersvc.shared.order.OrderEvent.LineRefunded;
 import io.ordersvc.shared.order.OrderEvent.OrderCancelled;
+import io.ordersvc.shared.order.OrderEvent.OrderClosed;
+import io.ordersvc.shared.order.OrderEvent.RefundAwaitingReturn;
+import io.ordersvc.shared.order.OrderEvent.RefundEnded;
+import io.ordersvc.shared.order.OrderEvent.RefundOpened;
 import io.ordersvc.shared.order.OrderEvent.OrderDeletedByBuyer;
 import io.ordersvc.shared.order.OrderEvent.OrderPaid;
 import io.ordersvc.shared.order.OrderEvent.OrderPlaced;
@@ -72,6 +77,20 @@ public class OrderLogProjection {
             describe(entry, "reviewed", "Reviewed with " + e.rating() + " star(s)", previous);
         } else if (event instanceof OrderDeletedByBuyer) {
             describe(entry, "deleted_by_buyer", "Hidden from the buyer's lists", previous);
+        } else if (event instanceof RefundOpened e) {
+            describe(entry, "refund_requested", "Refund of " + e.amount() + " requested on a line (refund "
+                    + e.refundId() + ")", previous);
+        } else if (event instanceof RefundAwaitingReturn e) {
+            describe(entry, "refund_return_requested", "Return approved; waiting for the goods (refund "
+                    + e.refundId() + ")", previous);
+        } else if (event instanceof RefundEnded e) {
+            describe(entry, "refund_" + e.outcome(), "Refund " + e.outcome() + " (refund " + e.refundId() + ")",
+                    previous);
+        } else if (event instanceof LineRefunded e) {
+            describe(entry, "refunded", "Refunded " + e.amount() + " on a line" + (e.releasedQuantity() > 0
+                    ? ", " + e.releasedQuantity() + " back in stock" : ""), e.statusAfter());
+        } else if (event instanceof OrderClosed) {
+            describe(entry, "closed", "Every line refunded: order closed", OrderStatus.CLOSED);
         } else {
             describe(entry, "changed", event.getClass().getSimpleName(), previous);
         }

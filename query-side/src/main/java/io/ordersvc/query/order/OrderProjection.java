@@ -1,7 +1,12 @@
 package io.ordersvc.query.order;
 
 import io.ordersvc.query.support.JsonText;
+import io.ordersvc.shared.order.OrderEvent.LineRefunded;
 import io.ordersvc.shared.order.OrderEvent.OrderCancelled;
+import io.ordersvc.shared.order.OrderEvent.OrderClosed;
+import io.ordersvc.shared.order.OrderEvent.RefundAwaitingReturn;
+import io.ordersvc.shared.order.OrderEvent.RefundEnded;
+import io.ordersvc.shared.order.OrderEvent.RefundOpened;
 import io.ordersvc.shared.order.OrderEvent.OrderDeletedByBuyer;
 import io.ordersvc.shared.order.OrderEvent.OrderPaid;
 import io.ordersvc.shared.order.OrderEvent.OrderPlaced;
@@ -167,6 +172,45 @@ public class OrderProjection {
         update(e.orderId(), sequence, o -> o.deletedByBuyer = true);
     }
 
+    // ---- after-sales bookkeeping
+
+    @EventHandler
+    void on(RefundOpened e, @SequenceNumber long sequence) {
+        update(e.orderId(), sequence, o -> line(e.orderLineId(), l -> l.refundState = "applying"));
+    }
+
+    @EventHandler
+    void on(RefundAwaitingReturn e, @SequenceNumber long sequence) {
+        update(e.orderId(), sequence, o -> line(e.orderLineId(), l -> l.refundState = "refunding"));
+    }
+
+    @EventHandler
+    void on(RefundEnded e, @SequenceNumber long sequence) {
+        update(e.orderId(), sequence, o -> line(e.orderLineId(), l -> l.refundState = "refused".equals(e.outcome())
+                ? "failed" : l.refundedAmount.signum() > 0 ? "succeeded" : "none"));
+    }
+
+    @EventHandler
+    void on(LineRefunded e, @SequenceNumber long sequence) {
+        update(e.orderId(), sequence, o -> {
+            line(e.orderLineId(), l -> {
+                l.refundedAmount = e.lineRefundedTotal().amount();
+                l.refundState = "succeeded";
+            });
+            o.status = e.statusAfter().value();
+            o.refundFinished = true;
+        });
+    }
+
+    @EventHandler
+    void on(OrderClosed e, @SequenceNumber long sequence) {
+        update(e.orderId(), sequence, o -> o.status = OrderStatus.CLOSED.value());
+    }
+
+    private void line(String lineId, Consumer<OrderLineEntity> change) {
+        lines.findById(lineId).ifPresent(change);
+    }
+
     @ResetHandler
     void reset() {
         shipments.deleteAllInBatch();
@@ -177,7 +221,11 @@ public class OrderProjection {
     private void update(String orderId, long sequence, Consumer<OrderViewEntity> change) {
         orders.findById(orderId).filter(o -> o.version < sequence).ifPresent(o -> {
             change.accept(o);
+            // The flag follows the lines: any refund applying or waiting for the goods keeps the order locked.
+            o.refundInProgress = lines.existsByOrderIdAndRefundStateIn(orderId, OPEN_REFUND_STATES);
             o.version = sequence;
         });
     }
+
+    private static final java.util.List<String> OPEN_REFUND_STATES = java.util.List.of("applying", "refunding");
 }

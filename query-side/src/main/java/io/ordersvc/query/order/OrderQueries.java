@@ -1,5 +1,6 @@
 package io.ordersvc.query.order;
 
+import io.ordersvc.query.refund.RefundProjection;
 import io.ordersvc.query.support.JsonText;
 import io.ordersvc.shared.identity.Actor;
 import io.ordersvc.shared.money.Money;
@@ -27,7 +28,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
 
+import org.springframework.beans.factory.annotation.Value;
+
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,9 +56,14 @@ public class OrderQueries {
     private final OrderAccess access;
     private final EntityManager em;
     private final Clock clock;
+    private final RefundProjection refunds;
+    private final Duration afterSalesWindow;
 
     OrderQueries(OrderViewRepository orders, OrderLineRepository lines, ShipmentRepository shipments,
-                 OrderLogProjection log, OrderAccess access, EntityManager em, Clock clock) {
+                 OrderLogProjection log, OrderAccess access, EntityManager em, Clock clock, RefundProjection refunds,
+                 @Value("${orders.after-sales-window:15d}") Duration afterSalesWindow) {
+        this.refunds = refunds;
+        this.afterSalesWindow = afterSalesWindow;
         this.orders = orders;
         this.lines = lines;
         this.shipments = shipments;
@@ -84,8 +93,9 @@ public class OrderQueries {
                 o.buyerId, o.shopId, o.reviewPending, o.refundInProgress, o.deletedByBuyer, Money.of(o.goodsAmount),
                 Money.of(o.shippingFee), Money.of(o.discountAmount), Money.of(o.payAmount), o.pointsAmount,
                 o.pointsEarned, receiver(o), o.buyerRemark, o.createdAt, o.payableUntil, payment, o.shippedAt,
-                o.completedAt, o.cancelledAt, o.cancelReason, review, lineViews, shipmentViews, List.of(),
-                log.entries(o.orderId), OrderActionsPolicy.of(o, query.actor(), clock.instant()), o.version);
+                o.completedAt, o.cancelledAt, o.cancelReason, review, lineViews, shipmentViews,
+                refunds.ofOrder(o.orderId), log.entries(o.orderId),
+                OrderActionsPolicy.of(o, lineViews, query.actor(), clock.instant(), afterSalesWindow), o.version);
     }
 
     @QueryHandler

@@ -20,6 +20,8 @@ interface OrderLineRepository extends JpaRepository<OrderLineEntity, String> {
     List<OrderLineEntity> findByOrderIdOrderByPosition(String orderId);
 
     List<OrderLineEntity> findByOrderIdInOrderByOrderIdAscPositionAsc(Collection<String> orderIds);
+
+    boolean existsByOrderIdAndRefundStateIn(String orderId, Collection<String> states);
 }
 
 interface ShipmentRepository extends JpaRepository<ShipmentEntity, String> {

@@ -36,4 +36,32 @@ public sealed interface OrderEvent {
 
     record OrderDeletedByBuyer(String orderId, Instant deletedAt) implements OrderEvent {
     }
+
+    // ---- after-sales bookkeeping on the order (the refund itself lives in its own stream)
+
+    /** A refund was applied for on a line: the line is locked for other applications. */
+    record RefundOpened(String orderId, String refundId, String orderLineId, Money amount) implements OrderEvent {
+    }
+
+    /** The seller approved a return: the line waits for the goods. */
+    record RefundAwaitingReturn(String orderId, String refundId, String orderLineId) implements OrderEvent {
+    }
+
+    /** The refund ended without money: outcome refused or cancelled. */
+    record RefundEnded(String orderId, String refundId, String orderLineId, String outcome, Instant endedAt)
+            implements OrderEvent {
+    }
+
+    /**
+     * Money went back on a line. releasedQuantity: units given back to stock (an unshipped line fully refunded,
+     * or returned goods). statusAfter: a to_ship order whose unshipped lines are all refunded is shipped.
+     */
+    record LineRefunded(String orderId, String refundId, String orderLineId, Money amount, Money lineRefundedTotal,
+                        boolean lineFullyRefunded, int releasedQuantity, OrderStatus statusAfter, Instant refundedAt)
+            implements OrderEvent {
+    }
+
+    /** Every line has been fully refunded. */
+    record OrderClosed(String orderId, Instant closedAt) implements OrderEvent {
+    }
 }

@@ -1,6 +1,7 @@
 package io.ordersvc.shared.order;
 
 import io.ordersvc.shared.money.Money;
+import io.ordersvc.shared.refund.RefundQuery;
 
 import java.time.Instant;
 import java.util.List;
@@ -18,7 +19,7 @@ public final class OrderViews {
                               long pointsAmount, long pointsEarned, Receiver receiver, String buyerRemark,
                               Instant createdAt, Instant payableUntil, Payment payment, Instant shippedAt,
                               Instant completedAt, Instant cancelledAt, String cancelReason, Review review,
-                              List<LineView> lines, List<ShipmentView> shipments, List<Object> refunds,
+                              List<LineView> lines, List<ShipmentView> shipments, List<RefundQuery.RefundSummary> refunds,
                               List<LogEntry> log, Actions actions, long version) {
     }
 

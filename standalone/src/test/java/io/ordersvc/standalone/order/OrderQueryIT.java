@@ -208,6 +208,7 @@ class OrderQueryIT extends IntegrationTest {
         JsonNode completed = api.get("/api/v1/orders/" + orders.get(3), buyer).body().path("actions");
         assertThat(completed.path("can_review").asBoolean()).isTrue();
         assertThat(completed.path("can_delete").asBoolean()).isTrue();
-        assertThat(completed.path("can_apply_refund").asBoolean()).isFalse();
+        assertThat(completed.path("can_apply_refund").asBoolean()).isTrue();
+        assertThat(pendingForBuyer.path("can_apply_refund").asBoolean()).isFalse();
     }
 }

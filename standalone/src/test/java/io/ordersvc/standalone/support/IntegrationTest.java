@@ -21,7 +21,8 @@ import org.springframework.test.context.ContextConfiguration;
                 "spring.flyway.clean-disabled=false",
                 "orders.min-version-wait=2s",
                 "axon.eventhandling.processors.orders.token-claim-interval=500",
-                "axon.eventhandling.processors.products.token-claim-interval=500"})
+                "axon.eventhandling.processors.products.token-claim-interval=500",
+                "axon.eventhandling.processors.crash-switch.mode=subscribing"})
 @ContextConfiguration(initializers = TestDatabase.class)
 public abstract class IntegrationTest {
 

@@ -1,0 +1,170 @@
+package io.ordersvc.command.refund;
+
+import io.ordersvc.shared.error.Refusal;
+import io.ordersvc.shared.identity.Actor;
+import io.ordersvc.shared.identity.Role;
+import io.ordersvc.shared.money.Money;
+import io.ordersvc.shared.refund.RefundCommand.ShipReturn;
+import io.ordersvc.shared.refund.RefundEvent.RefundApplied;
+import io.ordersvc.shared.refund.RefundEvent.RefundCancelled;
+import io.ordersvc.shared.refund.RefundEvent.RefundCompleted;
+import io.ordersvc.shared.refund.RefundEvent.RefundRefused;
+import io.ordersvc.shared.refund.RefundEvent.ReturnRequested;
+import io.ordersvc.shared.refund.RefundEvent.ReturnShipped;
+import io.ordersvc.shared.refund.RefundStatus;
+import io.ordersvc.shared.refund.RefundType;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+
+import static io.ordersvc.shared.refund.RefundStatus.APPLIED;
+import static io.ordersvc.shared.refund.RefundStatus.AWAITING_RETURN;
+import static io.ordersvc.shared.refund.RefundStatus.CANCELLED;
+import static io.ordersvc.shared.refund.RefundStatus.REFUNDED;
+import static io.ordersvc.shared.refund.RefundStatus.REFUSED;
+import static io.ordersvc.shared.refund.RefundStatus.RETURN_SHIPPED;
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * One after-sales case on one order line. Steps that also change the order's books (apply, cancel, refuse,
+ * approve, confirm the return) are driven by {@link RefundHandler} in the same unit of work as the Order;
+ * shipping the return touches only the refund and is handled here.
+ */
+@Aggregate
+public class Refund {
+
+    @AggregateIdentifier
+    private String refundId;
+    private String orderId;
+    private String buyerId;
+    private String shopId;
+    private RefundType type;
+    private Money amount;
+    private RefundStatus status;
+
+    protected Refund() {
+    }
+
+    public Refund(RefundApplied applied) {
+        apply(applied);
+    }
+
+    public record RefundAck(String refundId, RefundStatus status, long version) {
+    }
+
+    public void cancel(Actor actor, Instant now) {
+        requireVisible(actor);
+        requireRole(actor, Role.BUYER, Role.ADMIN);
+        requireStatus("REFUND_NOT_CANCELLABLE", APPLIED);
+        apply(new RefundCancelled(refundId, now));
+    }
+
+    public void refuse(Actor actor, String reason, Instant now) {
+        requireVisible(actor);
+        requireRole(actor, Role.SELLER, Role.ADMIN);
+        requireStatus("REFUND_NOT_REFUSABLE", APPLIED);
+        apply(new RefundRefused(refundId, reason, now));
+    }
+
+    /** @return true when the money goes back now (refund_only); false when the goods must come back first. */
+    public boolean approve(Actor actor, String returnAddress, Instant now) {
+        requireVisible(actor);
+        requireRole(actor, Role.SELLER, Role.ADMIN);
+        requireStatus("REFUND_NOT_APPROVABLE", APPLIED);
+        if (type == RefundType.REFUND_ONLY) {
+            apply(new RefundCompleted(refundId, amount, now));
+            return true;
+        }
+        if (returnAddress == null || returnAddress.isBlank()) {
+            throw Refusal.unprocessable("RETURN_ADDRESS_REQUIRED", "a return needs the address to send it to");
+        }
+        apply(new ReturnRequested(refundId, returnAddress, now));
+        return false;
+    }
+
+    @CommandHandler
+    public RefundAck handle(ShipReturn cmd, Clock clock) {
+        requireVisible(cmd.actor());
+        requireRole(cmd.actor(), Role.BUYER, Role.ADMIN);
+        requireStatus("REFUND_NOT_AWAITING_RETURN", AWAITING_RETURN);
+        apply(new ReturnShipped(refundId, cmd.carrierCode(), cmd.carrierName(), cmd.trackingNo(), clock.instant()));
+        return ack();
+    }
+
+    public void confirmReturn(Actor actor, Instant now) {
+        requireVisible(actor);
+        requireRole(actor, Role.SELLER, Role.ADMIN);
+        requireStatus("RETURN_NOT_SHIPPED", RETURN_SHIPPED);
+        apply(new RefundCompleted(refundId, amount, now));
+    }
+
+    public String orderId() {
+        return orderId;
+    }
+
+    public RefundAck ack() {
+        return new RefundAck(refundId, status, AggregateLifecycle.getVersion());
+    }
+
+    private void requireVisible(Actor actor) {
+        boolean hidden = (actor.is(Role.BUYER) && !actor.id().equals(buyerId))
+                || (actor.is(Role.SELLER) && !shopId.equals(actor.shopId()));
+        if (hidden) {
+            throw Refusal.notFound("REFUND_NOT_FOUND", "refund " + refundId + " does not exist");
+        }
+    }
+
+    private static void requireRole(Actor actor, Role... allowed) {
+        if (!Arrays.asList(allowed).contains(actor.role())) {
+            throw Refusal.forbidden("role " + actor.role().claim() + " may not do this");
+        }
+    }
+
+    private void requireStatus(String code, RefundStatus allowed) {
+        if (status != allowed) {
+            throw Refusal.conflict(code, "refund " + refundId + " is " + status.value());
+        }
+    }
+
+    @EventSourcingHandler
+    void on(RefundApplied e) {
+        refundId = e.refundId();
+        orderId = e.orderId();
+        buyerId = e.buyerId();
+        shopId = e.shopId();
+        type = e.type();
+        amount = e.amount();
+        status = APPLIED;
+    }
+
+    @EventSourcingHandler
+    void on(RefundCancelled e) {
+        status = CANCELLED;
+    }
+
+    @EventSourcingHandler
+    void on(RefundRefused e) {
+        status = REFUSED;
+    }
+
+    @EventSourcingHandler
+    void on(ReturnRequested e) {
+        status = AWAITING_RETURN;
+    }
+
+    @EventSourcingHandler
+    void on(ReturnShipped e) {
+        status = RETURN_SHIPPED;
+    }
+
+    @EventSourcingHandler
+    void on(RefundCompleted e) {
+        status = REFUNDED;
+    }
+}

@@ -1,0 +1,123 @@
+package io.ordersvc.command.refund;
+
+import io.ordersvc.command.refund.Refund.RefundAck;
+import io.ordersvc.command.web.Commands;
+import io.ordersvc.platform.security.CurrentActor;
+import io.ordersvc.shared.money.Money;
+import io.ordersvc.shared.refund.RefundCommand.ApplyRefund;
+import io.ordersvc.shared.refund.RefundCommand.ApproveRefund;
+import io.ordersvc.shared.refund.RefundCommand.CancelRefund;
+import io.ordersvc.shared.refund.RefundCommand.ConfirmReturn;
+import io.ordersvc.shared.refund.RefundCommand.RefuseRefund;
+import io.ordersvc.shared.refund.RefundCommand.ShipReturn;
+import io.ordersvc.shared.refund.RefundReason;
+import io.ordersvc.shared.refund.RefundType;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+@RestController
+@Tag(name = "Refunds (after-sales)")
+public class RefundCommandController {
+
+    private final Commands commands;
+    private final CurrentActor actor;
+
+    public RefundCommandController(Commands commands, CurrentActor actor) {
+        this.commands = commands;
+        this.actor = actor;
+    }
+
+    record ApplyRequest(@NotNull UUID orderLineId,
+                        @NotNull @Schema(example = "return_and_refund") RefundType type,
+                        @NotNull @Schema(example = "true") Boolean goodsReceived,
+                        @NotNull @Schema(example = "quality_issue") RefundReason reason,
+                        @NotNull @Schema(type = "string", example = "22.00") Money amount,
+                        @Size(max = 500) @Schema(example = "领口开线") String note,
+                        @Size(max = 9) List<@NotBlank @Size(max = 1024)
+                        @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL") String> evidenceUrls) {
+    }
+
+    record ReasonRequest(@NotBlank @Size(max = 500) @Schema(example = "商品已签收超过7天") String reason) {
+    }
+
+    record ApproveRequest(@Size(max = 512) @Schema(example = "上海市浦东新区张江路 100 号 退货组 021-12345678")
+                          String returnAddress) {
+    }
+
+    record ReturnShipmentRequest(@NotBlank @Size(max = 32) @Schema(example = "SF") String carrierCode,
+                                 @NotBlank @Size(max = 64) @Schema(example = "顺丰速运") String carrierName,
+                                 @NotBlank @Size(max = 64) @Schema(example = "SF9876543210") String trackingNo) {
+    }
+
+    @PostMapping("/api/v1/orders/{orderId}/refunds")
+    @Operation(summary = "Apply for a refund on one order line (buyer)", description = "Only paid orders (completed "
+            + "ones within the after-sales window); amount at most what is still refundable on the line; one open "
+            + "refund per line.")
+    @ApiResponse(responseCode = "201", description = "Created; Location names the refund", useReturnTypeSchema = true)
+    public ResponseEntity<RefundAck> apply(@PathVariable UUID orderId, @Valid @RequestBody ApplyRequest body) {
+        String refundId = UUID.randomUUID().toString();
+        RefundAck ack = send(new ApplyRefund(refundId, orderId.toString(), body.orderLineId().toString(), body.type(),
+                body.goodsReceived(), body.reason(), body.amount(), body.note(), body.evidenceUrls(), actor.get()),
+                "ORDER_NOT_FOUND", "order " + orderId);
+        return ResponseEntity.created(URI.create("/api/v1/refunds/" + refundId)).body(ack);
+    }
+
+    @PostMapping("/api/v1/refunds/{refundId}/cancel")
+    @Operation(summary = "Withdraw an application (buyer)")
+    public RefundAck cancel(@PathVariable UUID refundId) {
+        return send(new CancelRefund(refundId.toString(), actor.get()), "REFUND_NOT_FOUND", "refund " + refundId);
+    }
+
+    @PostMapping("/api/v1/refunds/{refundId}/refuse")
+    @Operation(summary = "Refuse an application (seller)", description = "The buyer may apply again.")
+    public RefundAck refuse(@PathVariable UUID refundId, @Valid @RequestBody ReasonRequest body) {
+        return send(new RefuseRefund(refundId.toString(), body.reason(), actor.get()), "REFUND_NOT_FOUND",
+                "refund " + refundId);
+    }
+
+    @PostMapping("/api/v1/refunds/{refundId}/approve")
+    @Operation(summary = "Approve an application (seller)", description = "refund_only: refunded at once. "
+            + "return_and_refund: return_address is required and the refund waits for the goods.")
+    public RefundAck approve(@PathVariable UUID refundId, @Valid @RequestBody(required = false) ApproveRequest body) {
+        return send(new ApproveRefund(refundId.toString(), body == null ? null : body.returnAddress(), actor.get()),
+                "REFUND_NOT_FOUND", "refund " + refundId);
+    }
+
+    @PostMapping("/api/v1/refunds/{refundId}/return-shipment")
+    @Operation(summary = "Report the return parcel (buyer)")
+    public RefundAck shipReturn(@PathVariable UUID refundId, @Valid @RequestBody ReturnShipmentRequest body) {
+        return send(new ShipReturn(refundId.toString(), body.carrierCode(), body.carrierName(), body.trackingNo(),
+                actor.get()), "REFUND_NOT_FOUND", "refund " + refundId);
+    }
+
+    @PostMapping("/api/v1/refunds/{refundId}/confirm-return")
+    @Operation(summary = "Confirm the goods came back (seller): the money is refunded and the stock restocked")
+    public RefundAck confirmReturn(@PathVariable UUID refundId) {
+        return send(new ConfirmReturn(refundId.toString(), actor.get()), "REFUND_NOT_FOUND", "refund " + refundId);
+    }
+
+    private RefundAck send(Object command, String code, String what) {
+        try {
+            return commands.send(command);
+        } catch (AggregateNotFoundException e) {
+            throw io.ordersvc.shared.error.Refusal.notFound(code, what + " does not exist");
+        }
+    }
+}

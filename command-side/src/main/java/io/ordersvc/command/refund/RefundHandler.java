@@ -1,0 +1,111 @@
+package io.ordersvc.command.refund;
+
+import io.ordersvc.command.catalog.Stock;
+import io.ordersvc.command.order.Order;
+import io.ordersvc.command.order.OrderSettings;
+import io.ordersvc.command.refund.Refund.RefundAck;
+import io.ordersvc.shared.error.Refusal;
+import io.ordersvc.shared.refund.RefundCommand.ApplyRefund;
+import io.ordersvc.shared.refund.RefundCommand.ApproveRefund;
+import io.ordersvc.shared.refund.RefundCommand.CancelRefund;
+import io.ordersvc.shared.refund.RefundCommand.ConfirmReturn;
+import io.ordersvc.shared.refund.RefundCommand.RefuseRefund;
+import io.ordersvc.shared.refund.RefundEvent.RefundApplied;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.modelling.command.Aggregate;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.Repository;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * Keeps a Refund and its Order consistent: every step that concerns both changes both in one unit of work, so one
+ * database transaction. There is no moment, and so no crash, at which money is refunded without the order knowing,
+ * or an order is locked by a refund that does not exist. Stock that comes back moves in the same transaction.
+ * Lock order is refund, then order, then products (order then products elsewhere): no cycles.
+ */
+@Component
+public class RefundHandler {
+
+    private final Repository<Refund> refunds;
+    private final Repository<Order> orders;
+    private final Stock stock;
+    private final OrderSettings settings;
+
+    public RefundHandler(Repository<Refund> refunds, Repository<Order> orders, Stock stock, OrderSettings settings) {
+        this.refunds = refunds;
+        this.orders = orders;
+        this.stock = stock;
+        this.settings = settings;
+    }
+
+    @CommandHandler
+    public RefundAck handle(ApplyRefund cmd, Clock clock) throws Exception {
+        Aggregate<Order> order = load(orders, cmd.orderId(), "ORDER_NOT_FOUND", "order");
+        RefundApplied applied = order.invoke(o -> o.openRefund(cmd, clock.instant(), settings.afterSalesWindow()));
+        return refunds.newInstance(() -> new Refund(applied)).invoke(Refund::ack);
+    }
+
+    @CommandHandler
+    public RefundAck handle(CancelRefund cmd, Clock clock) {
+        Instant now = clock.instant();
+        Aggregate<Refund> refund = refund(cmd.refundId());
+        refund.execute(r -> r.cancel(cmd.actor(), now));
+        orderOf(refund).execute(o -> o.refundEnded(cmd.refundId(), "cancelled", now));
+        return refund.invoke(Refund::ack);
+    }
+
+    @CommandHandler
+    public RefundAck handle(RefuseRefund cmd, Clock clock) {
+        Instant now = clock.instant();
+        Aggregate<Refund> refund = refund(cmd.refundId());
+        refund.execute(r -> r.refuse(cmd.actor(), cmd.reason(), now));
+        orderOf(refund).execute(o -> o.refundEnded(cmd.refundId(), "refused", now));
+        return refund.invoke(Refund::ack);
+    }
+
+    @CommandHandler
+    public RefundAck handle(ApproveRefund cmd, Clock clock) {
+        Instant now = clock.instant();
+        Aggregate<Refund> refund = refund(cmd.refundId());
+        boolean paid = refund.invoke(r -> r.approve(cmd.actor(), cmd.returnAddress(), now));
+        Aggregate<Order> order = orderOf(refund);
+        if (paid) {
+            Map<String, Map<String, Integer>> back = order.invoke(o -> o.refundPaid(cmd.refundId(), false, now));
+            stock.release(order.identifierAsString(), back, "refunded_before_shipping");
+        } else {
+            order.execute(o -> o.refundAwaitsReturn(cmd.refundId()));
+        }
+        return refund.invoke(Refund::ack);
+    }
+
+    @CommandHandler
+    public RefundAck handle(ConfirmReturn cmd, Clock clock) {
+        Instant now = clock.instant();
+        Aggregate<Refund> refund = refund(cmd.refundId());
+        refund.execute(r -> r.confirmReturn(cmd.actor(), now));
+        Aggregate<Order> order = orderOf(refund);
+        Map<String, Map<String, Integer>> back = order.invoke(o -> o.refundPaid(cmd.refundId(), true, now));
+        stock.release(order.identifierAsString(), back, "returned");
+        return refund.invoke(Refund::ack);
+    }
+
+    private Aggregate<Refund> refund(String refundId) {
+        return load(refunds, refundId, "REFUND_NOT_FOUND", "refund");
+    }
+
+    private Aggregate<Order> orderOf(Aggregate<Refund> refund) {
+        return orders.load(refund.invoke(Refund::orderId));
+    }
+
+    private static <T> Aggregate<T> load(Repository<T> repository, String id, String code, String what) {
+        try {
+            return repository.load(id);
+        } catch (AggregateNotFoundException e) {
+            throw Refusal.notFound(code, what + " " + id + " does not exist");
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package io.ordersvc.shared.refund;
+
+import io.ordersvc.shared.identity.Actor;
+import io.ordersvc.shared.identity.ActorAware;
+import io.ordersvc.shared.money.Money;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.util.List;
+
+public sealed interface RefundCommand extends ActorAware {
+
+    String refundId();
+
+    record ApplyRefund(@TargetAggregateIdentifier String refundId, String orderId, String orderLineId,
+                       RefundType type, boolean goodsReceived, RefundReason reason, Money amount, String note,
+                       List<String> evidenceUrls, Actor actor) implements RefundCommand {
+    }
+
+    record CancelRefund(@TargetAggregateIdentifier String refundId, Actor actor) implements RefundCommand {
+    }
+
+    record RefuseRefund(@TargetAggregateIdentifier String refundId, String reason, Actor actor)
+            implements RefundCommand {
+    }
+
+    /** returnAddress: required for return_and_refund, ignored for refund_only. */
+    record ApproveRefund(@TargetAggregateIdentifier String refundId, String returnAddress, Actor actor)
+            implements RefundCommand {
+    }
+
+    record ShipReturn(@TargetAggregateIdentifier String refundId, String carrierCode, String carrierName,
+                      String trackingNo, Actor actor) implements RefundCommand {
+    }
+
+    record ConfirmReturn(@TargetAggregateIdentifier String refundId, Actor actor) implements RefundCommand {
+    }
+}

@@ -1,0 +1,36 @@
+package io.ordersvc.shared.refund;
+
+import io.ordersvc.shared.money.Money;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A refund's own stream. RefundApplied copies what the read model and access checks need from the order. */
+public sealed interface RefundEvent {
+
+    String refundId();
+
+    record RefundApplied(String refundId, String orderId, String orderNo, String orderLineId, String productName,
+                         String buyerId, String shopId, RefundType type, boolean goodsReceived, RefundReason reason,
+                         Money amount, String note, List<String> evidenceUrls, Instant appliedAt)
+            implements RefundEvent {
+    }
+
+    record RefundCancelled(String refundId, Instant cancelledAt) implements RefundEvent {
+    }
+
+    record RefundRefused(String refundId, String reason, Instant refusedAt) implements RefundEvent {
+    }
+
+    /** For return_and_refund: the buyer is to send the goods to returnAddress. */
+    record ReturnRequested(String refundId, String returnAddress, Instant approvedAt) implements RefundEvent {
+    }
+
+    record ReturnShipped(String refundId, String carrierCode, String carrierName, String trackingNo,
+                         Instant shippedAt) implements RefundEvent {
+    }
+
+    /** The money goes back: approved refund_only, or return_and_refund once the seller confirmed the return. */
+    record RefundCompleted(String refundId, Money amount, Instant refundedAt) implements RefundEvent {
+    }
+}
