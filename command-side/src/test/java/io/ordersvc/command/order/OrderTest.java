@@ -11,7 +11,14 @@ import io.ordersvc.shared.order.OrderCommand.DeleteOrder;
 import io.ordersvc.shared.order.OrderCommand.PayOrder;
 import io.ordersvc.shared.order.OrderCommand.ReviewOrder;
 import io.ordersvc.shared.order.OrderCommand.ShipOrder;
+import io.ordersvc.shared.order.OrderEvent.LineRefunded;
 import io.ordersvc.shared.order.OrderEvent.OrderCancelled;
+import io.ordersvc.shared.order.OrderEvent.OrderClosed;
+import io.ordersvc.shared.order.OrderEvent.RefundEnded;
+import io.ordersvc.shared.order.OrderEvent.RefundOpened;
+import io.ordersvc.shared.refund.RefundCommand.ApplyRefund;
+import io.ordersvc.shared.refund.RefundReason;
+import io.ordersvc.shared.refund.RefundType;
 import io.ordersvc.shared.order.OrderEvent.OrderDeletedByBuyer;
 import io.ordersvc.shared.order.OrderEvent.OrderPaid;
 import io.ordersvc.shared.order.OrderEvent.OrderPlaced;
@@ -339,6 +346,124 @@ class OrderTest {
     void an_order_in_progress_cannot_be_deleted() {
         fixture.given(placed(), paid()).when(new DeleteOrder(ORDER, BUYER))
                 .expectNoEvents().expectException(refusal("ORDER_NOT_DELETABLE"));
+    }
+
+    // ---- after-sales bookkeeping (RefundHandler drives these together with the Refund)
+
+    record Apply(ApplyRefund command) {
+    }
+
+    record Paid(String refundId, boolean returned) {
+    }
+
+    record Ended(String refundId, String outcome) {
+    }
+
+    static final class AfterSalesSteps {
+        private final Repository<Order> orders;
+
+        AfterSalesSteps(Repository<Order> orders) {
+            this.orders = orders;
+        }
+
+        @CommandHandler
+        Object handle(Apply a) throws Exception {
+            return orders.load(ORDER).invoke(o -> o.openRefund(a.command(), NOW, Duration.ofDays(15)));
+        }
+
+        @CommandHandler
+        Object handle(Paid p) throws Exception {
+            return orders.load(ORDER).invoke(o -> o.refundPaid(p.refundId(), p.returned(), NOW));
+        }
+
+        @CommandHandler
+        void handle(Ended e) throws Exception {
+            orders.load(ORDER).execute(o -> o.refundEnded(e.refundId(), e.outcome(), NOW));
+        }
+    }
+
+    static ApplyRefund applyFor(String line, String amount) {
+        return new ApplyRefund("refund-1", ORDER, line, RefundType.REFUND_ONLY, false, RefundReason.OTHER,
+                Money.of(amount), null, null, BUYER);
+    }
+
+    static RefundOpened opened(String line, String amount) {
+        return new RefundOpened(ORDER, "refund-1", line, Money.of(amount));
+    }
+
+    private void withAfterSales() {
+        fixture = new AggregateTestFixture<>(Order.class);
+        fixture.registerInjectableResource(clock);
+        fixture.registerAnnotatedCommandHandler(new AfterSalesSteps(fixture.getRepository()));
+    }
+
+    @Test
+    void an_application_locks_its_line() {
+        withAfterSales();
+        fixture.given(placed(), paid()).when(new Apply(applyFor("line-1", "44.00")))
+                .expectEvents(opened("line-1", "44.00"));
+    }
+
+    @Test
+    void applications_are_bounded_by_the_order_and_the_line() {
+        withAfterSales();
+        fixture.given(placed()).when(new Apply(applyFor("line-1", "1.00")))
+                .expectNoEvents().expectException(refusal("ORDER_NOT_REFUNDABLE"));
+        fixture.given(placed(), paid()).when(new Apply(applyFor("line-1", "44.01")))
+                .expectNoEvents().expectException(refusal("REFUND_EXCEEDS_REFUNDABLE"));
+        fixture.given(placed(), paid(), opened("line-1", "10.00")).when(new Apply(applyFor("line-1", "1.00")))
+                .expectNoEvents().expectException(refusal("REFUND_ALREADY_OPEN"));
+        fixture.given(placed(), paid()).when(new Apply(applyFor("line-x", "1.00")))
+                .expectNoEvents().expectException(refusal("UNKNOWN_ORDER_LINE"));
+        fixture.given(placed(), paid(), shippedAll(),
+                        new OrderReceiptConfirmed(ORDER, NOW.minus(Duration.ofDays(16))))
+                .when(new Apply(applyFor("line-1", "1.00")))
+                .expectNoEvents().expectException(refusal("AFTER_SALES_WINDOW_CLOSED"));
+    }
+
+    @Test
+    void an_open_refund_locks_receipt_and_shipping() {
+        fixture.given(placed(), paid(), shippedAll(), opened("line-1", "5.00"))
+                .when(new ConfirmReceipt(ORDER, BUYER))
+                .expectNoEvents().expectException(refusal("ORDER_LOCKED"));
+        fixture.given(placed(), paid(), opened("line-1", "5.00"))
+                .when(new ShipOrder(ORDER, SELLER, "s", "SF", "顺丰", "SF1", List.of()))
+                .expectNoEvents().expectException(refusal("ORDER_LOCKED"));
+    }
+
+    @Test
+    void a_refused_refund_unlocks_the_line() {
+        withAfterSales();
+        fixture.given(placed(), paid(), opened("line-1", "5.00")).when(new Ended("refund-1", "refused"))
+                .expectEvents(new RefundEnded(ORDER, "refund-1", "line-1", "refused", NOW));
+    }
+
+    @Test
+    void a_full_refund_before_shipping_releases_the_units_and_the_last_one_closes_the_order() {
+        withAfterSales();
+        var line1Refunded = new LineRefunded(ORDER, "refund-1", "line-1", Money.of("44.00"), Money.of("44.00"), true,
+                2, OrderStatus.TO_SHIP, NOW);
+        fixture.given(placed(), paid(), opened("line-1", "44.00")).when(new Paid("refund-1", false))
+                .expectEvents(line1Refunded)
+                .expectResultMessagePayloadMatching(Matchers.predicate(r ->
+                        r.equals(Map.of("product-1", Map.of("sku-1", 2)))));
+        fixture.given(placed(), paid(), opened("line-1", "44.00"), line1Refunded,
+                        new RefundOpened(ORDER, "refund-2", "line-2", Money.of("9.90")))
+                .when(new Paid("refund-2", false))
+                .expectEvents(new LineRefunded(ORDER, "refund-2", "line-2", Money.of("9.90"), Money.of("9.90"), true, 1,
+                        OrderStatus.TO_SHIP, NOW), new OrderClosed(ORDER, NOW));
+    }
+
+    @Test
+    void a_partial_refund_after_delivery_moves_no_stock_and_a_returned_line_restocks_what_was_shipped() {
+        withAfterSales();
+        fixture.given(placed(), paid(), shippedAll(), opened("line-1", "10.00")).when(new Paid("refund-1", false))
+                .expectEvents(new LineRefunded(ORDER, "refund-1", "line-1", Money.of("10.00"), Money.of("10.00"),
+                        false, 0, OrderStatus.SHIPPED, NOW))
+                .expectResultMessagePayloadMatching(Matchers.predicate(r -> ((Map<?, ?>) r).isEmpty()));
+        fixture.given(placed(), paid(), shippedAll(), opened("line-1", "44.00")).when(new Paid("refund-1", true))
+                .expectEvents(new LineRefunded(ORDER, "refund-1", "line-1", Money.of("44.00"), Money.of("44.00"), true,
+                        2, OrderStatus.SHIPPED, NOW));
     }
 
     @Test
