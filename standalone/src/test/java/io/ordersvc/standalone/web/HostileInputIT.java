@@ -60,6 +60,12 @@ class HostileInputIT extends IntegrationTest {
         Api.Sku sku = api.createProduct(seller, "Fuzz", "9.99", 1000).get(0);
         String orderId = api.placeOrder(buyer, sku.skuId(), 1).expect(201).text("order_id");
         ids.put("orderId", orderId);
+        String paidOrder = api.placeOrder(buyer, sku.skuId(), 1).expect(201).text("order_id");
+        api.pay(paidOrder, "9.99", "tx-" + paidOrder).expect(200);
+        String line = api.order(paidOrder, buyer, 1).path("lines").get(0).path("order_line_id").asString();
+        ids.put("refundId", api.post("/api/v1/orders/" + paidOrder + "/refunds", buyer, Map.of("order_line_id", line,
+                "type", "return_and_refund", "goods_received", true, "reason", "other", "amount", "1.00"))
+                .expect(201).text("refund_id"));
         ids.put("productId", sku.productId());
         ids.put("skuId", sku.skuId());
         tokens.addAll(List.of(buyer, seller, token("admin-fuzz", "admin"), token("gw-fuzz", "system"),
@@ -84,7 +90,9 @@ class HostileInputIT extends IntegrationTest {
                         schema.isMissingNode() ? null : schema));
             });
         });
-        assertThat(operations).hasSizeGreaterThanOrEqualTo(15);
+        assertThat(operations).hasSizeGreaterThanOrEqualTo(23);
+        assertThat(operations).allSatisfy(op -> assertThat(op.path().replaceAll(
+                "\\{(orderId|productId|skuId|refundId)}", "")).doesNotContain("{"));
     }
 
     @Test
@@ -140,14 +148,15 @@ class HostileInputIT extends IntegrationTest {
             Map.entry("buyer_id", List.of("buyer-1")),
             Map.entry("page", List.of("1", "2")),
             Map.entry("size", List.of("20", "100")),
-            Map.entry("min_version", List.of("0", "1")));
+            Map.entry("min_version", List.of("0", "1")),
+            Map.entry("order_id", List.of(UUID.randomUUID().toString())));
 
     private Gen<Attack> attacks() {
         return in -> {
             Operation op = pick(in, operations);
             boolean attack = draw(in, 2) > 0; // two in three requests carry at least one hostile part
             String path = op.path();
-            for (String name : List.of("orderId", "productId", "skuId")) {
+            for (String name : List.of("orderId", "productId", "skuId", "refundId")) {
                 if (path.contains("{" + name + "}")) {
                     path = path.replace("{" + name + "}",
                             attack && draw(in, 3) == 0 ? pathValue(in, ids.get(name)) : ids.get(name));
@@ -185,7 +194,8 @@ class HostileInputIT extends IntegrationTest {
         if (p.endsWith("/pay")) {
             return tokens.get(3);
         }
-        if (p.contains("/products") || p.endsWith("/shipments")) {
+        if (p.contains("/products") || p.endsWith("/shipments") || p.endsWith("/approve") || p.endsWith("/refuse")
+                || p.endsWith("/confirm-return")) {
             return tokens.get(1);
         }
         return tokens.get(0);
