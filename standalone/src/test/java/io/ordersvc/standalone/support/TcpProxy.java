@@ -54,8 +54,15 @@ public final class TcpProxy implements AutoCloseable {
             try {
                 Socket client = s.accept();
                 Socket target = new Socket(targetHost, targetPort);
-                open.add(client);
-                open.add(target);
+                synchronized (this) {
+                    if (s.isClosed()) { // went down while this connection was being made: it must not survive
+                        client.close();
+                        target.close();
+                        return;
+                    }
+                    open.add(client);
+                    open.add(target);
+                }
                 pump(client, target);
                 pump(target, client);
             } catch (IOException e) {
