@@ -1,5 +1,6 @@
 package io.ordersvc.command.order;
 
+import io.ordersvc.command.support.Guards;
 import io.ordersvc.shared.error.Refusal;
 import io.ordersvc.shared.identity.Actor;
 import io.ordersvc.shared.identity.Role;
@@ -38,12 +39,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import static io.ordersvc.command.support.Guards.requireRole;
 import static io.ordersvc.shared.order.OrderStatus.CANCELLED;
 import static io.ordersvc.shared.order.OrderStatus.CLOSED;
 import static io.ordersvc.shared.order.OrderStatus.COMPLETED;
@@ -292,17 +293,7 @@ public class Order {
     }
 
     private void requireVisible(Actor actor) {
-        boolean hidden = (actor.is(Role.BUYER) && !actor.id().equals(buyerId))
-                || (actor.is(Role.SELLER) && !shopId.equals(actor.shopId()));
-        if (hidden) {
-            throw Refusal.orderNotFound(orderId);
-        }
-    }
-
-    private static void requireRole(Actor actor, Role... allowed) {
-        if (!Arrays.asList(allowed).contains(actor.role())) {
-            throw Refusal.forbidden("role " + actor.role().claim() + " may not do this");
-        }
+        Guards.requireVisible(actor, buyerId, shopId, () -> Refusal.orderNotFound(orderId));
     }
 
     private void requireStatus(String code, OrderStatus... allowed) {

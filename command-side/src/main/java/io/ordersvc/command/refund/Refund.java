@@ -1,5 +1,6 @@
 package io.ordersvc.command.refund;
 
+import io.ordersvc.command.support.Guards;
 import io.ordersvc.shared.error.Refusal;
 import io.ordersvc.shared.identity.Actor;
 import io.ordersvc.shared.identity.Role;
@@ -21,8 +22,8 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Arrays;
 
+import static io.ordersvc.command.support.Guards.requireRole;
 import static io.ordersvc.shared.refund.RefundStatus.APPLIED;
 import static io.ordersvc.shared.refund.RefundStatus.AWAITING_RETURN;
 import static io.ordersvc.shared.refund.RefundStatus.CANCELLED;
@@ -113,17 +114,8 @@ public class Refund {
     }
 
     private void requireVisible(Actor actor) {
-        boolean hidden = (actor.is(Role.BUYER) && !actor.id().equals(buyerId))
-                || (actor.is(Role.SELLER) && !shopId.equals(actor.shopId()));
-        if (hidden) {
-            throw Refusal.notFound("REFUND_NOT_FOUND", "refund " + refundId + " does not exist");
-        }
-    }
-
-    private static void requireRole(Actor actor, Role... allowed) {
-        if (!Arrays.asList(allowed).contains(actor.role())) {
-            throw Refusal.forbidden("role " + actor.role().claim() + " may not do this");
-        }
+        Guards.requireVisible(actor, buyerId, shopId,
+                () -> Refusal.notFound("REFUND_NOT_FOUND", "refund " + refundId + " does not exist"));
     }
 
     private void requireStatus(String code, RefundStatus allowed) {
