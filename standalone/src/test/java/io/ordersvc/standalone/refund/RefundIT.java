@@ -215,6 +215,16 @@ class RefundIT extends IntegrationTest {
                 Map.of()).expectProblem(404, "REFUND_NOT_FOUND");
         api.get("/api/v1/refunds/" + refundId, token(uniqueId("buyer"), "buyer")).expectProblem(404,
                 "REFUND_NOT_FOUND");
+        // Lists are scoped: the buyer's own, the shop's, everything for admins.
+        refund(refundId, buyer, 0);
+        String query = "/api/v1/refunds?order_id=" + orderId;
+        assertThat(api.get(query, buyer).body().path("total").asLong()).isEqualTo(1);
+        assertThat(api.get(query, seller).body().path("total").asLong()).isEqualTo(1);
+        assertThat(api.get(query, token("admin-1", "admin")).body().path("total").asLong()).isEqualTo(1);
+        assertThat(api.get(query, token(uniqueId("seller"), "seller", uniqueId("shop"))).body().path("total")
+                .asLong()).isZero();
+        assertThat(api.get(query, token(uniqueId("buyer"), "buyer")).body().path("total").asLong()).isZero();
+        api.get("/api/v1/refunds?status=lost", buyer).expectProblem(400, "VALIDATION_FAILED");
         api.post("/api/v1/refunds/" + refundId + "/cancel", buyer, null).expect(200);
 
         // Completed longer than the after-sales window ago: closed for applications.
