@@ -8,9 +8,11 @@ import io.ordersvc.shared.money.Money;
 import io.ordersvc.shared.order.OrderCommand.CancelOrder;
 import io.ordersvc.shared.order.OrderCommand.ConfirmReceipt;
 import io.ordersvc.shared.order.OrderCommand.DeleteOrder;
+import io.ordersvc.shared.order.OrderCommand.ExpireOrder;
 import io.ordersvc.shared.order.OrderCommand.PayOrder;
 import io.ordersvc.shared.order.OrderCommand.ReviewOrder;
 import io.ordersvc.shared.order.OrderCommand.ShipOrder;
+import io.ordersvc.shared.order.OrderEvent.LatePaymentReceived;
 import io.ordersvc.shared.order.OrderEvent.LineRefunded;
 import io.ordersvc.shared.order.OrderEvent.OrderCancelled;
 import io.ordersvc.shared.order.OrderEvent.OrderClosed;
@@ -75,6 +77,11 @@ public class Order {
     private final Map<String, Line> lines = new LinkedHashMap<>();
     private boolean reviewed;
     private boolean deleted;
+    private String cancelReason;
+    private final Set<String> latePayments = new java.util.HashSet<>();
+
+    /** The reason the order timer writes when the payment window closes. */
+    public static final String PAYMENT_TIMEOUT = "payment_timeout";
 
     /** What the order needs to know about a line to ship it, refund it and give its stock back. */
     record Line(String productId, String skuId, String productName, int quantity, int shipped, Money total,
@@ -118,6 +125,14 @@ public class Order {
     public OrderAck handle(PayOrder cmd, Clock clock) {
         requireVisible(cmd.actor());
         requireRole(cmd.actor(), Role.SYSTEM, Role.ADMIN);
+        if (status == CANCELLED && PAYMENT_TIMEOUT.equals(cancelReason)) {
+            // Too late: keep the money on record so it is paid back, and answer with the cancelled order.
+            if (latePayments.add(cmd.transactionNo())) {
+                apply(new LatePaymentReceived(orderId, cmd.amount(), cmd.channel(), cmd.transactionNo(),
+                        clock.instant()));
+            }
+            return ack();
+        }
         if (status != PENDING_PAYMENT) {
             if (cmd.transactionNo().equals(transactionNo)) {
                 return new OrderAck(orderId, TO_SHIP, paidVersion); // the gateway retried: answer the first result
@@ -212,8 +227,21 @@ public class Order {
     Map<String, Map<String, Integer>> cancel(CancelOrder cmd, Instant now) {
         requireVisible(cmd.actor());
         requireRole(cmd.actor(), Role.BUYER, Role.SELLER, Role.ADMIN);
+        return cancelled(cmd.reason(), now);
+    }
+
+    /** The payment window closed while the order was unpaid. */
+    Map<String, Map<String, Integer>> expire(ExpireOrder cmd, Instant now) {
+        requireRole(cmd.actor(), Role.SYSTEM);
+        if (status == PENDING_PAYMENT && now.isBefore(payableUntil)) {
+            throw Refusal.conflict("NOT_YET_DUE", "order " + orderId + " is payable until " + payableUntil);
+        }
+        return cancelled(PAYMENT_TIMEOUT, now);
+    }
+
+    private Map<String, Map<String, Integer>> cancelled(String reason, Instant now) {
         requireStatus("ORDER_NOT_CANCELLABLE", PENDING_PAYMENT);
-        apply(new OrderCancelled(orderId, cmd.reason(), now));
+        apply(new OrderCancelled(orderId, reason, now));
         Map<String, Map<String, Integer>> release = new LinkedHashMap<>();
         lines.values().forEach(l -> release.computeIfAbsent(l.productId(), p -> new LinkedHashMap<>())
                 .merge(l.skuId(), l.quantity(), Integer::sum));
@@ -341,6 +369,12 @@ public class Order {
     @EventSourcingHandler
     void on(OrderCancelled e) {
         status = CANCELLED;
+        cancelReason = e.reason();
+    }
+
+    @EventSourcingHandler
+    void on(LatePaymentReceived e) {
+        latePayments.add(e.transactionNo());
     }
 
     @EventSourcingHandler

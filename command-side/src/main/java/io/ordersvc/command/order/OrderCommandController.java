@@ -15,6 +15,8 @@ import io.ordersvc.shared.order.OrderCommand.PayOrder;
 import io.ordersvc.shared.order.OrderCommand.PlaceOrder;
 import io.ordersvc.shared.order.OrderCommand.ReviewOrder;
 import io.ordersvc.shared.order.OrderCommand.ShipOrder;
+import io.ordersvc.shared.error.Refusal;
+import io.ordersvc.shared.order.OrderStatus;
 import io.ordersvc.shared.order.OrderType;
 import io.ordersvc.shared.order.Receiver;
 import io.ordersvc.shared.order.ShipmentLine;
@@ -69,8 +71,13 @@ public class OrderCommandController {
     @Operation(summary = "Record the payment (system, admin)", description = "amount must equal pay_amount "
             + "(422 AMOUNT_MISMATCH); the same transaction_no again is a no-op answering the first result.")
     public OrderAck pay(@PathVariable UUID orderId, @Valid @RequestBody PayRequest body) {
-        return commands.sendToOrder(new PayOrder(orderId.toString(), actor.get(), body.amount(), body.channel(),
-                body.transactionNo()));
+        OrderAck ack = commands.sendToOrder(new PayOrder(orderId.toString(), actor.get(), body.amount(),
+                body.channel(), body.transactionNo()));
+        if (ack.status() == OrderStatus.CANCELLED) {
+            throw Refusal.conflict("ORDER_EXPIRED", "order " + orderId + " expired before it was paid; the payment "
+                    + body.transactionNo() + " is recorded and will be refunded");
+        }
+        return ack;
     }
 
     @PostMapping("/{orderId}/shipments")

@@ -7,6 +7,7 @@ import io.ordersvc.shared.error.Refusal;
 import io.ordersvc.shared.identity.Role;
 import io.ordersvc.shared.money.Money;
 import io.ordersvc.shared.order.OrderCommand.CancelOrder;
+import io.ordersvc.shared.order.OrderCommand.ExpireOrder;
 import io.ordersvc.shared.order.OrderCommand.PlaceOrder;
 import io.ordersvc.shared.order.OrderEvent.OrderPlaced;
 import io.ordersvc.shared.order.OrderLine;
@@ -120,6 +121,14 @@ public class OrderStockHandler {
         Aggregate<Order> order = loadOrder(cmd.orderId());
         Map<String, Map<String, Integer>> release = order.invoke(o -> o.cancel(cmd, clock.instant()));
         stock.release(cmd.orderId(), release, "order_cancelled");
+        return order.invoke(Order::ack);
+    }
+
+    @CommandHandler
+    public OrderAck handle(ExpireOrder cmd, Clock clock) {
+        Aggregate<Order> order = loadOrder(cmd.orderId());
+        Map<String, Map<String, Integer>> release = order.invoke(o -> o.expire(cmd, clock.instant()));
+        stock.release(cmd.orderId(), release, Order.PAYMENT_TIMEOUT);
         return order.invoke(Order::ack);
     }
 

@@ -8,9 +8,11 @@ import io.ordersvc.shared.money.Money;
 import io.ordersvc.shared.order.OrderCommand.CancelOrder;
 import io.ordersvc.shared.order.OrderCommand.ConfirmReceipt;
 import io.ordersvc.shared.order.OrderCommand.DeleteOrder;
+import io.ordersvc.shared.order.OrderCommand.ExpireOrder;
 import io.ordersvc.shared.order.OrderCommand.PayOrder;
 import io.ordersvc.shared.order.OrderCommand.ReviewOrder;
 import io.ordersvc.shared.order.OrderCommand.ShipOrder;
+import io.ordersvc.shared.order.OrderEvent.LatePaymentReceived;
 import io.ordersvc.shared.order.OrderEvent.LineRefunded;
 import io.ordersvc.shared.order.OrderEvent.OrderCancelled;
 import io.ordersvc.shared.order.OrderEvent.OrderClosed;
@@ -302,6 +304,66 @@ class OrderTest {
     void the_payment_gateway_may_not_cancel() {
         fixture.given(placed()).when(new CancelOnly(new CancelOrder(ORDER, GATEWAY, "x")))
                 .expectNoEvents().expectException(refusal("FORBIDDEN"));
+    }
+
+    // ---- expiry (the order timer)
+
+    record Expire(ExpireOrder command) {
+    }
+
+    static final class ExpireHandler {
+        private final Repository<Order> orders;
+        private final MovableClock clock;
+
+        ExpireHandler(Repository<Order> orders, MovableClock clock) {
+            this.orders = orders;
+            this.clock = clock;
+        }
+
+        @CommandHandler
+        Object handle(Expire e) throws Exception {
+            return orders.load(ORDER).invoke(o -> o.expire(e.command(), clock.now));
+        }
+    }
+
+    private void withExpiry() {
+        fixture = new AggregateTestFixture<>(Order.class);
+        fixture.registerInjectableResource(clock);
+        fixture.registerAnnotatedCommandHandler(new ExpireHandler(fixture.getRepository(), clock));
+    }
+
+    static final ExpireOrder EXPIRE = new ExpireOrder(ORDER, GATEWAY);
+
+    @Test
+    void an_unpaid_order_expires_once_its_window_closed_and_gives_its_stock_back() {
+        withExpiry();
+        clock.now = PLACED_AT.plus(Duration.ofHours(24));
+        fixture.given(placed()).when(new Expire(EXPIRE))
+                .expectEvents(new OrderCancelled(ORDER, Order.PAYMENT_TIMEOUT, clock.now))
+                .expectResultMessagePayloadMatching(Matchers.predicate(r -> r.equals(Map.of(
+                        "product-1", Map.of("sku-1", 2), "product-2", Map.of("sku-2", 1)))));
+    }
+
+    @Test
+    void expiry_is_refused_before_the_window_closes_or_after_payment_or_for_anyone_but_the_system() {
+        withExpiry();
+        fixture.given(placed()).when(new Expire(EXPIRE))
+                .expectNoEvents().expectException(refusal("NOT_YET_DUE"));
+        clock.now = PLACED_AT.plus(Duration.ofHours(25));
+        fixture.given(placed(), paid()).when(new Expire(EXPIRE))
+                .expectNoEvents().expectException(refusal("ORDER_NOT_CANCELLABLE"));
+        fixture.given(placed()).when(new Expire(new ExpireOrder(ORDER, ADMIN)))
+                .expectNoEvents().expectException(refusal("FORBIDDEN"));
+    }
+
+    @Test
+    void a_payment_for_an_expired_order_is_recorded_once_for_refund() {
+        var expired = new OrderCancelled(ORDER, Order.PAYMENT_TIMEOUT, NOW);
+        var late = new LatePaymentReceived(ORDER, Money.of("53.90"), "wechat", "tx-late", NOW);
+        fixture.given(placed(), expired).when(pay("53.90", "tx-late"))
+                .expectEvents(late)
+                .expectResultMessagePayload(new OrderAck(ORDER, OrderStatus.CANCELLED, 2));
+        fixture.given(placed(), expired, late).when(pay("53.90", "tx-late")).expectNoEvents();
     }
 
     // ---- review

@@ -2,6 +2,7 @@ package io.ordersvc.query.order;
 
 import io.ordersvc.platform.axon.AuditMetaData;
 import io.ordersvc.shared.order.OrderEvent;
+import io.ordersvc.shared.order.OrderEvent.LatePaymentReceived;
 import io.ordersvc.shared.order.OrderEvent.LineRefunded;
 import io.ordersvc.shared.order.OrderEvent.OrderCancelled;
 import io.ordersvc.shared.order.OrderEvent.OrderClosed;
@@ -77,6 +78,9 @@ public class OrderLogProjection {
             describe(entry, "reviewed", "Reviewed with " + e.rating() + " star(s)", previous);
         } else if (event instanceof OrderDeletedByBuyer) {
             describe(entry, "deleted_by_buyer", "Hidden from the buyer's lists", previous);
+        } else if (event instanceof LatePaymentReceived e) {
+            describe(entry, "late_payment", "Payment of " + e.amount() + " via " + e.channel() + " (transaction "
+                    + e.transactionNo() + ") arrived after the order expired; to be refunded", previous);
         } else if (event instanceof RefundOpened e) {
             describe(entry, "refund_requested", "Refund of " + e.amount() + " requested on a line (refund "
                     + e.refundId() + ")", previous);

@@ -1,6 +1,7 @@
 package io.ordersvc.query.order;
 
 import io.ordersvc.query.support.JsonText;
+import io.ordersvc.shared.order.OrderEvent.LatePaymentReceived;
 import io.ordersvc.shared.order.OrderEvent.LineRefunded;
 import io.ordersvc.shared.order.OrderEvent.OrderCancelled;
 import io.ordersvc.shared.order.OrderEvent.OrderClosed;
@@ -170,6 +171,13 @@ public class OrderProjection {
     @EventHandler
     void on(OrderDeletedByBuyer e, @SequenceNumber long sequence) {
         update(e.orderId(), sequence, o -> o.deletedByBuyer = true);
+    }
+
+    /** Nothing on the order changes, but its version does: read-your-writes waits on it. */
+    @EventHandler
+    void on(LatePaymentReceived e, @SequenceNumber long sequence) {
+        update(e.orderId(), sequence, o -> {
+        });
     }
 
     // ---- after-sales bookkeeping

@@ -15,6 +15,7 @@ import io.ordersvc.shared.order.OrderViews.Payment;
 import io.ordersvc.shared.order.OrderViews.Review;
 import io.ordersvc.shared.order.OrderViews.ShipmentView;
 import io.ordersvc.shared.order.OrderViews.StatusCounts;
+import io.ordersvc.shared.order.OrderViews.Timer;
 import io.ordersvc.shared.order.Receiver;
 import io.ordersvc.shared.order.ShipmentLine;
 import jakarta.persistence.EntityManager;
@@ -95,7 +96,8 @@ public class OrderQueries {
                 o.pointsEarned, receiver(o), o.buyerRemark, o.createdAt, o.payableUntil, payment, o.shippedAt,
                 o.completedAt, o.cancelledAt, o.cancelReason, review, lineViews, shipmentViews,
                 refunds.ofOrder(o.orderId), log.entries(o.orderId),
-                OrderActionsPolicy.of(o, lineViews, query.actor(), clock.instant(), afterSalesWindow), o.version);
+                OrderActionsPolicy.of(o, lineViews, query.actor(), clock.instant(), afterSalesWindow), timers(o),
+                o.version);
     }
 
     @QueryHandler
@@ -142,6 +144,11 @@ public class OrderQueries {
                 byStatus.getOrDefault("to_ship", 0L), byStatus.getOrDefault("shipped", 0L),
                 byStatus.getOrDefault("completed", 0L), reviewPending, byStatus.getOrDefault("cancelled", 0L),
                 byStatus.getOrDefault("closed", 0L), refunding);
+    }
+
+    /** The deadlines the order timers hold for this order, as its state implies them. */
+    private static List<Timer> timers(OrderViewEntity o) {
+        return "pending_payment".equals(o.status) ? List.of(new Timer("payment_timeout", o.payableUntil)) : List.of();
     }
 
     private static long number(Object value) {

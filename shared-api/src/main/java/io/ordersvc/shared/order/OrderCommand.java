@@ -39,6 +39,10 @@ public sealed interface OrderCommand extends ActorAware {
             implements OrderCommand {
     }
 
+    /** The payment window closed: the order timer cancels the unpaid order (actor: the system). */
+    record ExpireOrder(@TargetAggregateIdentifier String orderId, Actor actor) implements OrderCommand {
+    }
+
     record DeleteOrder(@TargetAggregateIdentifier String orderId, Actor actor) implements OrderCommand {
     }
 }

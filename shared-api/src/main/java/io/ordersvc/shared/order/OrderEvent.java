@@ -31,6 +31,11 @@ public sealed interface OrderEvent {
     record OrderCancelled(String orderId, String reason, Instant cancelledAt) implements OrderEvent {
     }
 
+    /** Money arrived for an order that had already expired: kept so it can be paid back, never lost. */
+    record LatePaymentReceived(String orderId, Money amount, String channel, String transactionNo, Instant receivedAt)
+            implements OrderEvent {
+    }
+
     record OrderReviewed(String orderId, int rating, String content, Instant reviewedAt) implements OrderEvent {
     }
 

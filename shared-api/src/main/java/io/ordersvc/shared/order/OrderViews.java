@@ -20,7 +20,11 @@ public final class OrderViews {
                               Instant createdAt, Instant payableUntil, Payment payment, Instant shippedAt,
                               Instant completedAt, Instant cancelledAt, String cancelReason, Review review,
                               List<LineView> lines, List<ShipmentView> shipments, List<RefundQuery.RefundSummary> refunds,
-                              List<LogEntry> log, Actions actions, long version) {
+                              List<LogEntry> log, Actions actions, List<Timer> timers, long version) {
+    }
+
+    /** A deadline the system will act on: payment_timeout (the order is cancelled if unpaid by then). */
+    public record Timer(String type, Instant dueAt) {
     }
 
     public record OrderSummary(String orderId, String orderNo, OrderStatus status, OrderType orderType,

@@ -22,7 +22,9 @@ import org.springframework.test.context.ContextConfiguration;
                 "orders.min-version-wait=2s",
                 "axon.eventhandling.processors.orders.token-claim-interval=500",
                 "axon.eventhandling.processors.products.token-claim-interval=500",
-                "axon.eventhandling.processors.crash-switch.mode=subscribing"})
+                "axon.eventhandling.processors.crash-switch.mode=subscribing",
+                "axon.eventhandling.processors.order-timers.token-claim-interval=500",
+                "orders.timers.poll-interval=200ms"})
 @ContextConfiguration(initializers = TestDatabase.class)
 public abstract class IntegrationTest {
 
