@@ -36,6 +36,9 @@ class DeadlineConfig {
                 .schedulerName(new SchedulerName.Fixed(instance.value()))
                 .threads(2)
                 .pollingInterval(pollInterval)
+                // An instance that dies holding a due timer loses it to another after 6 missed beats (30 s).
+                .heartbeatInterval(Duration.ofSeconds(5))
+                .shutdownMaxWait(Duration.ofSeconds(10))
                 .clock(clock::instant)
                 .build();
     }

@@ -31,6 +31,6 @@ public class MovableClock extends Clock {
 
     @Override
     public Instant instant() {
-        return Instant.now().plus(offset);
+        return Instant.now().plus(offset).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     }
 }
