@@ -5,14 +5,19 @@ import io.ordersvc.shared.error.Refusal;
 import io.ordersvc.shared.identity.Actor;
 import io.ordersvc.shared.identity.Role;
 import io.ordersvc.shared.money.Money;
+import io.ordersvc.shared.order.OrderCommand.AutoConfirmReceipt;
 import io.ordersvc.shared.order.OrderCommand.CancelOrder;
+import io.ordersvc.shared.order.OrderCommand.CloseAfterSalesWindow;
+import io.ordersvc.shared.order.OrderCommand.CloseReviewWindow;
 import io.ordersvc.shared.order.OrderCommand.ConfirmReceipt;
 import io.ordersvc.shared.order.OrderCommand.DeleteOrder;
 import io.ordersvc.shared.order.OrderCommand.ExpireOrder;
 import io.ordersvc.shared.order.OrderCommand.PayOrder;
 import io.ordersvc.shared.order.OrderCommand.ReviewOrder;
 import io.ordersvc.shared.order.OrderCommand.ShipOrder;
+import io.ordersvc.shared.order.OrderEvent.AfterSalesWindowClosed;
 import io.ordersvc.shared.order.OrderEvent.LatePaymentReceived;
+import io.ordersvc.shared.order.OrderEvent.ReviewWindowClosed;
 import io.ordersvc.shared.order.OrderEvent.LineRefunded;
 import io.ordersvc.shared.order.OrderEvent.OrderCancelled;
 import io.ordersvc.shared.order.OrderEvent.OrderClosed;
@@ -78,6 +83,8 @@ public class Order {
     private boolean reviewed;
     private boolean deleted;
     private String cancelReason;
+    private boolean reviewWindowClosed;
+    private boolean afterSalesClosed;
     private final Set<String> latePayments = new java.util.HashSet<>();
 
     /** The reason the order timer writes when the payment window closes. */
@@ -193,7 +200,36 @@ public class Order {
         requireRole(cmd.actor(), Role.BUYER, Role.ADMIN);
         requireStatus("ORDER_NOT_RECEIVABLE", SHIPPED);
         requireNoOpenRefund();
-        apply(new OrderReceiptConfirmed(orderId, clock.instant()));
+        apply(new OrderReceiptConfirmed(orderId, clock.instant(), false));
+        return ack();
+    }
+
+    // ---- the order timers' commands (actor: the system)
+
+    @CommandHandler
+    public OrderAck handle(AutoConfirmReceipt cmd, Clock clock) {
+        requireRole(cmd.actor(), Role.SYSTEM);
+        requireStatus("ORDER_NOT_RECEIVABLE", SHIPPED);
+        requireNoOpenRefund();
+        apply(new OrderReceiptConfirmed(orderId, clock.instant(), true));
+        return ack();
+    }
+
+    @CommandHandler
+    public OrderAck handle(CloseReviewWindow cmd, Clock clock) {
+        requireRole(cmd.actor(), Role.SYSTEM);
+        if (status == COMPLETED && !reviewed && !reviewWindowClosed) {
+            apply(new ReviewWindowClosed(orderId, clock.instant()));
+        }
+        return ack();
+    }
+
+    @CommandHandler
+    public OrderAck handle(CloseAfterSalesWindow cmd, Clock clock) {
+        requireRole(cmd.actor(), Role.SYSTEM);
+        if (!afterSalesClosed && status == COMPLETED) {
+            apply(new AfterSalesWindowClosed(orderId, clock.instant()));
+        }
         return ack();
     }
 
@@ -202,6 +238,9 @@ public class Order {
         requireVisible(cmd.actor());
         requireRole(cmd.actor(), Role.BUYER);
         requireStatus("ORDER_NOT_REVIEWABLE", COMPLETED);
+        if (reviewWindowClosed) {
+            throw Refusal.conflict("REVIEW_WINDOW_CLOSED", "order " + orderId + " can no longer be reviewed");
+        }
         if (reviewed) {
             throw Refusal.conflict("ORDER_ALREADY_REVIEWED", "order " + orderId + " has been reviewed");
         }
@@ -255,7 +294,7 @@ public class Order {
         requireVisible(cmd.actor());
         requireRole(cmd.actor(), Role.BUYER, Role.ADMIN);
         requireStatus("ORDER_NOT_REFUNDABLE", TO_SHIP, SHIPPED, COMPLETED);
-        if (status == COMPLETED && now.isAfter(completedAt.plus(afterSalesWindow))) {
+        if (status == COMPLETED && (afterSalesClosed || now.isAfter(completedAt.plus(afterSalesWindow)))) {
             throw Refusal.conflict("AFTER_SALES_WINDOW_CLOSED", "after-sales ended " + completedAt.plus(afterSalesWindow));
         }
         Line line = lines.get(cmd.orderLineId());
@@ -370,6 +409,16 @@ public class Order {
     void on(OrderCancelled e) {
         status = CANCELLED;
         cancelReason = e.reason();
+    }
+
+    @EventSourcingHandler
+    void on(ReviewWindowClosed e) {
+        reviewWindowClosed = true;
+    }
+
+    @EventSourcingHandler
+    void on(AfterSalesWindowClosed e) {
+        afterSalesClosed = true;
     }
 
     @EventSourcingHandler

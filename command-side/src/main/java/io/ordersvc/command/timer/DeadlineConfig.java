@@ -11,6 +11,7 @@ import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -26,6 +27,7 @@ import java.util.List;
  * at the first poll after start.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(TimerSettings.class)
 class DeadlineConfig {
 
     @Bean

@@ -2,27 +2,52 @@ package io.ordersvc.command.timer;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.ordersvc.command.order.OrderSettings;
 import io.ordersvc.shared.error.DomainException;
 import io.ordersvc.shared.identity.Actor;
+import io.ordersvc.shared.order.OrderCommand;
+import io.ordersvc.shared.order.OrderCommand.AutoConfirmReceipt;
+import io.ordersvc.shared.order.OrderCommand.CloseAfterSalesWindow;
+import io.ordersvc.shared.order.OrderCommand.CloseReviewWindow;
 import io.ordersvc.shared.order.OrderCommand.ExpireOrder;
+import io.ordersvc.shared.order.OrderEvent.AfterSalesWindowClosed;
+import io.ordersvc.shared.order.OrderEvent.LineRefunded;
 import io.ordersvc.shared.order.OrderEvent.OrderCancelled;
+import io.ordersvc.shared.order.OrderEvent.OrderClosed;
 import io.ordersvc.shared.order.OrderEvent.OrderPaid;
 import io.ordersvc.shared.order.OrderEvent.OrderPlaced;
+import io.ordersvc.shared.order.OrderEvent.OrderReceiptConfirmed;
+import io.ordersvc.shared.order.OrderEvent.OrderReviewed;
+import io.ordersvc.shared.order.OrderEvent.OrderShipped;
+import io.ordersvc.shared.order.OrderEvent.RefundEnded;
+import io.ordersvc.shared.order.OrderEvent.RefundOpened;
+import io.ordersvc.shared.order.OrderEvent.ReviewWindowClosed;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.modelling.saga.EndSaga;
 import org.axonframework.modelling.saga.SagaEventHandler;
+import org.axonframework.modelling.saga.SagaLifecycle;
 import org.axonframework.modelling.saga.StartSaga;
 import org.axonframework.spring.stereotype.Saga;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
+
 /**
- * An order's timers. The payment window: when it closes on an unpaid order, the order is cancelled by the system
- * (reason payment_timeout) and its stock released. The deadline lives in PostgreSQL (db-scheduler), so it survives
- * restarts and fires on exactly one instance; paying or cancelling first cancels it.
+ * An order's timers, from placement until nothing is left to wait for. Each deadline lives in PostgreSQL
+ * (db-scheduler), survives restarts and fires on exactly one instance; when it fires, the system sends the order a
+ * command, whose own rules decide (so a deadline racing a user's action can never do harm).
+ * <ul>
+ * <li>payment-timeout at payable_until: an unpaid order is expired and its stock released;</li>
+ * <li>auto-confirm after the last shipment (10 days): receipt confirmed for the buyer, held while a refund is
+ * open and resumed when it closes;</li>
+ * <li>review-window and after-sales-window after completion (15 days each).</li>
+ * </ul>
  */
 @Saga
 @ProcessingGroup(OrderTimers.GROUP)
@@ -32,15 +57,32 @@ public class OrderTimers {
 
     public static final String GROUP = "order-timers";
     public static final String PAYMENT_TIMEOUT = "payment-timeout";
+    public static final String AUTO_CONFIRM = "auto-confirm";
+    public static final String REVIEW_WINDOW = "review-window";
+    public static final String AFTER_SALES_WINDOW = "after-sales-window";
     /** Counter of deadlines that fired on this instance (orders_timers_fired_total on /actuator/prometheus). */
     public static final String FIRED = "orders.timers.fired";
+    private static final Actor TIMERS = Actor.system("order-timers");
     private static final Logger log = LoggerFactory.getLogger(OrderTimers.class);
 
     private String orderId;
     private String paymentDeadlineId;
+    private String autoConfirmId;
+    private Instant autoConfirmDue;
+    private final Set<String> openRefunds = new HashSet<>();
+    private String reviewWindowId;
+    private String afterSalesWindowId;
+    private boolean reviewWindowOver;
+    private boolean afterSalesOver;
 
-    /** The deadline's payload: which order it is about. */
+    /** Deadline payloads: which order a deadline is about. */
     public record PaymentTimeout(String orderId) {
+    }
+
+    public record AutoConfirm(String orderId) {
+    }
+
+    public record WindowCloses(String orderId) {
     }
 
     @StartSaga
@@ -51,7 +93,6 @@ public class OrderTimers {
                 new PaymentTimeout(placed.orderId()));
     }
 
-    @EndSaga
     @SagaEventHandler(associationProperty = "orderId")
     public void on(OrderPaid paid, DeadlineManager deadlines) {
         deadlines.cancelSchedule(PAYMENT_TIMEOUT, paymentDeadlineId);
@@ -63,14 +104,125 @@ public class OrderTimers {
         deadlines.cancelSchedule(PAYMENT_TIMEOUT, paymentDeadlineId);
     }
 
+    @SagaEventHandler(associationProperty = "orderId")
+    public void on(OrderShipped shipped, DeadlineManager deadlines, TimerSettings settings) {
+        if (shipped.fullyShipped()) {
+            autoConfirmDue = shipped.shippedAt().plus(settings.autoConfirmAfter());
+            if (openRefunds.isEmpty()) {
+                autoConfirmId = deadlines.schedule(autoConfirmDue, AUTO_CONFIRM, new AutoConfirm(orderId));
+            }
+        }
+    }
+
+    @SagaEventHandler(associationProperty = "orderId")
+    public void on(RefundOpened opened, DeadlineManager deadlines) {
+        openRefunds.add(opened.refundId());
+        if (autoConfirmId != null) { // receipt waits while goods or money are in dispute
+            deadlines.cancelSchedule(AUTO_CONFIRM, autoConfirmId);
+            autoConfirmId = null;
+        }
+    }
+
+    @SagaEventHandler(associationProperty = "orderId")
+    public void on(RefundEnded ended, DeadlineManager deadlines) {
+        refundClosed(ended.refundId(), ended.endedAt(), deadlines);
+    }
+
+    @SagaEventHandler(associationProperty = "orderId")
+    public void on(LineRefunded refunded, DeadlineManager deadlines) {
+        refundClosed(refunded.refundId(), refunded.refundedAt(), deadlines);
+    }
+
+    private void refundClosed(String refundId, Instant at, DeadlineManager deadlines) {
+        openRefunds.remove(refundId);
+        if (openRefunds.isEmpty() && autoConfirmDue != null && autoConfirmId == null && !reviewWindowOver
+                && reviewWindowId == null) {
+            Instant due = autoConfirmDue.isAfter(at) ? autoConfirmDue : at;
+            autoConfirmId = deadlines.schedule(due, AUTO_CONFIRM, new AutoConfirm(orderId));
+        }
+    }
+
+    @SagaEventHandler(associationProperty = "orderId")
+    public void on(OrderReceiptConfirmed confirmed, DeadlineManager deadlines, TimerSettings timers,
+                   OrderSettings orders) {
+        cancel(deadlines, AUTO_CONFIRM, autoConfirmId);
+        autoConfirmId = null;
+        autoConfirmDue = null;
+        reviewWindowId = deadlines.schedule(confirmed.confirmedAt().plus(timers.reviewWindow()), REVIEW_WINDOW,
+                new WindowCloses(orderId));
+        afterSalesWindowId = deadlines.schedule(confirmed.confirmedAt().plus(orders.afterSalesWindow()),
+                AFTER_SALES_WINDOW, new WindowCloses(orderId));
+    }
+
+    @SagaEventHandler(associationProperty = "orderId")
+    public void on(OrderReviewed reviewed, DeadlineManager deadlines) {
+        cancel(deadlines, REVIEW_WINDOW, reviewWindowId);
+        reviewWindowOver = true;
+        endWhenNothingIsLeft();
+    }
+
+    @SagaEventHandler(associationProperty = "orderId")
+    public void on(ReviewWindowClosed closed) {
+        reviewWindowOver = true;
+        endWhenNothingIsLeft();
+    }
+
+    @SagaEventHandler(associationProperty = "orderId")
+    public void on(AfterSalesWindowClosed closed) {
+        afterSalesOver = true;
+        endWhenNothingIsLeft();
+    }
+
+    @EndSaga
+    @SagaEventHandler(associationProperty = "orderId")
+    public void on(OrderClosed closed, DeadlineManager deadlines) {
+        cancel(deadlines, PAYMENT_TIMEOUT, paymentDeadlineId);
+        cancel(deadlines, AUTO_CONFIRM, autoConfirmId);
+        cancel(deadlines, REVIEW_WINDOW, reviewWindowId);
+        cancel(deadlines, AFTER_SALES_WINDOW, afterSalesWindowId);
+    }
+
+    /** By id: cancelling by name alone would have to look through every order's deadlines. */
+    private static void cancel(DeadlineManager deadlines, String name, String id) {
+        if (id != null) {
+            deadlines.cancelSchedule(name, id);
+        }
+    }
+
+    private void endWhenNothingIsLeft() {
+        if (reviewWindowOver && afterSalesOver) {
+            SagaLifecycle.end();
+        }
+    }
+
     @DeadlineHandler(deadlineName = PAYMENT_TIMEOUT)
     public void paymentWindowClosed(PaymentTimeout timeout, CommandGateway commands, MeterRegistry meters) {
-        meters.counter(FIRED, "type", "payment_timeout").increment();
+        fire("payment_timeout", new ExpireOrder(timeout.orderId(), TIMERS), commands, meters);
+    }
+
+    @DeadlineHandler(deadlineName = AUTO_CONFIRM)
+    public void autoConfirm(AutoConfirm due, CommandGateway commands, MeterRegistry meters) {
+        autoConfirmId = null;
+        fire("auto_confirm", new AutoConfirmReceipt(due.orderId(), TIMERS), commands, meters);
+    }
+
+    @DeadlineHandler(deadlineName = REVIEW_WINDOW)
+    public void reviewWindowCloses(WindowCloses due, CommandGateway commands, MeterRegistry meters) {
+        fire("review_window", new CloseReviewWindow(due.orderId(), TIMERS), commands, meters);
+    }
+
+    @DeadlineHandler(deadlineName = AFTER_SALES_WINDOW)
+    public void afterSalesWindowCloses(WindowCloses due, CommandGateway commands, MeterRegistry meters) {
+        fire("after_sales_window", new CloseAfterSalesWindow(due.orderId(), TIMERS), commands, meters);
+    }
+
+    private static void fire(String type, OrderCommand command, CommandGateway commands, MeterRegistry meters) {
+        meters.counter(FIRED, "type", type).increment();
         try {
-            commands.sendAndWait(new ExpireOrder(timeout.orderId(), Actor.system("order-timers")));
+            commands.sendAndWait(command);
         } catch (DomainException refused) {
-            // Paid or cancelled while the deadline was on its way: nothing to expire.
-            log.debug("order {} not expired: {}", timeout.orderId(), refused.getMessage());
+            // The order moved on while the deadline was on its way (paid, received, refund open...): nothing to do.
+            log.debug("{} timer of order {} not applied: {}", type, command.orderId(), refused.getMessage());
         }
     }
 }

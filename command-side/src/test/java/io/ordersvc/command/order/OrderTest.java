@@ -7,12 +7,17 @@ import io.ordersvc.shared.identity.Role;
 import io.ordersvc.shared.money.Money;
 import io.ordersvc.shared.order.OrderCommand.CancelOrder;
 import io.ordersvc.shared.order.OrderCommand.ConfirmReceipt;
+import io.ordersvc.shared.order.OrderCommand.AutoConfirmReceipt;
+import io.ordersvc.shared.order.OrderCommand.CloseAfterSalesWindow;
+import io.ordersvc.shared.order.OrderCommand.CloseReviewWindow;
 import io.ordersvc.shared.order.OrderCommand.DeleteOrder;
 import io.ordersvc.shared.order.OrderCommand.ExpireOrder;
 import io.ordersvc.shared.order.OrderCommand.PayOrder;
 import io.ordersvc.shared.order.OrderCommand.ReviewOrder;
 import io.ordersvc.shared.order.OrderCommand.ShipOrder;
+import io.ordersvc.shared.order.OrderEvent.AfterSalesWindowClosed;
 import io.ordersvc.shared.order.OrderEvent.LatePaymentReceived;
+import io.ordersvc.shared.order.OrderEvent.ReviewWindowClosed;
 import io.ordersvc.shared.order.OrderEvent.LineRefunded;
 import io.ordersvc.shared.order.OrderEvent.OrderCancelled;
 import io.ordersvc.shared.order.OrderEvent.OrderClosed;
@@ -252,7 +257,7 @@ class OrderTest {
     void confirming_receipt_completes_a_shipped_order() {
         fixture.given(placed(), paid(), shippedAll())
                 .when(new ConfirmReceipt(ORDER, BUYER))
-                .expectEvents(new OrderReceiptConfirmed(ORDER, NOW))
+                .expectEvents(new OrderReceiptConfirmed(ORDER, NOW, false))
                 .expectResultMessagePayload(new OrderAck(ORDER, OrderStatus.COMPLETED, 3));
     }
 
@@ -366,15 +371,48 @@ class OrderTest {
         fixture.given(placed(), expired, late).when(pay("53.90", "tx-late")).expectNoEvents();
     }
 
+    @Test
+    void the_timer_confirms_receipt_unless_a_refund_is_open() {
+        fixture.given(placed(), paid(), shippedAll())
+                .when(new AutoConfirmReceipt(ORDER, GATEWAY))
+                .expectEvents(new OrderReceiptConfirmed(ORDER, NOW, true));
+        fixture.given(placed(), paid(), shippedAll(), new RefundOpened(ORDER, "r", "line-1", Money.of("1.00")))
+                .when(new AutoConfirmReceipt(ORDER, GATEWAY))
+                .expectNoEvents().expectException(refusal("ORDER_LOCKED"));
+        fixture.given(placed(), paid(), shippedAll()).when(new AutoConfirmReceipt(ORDER, BUYER))
+                .expectNoEvents().expectException(refusal("FORBIDDEN"));
+    }
+
+    @Test
+    void the_review_window_closes_an_unreviewed_order_and_a_late_review_is_refused() {
+        var completed = new OrderReceiptConfirmed(ORDER, NOW, false);
+        var closed = new ReviewWindowClosed(ORDER, NOW);
+        fixture.given(placed(), paid(), shippedAll(), completed).when(new CloseReviewWindow(ORDER, GATEWAY))
+                .expectEvents(closed);
+        fixture.given(placed(), paid(), shippedAll(), completed, closed).when(new ReviewOrder(ORDER, BUYER, 5, "x"))
+                .expectNoEvents().expectException(refusal("REVIEW_WINDOW_CLOSED"));
+        fixture.given(placed(), paid(), shippedAll(), completed, new OrderReviewed(ORDER, 5, "好", NOW))
+                .when(new CloseReviewWindow(ORDER, GATEWAY)).expectNoEvents();
+    }
+
+    @Test
+    void the_after_sales_window_closes_once() {
+        var completed = new OrderReceiptConfirmed(ORDER, NOW, false);
+        fixture.given(placed(), paid(), shippedAll(), completed).when(new CloseAfterSalesWindow(ORDER, GATEWAY))
+                .expectEvents(new AfterSalesWindowClosed(ORDER, NOW));
+        fixture.given(placed(), paid(), shippedAll(), completed, new AfterSalesWindowClosed(ORDER, NOW))
+                .when(new CloseAfterSalesWindow(ORDER, GATEWAY)).expectNoEvents();
+    }
+
     // ---- review
 
     @Test
     void a_completed_order_is_reviewed_once() {
         var reviewed = new OrderReviewed(ORDER, 5, "好", NOW);
-        fixture.given(placed(), paid(), shippedAll(), new OrderReceiptConfirmed(ORDER, NOW))
+        fixture.given(placed(), paid(), shippedAll(), new OrderReceiptConfirmed(ORDER, NOW, false))
                 .when(new ReviewOrder(ORDER, BUYER, 5, "好"))
                 .expectEvents(reviewed);
-        fixture.given(placed(), paid(), shippedAll(), new OrderReceiptConfirmed(ORDER, NOW), reviewed)
+        fixture.given(placed(), paid(), shippedAll(), new OrderReceiptConfirmed(ORDER, NOW, false), reviewed)
                 .when(new ReviewOrder(ORDER, BUYER, 4, "again"))
                 .expectNoEvents().expectException(refusal("ORDER_ALREADY_REVIEWED"));
     }
@@ -387,7 +425,7 @@ class OrderTest {
 
     @Test
     void a_rating_outside_one_to_five_is_refused() {
-        fixture.given(placed(), paid(), shippedAll(), new OrderReceiptConfirmed(ORDER, NOW))
+        fixture.given(placed(), paid(), shippedAll(), new OrderReceiptConfirmed(ORDER, NOW, false))
                 .when(new ReviewOrder(ORDER, BUYER, 6, "great"))
                 .expectNoEvents().expectException(refusal("INVALID_RATING"));
     }
@@ -478,7 +516,7 @@ class OrderTest {
         fixture.given(placed(), paid()).when(new Apply(applyFor("line-x", "1.00")))
                 .expectNoEvents().expectException(refusal("UNKNOWN_ORDER_LINE"));
         fixture.given(placed(), paid(), shippedAll(),
-                        new OrderReceiptConfirmed(ORDER, NOW.minus(Duration.ofDays(16))))
+                        new OrderReceiptConfirmed(ORDER, NOW.minus(Duration.ofDays(16)), false))
                 .when(new Apply(applyFor("line-1", "1.00")))
                 .expectNoEvents().expectException(refusal("AFTER_SALES_WINDOW_CLOSED"));
     }

@@ -3,7 +3,17 @@ package io.ordersvc.command.timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.ordersvc.shared.identity.Actor;
 import io.ordersvc.shared.money.Money;
+import io.ordersvc.command.order.OrderSettings;
+import io.ordersvc.shared.order.OrderCommand.AutoConfirmReceipt;
+import io.ordersvc.shared.order.OrderCommand.CloseAfterSalesWindow;
+import io.ordersvc.shared.order.OrderCommand.CloseReviewWindow;
 import io.ordersvc.shared.order.OrderCommand.ExpireOrder;
+import io.ordersvc.shared.order.OrderEvent.AfterSalesWindowClosed;
+import io.ordersvc.shared.order.OrderEvent.OrderReceiptConfirmed;
+import io.ordersvc.shared.order.OrderEvent.OrderReviewed;
+import io.ordersvc.shared.order.OrderEvent.OrderShipped;
+import io.ordersvc.shared.order.OrderEvent.RefundEnded;
+import io.ordersvc.shared.order.OrderEvent.RefundOpened;
 import io.ordersvc.shared.order.OrderEvent.OrderCancelled;
 import io.ordersvc.shared.order.OrderEvent.OrderPaid;
 import io.ordersvc.shared.order.OrderEvent.OrderPlaced;
@@ -23,10 +33,104 @@ class OrderTimersTest {
     private SagaTestFixture<OrderTimers> fixture;
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
+    static final Duration AUTO_CONFIRM = Duration.ofDays(10);
+    static final Duration WINDOW = Duration.ofDays(15);
+
     @BeforeEach
     void setUp() {
         fixture = new SagaTestFixture<>(OrderTimers.class);
         fixture.registerResource(meters);
+        fixture.registerResource(new TimerSettings(AUTO_CONFIRM, WINDOW));
+        fixture.registerResource(new OrderSettings(Duration.ofHours(24), java.math.BigDecimal.ONE, WINDOW));
+    }
+
+    private OrderPaid paid() {
+        return new OrderPaid(ORDER, Money.of("10.00"), "wechat", "t", fixture.currentTime());
+    }
+
+    private OrderShipped shipped() {
+        return new OrderShipped(ORDER, "s", "SF", "顺丰", "SF1", List.of(), true, fixture.currentTime());
+    }
+
+    @Test
+    void the_last_shipment_schedules_auto_confirm() {
+        OrderShipped shipped = shipped();
+        fixture.givenAggregate(ORDER).published(placed(), paid())
+                .whenAggregate(ORDER).publishes(shipped)
+                .expectScheduledDeadlineWithName(shipped.shippedAt().plus(AUTO_CONFIRM), OrderTimers.AUTO_CONFIRM);
+    }
+
+    @Test
+    void auto_confirm_confirms_for_the_buyer_when_it_falls_due() {
+        fixture.givenAggregate(ORDER).published(placed(), paid(), shipped())
+                .whenTimeElapses(AUTO_CONFIRM.plusSeconds(1))
+                .expectDispatchedCommands(new AutoConfirmReceipt(ORDER, Actor.system("order-timers")));
+    }
+
+    @Test
+    void an_open_refund_holds_auto_confirm() {
+        var opened = new RefundOpened(ORDER, "r-1", "line-1", Money.of("1.00"));
+        fixture.givenAggregate(ORDER).published(placed(), paid(), shipped())
+                .whenAggregate(ORDER).publishes(opened)
+                .expectNoScheduledDeadlines();
+    }
+
+    @Test
+    void a_held_auto_confirm_does_not_fire() {
+        var opened = new RefundOpened(ORDER, "r-1", "line-1", Money.of("1.00"));
+        fixture.givenAggregate(ORDER).published(placed(), paid(), shipped(), opened)
+                .whenTimeElapses(AUTO_CONFIRM.plusDays(1))
+                .expectNoDispatchedCommands();
+    }
+
+    @Test
+    void auto_confirm_resumes_at_its_old_due_time_when_the_refund_closes() {
+        OrderShipped shipped = shipped();
+        var opened = new RefundOpened(ORDER, "r-1", "line-1", Money.of("1.00"));
+        fixture.givenAggregate(ORDER).published(placed(), paid(), shipped, opened)
+                .whenAggregate(ORDER).publishes(new RefundEnded(ORDER, "r-1", "line-1", "refused",
+                        shipped.shippedAt().plusSeconds(60)))
+                .expectScheduledDeadlineWithName(shipped.shippedAt().plus(AUTO_CONFIRM), OrderTimers.AUTO_CONFIRM);
+    }
+
+    @Test
+    void completion_cancels_auto_confirm_and_schedules_the_review_and_after_sales_windows() {
+        var confirmed = new OrderReceiptConfirmed(ORDER, fixture.currentTime(), false);
+        fixture.givenAggregate(ORDER).published(placed(), paid(), shipped())
+                .whenAggregate(ORDER).publishes(confirmed)
+                .expectScheduledDeadlineWithName(confirmed.confirmedAt().plus(WINDOW), OrderTimers.REVIEW_WINDOW)
+                .expectScheduledDeadlineWithName(confirmed.confirmedAt().plus(WINDOW), OrderTimers.AFTER_SALES_WINDOW)
+                .expectNoScheduledDeadlineWithName(confirmed.confirmedAt(), confirmed.confirmedAt().plus(WINDOW),
+                        OrderTimers.AUTO_CONFIRM);
+    }
+
+    @Test
+    void the_windows_close_when_they_fall_due() {
+        fixture.givenAggregate(ORDER).published(placed(), paid(), shipped(),
+                        new OrderReceiptConfirmed(ORDER, fixture.currentTime(), false))
+                .whenTimeElapses(WINDOW.plusSeconds(1))
+                .expectDispatchedCommands(new CloseReviewWindow(ORDER, Actor.system("order-timers")),
+                        new CloseAfterSalesWindow(ORDER, Actor.system("order-timers")));
+    }
+
+    @Test
+    void a_review_cancels_the_review_window() {
+        var confirmed = new OrderReceiptConfirmed(ORDER, fixture.currentTime(), false);
+        fixture.givenAggregate(ORDER).published(placed(), paid(), shipped(), confirmed)
+                .whenAggregate(ORDER).publishes(new OrderReviewed(ORDER, 5, "好", fixture.currentTime()))
+                .expectScheduledDeadlineWithName(confirmed.confirmedAt().plus(WINDOW), OrderTimers.AFTER_SALES_WINDOW)
+                .expectNoScheduledDeadlineWithName(confirmed.confirmedAt(), confirmed.confirmedAt().plus(WINDOW),
+                        OrderTimers.REVIEW_WINDOW)
+                .expectActiveSagas(1);
+    }
+
+    @Test
+    void the_saga_ends_when_both_windows_are_over() {
+        var confirmed = new OrderReceiptConfirmed(ORDER, fixture.currentTime(), false);
+        fixture.givenAggregate(ORDER).published(placed(), paid(), shipped(), confirmed,
+                        new OrderReviewed(ORDER, 5, "好", fixture.currentTime()))
+                .whenAggregate(ORDER).publishes(new AfterSalesWindowClosed(ORDER, fixture.currentTime()))
+                .expectActiveSagas(0);
     }
 
     private OrderPlaced placed() {
@@ -58,7 +162,7 @@ class OrderTimersTest {
         fixture.givenAggregate(ORDER).published(placed())
                 .whenAggregate(ORDER).publishes(new OrderPaid(ORDER, Money.of("10.00"), "wechat", "t", Instant.now()))
                 .expectNoScheduledDeadlines()
-                .expectActiveSagas(0);
+                .expectActiveSagas(1); // it lives on for the shipment's and completion's timers
     }
 
     @Test

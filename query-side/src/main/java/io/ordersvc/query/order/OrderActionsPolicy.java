@@ -29,7 +29,7 @@ final class OrderActionsPolicy {
                 pending && (owner || seller || admin),
                 "to_ship".equals(o.status) && (seller || admin),
                 "shipped".equals(o.status) && (owner || admin) && !o.refundInProgress,
-                "completed".equals(o.status) && owner && o.reviewRating == null,
+                "completed".equals(o.status) && owner && o.reviewPending,
                 (owner || admin) && canApplyRefund(o, lines, now, afterSalesWindow),
                 owner && DELETABLE.contains(o.status) && !o.deletedByBuyer);
     }
@@ -37,7 +37,7 @@ final class OrderActionsPolicy {
     /** Some line has money left to refund and no open refund, on a paid order within the after-sales window. */
     private static boolean canApplyRefund(OrderViewEntity o, List<LineView> lines, Instant now, Duration window) {
         boolean paid = Set.of("to_ship", "shipped").contains(o.status)
-                || ("completed".equals(o.status) && !now.isAfter(o.completedAt.plus(window)));
+                || ("completed".equals(o.status) && !o.afterSalesClosed && !now.isAfter(o.completedAt.plus(window)));
         return paid && lines.stream().anyMatch(l -> l.lineTotal().compareTo(l.refundedAmount()) > 0
                 && !Set.of("applying", "refunding").contains(l.refundState()));
     }

@@ -2,7 +2,9 @@ package io.ordersvc.query.order;
 
 import io.ordersvc.platform.axon.AuditMetaData;
 import io.ordersvc.shared.order.OrderEvent;
+import io.ordersvc.shared.order.OrderEvent.AfterSalesWindowClosed;
 import io.ordersvc.shared.order.OrderEvent.LatePaymentReceived;
+import io.ordersvc.shared.order.OrderEvent.ReviewWindowClosed;
 import io.ordersvc.shared.order.OrderEvent.LineRefunded;
 import io.ordersvc.shared.order.OrderEvent.OrderCancelled;
 import io.ordersvc.shared.order.OrderEvent.OrderClosed;
@@ -70,8 +72,14 @@ public class OrderLogProjection {
         } else if (event instanceof OrderShipped e) {
             describe(entry, "shipped", "Shipped by " + e.carrierName() + ", tracking " + e.trackingNo()
                     + (e.fullyShipped() ? "" : " (partial)"), e.fullyShipped() ? OrderStatus.SHIPPED : previous);
-        } else if (event instanceof OrderReceiptConfirmed) {
-            describe(entry, "receipt_confirmed", "Receipt confirmed", OrderStatus.COMPLETED);
+        } else if (event instanceof OrderReceiptConfirmed e) {
+            describe(entry, "receipt_confirmed", e.automatic()
+                    ? "Receipt confirmed automatically: the period after the last shipment passed"
+                    : "Receipt confirmed", OrderStatus.COMPLETED);
+        } else if (event instanceof ReviewWindowClosed) {
+            describe(entry, "review_window_closed", "The review period ended without a review", previous);
+        } else if (event instanceof AfterSalesWindowClosed) {
+            describe(entry, "after_sales_window_closed", "The after-sales period ended", previous);
         } else if (event instanceof OrderCancelled e) {
             describe(entry, "cancelled", "Cancelled: " + e.reason(), OrderStatus.CANCELLED);
         } else if (event instanceof OrderReviewed e) {

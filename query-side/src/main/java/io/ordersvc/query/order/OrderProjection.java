@@ -1,7 +1,9 @@
 package io.ordersvc.query.order;
 
 import io.ordersvc.query.support.JsonText;
+import io.ordersvc.shared.order.OrderEvent.AfterSalesWindowClosed;
 import io.ordersvc.shared.order.OrderEvent.LatePaymentReceived;
+import io.ordersvc.shared.order.OrderEvent.ReviewWindowClosed;
 import io.ordersvc.shared.order.OrderEvent.LineRefunded;
 import io.ordersvc.shared.order.OrderEvent.OrderCancelled;
 import io.ordersvc.shared.order.OrderEvent.OrderClosed;
@@ -171,6 +173,16 @@ public class OrderProjection {
     @EventHandler
     void on(OrderDeletedByBuyer e, @SequenceNumber long sequence) {
         update(e.orderId(), sequence, o -> o.deletedByBuyer = true);
+    }
+
+    @EventHandler
+    void on(ReviewWindowClosed e, @SequenceNumber long sequence) {
+        update(e.orderId(), sequence, o -> o.reviewPending = false);
+    }
+
+    @EventHandler
+    void on(AfterSalesWindowClosed e, @SequenceNumber long sequence) {
+        update(e.orderId(), sequence, o -> o.afterSalesClosed = true);
     }
 
     /** Nothing on the order changes, but its version does: read-your-writes waits on it. */

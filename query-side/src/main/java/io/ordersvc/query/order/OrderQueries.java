@@ -59,10 +59,16 @@ public class OrderQueries {
     private final Clock clock;
     private final RefundProjection refunds;
     private final Duration afterSalesWindow;
+    private final Duration autoConfirmAfter;
+    private final Duration reviewWindow;
 
     OrderQueries(OrderViewRepository orders, OrderLineRepository lines, ShipmentRepository shipments,
                  OrderLogProjection log, OrderAccess access, EntityManager em, Clock clock, RefundProjection refunds,
-                 @Value("${orders.after-sales-window:15d}") Duration afterSalesWindow) {
+                 @Value("${orders.after-sales-window:15d}") Duration afterSalesWindow,
+                 @Value("${orders.timers.auto-confirm-after:10d}") Duration autoConfirmAfter,
+                 @Value("${orders.timers.review-window:15d}") Duration reviewWindow) {
+        this.autoConfirmAfter = autoConfirmAfter;
+        this.reviewWindow = reviewWindow;
         this.refunds = refunds;
         this.afterSalesWindow = afterSalesWindow;
         this.orders = orders;
@@ -147,8 +153,27 @@ public class OrderQueries {
     }
 
     /** The deadlines the order timers hold for this order, as its state implies them. */
-    private static List<Timer> timers(OrderViewEntity o) {
-        return "pending_payment".equals(o.status) ? List.of(new Timer("payment_timeout", o.payableUntil)) : List.of();
+    private List<Timer> timers(OrderViewEntity o) {
+        List<Timer> timers = new java.util.ArrayList<>();
+        switch (o.status) {
+            case "pending_payment" -> timers.add(new Timer("payment_timeout", o.payableUntil));
+            case "shipped" -> {
+                if (!o.refundInProgress) { // held while a refund is open
+                    timers.add(new Timer("auto_confirm", o.shippedAt.plus(autoConfirmAfter)));
+                }
+            }
+            case "completed" -> {
+                if (o.reviewPending) {
+                    timers.add(new Timer("review_window", o.completedAt.plus(reviewWindow)));
+                }
+                if (!o.afterSalesClosed) {
+                    timers.add(new Timer("after_sales_window", o.completedAt.plus(afterSalesWindow)));
+                }
+            }
+            default -> {
+            }
+        }
+        return timers;
     }
 
     private static long number(Object value) {

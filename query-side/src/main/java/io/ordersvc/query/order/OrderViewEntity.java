@@ -21,6 +21,7 @@ class OrderViewEntity {
     boolean refundInProgress;
     boolean refundFinished;
     boolean deletedByBuyer;
+    boolean afterSalesClosed;
     BigDecimal goodsAmount;
     BigDecimal shippingFee;
     BigDecimal discountAmount;

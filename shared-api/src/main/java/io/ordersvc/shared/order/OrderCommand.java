@@ -43,6 +43,16 @@ public sealed interface OrderCommand extends ActorAware {
     record ExpireOrder(@TargetAggregateIdentifier String orderId, Actor actor) implements OrderCommand {
     }
 
+    /** The period after the last shipment passed without the buyer confirming, and no refund is open. */
+    record AutoConfirmReceipt(@TargetAggregateIdentifier String orderId, Actor actor) implements OrderCommand {
+    }
+
+    record CloseReviewWindow(@TargetAggregateIdentifier String orderId, Actor actor) implements OrderCommand {
+    }
+
+    record CloseAfterSalesWindow(@TargetAggregateIdentifier String orderId, Actor actor) implements OrderCommand {
+    }
+
     record DeleteOrder(@TargetAggregateIdentifier String orderId, Actor actor) implements OrderCommand {
     }
 }

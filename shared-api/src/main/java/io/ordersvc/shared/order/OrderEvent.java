@@ -25,7 +25,16 @@ public sealed interface OrderEvent {
                         List<ShipmentLine> lines, boolean fullyShipped, Instant shippedAt) implements OrderEvent {
     }
 
-    record OrderReceiptConfirmed(String orderId, Instant confirmedAt) implements OrderEvent {
+    /** automatic: the order timer confirmed it, the buyer did not within the period after the last shipment. */
+    record OrderReceiptConfirmed(String orderId, Instant confirmedAt, boolean automatic) implements OrderEvent {
+    }
+
+    /** The buyer did not review in time: the order is no longer review_pending and takes no review. */
+    record ReviewWindowClosed(String orderId, Instant closedAt) implements OrderEvent {
+    }
+
+    /** No more refund applications on this completed order. */
+    record AfterSalesWindowClosed(String orderId, Instant closedAt) implements OrderEvent {
     }
 
     record OrderCancelled(String orderId, String reason, Instant cancelledAt) implements OrderEvent {

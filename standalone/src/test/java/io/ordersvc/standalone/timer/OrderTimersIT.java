@@ -39,6 +39,9 @@ class OrderTimersIT {
                         "--spring.datasource.password=" + TestDatabase.password(),
                         "--orders.jwt.secret=" + Api.SECRET,
                         "--orders.payment-window=" + WINDOW,
+                        "--orders.timers.auto-confirm-after=2s",
+                        "--orders.timers.review-window=2s",
+                        "--orders.after-sales-window=3s",
                         "--orders.timers.poll-interval=200ms",
                         "--axon.eventhandling.processors.orders.token-claim-interval=300",
                         "--axon.eventhandling.processors.products.token-claim-interval=300",
@@ -129,6 +132,24 @@ class OrderTimersIT {
             assertThat(api.order(paid, buyer, 1).path("status").asString()).isEqualTo("to_ship");
             eventually(() -> assertThat(timersOf(jdbc, paid)).as(diagnostics(jdbc)).isZero());
 
+            // Shipped and left alone: receipt is confirmed automatically, then the review and after-sales periods end.
+            String left = api.placeOrder(buyer, sku.skuId(), 1).expect(201).text("order_id");
+            api.pay(left, "5.00", "tx-" + left).expect(200);
+            api.ship(left, seller).expect(201);
+            JsonNode shipped = api.order(left, buyer, 2);
+            assertThat(shipped.path("timers").get(0).path("type").asString()).isEqualTo("auto_confirm");
+            JsonNode received = api.order(left, buyer, 3);
+            assertThat(received.path("status").asString()).isEqualTo("completed");
+            assertThat(received.path("log").get(3).path("actor_role").asString()).isEqualTo("system");
+            assertThat(received.path("log").get(3).path("message").asString()).contains("automatically");
+            JsonNode closed = api.order(left, buyer, 5);
+            assertThat(closed.path("review_pending").asBoolean()).isFalse();
+            assertThat(closed.path("timers")).isEmpty();
+            assertThat(closed.path("actions").path("can_review").asBoolean()).isFalse();
+            assertThat(closed.path("actions").path("can_apply_refund").asBoolean()).isFalse();
+            api.post("/api/v1/orders/" + left + "/review", buyer, java.util.Map.of("rating", 5, "content", "late"))
+                    .expectProblem(409, "REVIEW_WINDOW_CLOSED");
+
             // An order whose timer will fall due while the service is down.
             var last = api.placeOrder(buyer, sku.skuId(), 1).expect(201);
             dueDuringDowntime = last.text("order_id");
@@ -154,7 +175,7 @@ class OrderTimersIT {
                     .as("%s %s", id, diagnostics(jdbc)).isEqualTo(1)));
             eventually(() -> assertThat(jdbc.queryForObject("SELECT count(*) FROM scheduled_tasks", Long.class))
                     .as(diagnostics(jdbc)).isZero());
-            // Seven deadlines fell due after the restart; each fired on exactly one of the two instances.
+            // Seven payment deadlines fell due after the restart; each fired on exactly one of the two instances.
             assertThat(fired(a) + fired(b)).isEqualTo(7);
         } finally {
             b.close();
