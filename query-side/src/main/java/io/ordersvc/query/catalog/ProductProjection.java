@@ -103,7 +103,7 @@ public class ProductProjection {
 
     @QueryHandler
     ProductView handle(ProductQuery query) {
-        ProductViewEntity p = products.findById(query.productId())
+        ProductViewEntity p = products.lookup(query.productId())
                 .orElseThrow(() -> Refusal.productNotFound(query.productId()));
         List<SkuView> views = skus.findByProductIdOrderByPosition(p.productId).stream()
                 .map(s -> new SkuView(s.skuId, s.skuCode, JsonText.read(s.properties, PROPERTIES), Money.of(s.price),

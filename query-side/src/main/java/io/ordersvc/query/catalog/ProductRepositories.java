@@ -10,6 +10,10 @@ interface ProductViewRepository extends JpaRepository<ProductViewEntity, String>
 
     @Query("select p.version from ProductViewEntity p where p.productId = ?1")
     Optional<Long> findVersion(String productId);
+
+    /** For answering queries: fails with the database, unlike findById (see OrderViewRepository.lookup). */
+    @Query("select p from ProductViewEntity p where p.productId = ?1")
+    Optional<ProductViewEntity> lookup(String productId);
 }
 
 interface ProductSkuRepository extends JpaRepository<ProductSkuEntity, String> {

@@ -15,7 +15,7 @@ class OrderAccess {
     }
 
     OrderViewEntity requireVisible(String orderId, Actor actor) {
-        return orders.findById(orderId)
+        return orders.lookup(orderId)
                 .filter(o -> visible(o.buyerId, o.shopId, actor))
                 .orElseThrow(() -> Refusal.orderNotFound(orderId));
     }

@@ -13,6 +13,14 @@ interface OrderViewRepository extends JpaRepository<OrderViewEntity, String>,
 
     @Query("select o.version from OrderViewEntity o where o.orderId = ?1")
     Optional<Long> findVersion(String orderId);
+
+    /**
+     * For answering queries: unlike findById (EntityManager.find), a query fails when the database does. Hibernate's
+     * find returns null on a JDBC error in a rollback-only transaction (HHH-12472), which would turn an outage into
+     * "order not found".
+     */
+    @Query("select o from OrderViewEntity o where o.orderId = ?1")
+    Optional<OrderViewEntity> lookup(String orderId);
 }
 
 interface OrderLineRepository extends JpaRepository<OrderLineEntity, String> {

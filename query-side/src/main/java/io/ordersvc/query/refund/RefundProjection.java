@@ -164,7 +164,7 @@ public class RefundProjection {
 
     @QueryHandler
     public RefundDetail handle(RefundQuery.FindRefund query) {
-        RefundViewEntity r = refunds.findById(query.refundId()).filter(v -> visible(v, query.actor()))
+        RefundViewEntity r = refunds.lookup(query.refundId()).filter(v -> visible(v, query.actor()))
                 .orElseThrow(() -> Refusal.notFound("REFUND_NOT_FOUND", "refund " + query.refundId()
                         + " does not exist"));
         List<RefundLogEntry> entries = log.findByRefundIdOrderBySequenceAsc(r.refundId).stream()

@@ -14,6 +14,10 @@ interface RefundViewRepository extends JpaRepository<RefundViewEntity, String>,
     Optional<Long> findVersion(String refundId);
 
     List<RefundViewEntity> findByOrderIdOrderByCreatedAtAsc(String orderId);
+
+    /** For answering queries: fails with the database, unlike findById (see OrderViewRepository.lookup). */
+    @Query("select r from RefundViewEntity r where r.refundId = ?1")
+    Optional<RefundViewEntity> lookup(String refundId);
 }
 
 interface RefundLogRepository extends JpaRepository<RefundLogEntity, RefundLogEntity.Key> {
