@@ -37,6 +37,8 @@ import org.slf4j.LoggerFactory;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * An order's timers, from placement until nothing is left to wait for. Each deadline lives in PostgreSQL
@@ -216,13 +218,22 @@ public class OrderTimers {
         fire("after_sales_window", new CloseAfterSalesWindow(due.orderId(), TIMERS), commands, meters);
     }
 
+    /**
+     * Sends the command in a unit of work of its own (another thread), not nested in the deadline's: nested, a lost
+     * race with another instance (both releasing stock of one product) would surface only when the deadline's unit
+     * of work commits, too late for the command retries. If it still fails, the deadline fails and db-scheduler
+     * runs it again; a refusal means the order moved on (paid, received, refund open...) and ends the timer.
+     */
     private static void fire(String type, OrderCommand command, CommandGateway commands, MeterRegistry meters) {
         meters.counter(FIRED, "type", type).increment();
         try {
-            commands.sendAndWait(command);
-        } catch (DomainException refused) {
-            // The order moved on while the deadline was on its way (paid, received, refund open...): nothing to do.
-            log.debug("{} timer of order {} not applied: {}", type, command.orderId(), refused.getMessage());
+            CompletableFuture.runAsync(() -> commands.sendAndWait(command)).join();
+        } catch (CompletionException failure) {
+            if (failure.getCause() instanceof DomainException refused) {
+                log.debug("{} timer of order {} not applied: {}", type, command.orderId(), refused.getMessage());
+            } else {
+                throw failure;
+            }
         }
     }
 }

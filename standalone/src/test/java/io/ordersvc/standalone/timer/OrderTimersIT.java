@@ -6,6 +6,7 @@ import io.ordersvc.platform.OrderServiceLauncher;
 import io.ordersvc.standalone.StandaloneApplication;
 import io.ordersvc.standalone.support.Api;
 import io.ordersvc.standalone.support.TestDatabase;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -13,6 +14,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,19 +76,8 @@ class OrderTimersIT {
                 + "consecutive_failures FROM scheduled_tasks");
     }
 
-    private static void eventually(Runnable assertion) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (true) {
-            try {
-                assertion.run();
-                return;
-            } catch (AssertionError e) {
-                if (System.currentTimeMillis() > deadline) {
-                    throw e;
-                }
-                Thread.sleep(100);
-            }
-        }
+    private static void eventually(org.awaitility.core.ThrowingRunnable assertion) {
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).untilAsserted(assertion);
     }
 
     @Test
@@ -156,9 +147,8 @@ class OrderTimersIT {
             dueAt = Instant.parse(last.text("payable_until"));
             eventually(() -> assertThat(timersOf(jdbc, dueDuringDowntime)).isEqualTo(1));
         }
-        while (Instant.now().isBefore(dueAt)) { // the service stays down until the timer is overdue
-            Thread.sleep(50);
-        }
+        // The service stays down until the timer is overdue.
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> Instant.now().isAfter(dueAt));
 
         ConfigurableApplicationContext a = start(url);
         ConfigurableApplicationContext b = start(url);
