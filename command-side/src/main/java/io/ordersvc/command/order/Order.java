@@ -32,7 +32,6 @@ import io.ordersvc.shared.order.OrderEvent.OrderPlaced;
 import io.ordersvc.shared.order.OrderEvent.OrderReceiptConfirmed;
 import io.ordersvc.shared.order.OrderEvent.OrderReviewed;
 import io.ordersvc.shared.order.OrderEvent.OrderShipped;
-import io.ordersvc.shared.order.OrderLine;
 import io.ordersvc.shared.order.OrderStatus;
 import io.ordersvc.shared.order.ShipmentLine;
 import org.axonframework.commandhandling.CommandHandler;
@@ -40,13 +39,12 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.modelling.command.AggregateMember;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -79,7 +77,8 @@ public class Order {
     private Instant payableUntil;
     private String transactionNo;
     private long paidVersion;
-    private final Map<String, Line> lines = new LinkedHashMap<>();
+    @AggregateMember
+    private final OrderLines lines = new OrderLines();
     private boolean reviewed;
     private boolean deleted;
     private String cancelReason;
@@ -89,37 +88,6 @@ public class Order {
 
     /** The reason the order timer writes when the payment window closes. */
     public static final String PAYMENT_TIMEOUT = "payment_timeout";
-
-    /** What the order needs to know about a line to ship it, refund it and give its stock back. */
-    record Line(String productId, String skuId, String productName, int quantity, int shipped, Money total,
-                Money refunded, String openRefundId, Money openRefundAmount) {
-        /** Units still to ship: none once the line is fully refunded. */
-        int remaining() {
-            return fullyRefunded() ? 0 : quantity - shipped;
-        }
-
-        boolean fullyRefunded() {
-            return total.isPositive() && refunded.compareTo(total) >= 0;
-        }
-
-        Money refundable() {
-            return total.minus(refunded);
-        }
-
-        Line shipped(int more) {
-            return new Line(productId, skuId, productName, quantity, shipped + more, total, refunded, openRefundId,
-                    openRefundAmount);
-        }
-
-        Line withOpenRefund(String refundId, Money amount) {
-            return new Line(productId, skuId, productName, quantity, shipped, total, refunded, refundId, amount);
-        }
-
-        Line refundedBy(Money amount) {
-            return new Line(productId, skuId, productName, quantity, shipped, total, refunded.plus(amount), null,
-                    null);
-        }
-    }
 
     protected Order() {
     }
@@ -165,32 +133,9 @@ public class Order {
         requireRole(cmd.actor(), Role.SELLER, Role.ADMIN);
         requireStatus("ORDER_NOT_SHIPPABLE", TO_SHIP);
         requireNoOpenRefund();
-        List<ShipmentLine> shipping = new ArrayList<>();
-        if (cmd.lines() == null || cmd.lines().isEmpty()) {
-            lines.forEach((id, line) -> {
-                if (line.remaining() > 0) {
-                    shipping.add(new ShipmentLine(id, line.remaining()));
-                }
-            });
-        } else {
-            Map<String, Integer> requested = new LinkedHashMap<>();
-            for (ShipmentLine s : cmd.lines()) {
-                Line line = lines.get(s.orderLineId());
-                if (line == null) {
-                    throw Refusal.unprocessable("UNKNOWN_ORDER_LINE", "order has no line " + s.orderLineId());
-                }
-                int total = requested.merge(s.orderLineId(), s.quantity(), Integer::sum);
-                if (s.quantity() <= 0 || total > line.remaining()) {
-                    throw Refusal.unprocessable("SHIP_QUANTITY_EXCEEDS",
-                            "line " + s.orderLineId() + " has " + line.remaining() + " left to ship");
-                }
-            }
-            requested.forEach((id, qty) -> shipping.add(new ShipmentLine(id, qty)));
-        }
-        int left = lines.values().stream().mapToInt(Line::remaining).sum()
-                - shipping.stream().mapToInt(ShipmentLine::quantity).sum();
+        List<ShipmentLine> shipping = lines.shipment(cmd.lines());
         apply(new OrderShipped(orderId, cmd.shipmentId(), cmd.carrierCode(), cmd.carrierName(), cmd.trackingNo(),
-                shipping, left == 0, clock.instant()));
+                shipping, lines.allShippedWith(shipping), clock.instant()));
         return ack();
     }
 
@@ -281,10 +226,7 @@ public class Order {
     private Map<String, Map<String, Integer>> cancelled(String reason, Instant now) {
         requireStatus("ORDER_NOT_CANCELLABLE", PENDING_PAYMENT);
         apply(new OrderCancelled(orderId, reason, now));
-        Map<String, Map<String, Integer>> release = new LinkedHashMap<>();
-        lines.values().forEach(l -> release.computeIfAbsent(l.productId(), p -> new LinkedHashMap<>())
-                .merge(l.skuId(), l.quantity(), Integer::sum));
-        return release;
+        return lines.allUnits();
     }
 
     // ---- after-sales: the order keeps the books per line; RefundHandler calls these with the Refund aggregate
@@ -297,17 +239,7 @@ public class Order {
         if (status == COMPLETED && (afterSalesClosed || now.isAfter(completedAt.plus(afterSalesWindow)))) {
             throw Refusal.conflict("AFTER_SALES_WINDOW_CLOSED", "after-sales ended " + completedAt.plus(afterSalesWindow));
         }
-        Line line = lines.get(cmd.orderLineId());
-        if (line == null) {
-            throw Refusal.unprocessable("UNKNOWN_ORDER_LINE", "order has no line " + cmd.orderLineId());
-        }
-        if (line.openRefundId() != null) {
-            throw Refusal.conflict("REFUND_ALREADY_OPEN", "line has open refund " + line.openRefundId());
-        }
-        if (!cmd.amount().isPositive() || cmd.amount().compareTo(line.refundable()) > 0) {
-            throw Refusal.unprocessable("REFUND_EXCEEDS_REFUNDABLE", "amount must be above 0 and at most "
-                    + line.refundable() + " on this line");
-        }
+        OrderLines.Line line = lines.refundable(cmd.orderLineId(), cmd.amount());
         apply(new RefundOpened(orderId, cmd.refundId(), cmd.orderLineId(), cmd.amount()));
         return new RefundEvent.RefundApplied(cmd.refundId(), orderId, orderNo, cmd.orderLineId(), line.productName(),
                 buyerId, shopId, cmd.type(), cmd.goodsReceived(), cmd.reason(), cmd.amount(), cmd.note(),
@@ -315,42 +247,28 @@ public class Order {
     }
 
     public void refundAwaitsReturn(String refundId) {
-        apply(new RefundAwaitingReturn(orderId, refundId, lineOf(refundId)));
+        apply(new RefundAwaitingReturn(orderId, refundId, lines.lineOf(refundId)));
     }
 
     public void refundEnded(String refundId, String outcome, Instant now) {
-        apply(new RefundEnded(orderId, refundId, lineOf(refundId), outcome, now));
+        apply(new RefundEnded(orderId, refundId, lines.lineOf(refundId), outcome, now));
     }
 
     /** Books the money; returns the stock to give back (product → sku → quantity), closes a fully refunded order. */
     public Map<String, Map<String, Integer>> refundPaid(String refundId, boolean goodsReturned, Instant now) {
-        String lineId = lineOf(refundId);
-        Line line = lines.get(lineId);
-        Line after = line.refundedBy(line.openRefundAmount());
-        int released = goodsReturned ? line.shipped()
-                : after.fullyRefunded() ? line.quantity() - line.shipped() : 0;
-        var linesAfter = new LinkedHashMap<>(lines);
-        linesAfter.put(lineId, after);
+        OrderLines.Settlement paid = lines.settle(refundId, goodsReturned);
         // A to_ship order whose unshipped lines were all refunded has nothing left to ship.
-        boolean nothingToShip = linesAfter.values().stream().noneMatch(l -> l.remaining() > 0)
-                && linesAfter.values().stream().anyMatch(l -> l.shipped() > 0);
-        OrderStatus statusAfter = status == TO_SHIP && nothingToShip ? SHIPPED : status;
-        apply(new LineRefunded(orderId, refundId, lineId, line.openRefundAmount(), after.refunded(),
-                after.fullyRefunded(), released, statusAfter, now));
-        if (lines.values().stream().allMatch(Line::fullyRefunded)) {
+        OrderStatus statusAfter = status == TO_SHIP && paid.nothingLeftToShip() ? SHIPPED : status;
+        apply(new LineRefunded(orderId, refundId, paid.lineId(), paid.line().openRefundAmount(),
+                paid.after().refunded(), paid.after().fullyRefunded(), paid.released(), statusAfter, now));
+        if (paid.allRefunded()) {
             apply(new OrderClosed(orderId, now));
         }
-        return released == 0 ? Map.of() : Map.of(line.productId(), Map.of(line.skuId(), released));
-    }
-
-    private String lineOf(String refundId) {
-        return lines.entrySet().stream().filter(e -> refundId.equals(e.getValue().openRefundId()))
-                .map(Map.Entry::getKey).findFirst()
-                .orElseThrow(() -> Refusal.conflict("REFUND_NOT_OPEN", "refund " + refundId + " is not open"));
+        return paid.stockBack();
     }
 
     private void requireNoOpenRefund() {
-        if (lines.values().stream().anyMatch(l -> l.openRefundId() != null)) {
+        if (lines.anyRefundOpen()) {
             throw Refusal.conflict("ORDER_LOCKED", "order " + orderId + " has a refund in progress");
         }
     }
@@ -378,10 +296,6 @@ public class Order {
         status = PENDING_PAYMENT;
         payAmount = e.payAmount();
         payableUntil = e.payableUntil();
-        for (OrderLine l : e.lines()) {
-            lines.put(l.lineId(), new Line(l.productId(), l.skuId(), l.productName(), l.quantity(), 0, l.lineTotal(),
-                    Money.ZERO, null, null));
-        }
     }
 
     @EventSourcingHandler
@@ -393,7 +307,6 @@ public class Order {
 
     @EventSourcingHandler
     void on(OrderShipped e) {
-        e.lines().forEach(s -> lines.computeIfPresent(s.orderLineId(), (id, l) -> l.shipped(s.quantity())));
         if (e.fullyShipped()) {
             status = SHIPPED;
         }
@@ -437,18 +350,7 @@ public class Order {
     }
 
     @EventSourcingHandler
-    void on(RefundOpened e) {
-        lines.computeIfPresent(e.orderLineId(), (id, l) -> l.withOpenRefund(e.refundId(), e.amount()));
-    }
-
-    @EventSourcingHandler
-    void on(RefundEnded e) {
-        lines.computeIfPresent(e.orderLineId(), (id, l) -> l.withOpenRefund(null, null));
-    }
-
-    @EventSourcingHandler
     void on(LineRefunded e) {
-        lines.computeIfPresent(e.orderLineId(), (id, l) -> l.refundedBy(e.amount()));
         status = e.statusAfter();
     }
 

@@ -1,0 +1,174 @@
+package io.ordersvc.command.order;
+
+import io.ordersvc.shared.error.Refusal;
+import io.ordersvc.shared.money.Money;
+import io.ordersvc.shared.order.OrderEvent.LineRefunded;
+import io.ordersvc.shared.order.OrderEvent.OrderPlaced;
+import io.ordersvc.shared.order.OrderEvent.OrderShipped;
+import io.ordersvc.shared.order.OrderEvent.RefundEnded;
+import io.ordersvc.shared.order.OrderEvent.RefundOpened;
+import io.ordersvc.shared.order.OrderLine;
+import io.ordersvc.shared.order.ShipmentLine;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The order's lines as the order needs them: what is shipped, what is refunded, which refund is open, what stock to
+ * give back. An aggregate member of {@link Order}: it answers questions and folds events; Order decides and applies.
+ */
+class OrderLines {
+
+    private final Map<String, Line> lines = new LinkedHashMap<>();
+
+    record Line(String productId, String skuId, String productName, int quantity, int shipped, Money total,
+                Money refunded, String openRefundId, Money openRefundAmount) {
+        /** Units still to ship: none once the line is fully refunded. */
+        int remaining() {
+            return fullyRefunded() ? 0 : quantity - shipped;
+        }
+
+        boolean fullyRefunded() {
+            return total.isPositive() && refunded.compareTo(total) >= 0;
+        }
+
+        Money refundable() {
+            return total.minus(refunded);
+        }
+
+        Line shipped(int more) {
+            return new Line(productId, skuId, productName, quantity, shipped + more, total, refunded, openRefundId,
+                    openRefundAmount);
+        }
+
+        Line withOpenRefund(String refundId, Money amount) {
+            return new Line(productId, skuId, productName, quantity, shipped, total, refunded, refundId, amount);
+        }
+
+        Line refundedBy(Money amount) {
+            return new Line(productId, skuId, productName, quantity, shipped, total, refunded.plus(amount), null,
+                    null);
+        }
+    }
+
+    /** What paying a refund out does to the lines: the event's numbers and the stock to give back. */
+    record Settlement(String lineId, Line line, Line after, int released, boolean nothingLeftToShip,
+                      boolean allRefunded) {
+        Map<String, Map<String, Integer>> stockBack() {
+            return released == 0 ? Map.of() : Map.of(line.productId(), Map.of(line.skuId(), released));
+        }
+    }
+
+    /** The lines of a shipment: the requested ones, checked, or everything not yet shipped. */
+    List<ShipmentLine> shipment(List<ShipmentLine> requested) {
+        List<ShipmentLine> shipping = new ArrayList<>();
+        if (requested == null || requested.isEmpty()) {
+            lines.forEach((id, line) -> {
+                if (line.remaining() > 0) {
+                    shipping.add(new ShipmentLine(id, line.remaining()));
+                }
+            });
+            return shipping;
+        }
+        Map<String, Integer> totals = new LinkedHashMap<>();
+        for (ShipmentLine s : requested) {
+            Line line = line(s.orderLineId());
+            int total = totals.merge(s.orderLineId(), s.quantity(), Integer::sum);
+            if (s.quantity() <= 0 || total > line.remaining()) {
+                throw Refusal.unprocessable("SHIP_QUANTITY_EXCEEDS",
+                        "line " + s.orderLineId() + " has " + line.remaining() + " left to ship");
+            }
+        }
+        totals.forEach((id, qty) -> shipping.add(new ShipmentLine(id, qty)));
+        return shipping;
+    }
+
+    boolean allShippedWith(List<ShipmentLine> shipping) {
+        return lines.values().stream().mapToInt(Line::remaining).sum()
+                == shipping.stream().mapToInt(ShipmentLine::quantity).sum();
+    }
+
+    boolean anyRefundOpen() {
+        return lines.values().stream().anyMatch(l -> l.openRefundId() != null);
+    }
+
+    /** All the order's units, per product and SKU: what a cancelled order gives back. */
+    Map<String, Map<String, Integer>> allUnits() {
+        Map<String, Map<String, Integer>> units = new LinkedHashMap<>();
+        lines.values().forEach(l -> units.computeIfAbsent(l.productId(), p -> new LinkedHashMap<>())
+                .merge(l.skuId(), l.quantity(), Integer::sum));
+        return units;
+    }
+
+    /** The line a refund may be applied for, with this amount. */
+    Line refundable(String lineId, Money amount) {
+        Line line = line(lineId);
+        if (line.openRefundId() != null) {
+            throw Refusal.conflict("REFUND_ALREADY_OPEN", "line has open refund " + line.openRefundId());
+        }
+        if (!amount.isPositive() || amount.compareTo(line.refundable()) > 0) {
+            throw Refusal.unprocessable("REFUND_EXCEEDS_REFUNDABLE", "amount must be above 0 and at most "
+                    + line.refundable() + " on this line");
+        }
+        return line;
+    }
+
+    String lineOf(String refundId) {
+        return lines.entrySet().stream().filter(e -> refundId.equals(e.getValue().openRefundId()))
+                .map(Map.Entry::getKey).findFirst()
+                .orElseThrow(() -> Refusal.conflict("REFUND_NOT_OPEN", "refund " + refundId + " is not open"));
+    }
+
+    /** Paying the open refund out: returned goods go back to stock, so do the unshipped units of a refunded line. */
+    Settlement settle(String refundId, boolean goodsReturned) {
+        String lineId = lineOf(refundId);
+        Line line = lines.get(lineId);
+        Line after = line.refundedBy(line.openRefundAmount());
+        int released = goodsReturned ? line.shipped() : after.fullyRefunded() ? line.quantity() - line.shipped() : 0;
+        var linesAfter = new LinkedHashMap<>(lines);
+        linesAfter.put(lineId, after);
+        boolean nothingLeftToShip = linesAfter.values().stream().noneMatch(l -> l.remaining() > 0)
+                && linesAfter.values().stream().anyMatch(l -> l.shipped() > 0);
+        boolean allRefunded = linesAfter.values().stream().allMatch(Line::fullyRefunded);
+        return new Settlement(lineId, line, after, released, nothingLeftToShip, allRefunded);
+    }
+
+    private Line line(String lineId) {
+        Line line = lines.get(lineId);
+        if (line == null) {
+            throw Refusal.unprocessable("UNKNOWN_ORDER_LINE", "order has no line " + lineId);
+        }
+        return line;
+    }
+
+    @EventSourcingHandler
+    void on(OrderPlaced e) {
+        for (OrderLine l : e.lines()) {
+            lines.put(l.lineId(), new Line(l.productId(), l.skuId(), l.productName(), l.quantity(), 0, l.lineTotal(),
+                    Money.ZERO, null, null));
+        }
+    }
+
+    @EventSourcingHandler
+    void on(OrderShipped e) {
+        e.lines().forEach(s -> lines.computeIfPresent(s.orderLineId(), (id, l) -> l.shipped(s.quantity())));
+    }
+
+    @EventSourcingHandler
+    void on(RefundOpened e) {
+        lines.computeIfPresent(e.orderLineId(), (id, l) -> l.withOpenRefund(e.refundId(), e.amount()));
+    }
+
+    @EventSourcingHandler
+    void on(RefundEnded e) {
+        lines.computeIfPresent(e.orderLineId(), (id, l) -> l.withOpenRefund(null, null));
+    }
+
+    @EventSourcingHandler
+    void on(LineRefunded e) {
+        lines.computeIfPresent(e.orderLineId(), (id, l) -> l.refundedBy(e.amount()));
+    }
+}
