@@ -1,0 +1,196 @@
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Load generator for bench/run.sh (single-file Java: java -cp postgresql.jar bench/CommandLoad.java ...).
+ * Each client loops a realistic order flow over HTTP with real tokens: place a 1-3 line order, pay, ship,
+ * confirm receipt. Prints one line of key=value figures. With lag=true, after every placement it also measures
+ * how long the read model takes to show the order (polling order_view over JDBC).
+ */
+public class CommandLoad {
+
+    static final Pattern ORDER_ID = Pattern.compile("\"order_id\":\"([^\"]+)\"");
+    static final Pattern PAY = Pattern.compile("\"pay_amount\":\"([^\"]+)\"");
+    static final Pattern SKU = Pattern.compile("\"sku_id\":\"([^\"]+)\"");
+
+    public static void main(String[] args) throws Exception {
+        String base = arg(args, "base", "http://localhost:8080");
+        int clients = Integer.parseInt(arg(args, "clients", "8"));
+        int seconds = Integer.parseInt(arg(args, "seconds", "20"));
+        boolean lag = Boolean.parseBoolean(arg(args, "lag", "false"));
+        long ratePerClient = Long.parseLong(arg(args, "rate", "0")); // orders per second per client, 0 = flat out
+        String jdbc = arg(args, "jdbc", "jdbc:postgresql://127.0.0.1:5432/orders_bench");
+        String buyer = System.getenv("BUYER_TOKEN");
+        String seller = System.getenv("SELLER_TOKEN");
+        String gateway = System.getenv("GATEWAY_TOKEN");
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+        // A catalog of 20 products with 3 SKUs each and stock for the whole run.
+        List<String> skus = new ArrayList<>();
+        for (int p = 0; p < 20; p++) {
+            String body = "{\"name\":\"Bench product " + p + "\",\"skus\":["
+                    + "{\"sku_code\":\"A\",\"price\":\"12.50\",\"stock\":100000000},"
+                    + "{\"sku_code\":\"B\",\"price\":\"3.99\",\"stock\":100000000},"
+                    + "{\"sku_code\":\"C\",\"price\":\"88.00\",\"stock\":100000000}]}";
+            String created = post(http, base + "/api/v1/products", seller, body).body();
+            Matcher m = SKU.matcher(created);
+            while (m.find()) {
+                skus.add(m.group(1));
+            }
+        }
+
+        ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<Long> lags = new ConcurrentLinkedQueue<>();
+        AtomicLong commands = new AtomicLong();
+        AtomicLong errors = new AtomicLong();
+        AtomicBoolean running = new AtomicBoolean(true);
+        CountDownLatch done = new CountDownLatch(clients);
+        long cpuBefore = ProcessHandle.current().info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+        long start = System.nanoTime();
+        for (int c = 0; c < clients; c++) {
+            Thread t = new Thread(() -> {
+                try (Connection db = lag ? DriverManager.getConnection(jdbc, "postgres", "") : null;
+                     PreparedStatement version = lag ? db.prepareStatement(
+                             "SELECT version FROM order_view WHERE order_id = ?") : null) {
+                    ThreadLocalRandom random = ThreadLocalRandom.current();
+                    while (running.get()) {
+                        long loopStart = System.nanoTime();
+                        StringBuilder items = new StringBuilder();
+                        int lines = 1 + random.nextInt(3);
+                        for (int i = 0; i < lines; i++) {
+                            items.append(i == 0 ? "" : ",").append("{\"sku_id\":\"")
+                                    .append(skus.get(random.nextInt(skus.size()))).append("\",\"quantity\":")
+                                    .append(1 + random.nextInt(3)).append('}');
+                        }
+                        // Distinct SKUs per order are not required: the service merges repeated ones.
+                        String order = "{\"items\":[" + items + "],\"receiver\":{\"name\":\"张三\",\"phone\":\"1380013"
+                                + (1000 + random.nextInt(9000)) + "\",\"province\":\"广东省\",\"city\":\"深圳市\","
+                                + "\"district\":\"南山区\",\"address\":\"科技园路1号\"}}";
+                        HttpResponse<String> placed = timed(http, base + "/api/v1/orders", buyer, order, latencies,
+                                commands, errors);
+                        if (placed == null) {
+                            continue;
+                        }
+                        Matcher id = ORDER_ID.matcher(placed.body());
+                        Matcher pay = PAY.matcher(placed.body());
+                        if (!id.find() || !pay.find()) {
+                            errors.incrementAndGet();
+                            continue;
+                        }
+                        String orderId = id.group(1);
+                        if (lag) {
+                            long acked = System.nanoTime();
+                            version.setString(1, orderId);
+                            while (true) {
+                                try (ResultSet rs = version.executeQuery()) {
+                                    if (rs.next()) {
+                                        break;
+                                    }
+                                }
+                                Thread.sleep(1);
+                            }
+                            lags.add(System.nanoTime() - acked);
+                        }
+                        String path = base + "/api/v1/orders/" + orderId;
+                        timed(http, path + "/pay", gateway, "{\"amount\":\"" + pay.group(1)
+                                + "\",\"channel\":\"wechat\",\"transaction_no\":\"tx-" + orderId + "\"}", latencies,
+                                commands, errors);
+                        timed(http, path + "/shipments", seller, "{\"carrier_code\":\"SF\",\"carrier_name\":\"顺丰\","
+                                + "\"tracking_no\":\"SF" + random.nextLong(1_000_000_000L) + "\"}", latencies, commands,
+                                errors);
+                        timed(http, path + "/receipt", buyer, null, latencies, commands, errors);
+                        if (ratePerClient > 0) {
+                            long wait = 1_000_000_000L / ratePerClient - (System.nanoTime() - loopStart);
+                            if (wait > 0) {
+                                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                            }
+                        }
+                    }
+                } catch (Exception e) {
+                    errors.incrementAndGet();
+                    System.err.println(e);
+                } finally {
+                    done.countDown();
+                }
+            });
+            t.start();
+        }
+        Thread.sleep(seconds * 1000L);
+        running.set(false);
+        done.await();
+        double wall = (System.nanoTime() - start) / 1e9;
+        long cpuAfter = ProcessHandle.current().info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+        List<Long> sorted = new ArrayList<>(latencies);
+        Collections.sort(sorted);
+        List<Long> lagSorted = new ArrayList<>(lags);
+        Collections.sort(lagSorted);
+        System.out.printf(Locale.ROOT, "commands=%d errors=%d seconds=%.1f cps=%.1f p50_ms=%.1f p95_ms=%.1f "
+                        + "p99_ms=%.1f client_cpu_pct=%.0f lag_p50_ms=%.1f lag_p99_ms=%.1f lag_samples=%d%n",
+                commands.get(), errors.get(), wall, commands.get() / wall, ms(sorted, 0.50), ms(sorted, 0.95),
+                ms(sorted, 0.99), 100.0 * (cpuAfter - cpuBefore) / 1e9 / wall, ms(lagSorted, 0.50),
+                ms(lagSorted, 0.99), lagSorted.size());
+    }
+
+    static HttpResponse<String> timed(HttpClient http, String url, String token, String body,
+                                      ConcurrentLinkedQueue<Long> latencies, AtomicLong commands, AtomicLong errors) {
+        long t0 = System.nanoTime();
+        try {
+            HttpResponse<String> r = post(http, url, token, body);
+            latencies.add(System.nanoTime() - t0);
+            if (r.statusCode() >= 300) {
+                errors.incrementAndGet();
+                return null;
+            }
+            commands.incrementAndGet();
+            return r;
+        } catch (Exception e) {
+            errors.incrementAndGet();
+            return null;
+        }
+    }
+
+    static HttpResponse<String> post(HttpClient http, String url, String token, String body) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token);
+        if (body == null) {
+            b.POST(HttpRequest.BodyPublishers.noBody());
+        } else {
+            b.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static double ms(List<Long> sorted, double q) {
+        if (sorted.isEmpty()) {
+            return 0;
+        }
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(q * sorted.size()) - 1)) / 1e6;
+    }
+
+    static String arg(String[] args, String name, String fallback) {
+        for (String a : args) {
+            if (a.startsWith(name + "=")) {
+                return a.substring(name.length() + 1);
+            }
+        }
+        return fallback;
+    }
+}

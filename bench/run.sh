@@ -1,0 +1,108 @@
+#!/usr/bin/env bash
+# One command for the figures of BENCHMARKS.md (issue 5, first part):
+#   ./bench/run.sh                 # 20 s per level, 8/32/64 clients
+#   BENCH_SECONDS=10 BENCH_CLIENTS="8 32" ./bench/run.sh
+# Runs the standalone service on the local PostgreSQL (fresh database orders_bench), drives it over HTTP with real
+# tokens (place a 1-3 line order, pay, ship, confirm receipt), runs pgbench with a one-row insert of an event-sized
+# row at the same concurrency, measures projection lag at half and full load and the catch-up after load, prints a
+# table and writes BENCHMARKS.md. Not yet here: replay of 1M events, queries at a million orders, fault drills.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+SECS=${BENCH_SECONDS:-20}
+LEVELS=${BENCH_CLIENTS:-"8 32 64"}
+DB=orders_bench
+PORT=18080
+PG=(-h 127.0.0.1 -p 5432 -U postgres)
+export ORDERS_JWT_SECRET=${ORDERS_JWT_SECRET:-bench-secret-0123456789abcdef0123456789}
+mkdir -p target/bench
+
+jar=$(ls standalone/target/standalone-*-SNAPSHOT.jar 2>/dev/null | head -n 1 || true)
+if [ -z "$jar" ]; then
+  ./mvnw -q -B -DskipTests package
+  jar=$(ls standalone/target/standalone-*-SNAPSHOT.jar | head -n 1)
+fi
+pgjar=$(find ~/.m2/repository/org/postgresql/postgresql -name 'postgresql-*.jar' | sort | tail -n 1)
+
+psql "${PG[@]}" -qc "DROP DATABASE IF EXISTS $DB WITH (FORCE)" >/dev/null
+createdb "${PG[@]}" "$DB"
+
+java -Xmx1g -jar "$jar" --spring.profiles.active=postgres --ORDERS_DB_NAME=$DB --server.port=$PORT \
+  --logging.level.root=WARN > target/bench/service.log 2>&1 &
+svc=$!
+trap 'kill $svc 2>/dev/null || true' EXIT
+for _ in $(seq 1 120); do
+  curl -fs "http://127.0.0.1:$PORT/actuator/health" >/dev/null 2>&1 && break
+  sleep 1
+done
+
+export BUYER_TOKEN=$(bin/mint-token bench-buyer buyer "" 86400)
+export SELLER_TOKEN=$(bin/mint-token bench-seller seller bench-shop 86400)
+export GATEWAY_TOKEN=$(bin/mint-token bench-gateway system "" 86400)
+load() { java -cp "$pgjar" bench/CommandLoad.java base=http://127.0.0.1:$PORT \
+  jdbc=jdbc:postgresql://127.0.0.1:5432/$DB "$@"; }
+field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<" $2"; }
+
+# pgbench: one row per transaction, about the size of a stored event (300-byte payload + identifiers).
+psql "${PG[@]}" -d "$DB" -qc "CREATE TABLE bench_event (id bigserial PRIMARY KEY, aggregate_id text NOT NULL,
+  seq bigint NOT NULL, payload bytea NOT NULL, meta bytea NOT NULL)"
+cat > target/bench/insert.sql <<'SQL'
+INSERT INTO bench_event (aggregate_id, seq, payload, meta)
+VALUES (md5(random()::text), 1, decode(repeat('7b22', 150), 'hex'), decode(repeat('7b22', 60), 'hex'));
+SQL
+
+rows=()
+for c in $LEVELS; do
+  out=$(load clients=$c seconds=$SECS)
+  rss=$(ps -o rss= -p $svc | tr -d ' ')
+  tps=$(pgbench "${PG[@]}" -n -c "$c" -j 2 -T "$SECS" -f target/bench/insert.sql "$DB" 2>/dev/null \
+    | sed -n 's/^tps = \([0-9.]*\).*/\1/p' | head -n 1)
+  cps=$(field cps "$out")
+  ratio=$(awk -v a="$cps" -v b="$tps" 'BEGIN { printf "%.0f%%", (b > 0 ? 100 * a / b : 0) }')
+  rows+=("| $c | $cps | $(field p50_ms "$out") | $(field p95_ms "$out") | $(field p99_ms "$out") | $(field errors "$out") | $tps | $ratio | $(field client_cpu_pct "$out")% | $((rss / 1024)) MB |")
+  echo "clients=$c $out pgbench_tps=$tps rss_kb=$rss"
+done
+
+# Projection lag: 32 clients flat out (full load), then paced to half the command rate measured at 32.
+full=$(load clients=32 seconds=$SECS lag=true)
+cps32=$(field cps "$full")
+rate=$(awk -v c="$cps32" 'BEGIN { r = c / 4 / 32 / 2; printf "%d", (r < 1 ? 1 : r) }')
+half=$(load clients=32 seconds=$SECS lag=true rate=$rate)
+# Catch-up: after the load stops, until every segment's token has passed the last stored event.
+start=$(date +%s%N)
+for _ in $(seq 1 600); do
+  behind=$(psql "${PG[@]}" -d "$DB" -Atc "SELECT count(*) FROM token_entry t WHERE t.processor_name = 'orders'
+    AND coalesce((convert_from(t.token, 'UTF8')::json->>'index')::bigint, 0)
+        < (SELECT max(global_index) FROM domain_event_entry)")
+  [ "$behind" = "0" ] && break
+  sleep 0.05
+done
+catchup_ms=$(( ($(date +%s%N) - start) / 1000000 ))
+
+cores=$(nproc)
+mem=$(free -g | awk '/^Mem:/ { print $2 " GiB" }')
+pgv=$(psql "${PG[@]}" -Atc "SHOW server_version" | cut -d' ' -f1)
+{
+  echo "# Benchmarks"
+  echo
+  echo "$(date -u '+%Y-%m-%d %H:%M UTC') · $cores cores, $mem · PostgreSQL $pgv · command: \`./bench/run.sh\`"
+  echo "(BENCH_SECONDS=$SECS, BENCH_CLIENTS=\"$LEVELS\"). Service, load generator and PostgreSQL share the machine."
+  echo
+  echo "## Commands against the limit"
+  echo "Each client loops place (1-3 lines) → pay → ship → confirm receipt over HTTP with real tokens."
+  echo "pgbench: a one-row insert per transaction (about an event's size) at the same concurrency."
+  echo
+  echo "| clients | commands/s | p50 ms | p95 ms | p99 ms | errors | pgbench tps | service/pgbench | load-generator CPU | service RSS |"
+  echo "|---|---|---|---|---|---|---|---|---|---|"
+  printf '%s\n' "${rows[@]}"
+  echo
+  echo "## Projection lag (command acknowledged → order visible in order_view)"
+  echo
+  echo "| load | commands/s | lag p50 ms | lag p99 ms | samples |"
+  echo "|---|---|---|---|---|"
+  echo "| half (paced, $rate orders/s per client × 32) | $(field cps "$half") | $(field lag_p50_ms "$half") | $(field lag_p99_ms "$half") | $(field lag_samples "$half") |"
+  echo "| full (32 clients flat out) | $cps32 | $(field lag_p50_ms "$full") | $(field lag_p99_ms "$full") | $(field lag_samples "$full") |"
+  echo
+  echo "Catch-up after the load stopped: ${catchup_ms} ms until every orders segment had passed the last event."
+} > BENCHMARKS.md
+cat BENCHMARKS.md
