@@ -21,7 +21,6 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -95,10 +94,7 @@ public class ProductCommandController {
     @Operation(summary = "Restock or correct a SKU's stock by a delta (seller, admin)")
     public Product.StockLevel adjustStock(@PathVariable UUID productId, @PathVariable UUID skuId,
                                           @Valid @RequestBody StockRequest body) {
-        try {
-            return commands.send(new AdjustStock(productId.toString(), skuId.toString(), body.delta(), actor.get()));
-        } catch (AggregateNotFoundException e) {
-            throw Refusal.productNotFound(productId.toString());
-        }
+        return commands.send(new AdjustStock(productId.toString(), skuId.toString(), body.delta(), actor.get()),
+                () -> Refusal.productNotFound(productId.toString()));
     }
 }

@@ -3,6 +3,7 @@ package io.ordersvc.command.refund;
 import io.ordersvc.command.refund.Refund.RefundAck;
 import io.ordersvc.command.web.Commands;
 import io.ordersvc.platform.security.CurrentActor;
+import io.ordersvc.shared.error.Refusal;
 import io.ordersvc.shared.money.Money;
 import io.ordersvc.shared.refund.RefundCommand.ApplyRefund;
 import io.ordersvc.shared.refund.RefundCommand.ApproveRefund;
@@ -21,7 +22,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -73,51 +73,49 @@ public class RefundCommandController {
     @ApiResponse(responseCode = "201", description = "Created; Location names the refund", useReturnTypeSchema = true)
     public ResponseEntity<RefundAck> apply(@PathVariable UUID orderId, @Valid @RequestBody ApplyRequest body) {
         String refundId = UUID.randomUUID().toString();
-        RefundAck ack = send(new ApplyRefund(refundId, orderId.toString(), body.orderLineId().toString(), body.type(),
-                body.goodsReceived(), body.reason(), body.amount(), body.note(), body.evidenceUrls(), actor.get()),
-                "ORDER_NOT_FOUND", "order " + orderId);
+        RefundAck ack = commands.send(new ApplyRefund(refundId, orderId.toString(), body.orderLineId().toString(),
+                body.type(), body.goodsReceived(), body.reason(), body.amount(), body.note(), body.evidenceUrls(),
+                actor.get()), () -> Refusal.orderNotFound(orderId.toString()));
         return ResponseEntity.created(URI.create("/api/v1/refunds/" + refundId)).body(ack);
     }
 
     @PostMapping("/api/v1/refunds/{refundId}/cancel")
     @Operation(summary = "Withdraw an application (buyer)")
     public RefundAck cancel(@PathVariable UUID refundId) {
-        return send(new CancelRefund(refundId.toString(), actor.get()), "REFUND_NOT_FOUND", "refund " + refundId);
+        return commands.send(new CancelRefund(refundId.toString(), actor.get()),
+                notFound(refundId));
     }
 
     @PostMapping("/api/v1/refunds/{refundId}/refuse")
     @Operation(summary = "Refuse an application (seller)", description = "The buyer may apply again.")
     public RefundAck refuse(@PathVariable UUID refundId, @Valid @RequestBody ReasonRequest body) {
-        return send(new RefuseRefund(refundId.toString(), body.reason(), actor.get()), "REFUND_NOT_FOUND",
-                "refund " + refundId);
+        return commands.send(new RefuseRefund(refundId.toString(), body.reason(), actor.get()), notFound(refundId));
     }
 
     @PostMapping("/api/v1/refunds/{refundId}/approve")
     @Operation(summary = "Approve an application (seller)", description = "refund_only: refunded at once. "
             + "return_and_refund: return_address is required and the refund waits for the goods.")
     public RefundAck approve(@PathVariable UUID refundId, @Valid @RequestBody(required = false) ApproveRequest body) {
-        return send(new ApproveRefund(refundId.toString(), body == null ? null : body.returnAddress(), actor.get()),
-                "REFUND_NOT_FOUND", "refund " + refundId);
+        return commands.send(new ApproveRefund(refundId.toString(), body == null ? null : body.returnAddress(),
+                actor.get()), notFound(refundId));
     }
 
     @PostMapping("/api/v1/refunds/{refundId}/return-shipment")
     @Operation(summary = "Report the return parcel (buyer)")
     public RefundAck shipReturn(@PathVariable UUID refundId, @Valid @RequestBody ReturnShipmentRequest body) {
-        return send(new ShipReturn(refundId.toString(), body.carrierCode(), body.carrierName(), body.trackingNo(),
-                actor.get()), "REFUND_NOT_FOUND", "refund " + refundId);
+        return commands.send(new ShipReturn(refundId.toString(), body.carrierCode(), body.carrierName(),
+                body.trackingNo(), actor.get()), notFound(refundId));
     }
 
     @PostMapping("/api/v1/refunds/{refundId}/confirm-return")
     @Operation(summary = "Confirm the goods came back (seller): the money is refunded and the stock restocked")
     public RefundAck confirmReturn(@PathVariable UUID refundId) {
-        return send(new ConfirmReturn(refundId.toString(), actor.get()), "REFUND_NOT_FOUND", "refund " + refundId);
+        return commands.send(new ConfirmReturn(refundId.toString(), actor.get()),
+                notFound(refundId));
     }
 
-    private RefundAck send(Object command, String code, String what) {
-        try {
-            return commands.send(command);
-        } catch (AggregateNotFoundException e) {
-            throw io.ordersvc.shared.error.Refusal.notFound(code, what + " does not exist");
-        }
+
+    private static java.util.function.Supplier<Refusal> notFound(UUID refundId) {
+        return () -> Refusal.notFound("REFUND_NOT_FOUND", "refund " + refundId + " does not exist");
     }
 }

@@ -8,6 +8,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /** Sends a command and waits, bounded, for its result; the problem advice maps whatever it throws. */
 @Component
@@ -27,10 +28,15 @@ public class Commands {
 
     /** An order command whose order does not exist is a 404 ORDER_NOT_FOUND, like one the caller may not see. */
     public <R> R sendToOrder(OrderCommand command) {
+        return send(command, () -> Refusal.orderNotFound(command.orderId()));
+    }
+
+    /** Sends; a command whose target aggregate does not exist answers the given typed 404. */
+    public <R> R send(Object command, Supplier<Refusal> notFound) {
         try {
             return send(command);
         } catch (AggregateNotFoundException e) {
-            throw Refusal.orderNotFound(command.orderId());
+            throw notFound.get();
         }
     }
 }

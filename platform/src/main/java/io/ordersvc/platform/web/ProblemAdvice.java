@@ -121,11 +121,7 @@ public class ProblemAdvice {
             String detail = er.getBody().getDetail();
             return respond(request, status, codeFor(status), detail != null ? detail : "Request refused", null);
         }
-        if (ex instanceof Exception e && e != thrown && !(e instanceof RuntimeException)) {
-            log.error("unexpected checked failure", e);
-        } else {
-            log.error("unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), ex);
-        }
+        log.error("unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), ex);
         return respond(request, HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR",
                 "Something went wrong on our side", null);
     }

@@ -196,23 +196,23 @@ public class OrderProjection {
 
     @EventHandler
     void on(RefundOpened e, @SequenceNumber long sequence) {
-        update(e.orderId(), sequence, o -> line(e.orderLineId(), l -> l.refundState = "applying"));
+        updateRefunds(e.orderId(), sequence, o -> line(e.orderLineId(), l -> l.refundState = "applying"));
     }
 
     @EventHandler
     void on(RefundAwaitingReturn e, @SequenceNumber long sequence) {
-        update(e.orderId(), sequence, o -> line(e.orderLineId(), l -> l.refundState = "refunding"));
+        updateRefunds(e.orderId(), sequence, o -> line(e.orderLineId(), l -> l.refundState = "refunding"));
     }
 
     @EventHandler
     void on(RefundEnded e, @SequenceNumber long sequence) {
-        update(e.orderId(), sequence, o -> line(e.orderLineId(), l -> l.refundState = "refused".equals(e.outcome())
-                ? "failed" : l.refundedAmount.signum() > 0 ? "succeeded" : "none"));
+        updateRefunds(e.orderId(), sequence, o -> line(e.orderLineId(), l -> l.refundState =
+                "refused".equals(e.outcome()) ? "failed" : l.refundedAmount.signum() > 0 ? "succeeded" : "none"));
     }
 
     @EventHandler
     void on(LineRefunded e, @SequenceNumber long sequence) {
-        update(e.orderId(), sequence, o -> {
+        updateRefunds(e.orderId(), sequence, o -> {
             line(e.orderLineId(), l -> {
                 l.refundedAmount = e.lineRefundedTotal().amount();
                 l.refundState = "succeeded";
@@ -241,10 +241,14 @@ public class OrderProjection {
     private void update(String orderId, long sequence, Consumer<OrderViewEntity> change) {
         orders.findById(orderId).filter(o -> o.version < sequence).ifPresent(o -> {
             change.accept(o);
-            // The flag follows the lines: any refund applying or waiting for the goods keeps the order locked.
-            o.refundInProgress = lines.existsByOrderIdAndRefundStateIn(orderId, OPEN_REFUND_STATES);
             o.version = sequence;
         });
+    }
+
+    /** Refund events only: the flag follows the lines, any refund applying or awaiting goods keeps it set. */
+    private void updateRefunds(String orderId, long sequence, Consumer<OrderViewEntity> change) {
+        update(orderId, sequence, change.andThen(
+                o -> o.refundInProgress = lines.existsByOrderIdAndRefundStateIn(orderId, OPEN_REFUND_STATES)));
     }
 
     private static final java.util.List<String> OPEN_REFUND_STATES = java.util.List.of("applying", "refunding");
