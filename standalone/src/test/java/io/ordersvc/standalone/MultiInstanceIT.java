@@ -216,14 +216,14 @@ class MultiInstanceIT {
     void the_instances_share_segments_and_the_survivor_takes_over_when_one_stops() throws Exception {
         var processorA = a.getBean(EventProcessingConfiguration.class)
                 .eventProcessor(OrderProjection.GROUP, StreamingEventProcessor.class).orElseThrow();
-        eventually(() -> assertThat(owners(OrderProjection.GROUP)).hasSize(4));
-        // Hand two of A's segments to B (or two of B's to A): afterwards each instance works some segments.
+        eventually(() -> assertThat(owners(OrderProjection.GROUP)).hasSize(2));
+        // If one instance holds both segments, it hands one over: afterwards each instance works one segment.
         String ownerOf0 = owners(OrderProjection.GROUP).get(0);
         var holder = ownerOf0.equals(a.getBean(InstanceId.class).value()) ? processorA
                 : b.getBean(EventProcessingConfiguration.class)
                 .eventProcessor(OrderProjection.GROUP, StreamingEventProcessor.class).orElseThrow();
-        for (int segment : holder.processingStatus().keySet().stream().limit(2).toList()) {
-            holder.releaseSegment(segment);
+        if (holder.processingStatus().size() > 1) {
+            holder.releaseSegment(holder.processingStatus().keySet().iterator().next());
         }
         String nameA = a.getBean(InstanceId.class).value();
         String nameB = b.getBean(InstanceId.class).value();

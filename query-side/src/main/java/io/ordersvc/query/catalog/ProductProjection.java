@@ -1,6 +1,7 @@
 package io.ordersvc.query.catalog;
 
 import io.ordersvc.query.support.JsonText;
+import io.ordersvc.query.support.Rows;
 import io.ordersvc.shared.catalog.ProductEvent.ProductCreated;
 import io.ordersvc.shared.catalog.ProductEvent.StockAdjusted;
 import io.ordersvc.shared.catalog.ProductEvent.StockReleased;
@@ -35,15 +36,17 @@ public class ProductProjection {
 
     private final ProductViewRepository products;
     private final ProductSkuRepository skus;
+    private final Rows rows;
 
-    ProductProjection(ProductViewRepository products, ProductSkuRepository skus) {
+    ProductProjection(ProductViewRepository products, ProductSkuRepository skus, Rows rows) {
         this.products = products;
         this.skus = skus;
+        this.rows = rows;
     }
 
     @EventHandler
     void on(ProductCreated e, @SequenceNumber long sequence) {
-        if (products.existsById(e.productId())) {
+        if (rows.exists(ProductViewEntity.class, e.productId())) {
             return; // replayed
         }
         var p = new ProductViewEntity();
@@ -54,7 +57,7 @@ public class ProductProjection {
         p.freightTemplateId = e.freightTemplateId();
         p.createdAt = e.createdAt();
         p.version = sequence;
-        products.save(p);
+        rows.insert(p);
         int position = 0;
         for (SkuSpec s : e.skus()) {
             var sku = new ProductSkuEntity();
@@ -67,7 +70,7 @@ public class ProductProjection {
             sku.costPrice = s.costPrice() == null ? null : s.costPrice().amount();
             sku.pointsPrice = s.pointsPrice();
             sku.stock = s.stock();
-            skus.save(sku);
+            rows.insert(sku);
         }
     }
 
@@ -87,10 +90,10 @@ public class ProductProjection {
     }
 
     private void apply(String productId, long sequence, List<StockChange> changes) {
-        products.findById(productId).filter(p -> p.version < sequence).ifPresent(p -> {
+        rows.find(ProductViewEntity.class, productId).filter(p -> p.version < sequence).ifPresent(p -> {
             p.version = sequence;
             for (StockChange c : changes) {
-                skus.findById(c.skuId()).ifPresent(s -> s.stock = c.availableAfter());
+                rows.find(ProductSkuEntity.class, c.skuId()).ifPresent(s -> s.stock = c.availableAfter());
             }
         });
     }

@@ -21,6 +21,7 @@ import io.ordersvc.shared.order.OrderQuery;
 import io.ordersvc.shared.order.OrderStatus;
 import io.ordersvc.shared.order.OrderViews.LogEntry;
 import io.ordersvc.shared.order.OrderViews.OrderLogView;
+import io.ordersvc.query.support.Rows;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -40,10 +41,12 @@ public class OrderLogProjection {
 
     private final OrderLogRepository log;
     private final OrderAccess access;
+    private final Rows rows;
 
-    OrderLogProjection(OrderLogRepository log, OrderAccess access) {
+    OrderLogProjection(OrderLogRepository log, OrderAccess access, Rows rows) {
         this.log = log;
         this.access = access;
+        this.rows = rows;
     }
 
     @EventHandler
@@ -51,7 +54,7 @@ public class OrderLogProjection {
             @MetaDataValue(AuditMetaData.ACTOR_ID) String actorId,
             @MetaDataValue(AuditMetaData.ACTOR_ROLE) String actorRole,
             @MetaDataValue(AuditMetaData.CORRELATION_ID) String correlationId) {
-        if (log.existsById(new OrderLogEntity.Key(event.orderId(), sequence))) {
+        if (rows.exists(OrderLogEntity.class, new OrderLogEntity.Key(event.orderId(), sequence))) {
             return;
         }
         var entry = new OrderLogEntity();
@@ -61,8 +64,10 @@ public class OrderLogProjection {
         entry.actorId = actorId == null ? "unknown" : actorId;
         entry.actorRole = actorRole == null ? "system" : actorRole;
         entry.correlationId = correlationId;
-        OrderStatus previous = log.findFirstByOrderIdOrderBySequenceDesc(event.orderId())
-                .map(e -> OrderStatus.fromValue(e.statusAfter)).orElse(OrderStatus.PENDING_PAYMENT);
+        // Events that name no status leave it as it is; order_view (same group, same batch, same persistence
+        // context) holds it, whether its handler has seen this event yet or not.
+        OrderStatus previous = rows.find(OrderViewEntity.class, event.orderId())
+                .map(o -> OrderStatus.fromValue(o.status)).orElse(OrderStatus.PENDING_PAYMENT);
         if (event instanceof OrderPlaced e) {
             describe(entry, "placed", "Order " + e.orderNo() + " placed, " + e.lines().size()
                     + " line(s), to pay " + e.payAmount(), OrderStatus.PENDING_PAYMENT);
@@ -106,7 +111,7 @@ public class OrderLogProjection {
         } else {
             describe(entry, "changed", event.getClass().getSimpleName(), previous);
         }
-        log.save(entry);
+        rows.insert(entry);
     }
 
     private static void describe(OrderLogEntity entry, String action, String message, OrderStatus after) {

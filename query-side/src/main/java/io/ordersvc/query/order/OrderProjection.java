@@ -1,6 +1,7 @@
 package io.ordersvc.query.order;
 
 import io.ordersvc.query.support.JsonText;
+import io.ordersvc.query.support.Rows;
 import io.ordersvc.shared.order.OrderEvent.AfterSalesWindowClosed;
 import io.ordersvc.shared.order.OrderEvent.LatePaymentReceived;
 import io.ordersvc.shared.order.OrderEvent.ReviewWindowClosed;
@@ -26,6 +27,7 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -43,16 +45,18 @@ public class OrderProjection {
     private final OrderViewRepository orders;
     private final OrderLineRepository lines;
     private final ShipmentRepository shipments;
+    private final Rows rows;
 
-    OrderProjection(OrderViewRepository orders, OrderLineRepository lines, ShipmentRepository shipments) {
+    OrderProjection(OrderViewRepository orders, OrderLineRepository lines, ShipmentRepository shipments, Rows rows) {
         this.orders = orders;
         this.lines = lines;
         this.shipments = shipments;
+        this.rows = rows;
     }
 
     @EventHandler
     void on(OrderPlaced e, @SequenceNumber long sequence) {
-        if (orders.existsById(e.orderId())) {
+        if (rows.exists(OrderViewEntity.class, e.orderId())) {
             return;
         }
         var o = new OrderViewEntity();
@@ -83,7 +87,7 @@ public class OrderProjection {
         o.createdAt = e.createdAt();
         o.payableUntil = e.payableUntil();
         o.version = sequence;
-        orders.save(o);
+        rows.insert(o);
         int position = 0;
         for (OrderLine l : e.lines()) {
             var line = new OrderLineEntity();
@@ -103,7 +107,7 @@ public class OrderProjection {
             line.shippedQuantity = 0;
             line.refundState = "none";
             line.refundedAmount = BigDecimal.ZERO.setScale(2);
-            lines.save(line);
+            rows.insert(line);
         }
     }
 
@@ -129,9 +133,9 @@ public class OrderProjection {
             s.trackingNo = e.trackingNo();
             s.lines = JsonText.write(e.lines());
             s.shippedAt = e.shippedAt();
-            shipments.save(s);
+            rows.insert(s);
             for (ShipmentLine sl : e.lines()) {
-                lines.findById(sl.orderLineId()).ifPresent(l -> l.shippedQuantity += sl.quantity());
+                rows.find(OrderLineEntity.class, sl.orderLineId()).ifPresent(l -> l.shippedQuantity += sl.quantity());
             }
             String tracking = e.trackingNo().toLowerCase(Locale.ROOT);
             o.trackingNos = o.trackingNos.isEmpty() ? tracking : o.trackingNos + "\n" + tracking;
@@ -228,7 +232,7 @@ public class OrderProjection {
     }
 
     private void line(String lineId, Consumer<OrderLineEntity> change) {
-        lines.findById(lineId).ifPresent(change);
+        rows.find(OrderLineEntity.class, lineId).ifPresent(change);
     }
 
     @ResetHandler
@@ -239,7 +243,7 @@ public class OrderProjection {
     }
 
     private void update(String orderId, long sequence, Consumer<OrderViewEntity> change) {
-        orders.findById(orderId).filter(o -> o.version < sequence).ifPresent(o -> {
+        rows.find(OrderViewEntity.class, orderId).filter(o -> o.version < sequence).ifPresent(o -> {
             change.accept(o);
             o.version = sequence;
         });
@@ -251,5 +255,5 @@ public class OrderProjection {
                 o -> o.refundInProgress = lines.existsByOrderIdAndRefundStateIn(orderId, OPEN_REFUND_STATES)));
     }
 
-    private static final java.util.List<String> OPEN_REFUND_STATES = java.util.List.of("applying", "refunding");
+    private static final List<String> OPEN_REFUND_STATES = List.of("applying", "refunding");
 }

@@ -40,6 +40,4 @@ interface ShipmentRepository extends JpaRepository<ShipmentEntity, String> {
 interface OrderLogRepository extends JpaRepository<OrderLogEntity, OrderLogEntity.Key> {
 
     List<OrderLogEntity> findByOrderIdOrderBySequenceAsc(String orderId);
-
-    Optional<OrderLogEntity> findFirstByOrderIdOrderBySequenceDesc(String orderId);
 }

@@ -2,6 +2,7 @@ package io.ordersvc.query.refund;
 
 import io.ordersvc.platform.axon.AuditMetaData;
 import io.ordersvc.query.support.JsonText;
+import io.ordersvc.query.support.Rows;
 import io.ordersvc.shared.error.Refusal;
 import io.ordersvc.shared.identity.Actor;
 import io.ordersvc.shared.money.Money;
@@ -54,9 +55,12 @@ public class RefundProjection {
     private final RefundViewRepository refunds;
     private final RefundLogRepository log;
 
-    RefundProjection(RefundViewRepository refunds, RefundLogRepository log) {
+    private final Rows rows;
+
+    RefundProjection(RefundViewRepository refunds, RefundLogRepository log, Rows rows) {
         this.refunds = refunds;
         this.log = log;
+        this.rows = rows;
     }
 
     @EventHandler
@@ -64,7 +68,7 @@ public class RefundProjection {
             @MetaDataValue(AuditMetaData.ACTOR_ID) String actorId,
             @MetaDataValue(AuditMetaData.ACTOR_ROLE) String actorRole) {
         if (event instanceof RefundApplied e) {
-            if (refunds.existsById(e.refundId())) {
+            if (rows.exists(RefundViewEntity.class, e.refundId())) {
                 return;
             }
             var r = new RefundViewEntity();
@@ -85,7 +89,7 @@ public class RefundProjection {
             r.createdAt = e.appliedAt();
             r.updatedAt = e.appliedAt();
             r.version = sequence;
-            refunds.save(r);
+            rows.insert(r);
             log(e.refundId(), sequence, at, actorId, actorRole, "applied", "Applied for " + e.type().value()
                     + " of " + e.amount() + " (" + e.reason().value() + ")", RefundStatus.APPLIED);
         } else if (event instanceof RefundCancelled e) {
@@ -126,7 +130,7 @@ public class RefundProjection {
     }
 
     private void update(String refundId, long sequence, Instant at, Consumer<RefundViewEntity> change) {
-        refunds.findById(refundId).filter(r -> r.version < sequence).ifPresent(r -> {
+        rows.find(RefundViewEntity.class, refundId).filter(r -> r.version < sequence).ifPresent(r -> {
             change.accept(r);
             r.updatedAt = at;
             r.version = sequence;
@@ -135,7 +139,7 @@ public class RefundProjection {
 
     private void log(String refundId, long sequence, Instant at, String actorId, String actorRole, String action,
                      String message, RefundStatus after) {
-        if (log.existsById(new RefundLogEntity.Key(refundId, sequence))) {
+        if (rows.exists(RefundLogEntity.class, new RefundLogEntity.Key(refundId, sequence))) {
             return;
         }
         var entry = new RefundLogEntity();
@@ -147,7 +151,7 @@ public class RefundProjection {
         entry.action = action;
         entry.message = message.length() > 1000 ? message.substring(0, 1000) : message;
         entry.statusAfter = after.value();
-        log.save(entry);
+        rows.insert(entry);
     }
 
     @ResetHandler
