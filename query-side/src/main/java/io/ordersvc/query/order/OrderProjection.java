@@ -46,12 +46,15 @@ public class OrderProjection {
     private final OrderLineRepository lines;
     private final ShipmentRepository shipments;
     private final Rows rows;
+    private final OrderCounters counters;
 
-    OrderProjection(OrderViewRepository orders, OrderLineRepository lines, ShipmentRepository shipments, Rows rows) {
+    OrderProjection(OrderViewRepository orders, OrderLineRepository lines, ShipmentRepository shipments, Rows rows,
+                    OrderCounters counters) {
         this.orders = orders;
         this.lines = lines;
         this.shipments = shipments;
         this.rows = rows;
+        this.counters = counters;
     }
 
     @EventHandler
@@ -88,6 +91,7 @@ public class OrderProjection {
         o.payableUntil = e.payableUntil();
         o.version = sequence;
         rows.insert(o);
+        counters.placed(o);
         int position = 0;
         for (OrderLine l : e.lines()) {
             var line = new OrderLineEntity();
@@ -240,12 +244,17 @@ public class OrderProjection {
         shipments.deleteAllInBatch();
         lines.deleteAllInBatch();
         orders.deleteAllInBatch();
+        counters.reset();
     }
 
     private void update(String orderId, long sequence, Consumer<OrderViewEntity> change) {
         rows.find(OrderViewEntity.class, orderId).filter(o -> o.version < sequence).ifPresent(o -> {
+            String status = o.status;
+            boolean reviewPending = o.reviewPending;
+            boolean refundInProgress = o.refundInProgress;
             change.accept(o);
             o.version = sequence;
+            counters.changed(status, reviewPending, refundInProgress, o);
         });
     }
 

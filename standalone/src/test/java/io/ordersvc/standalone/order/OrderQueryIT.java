@@ -4,6 +4,7 @@ import io.ordersvc.standalone.support.Api;
 import io.ordersvc.standalone.support.Api.Response;
 import io.ordersvc.standalone.support.Api.Sku;
 import io.ordersvc.standalone.support.IntegrationTest;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Test;
@@ -11,6 +12,7 @@ import tools.jackson.databind.JsonNode;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -192,6 +194,42 @@ class OrderQueryIT extends IntegrationTest {
         assertThat(coffee.path("shipped").asLong()).isEqualTo(1);
         JsonNode mineOnly = api.get("/api/v1/orders/status-counts?buyer_id=" + buyerId, admin).expect(200).body();
         assertThat(mineOnly.path("all").asLong()).isEqualTo(6);
+    }
+
+    /** The admin's unfiltered counts come from counters the projection keeps; they must match a full count. */
+    @Test
+    void the_admin_counts_every_order_without_scanning_and_agrees_with_a_full_count() {
+        String counted = "SELECT count(*) FROM order_view WHERE status = ?";
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            JsonNode all = api.get("/api/v1/orders/status-counts", admin).expect(200).body();
+            assertThat(all.path("all").asLong()).isEqualTo(
+                    jdbc.queryForObject("SELECT count(*) FROM order_view", Long.class)).isGreaterThanOrEqualTo(6);
+            for (String status : List.of("pending_payment", "to_ship", "shipped", "completed", "cancelled", "closed")) {
+                assertThat(all.path(status).asLong()).as(status)
+                        .isEqualTo(jdbc.queryForObject(counted, Long.class, status));
+            }
+            assertThat(all.path("review_pending").asLong()).isEqualTo(
+                    jdbc.queryForObject("SELECT count(*) FROM order_view WHERE review_pending", Long.class));
+            assertThat(all.path("refund_in_progress").asLong()).isEqualTo(
+                    jdbc.queryForObject("SELECT count(*) FROM order_view WHERE refund_in_progress", Long.class));
+        });
+        // They come from the projection's counters: a row written behind the projection's back is not counted.
+        long before = api.get("/api/v1/orders/status-counts", admin).body().path("all").asLong();
+        String rogue = uniqueId("rogue");
+        jdbc.update("INSERT INTO order_view (order_id, order_no, buyer_id, shop_id, order_type, status, review_pending,"
+                + " refund_in_progress, refund_finished, deleted_by_buyer, goods_amount, shipping_fee, discount_amount,"
+                + " pay_amount, points_amount, points_earned, receiver_name, receiver_phone, receiver_province,"
+                + " receiver_city, receiver_district, receiver_address, goods_names, tracking_nos, created_at, version)"
+                + " VALUES (?, ?, 'b', 's', 'physical', 'to_ship', false, false, false, false, 1, 0, 0, 1, 0, 0,"
+                + " 'n', 'p', 'p', 'c', 'd', 'a', '', '', CURRENT_TIMESTAMP, 0)", rogue, "99999999999999999999");
+        try {
+            assertThat(api.get("/api/v1/orders/status-counts", admin).body().path("all").asLong()).isEqualTo(before);
+        } finally {
+            jdbc.update("DELETE FROM order_view WHERE order_id = ?", rogue);
+        }
+        // With a filter the admin's counts are counted over the matching orders, as everyone else's.
+        JsonNode filtered = api.get("/api/v1/orders/status-counts?buyer_id=" + buyerId, admin).expect(200).body();
+        assertThat(filtered.path("all").asLong()).isEqualTo(6);
     }
 
     @Test
