@@ -30,6 +30,9 @@ public class CommandLoad {
     static final Pattern ORDER_ID = Pattern.compile("\"order_id\":\"([^\"]+)\"");
     static final Pattern PAY = Pattern.compile("\"pay_amount\":\"([^\"]+)\"");
     static final Pattern SKU = Pattern.compile("\"sku_id\":\"([^\"]+)\"");
+    static final Pattern VERSION = Pattern.compile("\"version\":(\\d+)");
+    /** acks=FILE: every acknowledged order command as "order_id version", for the fault drills' check. */
+    static final ConcurrentLinkedQueue<String> ACKS = new ConcurrentLinkedQueue<>();
 
     public static void main(String[] args) throws Exception {
         String base = arg(args, "base", "http://localhost:8080");
@@ -38,6 +41,7 @@ public class CommandLoad {
         boolean lag = Boolean.parseBoolean(arg(args, "lag", "false"));
         long ratePerClient = Long.parseLong(arg(args, "rate", "0")); // orders per second per client, 0 = flat out
         String jdbc = arg(args, "jdbc", "jdbc:postgresql://127.0.0.1:5432/orders_bench");
+        String acks = arg(args, "acks", "");
         String buyer = System.getenv("BUYER_TOKEN");
         String seller = System.getenv("SELLER_TOKEN");
         String gateway = System.getenv("GATEWAY_TOKEN");
@@ -137,6 +141,9 @@ public class CommandLoad {
         running.set(false);
         done.await();
         double wall = (System.nanoTime() - start) / 1e9;
+        if (!acks.isEmpty()) {
+            java.nio.file.Files.write(java.nio.file.Path.of(acks), ACKS);
+        }
         long cpuAfter = ProcessHandle.current().info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
         List<Long> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
@@ -160,10 +167,24 @@ public class CommandLoad {
                 return null;
             }
             commands.incrementAndGet();
+            Matcher id = ORDER_ID.matcher(r.body());
+            Matcher version = VERSION.matcher(r.body());
+            if (id.find() && version.find()) {
+                ACKS.add(id.group(1) + " " + version.group(1));
+            }
             return r;
         } catch (Exception e) {
             errors.incrementAndGet();
+            pause(); // the service is down (a fault drill): do not spin
             return null;
+        }
+    }
+
+    static void pause() {
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

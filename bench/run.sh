@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
-# One command for the figures of BENCHMARKS.md (issue 5, first part):
-#   ./bench/run.sh                 # 20 s per level, 8/32/64 clients
-#   BENCH_SECONDS=10 BENCH_CLIENTS="8 32" ./bench/run.sh
-# Runs the standalone service on the local PostgreSQL (fresh database orders_bench), drives it over HTTP with real
-# tokens (place a 1-3 line order, pay, ship, confirm receipt), runs pgbench with a one-row insert of an event-sized
-# row at the same concurrency, measures projection lag at half and full load and the catch-up after load, prints a
-# table and writes BENCHMARKS.md. Not yet here: replay of 1M events, queries at a million orders, fault drills.
+# One command for the figures of BENCHMARKS.md (issue 5):
+#   ./bench/run.sh                 # 20 s per level, 8/32/64 clients; replay of ~1M events; drills
+#   BENCH_SECONDS=10 BENCH_CLIENTS="8 32" BENCH_REPLAY_ORDERS=20000 ./bench/run.sh   # a quick look
+# 1. Commands: the standalone service on the local PostgreSQL (fresh database orders_bench), driven over HTTP with
+#    real tokens (place a 1-3 line order, pay, ship, confirm receipt) at each level; pgbench runs a one-row insert
+#    of an event-sized row at the same concurrency.
+# 2. Projection lag at half and full load, and the catch-up after the load.
+# 3. Replay and queries at a million orders: bench/replay.sh.
+# 4. Fault drills and the memory bound: bench/drills.sh.
+# Prints each table and writes BENCHMARKS.md, ending with the targets and where the service lands.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -78,6 +81,42 @@ for _ in $(seq 1 600); do
   sleep 0.05
 done
 catchup_ms=$(( ($(date +%s%N) - start) / 1000000 ))
+kill $svc; wait $svc 2>/dev/null || true
+
+# 3 and 4, each in its own script (also runnable alone).
+phase() { local t0=$(date +%s); "$@"; echo "$1 took $(( $(date +%s) - t0 )) s"; }
+phase bench/replay.sh | tee target/bench/replay.out
+set +e
+phase bench/drills.sh | tee target/bench/drills.out
+set -e
+
+# The targets of issue 5 and where this run landed.
+targets() {
+  local at32 tps32 ratio32 p99_32 worst_list worst_count eps lost
+  at32=$(printf '%s\n' "${rows[@]}" | awk -F'|' '$2 + 0 == 32 { print $3 + 0 }')
+  tps32=$(printf '%s\n' "${rows[@]}" | awk -F'|' '$2 + 0 == 32 { print $8 + 0 }')
+  p99_32=$(printf '%s\n' "${rows[@]}" | awk -F'|' '$2 + 0 == 32 { print $6 + 0 }')
+  ratio32=$(awk -v a="${at32:-0}" -v b="${tps32:-0}" 'BEGIN { printf "%.1f", (b > 0 ? 100 * a / b : 0) }')
+  worst_list=$(grep '^query=' target/bench/replay.out | grep -v 'status counts' | sed 's/.*p99_ms=\([^ ]*\).*/\1/' \
+    | sort -n | tail -n 1)
+  worst_count=$(grep '^query=status counts' target/bench/replay.out | sed 's/.*p99_ms=\([^ ]*\).*/\1/' | sort -n \
+    | tail -n 1)
+  eps=$(sed -n 's/^replay .* events_per_s=\([0-9]*\).*/\1/p' target/bench/replay.out)
+  lost=$(grep '^drill=' target/bench/drills.out | sed -n 's/.* missing=\([0-9]*\).*/\1/p' | paste -sd+ | bc)
+  echo "## Targets"
+  echo
+  echo "| target | aim | landed |"
+  echo "|---|---|---|"
+  echo "| service vs pgbench at 32 clients | ≥ 50 % | ${ratio32} % |"
+  echo "| command p99 at 32 clients | ≤ 50 ms | ${p99_32:-?} ms |"
+  echo "| projection lag p99 at half load | ≤ 100 ms | $(field lag_p99_ms "$half") ms |"
+  echo "| replay | ≥ 20,000 events/s | ${eps:-?} events/s |"
+  echo "| list queries p99 at ≥ 1M orders (worst row) | ≤ 20 ms | ${worst_list:-?} ms |"
+  echo "| status counts p99 at ≥ 1M orders (worst row) | ≤ 20 ms | ${worst_count:-?} ms |"
+  echo "| acknowledged commands lost in the drills | 0 | ${lost:-?} |"
+  echo
+  echo "What limits each figure, and what was tried: bench/README.md."
+}
 
 cores=$(nproc)
 mem=$(free -g | awk '/^Mem:/ { print $2 " GiB" }')
@@ -104,5 +143,11 @@ pgv=$(psql "${PG[@]}" -Atc "SHOW server_version" | cut -d' ' -f1)
   echo "| full (32 clients flat out) | $cps32 | $(field lag_p50_ms "$full") | $(field lag_p99_ms "$full") | $(field lag_samples "$full") |"
   echo
   echo "Catch-up after the load stopped: ${catchup_ms} ms until every orders segment had passed the last event."
+  echo
+  cat target/bench/replay.md
+  echo
+  cat target/bench/drills.md
+  echo
+  targets
 } > BENCHMARKS.md
 cat BENCHMARKS.md

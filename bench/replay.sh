@@ -1,0 +1,168 @@
+#!/usr/bin/env bash
+# Replay and queries at scale (issue 5, points 4 and 5). Run by ./bench/run.sh, or alone:
+#   ./bench/replay.sh                              # ~1M events (145,000 orders), then queries at >= 1M orders
+#   BENCH_REPLAY_ORDERS=20000 ./bench/replay.sh    # a quick look
+# 1. The query side runs on a fresh database while the generator (bench module) appends a realistic shop history
+#    through Axon's storage engine: the live read models are built as the events arrive.
+# 2. Once caught up: checksums of every read-model table. Then the query side stops, the read models and the
+#    projections' tokens are dropped, and it starts again: a full rebuild from the first event, timed.
+#    Checksums again; they must equal the live ones.
+# 3. Queries at scale: the rebuilt order tables are copied in SQL (new ids and order numbers, older dates) until
+#    order_view holds at least 1,000,000 orders; then p50/p99 of GET /orders with the common filters and of
+#    /status-counts, each over BENCH_QUERY_REPEAT requests with varying parameters.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+ORDERS=${BENCH_REPLAY_ORDERS:-145000}
+TARGET_ORDERS=${BENCH_QUERY_ORDERS:-1000000}
+REPEAT=${BENCH_QUERY_REPEAT:-200}
+DB=orders_replay
+PORT=18082
+source bench/lib.sh
+out=target/bench/replay.md
+fresh_database
+qjar=$(ls query-side/target/query-side-*-exec.jar | head -n 1)
+gjar=$(ls bench/target/bench-*-exec.jar | head -n 1)
+
+qpid=
+start_query_side() {
+  java -Xmx1g -jar "$qjar" --spring.profiles.active=postgres --ORDERS_DB_NAME=$DB --server.port=$PORT \
+    --logging.level.root=WARN >> target/bench/query-side.log 2>&1 &
+  qpid=$!
+  wait_http "http://127.0.0.1:$PORT/actuator/health" 120
+}
+trap '[ -n "$qpid" ] && kill $qpid 2>/dev/null || true' EXIT
+ms_since() { echo $(( ($(date +%s%N) - $1) / 1000000 )); }
+
+# 1. Generate while the live query side follows.
+start_query_side
+t0=$(date +%s%N)
+gen=$(java -Xmx1g -jar "$gjar" --spring.profiles.active=postgres --ORDERS_DB_NAME=$DB --orders=$ORDERS \
+  | grep '^generated')
+echo "$gen"
+wait_caught_up 3600 >/dev/null
+live_ms=$(ms_since $t0)
+events=$(sql "SELECT max(global_index) FROM domain_event_entry")
+checksums > target/bench/replay-live.txt
+
+# 2. Rebuild from scratch.
+stop $qpid; qpid=
+wipe_read_models
+t0=$(date +%s%N)
+start_query_side
+up_ms=$(ms_since $t0)
+wait_caught_up 3600 >/dev/null
+rebuild_ms=$(ms_since $t0)
+rss=$(( $(ps -o rss= -p $qpid | tr -d ' ') / 1024 ))
+checksums > target/bench/replay-rebuilt.txt
+equal=$(cmp -s target/bench/replay-live.txt target/bench/replay-rebuilt.txt && echo yes || echo no)
+eps=$(awk -v e="$events" -v ms="$rebuild_ms" 'BEGIN { printf "%.0f", e * 1000 / ms }')
+eps_run=$(awk -v e="$events" -v ms="$rebuild_ms" -v up="$up_ms" 'BEGIN { printf "%.0f", e * 1000 / (ms - up) }')
+echo "replay events=$events rebuild_ms=$rebuild_ms events_per_s=$eps (after start-up: $eps_run) equal=$equal"
+
+# 3. Queries at scale.
+have=$(sql "SELECT count(*) FROM order_view")
+copies=$(( (TARGET_ORDERS + have - 1) / have - 1 ))
+[ "$copies" -gt 8 ] && copies=8   # order numbers have one free digit for copies
+if [ "$copies" -gt 0 ]; then
+  cols() { sql "SELECT string_agg(column_name, ',' ORDER BY ordinal_position) FROM information_schema.columns
+    WHERE table_name = '$1'"; }
+  shifted() { # the select list of a copy: new ids and order numbers, every timestamp moved back k × 181 days
+    sql "SELECT string_agg(CASE
+        WHEN column_name IN ('order_id', 'order_line_id') THEN 'md5(' || column_name || ' || k)::uuid::text'
+        WHEN column_name = 'order_no' THEN 'substr(order_no, 1, 14) || (k - 1) || substr(order_no, 16)'
+        WHEN data_type LIKE 'timestamp%' THEN column_name || ' - k * interval ''181 days'''
+        ELSE column_name END, ',' ORDER BY ordinal_position)
+      FROM information_schema.columns WHERE table_name = '$1'"; }
+  t0=$(date +%s%N)
+  for t in order_view order_line_view; do
+    sql "INSERT INTO $t ($(cols $t)) SELECT $(shifted $t) FROM $t, generate_series(1, $copies) k" >/dev/null
+  done
+  # The copies bypassed the projection: count them into the admin's counters as the projection would have.
+  sql "DELETE FROM order_count" >/dev/null
+  sed -n '/^INSERT/,$p' platform/src/main/resources/db/migration/common/V8__order_counts.sql | psql "${PG[@]}" -d "$DB" -q
+  sql "VACUUM ANALYZE order_view" >/dev/null
+  sql "VACUUM ANALYZE order_line_view" >/dev/null
+  echo "copied the order tables $copies times in $(ms_since $t0) ms"
+fi
+orders_now=$(sql "SELECT count(*) FROM order_view")
+
+admin=$(bin/mint-token bench-admin admin "" 86400)
+seller=$(bin/mint-token bench-seller seller shop-001 86400)
+buyers=($(sql "SELECT buyer_id FROM order_view GROUP BY buyer_id ORDER BY buyer_id LIMIT 20"))
+buyer_tokens=()
+for b in "${buyers[@]}"; do buyer_tokens+=("$(bin/mint-token "$b" buyer "" 86400)"); done
+phones=($(sql "SELECT substr(receiver_phone, 4, 4) FROM order_view TABLESAMPLE SYSTEM (1) LIMIT 50"))
+words=()
+for w in 蓝牙耳机 保温杯 机械键盘 运动鞋 面膜 牛仔裤 咖啡豆 行李箱 台灯 yoga; do
+  words+=("$(printf '%s' "$w" | xxd -p | tr -d '\n' | sed 's/../%&/g')")  # percent-encoded for the URL
+done
+newest=$(sql "SELECT extract(epoch FROM max(created_at))::bigint FROM order_view")
+day() { date -u -d "@$((newest - $1 * 86400))" '+%Y-%m-%dT%H:%M:%SZ'; }
+
+# query NAME TOKEN-KIND URL-TEMPLATE: REPEAT timed requests (after 10 warm-ups), parameters varied per request.
+rows=()
+query() {
+  local name=$1 who=$2 template=$3 times=() i url token code t bad=0
+  for i in $(seq 1 $((REPEAT + 10))); do
+    url=${template//@PHONE@/${phones[$((i % ${#phones[@]}))]}}
+    url=${url//@WORD@/${words[$((i % ${#words[@]}))]}}
+    url=${url//@FROM@/$(day $((10 + i % 150)))}
+    url=${url//@TO@/$(day $((i % 150)))}
+    case $who in
+      admin) token=$admin ;; seller) token=$seller ;; buyer) token=${buyer_tokens[$((i % ${#buyer_tokens[@]}))]} ;;
+    esac
+    read -r code t < <(curl -s -o /dev/null -w '%{http_code} %{time_total}\n' -H "Authorization: Bearer $token" \
+      "http://127.0.0.1:$PORT$url")
+    [ "$code" = "200" ] || bad=$((bad + 1))
+    [ "$i" -gt 10 ] && times+=("$t")
+  done
+  local stats
+  stats=$(printf '%s\n' "${times[@]}" | sort -n | awk '{ a[NR] = $1 * 1000 } END {
+    printf "%.1f %.1f %.1f", a[int(NR * 0.5 + 0.5)], a[int(NR * 0.99 + 0.5)], a[NR] }')
+  read -r p50 p99 max <<<"$stats"
+  rows+=("| $name | $who | \`$template\` | $p50 | $p99 | $max | $bad |")
+  echo "query=$name p50_ms=$p50 p99_ms=$p99 max_ms=$max non_200=$bad"
+}
+query "list by status" admin "/api/v1/orders?status=to_ship&size=20"
+query "list by status" seller "/api/v1/orders?status=shipped&size=20"
+query "list by status" buyer "/api/v1/orders?status=completed&size=20"
+query "time window" admin "/api/v1/orders?created_from=@FROM@&created_to=@TO@&size=20"
+query "time window" seller "/api/v1/orders?created_from=@FROM@&created_to=@TO@&size=20"
+query "receiver phone keyword" admin "/api/v1/orders?keyword_type=receiver_phone&keyword=@PHONE@&size=20"
+query "receiver phone keyword" seller "/api/v1/orders?keyword_type=receiver_phone&keyword=@PHONE@&size=20"
+query "product name" seller "/api/v1/orders?product_name=@WORD@&size=20"
+query "product name" admin "/api/v1/orders?product_name=@WORD@&size=20"
+query "status counts" buyer "/api/v1/orders/status-counts"
+query "status counts" seller "/api/v1/orders/status-counts"
+query "status counts" admin "/api/v1/orders/status-counts"
+
+{
+  echo "## Replay (\`bench/replay.sh\`)"
+  echo
+  echo "The generator (\`bench\` module, \`EventGenerator\`) appended a $ORDERS-order shop history through Axon's"
+  echo "storage engine while the query side followed live: $gen."
+  echo
+  echo "| events | live build (generation + catch-up) | full rebuild | events/s | events/s after start-up | query-side RSS | rebuilt = live |"
+  echo "|---|---|---|---|---|---|---|"
+  echo "| $events | $((live_ms / 1000)) s | $((rebuild_ms / 1000)) s | $eps | $eps_run | $rss MB | $equal |"
+  echo
+  echo "Checksums (rows, sum of per-row md5) of every read-model table, live and rebuilt:"
+  echo
+  echo '```'
+  paste -d' ' target/bench/replay-live.txt target/bench/replay-rebuilt.txt
+  echo '```'
+  echo
+  echo "## Queries at $orders_now orders"
+  echo
+  echo "order_view holds the $have rebuilt orders copied $copies times in SQL (new ids and numbers, every date moved"
+  echo "back 181 days per copy: about $(( (copies + 1) * 6 )) months of history). $REPEAT requests per row, one at a"
+  echo "time over HTTP with real tokens (curl's total time), parameters varied per request; 20 buyers, shop-001"
+  echo "($(sql "SELECT count(*) FROM order_view WHERE shop_id = 'shop-001'") orders)."
+  echo
+  echo "| query | caller | request | p50 ms | p99 ms | max ms | non-200 |"
+  echo "|---|---|---|---|---|---|---|"
+  printf '%s\n' "${rows[@]}"
+} > $out
+cat $out
+[ "$equal" = "yes" ]
