@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.QueryTimeoutException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -111,6 +112,14 @@ public class ProblemAdvice {
             return respond(request, HttpStatus.SERVICE_UNAVAILABLE, "TIMEOUT",
                     "The command did not complete in time; read the resource before retrying", null);
         }
+        if (isPoolExhausted(ex)) {
+            log.warn("connection pool exhausted: {}", ex.toString());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).contentType(PROBLEM)
+                    .header(HttpHeaders.RETRY_AFTER, "1")
+                    .body(ProblemWriter.body(request, HttpStatus.SERVICE_UNAVAILABLE, "SERVICE_BUSY",
+                            "Every database connection stayed busy for the connection timeout; retry shortly",
+                            null));
+        }
         if (isDatabaseUnavailable(ex)) {
             log.warn("database unavailable: {}", ex.toString());
             return respond(request, HttpStatus.SERVICE_UNAVAILABLE, "SERVICE_UNAVAILABLE",
@@ -138,6 +147,19 @@ public class ProblemAdvice {
             current = current.getCause();
         }
         return current;
+    }
+
+    /**
+     * Overload, not an outage: the pool timed out waiting for a free connection while the database answered. When
+     * the database is down the pool's timeout carries the connection failure as its cause.
+     */
+    static boolean isPoolExhausted(Throwable ex) {
+        for (Throwable t = ex; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof SQLTransientConnectionException) {
+                return t.getCause() == null;
+            }
+        }
+        return false;
     }
 
     static boolean isDatabaseUnavailable(Throwable ex) {
