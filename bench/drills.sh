@@ -31,7 +31,6 @@ start_service() {
   svc=$!
   wait_http "http://127.0.0.1:$PORT/actuator/health" 120
 }
-rss_max=0
 watch_rss() { # background: the highest RSS of whichever service process is running, in MB, into a file
   while true; do
     local p r

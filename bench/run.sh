@@ -16,9 +16,7 @@ SECS=${BENCH_SECONDS:-20}
 LEVELS=${BENCH_CLIENTS:-"8 32 64"}
 DB=orders_bench
 PORT=18080
-PG=(-h 127.0.0.1 -p 5432 -U postgres)
-export ORDERS_JWT_SECRET=${ORDERS_JWT_SECRET:-bench-secret-0123456789abcdef0123456789}
-mkdir -p target/bench
+source bench/lib.sh
 
 jar=$(ls standalone/target/standalone-*-SNAPSHOT.jar 2>/dev/null | head -n 1 || true)
 if [ -z "$jar" ]; then
@@ -27,17 +25,13 @@ if [ -z "$jar" ]; then
 fi
 pgjar=$(find ~/.m2/repository/org/postgresql/postgresql -name 'postgresql-*.jar' | sort | tail -n 1)
 
-psql "${PG[@]}" -qc "DROP DATABASE IF EXISTS $DB WITH (FORCE)" >/dev/null
-createdb "${PG[@]}" "$DB"
+fresh_database
 
 java -Xmx1g -jar "$jar" --spring.profiles.active=postgres --ORDERS_DB_NAME=$DB --server.port=$PORT \
   --logging.level.root=WARN > target/bench/service.log 2>&1 &
 svc=$!
 trap 'kill $svc 2>/dev/null || true' EXIT
-for _ in $(seq 1 120); do
-  curl -fs "http://127.0.0.1:$PORT/actuator/health" >/dev/null 2>&1 && break
-  sleep 1
-done
+wait_http "http://127.0.0.1:$PORT/actuator/health" 120
 
 export BUYER_TOKEN=$(bin/mint-token bench-buyer buyer "" 86400)
 export SELLER_TOKEN=$(bin/mint-token bench-seller seller bench-shop 86400)
@@ -47,7 +41,7 @@ load() { java -cp "$pgjar" bench/CommandLoad.java base=http://127.0.0.1:$PORT \
 field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<" $2"; }
 
 # pgbench: one row per transaction, about the size of a stored event (300-byte payload + identifiers).
-psql "${PG[@]}" -d "$DB" -qc "CREATE TABLE bench_event (id bigserial PRIMARY KEY, aggregate_id text NOT NULL,
+sql "CREATE TABLE bench_event (id bigserial PRIMARY KEY, aggregate_id text NOT NULL,
   seq bigint NOT NULL, payload bytea NOT NULL, meta bytea NOT NULL)"
 cat > target/bench/insert.sql <<'SQL'
 INSERT INTO bench_event (aggregate_id, seq, payload, meta)
@@ -71,16 +65,8 @@ full=$(load clients=32 seconds=$SECS lag=true)
 cps32=$(field cps "$full")
 rate=$(awk -v c="$cps32" 'BEGIN { r = c / 4 / 32 / 2; printf "%d", (r < 1 ? 1 : r) }')
 half=$(load clients=32 seconds=$SECS lag=true rate=$rate)
-# Catch-up: after the load stops, until every segment's token has passed the last stored event.
-start=$(date +%s%N)
-for _ in $(seq 1 600); do
-  behind=$(psql "${PG[@]}" -d "$DB" -Atc "SELECT count(*) FROM token_entry t WHERE t.processor_name = 'orders'
-    AND coalesce((convert_from(t.token, 'UTF8')::json->>'index')::bigint, 0)
-        < (SELECT max(global_index) FROM domain_event_entry)")
-  [ "$behind" = "0" ] && break
-  sleep 0.05
-done
-catchup_ms=$(( ($(date +%s%N) - start) / 1000000 ))
+# Catch-up: after the load stops, until every projection segment's token has passed the last stored event.
+catchup_ms=$(wait_caught_up 30)
 kill $svc; wait $svc 2>/dev/null || true
 
 # 3 and 4, each in its own script (also runnable alone).
@@ -142,7 +128,7 @@ pgv=$(psql "${PG[@]}" -Atc "SHOW server_version" | cut -d' ' -f1)
   echo "| half (paced, $rate orders/s per client × 32) | $(field cps "$half") | $(field lag_p50_ms "$half") | $(field lag_p99_ms "$half") | $(field lag_samples "$half") |"
   echo "| full (32 clients flat out) | $cps32 | $(field lag_p50_ms "$full") | $(field lag_p99_ms "$full") | $(field lag_samples "$full") |"
   echo
-  echo "Catch-up after the load stopped: ${catchup_ms} ms until every orders segment had passed the last event."
+  echo "Catch-up after the load stopped: ${catchup_ms} ms until every projection segment had passed the last event."
   echo
   cat target/bench/replay.md
   echo

@@ -87,7 +87,7 @@ final class ShopHistory {
     private record Sku(String id, String code, Map<String, String> properties, Money price) {
     }
 
-    private record Product(int index, String id, String shopId, String name, String imageUrl, List<Sku> skus) {
+    private record Product(String id, String shopId, String name, String imageUrl, List<Sku> skus) {
     }
 
     /** A stream with its next sequence number. */
@@ -175,7 +175,7 @@ final class ShopHistory {
                     .setScale(2, java.math.RoundingMode.DOWN)), null, 10_000_000L));
             available.put(sku.id(), 10_000_000L);
         }
-        Product product = new Product(catalog.size(), id, shopId, name, "https://img.example.com/p/" + id + ".jpg",
+        Product product = new Product(id, shopId, name, "https://img.example.com/p/" + id + ".jpg",
                 skus);
         catalog.add(product);
         Stream stream = new Stream("Product", id);
@@ -187,13 +187,11 @@ final class ShopHistory {
     // ---- an order's life
 
     private final class Life {
-        final long index;
         final Stream stream;
         final OrderPlaced placed;
         final Map<String, List<StockChange>> byProduct;
 
-        Life(long index, Stream stream, OrderPlaced placed, Map<String, List<StockChange>> byProduct) {
-            this.index = index;
+        Life(Stream stream, OrderPlaced placed, Map<String, List<StockChange>> byProduct) {
             this.stream = stream;
             this.placed = placed;
             this.byProduct = byProduct;
@@ -251,7 +249,7 @@ final class ShopHistory {
                 rng.nextInt(10) == 0 ? REMARKS[rng.nextInt(REMARKS.length)] : null, goods, Money.ZERO, Money.ZERO,
                 goods, 0, goods.amount().setScale(0, java.math.RoundingMode.DOWN).longValueExact(), at,
                 at.plus(PAYMENT_WINDOW));
-        Life life = new Life(index, new Stream("Order", orderId), placed, byProduct);
+        Life life = new Life(new Stream("Order", orderId), placed, byProduct);
         emit(life.stream, placed, at, buyer, "buyer", correlation);
 
         double fate = rng.nextDouble();

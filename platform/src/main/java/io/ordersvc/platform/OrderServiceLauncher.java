@@ -10,9 +10,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 public final class OrderServiceLauncher {
 
     /** For tests that boot the standalone flavour without going through {@link #run}. */
-    /** The system property Axon's EmbeddedEventStore reads its default from. */
-    public static final String OPTIMIZE_EVENT_CONSUMPTION = "optimize-event-consumption";
-
     public static final String CONFIG_NAMES_STANDALONE = "spring.config.name=application,standalone";
 
     private OrderServiceLauncher() {
@@ -22,12 +19,6 @@ public final class OrderServiceLauncher {
         if (System.getProperty("axoniq.update-checker.disabled") == null) {
             // The update checker calls out to the internet; a self-hosted order service must not.
             System.setProperty("axoniq.update-checker.disabled", "true");
-        }
-        if (System.getProperty(OPTIMIZE_EVENT_CONSUMPTION) == null) {
-            // The embedded event store's shared read-ahead cache keeps every event alive behind a processor that
-            // lags (AxonFramework#2954): following a million-event import live, the query side ran out of a 1 GB
-            // heap. Each processor reads its own stream from the database instead.
-            System.setProperty(OPTIMIZE_EVENT_CONSUMPTION, "false");
         }
         return new SpringApplicationBuilder(app).properties(configNames(side)).run(args);
     }

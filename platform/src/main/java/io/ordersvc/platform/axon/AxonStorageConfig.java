@@ -13,6 +13,7 @@ import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.modelling.saga.repository.jdbc.GenericSagaSqlSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -27,6 +28,23 @@ import java.sql.SQLException;
 public class AxonStorageConfig {
 
     public static final String EVENT_TABLE = "domain_event_entry";
+    /** The system property Axon's EmbeddedEventStore builder takes its read-ahead default from. */
+    static final String OPTIMIZE_EVENT_CONSUMPTION = "optimize-event-consumption";
+
+    /**
+     * Each event processor reads its own stream from the database. The embedded event store's shared read-ahead
+     * cache keeps every event alive behind a processor that lags (AxonFramework#2954): following a million-event
+     * import live, the query side ran out of a 1 GB heap. Set here, before any bean is created, so every flavour
+     * and every test context gets it; an explicit -Doptimize-event-consumption still wins.
+     */
+    @Bean
+    static BeanFactoryPostProcessor processorsReadTheirOwnStreams() {
+        return beanFactory -> {
+            if (System.getProperty(OPTIMIZE_EVENT_CONSUMPTION) == null) {
+                System.setProperty(OPTIMIZE_EVENT_CONSUMPTION, "false");
+            }
+        };
+    }
 
     @Bean
     EventSchema eventSchema() {

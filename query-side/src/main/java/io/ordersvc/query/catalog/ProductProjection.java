@@ -46,7 +46,7 @@ public class ProductProjection {
 
     @EventHandler
     void on(ProductCreated e, @SequenceNumber long sequence) {
-        if (rows.exists(ProductViewEntity.class, e.productId())) {
+        if (products.findById(e.productId()).isPresent()) {
             return; // replayed
         }
         var p = new ProductViewEntity();
@@ -90,10 +90,10 @@ public class ProductProjection {
     }
 
     private void apply(String productId, long sequence, List<StockChange> changes) {
-        rows.find(ProductViewEntity.class, productId).filter(p -> p.version < sequence).ifPresent(p -> {
+        products.findById(productId).filter(p -> p.version < sequence).ifPresent(p -> {
             p.version = sequence;
             for (StockChange c : changes) {
-                rows.find(ProductSkuEntity.class, c.skuId()).ifPresent(s -> s.stock = c.availableAfter());
+                skus.findById(c.skuId()).ifPresent(s -> s.stock = c.availableAfter());
             }
         });
     }

@@ -1,5 +1,6 @@
 package io.ordersvc.query.order;
 
+import io.ordersvc.shared.order.OrderViews.StatusCounts;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -17,8 +18,8 @@ import java.util.TreeMap;
 @Component
 class OrderCounters {
 
-    static final String REVIEW_PENDING = "review_pending";
-    static final String REFUND_IN_PROGRESS = "refund_in_progress";
+    private static final String REVIEW_PENDING = "review_pending";
+    private static final String REFUND_IN_PROGRESS = "refund_in_progress";
     private static final String PENDING = OrderCounters.class.getName();
 
     private final JdbcTemplate jdbc;
@@ -27,7 +28,7 @@ class OrderCounters {
         this.jdbc = jdbc;
     }
 
-    static String status(String status) {
+    private static String status(String status) {
         return "status:" + status;
     }
 
@@ -72,12 +73,19 @@ class OrderCounters {
         });
     }
 
-    Map<String, Long> read() {
-        Map<String, Long> counts = new HashMap<>();
+    /** Every order, as the projection counted them: no scan of order_view. */
+    StatusCounts totals() {
+        Map<String, Long> c = new HashMap<>();
         jdbc.query("SELECT counter, n FROM order_count", rs -> {
-            counts.put(rs.getString(1), rs.getLong(2));
+            c.put(rs.getString(1), rs.getLong(2));
         });
-        return counts;
+        long all = c.entrySet().stream().filter(e -> e.getKey().startsWith("status:"))
+                .mapToLong(Map.Entry::getValue).sum();
+        return new StatusCounts(all, c.getOrDefault(status("pending_payment"), 0L),
+                c.getOrDefault(status("to_ship"), 0L), c.getOrDefault(status("shipped"), 0L),
+                c.getOrDefault(status("completed"), 0L), c.getOrDefault(REVIEW_PENDING, 0L),
+                c.getOrDefault(status("cancelled"), 0L), c.getOrDefault(status("closed"), 0L),
+                c.getOrDefault(REFUND_IN_PROGRESS, 0L));
     }
 
     void reset() {

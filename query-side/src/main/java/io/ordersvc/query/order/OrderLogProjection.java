@@ -40,11 +40,13 @@ import java.util.List;
 public class OrderLogProjection {
 
     private final OrderLogRepository log;
+    private final OrderViewRepository orders;
     private final OrderAccess access;
     private final Rows rows;
 
-    OrderLogProjection(OrderLogRepository log, OrderAccess access, Rows rows) {
+    OrderLogProjection(OrderLogRepository log, OrderViewRepository orders, OrderAccess access, Rows rows) {
         this.log = log;
+        this.orders = orders;
         this.access = access;
         this.rows = rows;
     }
@@ -54,7 +56,7 @@ public class OrderLogProjection {
             @MetaDataValue(AuditMetaData.ACTOR_ID) String actorId,
             @MetaDataValue(AuditMetaData.ACTOR_ROLE) String actorRole,
             @MetaDataValue(AuditMetaData.CORRELATION_ID) String correlationId) {
-        if (rows.exists(OrderLogEntity.class, new OrderLogEntity.Key(event.orderId(), sequence))) {
+        if (log.findById(new OrderLogEntity.Key(event.orderId(), sequence)).isPresent()) {
             return;
         }
         var entry = new OrderLogEntity();
@@ -66,7 +68,7 @@ public class OrderLogProjection {
         entry.correlationId = correlationId;
         // Events that name no status leave it as it is; order_view (same group, same batch, same persistence
         // context) holds it, whether its handler has seen this event yet or not.
-        OrderStatus previous = rows.find(OrderViewEntity.class, event.orderId())
+        OrderStatus previous = orders.findById(event.orderId())
                 .map(o -> OrderStatus.fromValue(o.status)).orElse(OrderStatus.PENDING_PAYMENT);
         if (event instanceof OrderPlaced e) {
             describe(entry, "placed", "Order " + e.orderNo() + " placed, " + e.lines().size()

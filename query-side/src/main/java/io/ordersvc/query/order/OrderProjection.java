@@ -59,7 +59,7 @@ public class OrderProjection {
 
     @EventHandler
     void on(OrderPlaced e, @SequenceNumber long sequence) {
-        if (rows.exists(OrderViewEntity.class, e.orderId())) {
+        if (orders.findById(e.orderId()).isPresent()) {
             return;
         }
         var o = new OrderViewEntity();
@@ -139,7 +139,7 @@ public class OrderProjection {
             s.shippedAt = e.shippedAt();
             rows.insert(s);
             for (ShipmentLine sl : e.lines()) {
-                rows.find(OrderLineEntity.class, sl.orderLineId()).ifPresent(l -> l.shippedQuantity += sl.quantity());
+                lines.findById(sl.orderLineId()).ifPresent(l -> l.shippedQuantity += sl.quantity());
             }
             String tracking = e.trackingNo().toLowerCase(Locale.ROOT);
             o.trackingNos = o.trackingNos.isEmpty() ? tracking : o.trackingNos + "\n" + tracking;
@@ -236,7 +236,7 @@ public class OrderProjection {
     }
 
     private void line(String lineId, Consumer<OrderLineEntity> change) {
-        rows.find(OrderLineEntity.class, lineId).ifPresent(change);
+        lines.findById(lineId).ifPresent(change);
     }
 
     @ResetHandler
@@ -248,7 +248,7 @@ public class OrderProjection {
     }
 
     private void update(String orderId, long sequence, Consumer<OrderViewEntity> change) {
-        rows.find(OrderViewEntity.class, orderId).filter(o -> o.version < sequence).ifPresent(o -> {
+        orders.findById(orderId).filter(o -> o.version < sequence).ifPresent(o -> {
             String status = o.status;
             boolean reviewPending = o.reviewPending;
             boolean refundInProgress = o.refundInProgress;

@@ -134,7 +134,7 @@ public class OrderQueries {
     public StatusCounts handle(OrderQuery.CountOrdersByStatus query) {
         Actor actor = query.actor();
         if (actor.is(Role.ADMIN) && query.filter().withoutStatus().equals(OrderFilter.NONE)) {
-            return totals();
+            return counters.totals();
         }
         CriteriaBuilder cb = em.getCriteriaBuilder();
         var q = cb.createTupleQuery();
@@ -158,18 +158,6 @@ public class OrderQueries {
                 byStatus.getOrDefault("to_ship", 0L), byStatus.getOrDefault("shipped", 0L),
                 byStatus.getOrDefault("completed", 0L), reviewPending, byStatus.getOrDefault("cancelled", 0L),
                 byStatus.getOrDefault("closed", 0L), refunding);
-    }
-
-    /** Every order, counted by the projection as it went (order_count): no scan of order_view. */
-    private StatusCounts totals() {
-        Map<String, Long> c = counters.read();
-        long all = c.entrySet().stream().filter(e -> e.getKey().startsWith("status:")).mapToLong(Map.Entry::getValue)
-                .sum();
-        return new StatusCounts(all, c.getOrDefault(OrderCounters.status("pending_payment"), 0L),
-                c.getOrDefault(OrderCounters.status("to_ship"), 0L), c.getOrDefault(OrderCounters.status("shipped"), 0L),
-                c.getOrDefault(OrderCounters.status("completed"), 0L), c.getOrDefault(OrderCounters.REVIEW_PENDING, 0L),
-                c.getOrDefault(OrderCounters.status("cancelled"), 0L), c.getOrDefault(OrderCounters.status("closed"), 0L),
-                c.getOrDefault(OrderCounters.REFUND_IN_PROGRESS, 0L));
     }
 
     /** The deadlines the order timers hold for this order, as its state implies them. */

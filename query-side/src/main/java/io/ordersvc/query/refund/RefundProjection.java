@@ -68,7 +68,7 @@ public class RefundProjection {
             @MetaDataValue(AuditMetaData.ACTOR_ID) String actorId,
             @MetaDataValue(AuditMetaData.ACTOR_ROLE) String actorRole) {
         if (event instanceof RefundApplied e) {
-            if (rows.exists(RefundViewEntity.class, e.refundId())) {
+            if (refunds.findById(e.refundId()).isPresent()) {
                 return;
             }
             var r = new RefundViewEntity();
@@ -130,7 +130,7 @@ public class RefundProjection {
     }
 
     private void update(String refundId, long sequence, Instant at, Consumer<RefundViewEntity> change) {
-        rows.find(RefundViewEntity.class, refundId).filter(r -> r.version < sequence).ifPresent(r -> {
+        refunds.findById(refundId).filter(r -> r.version < sequence).ifPresent(r -> {
             change.accept(r);
             r.updatedAt = at;
             r.version = sequence;
@@ -139,7 +139,7 @@ public class RefundProjection {
 
     private void log(String refundId, long sequence, Instant at, String actorId, String actorRole, String action,
                      String message, RefundStatus after) {
-        if (rows.exists(RefundLogEntity.class, new RefundLogEntity.Key(refundId, sequence))) {
+        if (log.findById(new RefundLogEntity.Key(refundId, sequence)).isPresent()) {
             return;
         }
         var entry = new RefundLogEntity();

@@ -4,15 +4,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.springframework.stereotype.Component;
 
-import java.util.Optional;
-
 /**
- * Row access for projections without the hidden queries of Spring Data's {@code save} and {@code existsById}.
- * Read-model ids are assigned (they come from events), so {@code save} merges: one SELECT before every INSERT.
- * {@code existsById} runs a query, and a query flushes the batch's pending writes first, which defeats JDBC
- * batching. A projection batch runs in one transaction and one persistence context: {@link #insert} queues an
- * INSERT that goes out with the others at commit; {@link #find} and {@link #exists} look up by primary key and
- * answer from the persistence context when the row was touched earlier in the batch.
+ * Inserts a new read-model row. Read-model ids are assigned (they come from events), so Spring Data's
+ * {@code save} merges: one SELECT before every INSERT. A persist queues the INSERT, which goes out in a JDBC batch
+ * with the rest of the event batch at commit. Lookups stay with the repositories' {@code findById}: it reads the
+ * batch's persistence context first and, unlike {@code existsById}, runs no query that would flush pending writes.
  */
 @Component
 public class Rows {
@@ -22,13 +18,5 @@ public class Rows {
 
     public void insert(Object row) {
         entityManager.persist(row);
-    }
-
-    public <T> Optional<T> find(Class<T> type, Object id) {
-        return Optional.ofNullable(entityManager.find(type, id));
-    }
-
-    public boolean exists(Class<?> type, Object id) {
-        return find(type, id).isPresent();
     }
 }

@@ -41,8 +41,6 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
-        // As OrderServiceLauncher sets it for the real service: processors read their own event streams.
-        System.setProperty(io.ordersvc.platform.OrderServiceLauncher.OPTIMIZE_EVENT_CONSUMPTION, "false");
         Map<String, Object> props = postgres()
                 ? Map.of("spring.datasource.url", System.getProperty("orders.test.jdbc-url",
                         "jdbc:postgresql://127.0.0.1:5432/orders_test"),
