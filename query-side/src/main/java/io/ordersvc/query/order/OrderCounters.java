@@ -12,8 +12,9 @@ import java.util.TreeMap;
 
 /**
  * order_count: how many orders are in each status and carry each flag, over all orders. Changes are summed per
- * event batch and written once, just before the batch commits, in the same transaction as order_view and in counter
- * order, so two segments' batches touching the same counters wait for each other briefly but never deadlock.
+ * event batch and written once, just before the batch commits, in the same transaction as order_view. Each segment
+ * of the processor writes its own rows (shard = segment id), so segments never wait for each other's counter locks;
+ * a counter is the sum of its shards.
  */
 @Component
 class OrderCounters {
@@ -21,6 +22,8 @@ class OrderCounters {
     private static final String REVIEW_PENDING = "review_pending";
     private static final String REFUND_IN_PROGRESS = "refund_in_progress";
     private static final String PENDING = OrderCounters.class.getName();
+    /** Where Axon's pooled and tracking processors put the segment of the batch in the unit of work's resources. */
+    private static final String SEGMENT = "Processor[" + OrderProjection.GROUP + "]/SegmentId";
 
     private final JdbcTemplate jdbc;
 
@@ -52,23 +55,31 @@ class OrderCounters {
 
     private void add(String counter, long delta) {
         if (!CurrentUnitOfWork.isStarted()) {
-            apply(Map.of(counter, delta));
+            apply(Map.of(counter, delta), 0);
             return;
         }
         UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
         Map<String, Long> pending = batch.getOrComputeResource(PENDING, k -> {
             Map<String, Long> deltas = new TreeMap<>();
-            batch.onPrepareCommit(u -> apply(deltas));
+            int shard = batch.resources().get(SEGMENT) instanceof Integer segment ? segment : 0;
+            batch.onPrepareCommit(u -> apply(deltas, shard));
             return deltas;
         });
         pending.merge(counter, delta, Long::sum);
     }
 
-    /** A counter a batch touched exists afterwards even if its changes cancelled out: any batching, same rows. */
-    private void apply(Map<String, Long> deltas) {
+    /**
+     * A counter a batch touched exists afterwards even if its changes cancelled out: any batching, same rows. Should
+     * two transactions find a shard's row missing (a segment handed over mid-batch), the second INSERT does nothing
+     * and its UPDATE runs after all.
+     */
+    private void apply(Map<String, Long> deltas, int shard) {
         deltas.forEach((counter, delta) -> {
-            if (jdbc.update("UPDATE order_count SET n = n + ? WHERE counter = ?", delta, counter) == 0) {
-                jdbc.update("INSERT INTO order_count (counter, n) VALUES (?, ?)", counter, delta);
+            String add = "UPDATE order_count SET n = n + ? WHERE counter = ? AND shard = ?";
+            if (jdbc.update(add, delta, counter, shard) == 0
+                    && jdbc.update("INSERT INTO order_count (counter, shard, n) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+                    counter, shard, delta) == 0) {
+                jdbc.update(add, delta, counter, shard);
             }
         });
     }
@@ -76,7 +87,7 @@ class OrderCounters {
     /** Every order, as the projection counted them: no scan of order_view. */
     StatusCounts totals() {
         Map<String, Long> c = new HashMap<>();
-        jdbc.query("SELECT counter, n FROM order_count", rs -> {
+        jdbc.query("SELECT counter, sum(n) FROM order_count GROUP BY counter", rs -> {
             c.put(rs.getString(1), rs.getLong(2));
         });
         long all = c.entrySet().stream().filter(e -> e.getKey().startsWith("status:"))
