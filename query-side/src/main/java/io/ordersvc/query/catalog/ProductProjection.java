@@ -1,7 +1,7 @@
 package io.ordersvc.query.catalog;
 
 import io.ordersvc.query.support.JsonText;
-import io.ordersvc.query.support.Rows;
+import io.ordersvc.query.support.BatchTable;
 import io.ordersvc.shared.catalog.ProductEvent.ProductCreated;
 import io.ordersvc.shared.catalog.ProductEvent.StockAdjusted;
 import io.ordersvc.shared.catalog.ProductEvent.StockReleased;
@@ -18,6 +18,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
 
@@ -36,17 +37,22 @@ public class ProductProjection {
 
     private final ProductViewRepository products;
     private final ProductSkuRepository skus;
-    private final Rows rows;
+    private final BatchTable<ProductViewEntity> productRows;
+    private final BatchTable<ProductSkuEntity> skuRows;
+    private final JdbcTemplate jdbc;
 
-    ProductProjection(ProductViewRepository products, ProductSkuRepository skus, Rows rows) {
+    ProductProjection(ProductViewRepository products, ProductSkuRepository skus, CatalogTables tables,
+                      JdbcTemplate jdbc) {
         this.products = products;
         this.skus = skus;
-        this.rows = rows;
+        this.productRows = tables.products;
+        this.skuRows = tables.skus;
+        this.jdbc = jdbc;
     }
 
     @EventHandler
     void on(ProductCreated e, @SequenceNumber long sequence) {
-        if (products.findById(e.productId()).isPresent()) {
+        if (productRows.find(e.productId()).isPresent()) {
             return; // replayed
         }
         var p = new ProductViewEntity();
@@ -57,7 +63,7 @@ public class ProductProjection {
         p.freightTemplateId = e.freightTemplateId();
         p.createdAt = e.createdAt();
         p.version = sequence;
-        rows.insert(p);
+        productRows.insert(p);
         int position = 0;
         for (SkuSpec s : e.skus()) {
             var sku = new ProductSkuEntity();
@@ -70,7 +76,7 @@ public class ProductProjection {
             sku.costPrice = s.costPrice() == null ? null : s.costPrice().amount();
             sku.pointsPrice = s.pointsPrice();
             sku.stock = s.stock();
-            rows.insert(sku);
+            skuRows.insert(sku);
         }
     }
 
@@ -90,18 +96,22 @@ public class ProductProjection {
     }
 
     private void apply(String productId, long sequence, List<StockChange> changes) {
-        products.findById(productId).filter(p -> p.version < sequence).ifPresent(p -> {
+        productRows.find(productId).filter(p -> p.version < sequence).ifPresent(p -> {
             p.version = sequence;
+            productRows.changed(p);
             for (StockChange c : changes) {
-                skus.findById(c.skuId()).ifPresent(s -> s.stock = c.availableAfter());
+                skuRows.find(c.skuId()).ifPresent(s -> {
+                    s.stock = c.availableAfter();
+                    skuRows.changed(s);
+                });
             }
         });
     }
 
     @ResetHandler
     void reset() {
-        skus.deleteAllInBatch();
-        products.deleteAllInBatch();
+        jdbc.update("DELETE FROM product_sku_view");
+        jdbc.update("DELETE FROM product_view");
     }
 
     @QueryHandler

@@ -21,7 +21,7 @@ import io.ordersvc.shared.order.OrderQuery;
 import io.ordersvc.shared.order.OrderStatus;
 import io.ordersvc.shared.order.OrderViews.LogEntry;
 import io.ordersvc.shared.order.OrderViews.OrderLogView;
-import io.ordersvc.query.support.Rows;
+import io.ordersvc.query.support.BatchTable;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -40,15 +40,15 @@ import java.util.List;
 public class OrderLogProjection {
 
     private final OrderLogRepository log;
-    private final OrderViewRepository orders;
+    private final BatchTable<OrderLogEntity> entries;
+    private final BatchTable<OrderViewEntity> orders;
     private final OrderAccess access;
-    private final Rows rows;
 
-    OrderLogProjection(OrderLogRepository log, OrderViewRepository orders, OrderAccess access, Rows rows) {
+    OrderLogProjection(OrderLogRepository log, OrderTables tables, OrderAccess access) {
         this.log = log;
-        this.orders = orders;
+        this.entries = tables.log;
+        this.orders = tables.orders;
         this.access = access;
-        this.rows = rows;
     }
 
     @EventHandler
@@ -56,9 +56,6 @@ public class OrderLogProjection {
             @MetaDataValue(AuditMetaData.ACTOR_ID) String actorId,
             @MetaDataValue(AuditMetaData.ACTOR_ROLE) String actorRole,
             @MetaDataValue(AuditMetaData.CORRELATION_ID) String correlationId) {
-        if (log.findById(new OrderLogEntity.Key(event.orderId(), sequence)).isPresent()) {
-            return;
-        }
         var entry = new OrderLogEntity();
         entry.orderId = event.orderId();
         entry.sequence = sequence;
@@ -66,9 +63,10 @@ public class OrderLogProjection {
         entry.actorId = actorId == null ? "unknown" : actorId;
         entry.actorRole = actorRole == null ? "system" : actorRole;
         entry.correlationId = correlationId;
-        // Events that name no status leave it as it is; order_view (same group, same batch, same persistence
-        // context) holds it, whether its handler has seen this event yet or not.
-        OrderStatus previous = orders.findById(event.orderId())
+        // Events that name no status leave it as it is; order_view (same group, same batch, same batch table)
+        // holds it, whether its handler has seen this event yet or not. A replayed event's entry is written again
+        // and dropped by the table's primary key (ON CONFLICT DO NOTHING).
+        OrderStatus previous = orders.find(event.orderId())
                 .map(o -> OrderStatus.fromValue(o.status)).orElse(OrderStatus.PENDING_PAYMENT);
         if (event instanceof OrderPlaced e) {
             describe(entry, "placed", "Order " + e.orderNo() + " placed, " + e.lines().size()
@@ -113,7 +111,7 @@ public class OrderLogProjection {
         } else {
             describe(entry, "changed", event.getClass().getSimpleName(), previous);
         }
-        rows.insert(entry);
+        entries.insert(entry);
     }
 
     private static void describe(OrderLogEntity entry, String action, String message, OrderStatus after) {

@@ -1,7 +1,7 @@
 package io.ordersvc.query.order;
 
 import io.ordersvc.query.support.JsonText;
-import io.ordersvc.query.support.Rows;
+import io.ordersvc.query.support.BatchTable;
 import io.ordersvc.shared.order.OrderEvent.AfterSalesWindowClosed;
 import io.ordersvc.shared.order.OrderEvent.LatePaymentReceived;
 import io.ordersvc.shared.order.OrderEvent.ReviewWindowClosed;
@@ -24,11 +24,13 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -42,24 +44,23 @@ public class OrderProjection {
 
     public static final String GROUP = "orders";
 
-    private final OrderViewRepository orders;
-    private final OrderLineRepository lines;
-    private final ShipmentRepository shipments;
-    private final Rows rows;
+    private final BatchTable<OrderViewEntity> orders;
+    private final BatchTable<OrderLineEntity> lines;
+    private final BatchTable<ShipmentEntity> shipments;
+    private final JdbcTemplate jdbc;
     private final OrderCounters counters;
 
-    OrderProjection(OrderViewRepository orders, OrderLineRepository lines, ShipmentRepository shipments, Rows rows,
-                    OrderCounters counters) {
-        this.orders = orders;
-        this.lines = lines;
-        this.shipments = shipments;
-        this.rows = rows;
+    OrderProjection(OrderTables tables, JdbcTemplate jdbc, OrderCounters counters) {
+        this.orders = tables.orders;
+        this.lines = tables.lines;
+        this.shipments = tables.shipments;
+        this.jdbc = jdbc;
         this.counters = counters;
     }
 
     @EventHandler
     void on(OrderPlaced e, @SequenceNumber long sequence) {
-        if (orders.findById(e.orderId()).isPresent()) {
+        if (orders.find(e.orderId()).isPresent()) {
             return;
         }
         var o = new OrderViewEntity();
@@ -90,7 +91,7 @@ public class OrderProjection {
         o.createdAt = e.createdAt();
         o.payableUntil = e.payableUntil();
         o.version = sequence;
-        rows.insert(o);
+        orders.insert(o);
         counters.placed(o);
         int position = 0;
         for (OrderLine l : e.lines()) {
@@ -111,7 +112,7 @@ public class OrderProjection {
             line.shippedQuantity = 0;
             line.refundState = "none";
             line.refundedAmount = BigDecimal.ZERO.setScale(2);
-            rows.insert(line);
+            lines.insert(line);
         }
     }
 
@@ -137,9 +138,12 @@ public class OrderProjection {
             s.trackingNo = e.trackingNo();
             s.lines = JsonText.write(e.lines());
             s.shippedAt = e.shippedAt();
-            rows.insert(s);
+            shipments.insert(s);
             for (ShipmentLine sl : e.lines()) {
-                lines.findById(sl.orderLineId()).ifPresent(l -> l.shippedQuantity += sl.quantity());
+                lines.find(sl.orderLineId()).ifPresent(l -> {
+                    l.shippedQuantity += sl.quantity();
+                    lines.changed(l);
+                });
             }
             String tracking = e.trackingNo().toLowerCase(Locale.ROOT);
             o.trackingNos = o.trackingNos.isEmpty() ? tracking : o.trackingNos + "\n" + tracking;
@@ -204,27 +208,25 @@ public class OrderProjection {
 
     @EventHandler
     void on(RefundOpened e, @SequenceNumber long sequence) {
-        updateRefunds(e.orderId(), sequence, o -> line(e.orderLineId(), l -> l.refundState = "applying"));
+        refundLine(e.orderId(), e.orderLineId(), sequence, (o, l) -> l.refundState = "applying");
     }
 
     @EventHandler
     void on(RefundAwaitingReturn e, @SequenceNumber long sequence) {
-        updateRefunds(e.orderId(), sequence, o -> line(e.orderLineId(), l -> l.refundState = "refunding"));
+        refundLine(e.orderId(), e.orderLineId(), sequence, (o, l) -> l.refundState = "refunding");
     }
 
     @EventHandler
     void on(RefundEnded e, @SequenceNumber long sequence) {
-        updateRefunds(e.orderId(), sequence, o -> line(e.orderLineId(), l -> l.refundState =
-                "refused".equals(e.outcome()) ? "failed" : l.refundedAmount.signum() > 0 ? "succeeded" : "none"));
+        refundLine(e.orderId(), e.orderLineId(), sequence, (o, l) -> l.refundState =
+                "refused".equals(e.outcome()) ? "failed" : l.refundedAmount.signum() > 0 ? "succeeded" : "none");
     }
 
     @EventHandler
     void on(LineRefunded e, @SequenceNumber long sequence) {
-        updateRefunds(e.orderId(), sequence, o -> {
-            line(e.orderLineId(), l -> {
-                l.refundedAmount = e.lineRefundedTotal().amount();
-                l.refundState = "succeeded";
-            });
+        refundLine(e.orderId(), e.orderLineId(), sequence, (o, l) -> {
+            l.refundedAmount = e.lineRefundedTotal().amount();
+            l.refundState = "succeeded";
             o.status = e.statusAfter().value();
             o.refundFinished = true;
         });
@@ -235,33 +237,39 @@ public class OrderProjection {
         update(e.orderId(), sequence, o -> o.status = OrderStatus.CLOSED.value());
     }
 
-    private void line(String lineId, Consumer<OrderLineEntity> change) {
-        lines.findById(lineId).ifPresent(change);
-    }
-
     @ResetHandler
     void reset() {
-        shipments.deleteAllInBatch();
-        lines.deleteAllInBatch();
-        orders.deleteAllInBatch();
+        jdbc.update("DELETE FROM order_shipment_view");
+        jdbc.update("DELETE FROM order_line_view");
+        jdbc.update("DELETE FROM order_view");
         counters.reset();
     }
 
     private void update(String orderId, long sequence, Consumer<OrderViewEntity> change) {
-        orders.findById(orderId).filter(o -> o.version < sequence).ifPresent(o -> {
+        orders.find(orderId).filter(o -> o.version < sequence).ifPresent(o -> {
             String status = o.status;
             boolean reviewPending = o.reviewPending;
             boolean refundInProgress = o.refundInProgress;
             change.accept(o);
             o.version = sequence;
+            orders.changed(o);
             counters.changed(status, reviewPending, refundInProgress, o);
         });
     }
 
-    /** Refund events only: the flag follows the lines, any refund applying or awaiting goods keeps it set. */
-    private void updateRefunds(String orderId, long sequence, Consumer<OrderViewEntity> change) {
-        update(orderId, sequence, change.andThen(
-                o -> o.refundInProgress = lines.existsByOrderIdAndRefundStateIn(orderId, OPEN_REFUND_STATES)));
+    /**
+     * Refund events: a line's refund state moves, and the order counts its lines with an open refund (applying or
+     * awaiting goods); the refund flag is that count above zero. No query over the lines, so no flush mid-batch.
+     */
+    private void refundLine(String orderId, String lineId, long sequence,
+                            BiConsumer<OrderViewEntity, OrderLineEntity> change) {
+        update(orderId, sequence, o -> lines.find(lineId).ifPresent(l -> {
+            boolean wasOpen = OPEN_REFUND_STATES.contains(l.refundState);
+            change.accept(o, l);
+            lines.changed(l);
+            o.openRefundLines += (OPEN_REFUND_STATES.contains(l.refundState) ? 1 : 0) - (wasOpen ? 1 : 0);
+            o.refundInProgress = o.openRefundLines > 0;
+        }));
     }
 
     private static final List<String> OPEN_REFUND_STATES = List.of("applying", "refunding");

@@ -29,7 +29,6 @@ interface OrderLineRepository extends JpaRepository<OrderLineEntity, String> {
 
     List<OrderLineEntity> findByOrderIdInOrderByOrderIdAscPositionAsc(Collection<String> orderIds);
 
-    boolean existsByOrderIdAndRefundStateIn(String orderId, Collection<String> states);
 }
 
 interface ShipmentRepository extends JpaRepository<ShipmentEntity, String> {

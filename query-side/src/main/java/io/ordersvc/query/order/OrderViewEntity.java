@@ -19,6 +19,8 @@ class OrderViewEntity {
     String status;
     boolean reviewPending;
     boolean refundInProgress;
+    /** Lines whose refund is applying or awaiting goods; refundInProgress is this above zero. */
+    int openRefundLines;
     boolean refundFinished;
     boolean deletedByBuyer;
     boolean afterSalesClosed;

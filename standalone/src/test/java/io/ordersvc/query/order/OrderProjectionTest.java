@@ -7,6 +7,8 @@ import io.ordersvc.shared.order.OrderEvent.OrderCancelled;
 import io.ordersvc.shared.order.OrderEvent.OrderPaid;
 import io.ordersvc.shared.order.OrderEvent.OrderPlaced;
 import io.ordersvc.shared.order.OrderEvent.OrderShipped;
+import io.ordersvc.shared.order.OrderEvent.RefundEnded;
+import io.ordersvc.shared.order.OrderEvent.RefundOpened;
 import io.ordersvc.shared.order.OrderFilter;
 import io.ordersvc.shared.order.OrderLine;
 import io.ordersvc.shared.order.OrderQuery;
@@ -18,6 +20,7 @@ import io.ordersvc.shared.order.ShipmentLine;
 import io.ordersvc.standalone.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Instant;
@@ -40,6 +43,8 @@ class OrderProjectionTest extends IntegrationTest {
     OrderQueries queries;
     @Autowired
     TransactionTemplate tx;
+    @Autowired
+    JdbcTemplate jdbc;
 
     String orderId = UUID.randomUUID().toString();
     String lineId = UUID.randomUUID().toString();
@@ -55,7 +60,11 @@ class OrderProjectionTest extends IntegrationTest {
     }
 
     void feed(Object event, long sequence) {
-        tx.executeWithoutResult(s -> {
+        tx.executeWithoutResult(s -> handle(event, sequence));
+    }
+
+    void handle(Object event, long sequence) {
+        {
             if (event instanceof OrderPlaced e) {
                 orders.on(e, sequence);
             } else if (event instanceof OrderPaid e) {
@@ -64,10 +73,25 @@ class OrderProjectionTest extends IntegrationTest {
                 orders.on(e, sequence);
             } else if (event instanceof OrderCancelled e) {
                 orders.on(e, sequence);
+            } else if (event instanceof RefundOpened e) {
+                orders.on(e, sequence);
+            } else if (event instanceof RefundEnded e) {
+                orders.on(e, sequence);
             }
             log.on((io.ordersvc.shared.order.OrderEvent) event, sequence, T0.plusSeconds(sequence), buyer, "buyer",
                     "corr-" + sequence);
-        });
+        }
+    }
+
+    /** Two lines, both paid for and shipped: refunds can open on each. */
+    void twoLinesShipped(String secondLine) {
+        OrderPlaced one = placed();
+        var lines = new java.util.ArrayList<>(one.lines());
+        lines.add(new OrderLine(secondLine, "p2", "s2", "S2", "Gadget", null, Map.of(), Money.of("5.00"), null, 1,
+                Money.of("5.00")));
+        feed(new OrderPlaced(orderId, one.orderNo(), buyer, "shop-p", OrderType.PHYSICAL, lines, one.receiver(), null,
+                Money.of("20.00"), Money.ZERO, Money.ZERO, Money.of("20.00"), 0, 20, T0, T0.plusSeconds(86400)), 0);
+        feed(new OrderPaid(orderId, Money.of("20.00"), "alipay", "T1", T0.plusSeconds(1)), 1);
     }
 
     OrderDetail detail() {
@@ -106,5 +130,56 @@ class OrderProjectionTest extends IntegrationTest {
         assertThat(d.lines()).hasSize(1);
         assertThat(d.log()).hasSize(2);
         assertThat(queries.handle(new OrderQuery.ListOrders(OrderFilter.NONE, 1, 20, owner)).total()).isEqualTo(1);
+    }
+
+    @Test
+    void the_refund_flag_stays_while_any_line_has_an_open_refund() {
+        String second = UUID.randomUUID().toString();
+        twoLinesShipped(second);
+        feed(new RefundOpened(orderId, "r1", lineId, Money.of("15.00")), 2);
+        feed(new RefundOpened(orderId, "r2", second, Money.of("5.00")), 3);
+        assertThat(detail().refundInProgress()).isTrue();
+
+        feed(new RefundEnded(orderId, "r1", lineId, "cancelled", T0.plusSeconds(4)), 4);
+        assertThat(detail().refundInProgress()).as("the second line's refund is still open").isTrue();
+        feed(new RefundEnded(orderId, "r1", lineId, "cancelled", T0.plusSeconds(4)), 4); // redelivered: no effect
+        feed(new RefundEnded(orderId, "r2", second, "refused", T0.plusSeconds(5)), 5);
+
+        OrderDetail d = detail();
+        assertThat(d.refundInProgress()).isFalse();
+        assertThat(d.lines()).extracting(l -> l.refundState()).containsExactly("none", "failed");
+        assertThat(jdbc.queryForObject("SELECT open_refund_lines FROM order_view WHERE order_id = ?", Integer.class,
+                orderId)).isZero();
+    }
+
+    @Test
+    void a_batch_of_events_in_one_transaction_is_written_once_at_commit() {
+        tx.executeWithoutResult(s -> {
+            handle(placed(), 0);
+            handle(new OrderPaid(orderId, Money.of("15.00"), "alipay", "T1", T0.plusSeconds(1)), 1);
+            handle(new OrderShipped(orderId, UUID.randomUUID().toString(), "SF", "顺丰", "SF9",
+                    List.of(new ShipmentLine(lineId, 3)), true, T0.plusSeconds(2)), 2);
+            handle(new OrderPaid(orderId, Money.of("15.00"), "alipay", "T1", T0.plusSeconds(1)), 1); // older
+        });
+
+        OrderDetail d = detail();
+        assertThat(d.status()).isEqualTo(OrderStatus.SHIPPED);
+        assertThat(d.version()).isEqualTo(2);
+        assertThat(d.lines().get(0).shippedQuantity()).isEqualTo(3);
+        assertThat(d.log()).extracting(l -> l.action()).containsExactly("placed", "paid", "shipped");
+    }
+
+    @Test
+    void a_rolled_back_batch_writes_nothing() {
+        tx.executeWithoutResult(s -> {
+            handle(placed(), 0);
+            handle(new OrderPaid(orderId, Money.of("15.00"), "alipay", "T1", T0.plusSeconds(1)), 1);
+            s.setRollbackOnly();
+        });
+
+        assertThat(queries.handle(new OrderQuery.ListOrders(OrderFilter.NONE, 1, 20, owner)).total()).isZero();
+        feed(placed(), 0);
+        assertThat(detail().status()).isEqualTo(OrderStatus.PENDING_PAYMENT);
+        assertThat(detail().log()).hasSize(1);
     }
 }

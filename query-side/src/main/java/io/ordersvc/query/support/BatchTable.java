@@ -1,0 +1,295 @@
+package io.ordersvc.query.support;
+
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * One read-model table as a projection's transaction (an event batch) sees it, written with plain JDBC.
+ * <ul>
+ * <li>The first lookup in a batch loads, in one query, the rows of every aggregate the batch's events belong to
+ * (see {@link Mapping#prefetchType()}); later lookups are map reads, and a key not loaded yet costs one query.</li>
+ * <li>Handlers change the rows in memory and say so ({@link #changed}); new rows are {@link #insert}ed.</li>
+ * <li>Just before the transaction commits, the new rows go out as one JDBC batch of INSERTs and the changed rows as
+ * one of UPDATEs (every column but the key). A failure there fails the commit: the batch is retried as a whole.</li>
+ * </ul>
+ * Against Hibernate entities this saves the persistence context's bookkeeping, the dirty checking of every row at
+ * flush, and a round trip per aggregate for its first lookup: most of a replay's time (bench/README.md).
+ * The rows are the JPA entity classes the queries read, used here as plain objects.
+ */
+public final class BatchTable<R> {
+
+    /** Reads one row of a result set. */
+    @FunctionalInterface
+    public interface RowReader<R> {
+        R read(ResultSet rs) throws SQLException;
+    }
+
+    /**
+     * How rows of one table map to columns.
+     *
+     * @param columns          column names, the primary key first
+     * @param values           a row's values in the order of the columns
+     * @param prefetchType     the aggregate type (DomainEventMessage#getType) whose identifier is the key: the rows
+     *                         of every such aggregate a batch's events name are loaded ahead, in one query. Null: rows
+     *                         are looked up one by one
+     * @param onInsertConflict appended to the INSERT, e.g. "ON CONFLICT DO NOTHING" for rows a replayed event may
+     *                         write again
+     */
+    public record Mapping<R>(String table, List<String> columns, Function<R, String> key,
+                             Function<R, Object[]> values, RowReader<R> reader, String prefetchType,
+                             String onInsertConflict) {
+
+        public static <R> Mapping<R> of(String table, List<String> columns, Function<R, String> key,
+                                        Function<R, Object[]> values, RowReader<R> reader) {
+            return new Mapping<>(table, columns, key, values, reader, null, "");
+        }
+
+        /** The same mapping, its rows loaded ahead for the batch's aggregates of this type. */
+        public Mapping<R> prefetching(String aggregateType) {
+            return new Mapping<>(table, columns, key, values, reader, aggregateType, onInsertConflict);
+        }
+
+        /** The same mapping, its INSERTs ending with this clause. */
+        public Mapping<R> onConflict(String clause) {
+            return new Mapping<>(table, columns, key, values, reader, prefetchType, clause);
+        }
+    }
+
+    private static final int IN_LIST = 200;
+
+    private final JdbcTemplate jdbc;
+    private final Mapping<R> mapping;
+    private final String select;
+    private final String insert;
+    private final String update;
+    private volatile Boolean postgres;
+
+    public BatchTable(JdbcTemplate jdbc, Mapping<R> mapping) {
+        this.jdbc = jdbc;
+        this.mapping = mapping;
+        List<String> columns = mapping.columns();
+        this.select = "SELECT " + String.join(", ", columns) + " FROM " + mapping.table() + " WHERE ";
+        this.insert = "INSERT INTO " + mapping.table() + " (" + String.join(", ", columns) + ") VALUES ("
+                + columns.stream().map(c -> "?").collect(Collectors.joining(", ")) + ") " + mapping.onInsertConflict();
+        this.update = "UPDATE " + mapping.table() + " SET "
+                + columns.subList(1, columns.size()).stream().map(c -> c + " = ?").collect(Collectors.joining(", "))
+                + " WHERE " + columns.get(0) + " = ?";
+    }
+
+    public Optional<R> find(String key) {
+        Batch batch = batch();
+        if (!batch.loaded.containsKey(key)) {
+            batch.loaded.put(key, null); // absent unless found
+            jdbc.query(select + columns0() + " = ?", rs -> {
+                batch.loaded.put(key, mapping.reader().read(rs));
+            }, key);
+        }
+        return Optional.ofNullable(batch.loaded.get(key));
+    }
+
+    public void insert(R row) {
+        Batch batch = batch();
+        String key = mapping.key().apply(row);
+        batch.loaded.put(key, row);
+        batch.inserted.put(key, row);
+    }
+
+    /** The row (found in this batch) was changed: it is written back before the commit. */
+    public void changed(R row) {
+        Batch batch = batch();
+        String key = mapping.key().apply(row);
+        if (!batch.inserted.containsKey(key)) {
+            batch.changed.add(key);
+        }
+    }
+
+    private String columns0() {
+        return mapping.columns().get(0);
+    }
+
+    /**
+     * Loads the rows of the given keys not held yet, and remembers the others as absent. PostgreSQL gets one
+     * statement whatever the count ({@code = ANY(?)}); other databases an IN list per chunk. Lookups go by primary
+     * key only, so the plan does not depend on column statistics (a rebuild starts from empty tables).
+     */
+    private void load(Batch batch, Collection<String> keys) {
+        List<String> missing = keys.stream().filter(k -> !batch.loaded.containsKey(k)).toList();
+        if (missing.isEmpty()) {
+            return;
+        }
+        missing.forEach(k -> batch.loaded.put(k, null));
+        if (postgres()) {
+            // Planned for this array, not with the connection's cached generic plan: that one is made while a
+            // rebuilt table is still small, where a sequential scan is cheapest, and stays one at a million rows.
+            jdbc.execute("SET LOCAL plan_cache_mode TO force_custom_plan");
+            jdbc.query(c -> {
+                PreparedStatement ps = c.prepareStatement(select + columns0() + " = ANY(?)");
+                ps.setArray(1, c.createArrayOf("varchar", missing.toArray()));
+                return ps;
+            }, rs -> {
+                R row = mapping.reader().read(rs);
+                batch.loaded.put(mapping.key().apply(row), row);
+            });
+            jdbc.execute("SET LOCAL plan_cache_mode TO auto");
+            return;
+        }
+        for (int from = 0; from < missing.size(); from += IN_LIST) {
+            List<String> chunk = missing.subList(from, Math.min(missing.size(), from + IN_LIST));
+            jdbc.query(select + columns0() + " IN (" + chunk.stream().map(v -> "?").collect(Collectors.joining(", "))
+                    + ")", rs -> {
+                R row = mapping.reader().read(rs);
+                batch.loaded.put(mapping.key().apply(row), row);
+            }, chunk.toArray());
+        }
+    }
+
+    private boolean postgres() {
+        if (postgres == null) {
+            postgres = jdbc.execute((Connection c) -> c.getMetaData().getDatabaseProductName())
+                    .toLowerCase(java.util.Locale.ROOT).contains("postgres");
+        }
+        return postgres;
+    }
+
+    private Batch batch() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            throw new IllegalStateException("read-model rows are written in a transaction: " + mapping.table());
+        }
+        @SuppressWarnings("unchecked")
+        Batch batch = (Batch) TransactionSynchronizationManager.getResource(this);
+        if (batch == null) {
+            batch = new Batch();
+            TransactionSynchronizationManager.bindResource(this, batch);
+            Batch bound = batch;
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void beforeCommit(boolean readOnly) {
+                    write(bound);
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(BatchTable.this);
+                }
+            });
+            relaxCommit();
+            prefetch(batch);
+        }
+        return batch;
+    }
+
+    private static final Object RELAXED = new Object();
+
+    /**
+     * On PostgreSQL the projection's transaction commits without waiting for its WAL flush (set once per transaction,
+     * whichever table comes first). Safe for a projection: its rows and its token commit together, so a database
+     * crash can only lose the last batches as a whole, and the processor then handles those events again. A replay
+     * no longer waits for a disk flush per batch.
+     */
+    private void relaxCommit() {
+        if (postgres() && TransactionSynchronizationManager.getResource(RELAXED) == null) {
+            TransactionSynchronizationManager.bindResource(RELAXED, Boolean.TRUE);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(RELAXED);
+                }
+            });
+            jdbc.execute("SET LOCAL synchronous_commit TO OFF");
+        }
+    }
+
+    /** The rows of every aggregate of the prefetch type that the current event batch names. */
+    private void prefetch(Batch batch) {
+        if (mapping.prefetchType() == null || !CurrentUnitOfWork.isStarted()
+                || !(CurrentUnitOfWork.get().root() instanceof BatchingUnitOfWork<?> unitOfWork)) {
+            return;
+        }
+        Set<String> ids = new LinkedHashSet<>();
+        for (Object message : unitOfWork.getMessages()) {
+            if (message instanceof DomainEventMessage<?> event && mapping.prefetchType().equals(event.getType())) {
+                ids.add(event.getAggregateIdentifier());
+            }
+        }
+        load(batch, ids);
+    }
+
+    private void write(Batch batch) {
+        if (!batch.inserted.isEmpty()) {
+            execute(insert, batch.inserted.values(), mapping.values()::apply);
+        }
+        if (!batch.changed.isEmpty()) {
+            List<R> rows = batch.changed.stream().map(batch.loaded::get).toList();
+            execute(update, rows, row -> {
+                Object[] values = mapping.values().apply(row);
+                Object[] shifted = new Object[values.length];
+                System.arraycopy(values, 1, shifted, 0, values.length - 1);
+                shifted[values.length - 1] = values[0];
+                return shifted;
+            });
+        }
+        batch.inserted.clear();
+        batch.changed.clear();
+    }
+
+    private void execute(String sql, Collection<R> rows, Function<R, Object[]> values) {
+        jdbc.execute((Connection c) -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                for (R row : rows) {
+                    Object[] v = values.apply(row);
+                    for (int i = 0; i < v.length; i++) {
+                        bind(ps, i + 1, v[i]);
+                    }
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    private static void bind(PreparedStatement ps, int index, Object value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, Types.NULL);
+        } else if (value instanceof Instant instant) {
+            ps.setObject(index, instant.atOffset(ZoneOffset.UTC));
+        } else {
+            ps.setObject(index, value);
+        }
+    }
+
+    /** A timestamp column as an Instant (null stays null). */
+    public static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+
+    private final class Batch {
+        final Map<String, R> loaded = new HashMap<>();
+        final Map<String, R> inserted = new LinkedHashMap<>();
+        final Set<String> changed = new LinkedHashSet<>();
+    }
+}
