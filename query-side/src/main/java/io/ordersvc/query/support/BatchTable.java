@@ -79,6 +79,8 @@ public final class BatchTable<R> {
     }
 
     private static final int IN_LIST = 200;
+    /** Up to this many keys, a batch's rows are loaded one by one, by primary key. */
+    private static final int ONE_BY_ONE = 8;
 
     private final JdbcTemplate jdbc;
     private final Mapping<R> mapping;
@@ -138,6 +140,10 @@ public final class BatchTable<R> {
     private void load(Batch batch, Collection<String> keys) {
         List<String> missing = keys.stream().filter(k -> !batch.loaded.containsKey(k)).toList();
         if (missing.isEmpty()) {
+            return;
+        }
+        if (missing.size() <= ONE_BY_ONE) {
+            missing.forEach(this::find); // live traffic: a batch of a few events, no statement planned per call
             return;
         }
         missing.forEach(k -> batch.loaded.put(k, null));
