@@ -25,13 +25,9 @@ wait_http() {
   return 1
 }
 
-# How many projection segments are behind the last stored event. A processor that started on a non-empty store holds
-# a replay token ({"tokenAtReset":..., "currentToken":...}); its position is the current token's index.
+# How many projection segments are behind the last stored event (the rebuild procedure's own check).
 behind() {
-  sql "SELECT count(*) FROM token_entry t WHERE t.processor_name IN ($PROJECTIONS)
-    AND coalesce((convert_from(t.token, 'UTF8')::json->'currentToken'->>'index')::bigint,
-                 (convert_from(t.token, 'UTF8')::json->>'index')::bigint, -1)
-        < (SELECT coalesce(max(global_index), 0) FROM domain_event_entry)"
+  ORDERS_DB_HOST=127.0.0.1 ORDERS_DB_PORT=5432 ORDERS_DB_USER=postgres ORDERS_DB_NAME=$DB bin/rebuild-read-models behind
 }
 
 # wait_caught_up [seconds]: every projection segment exists and has passed the last event; prints milliseconds.
