@@ -86,9 +86,15 @@ if [ "$copies" -gt 0 ]; then
         ELSE column_name END, ',' ORDER BY ordinal_position)
       FROM information_schema.columns WHERE table_name = '$1'"; }
   t0=$(date +%s%N)
+  # Secondary indexes are built once after the copies instead of row by row, as bin/rebuild-read-models does.
+  secondary="FROM pg_indexes i WHERE i.tablename IN ('order_view', 'order_line_view')
+    AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = (quote_ident(i.indexname))::regclass)"
+  index_defs=$(sql "SELECT string_agg(indexdef, '; ') $secondary")
+  sql "$(sql "SELECT string_agg('DROP INDEX ' || quote_ident(indexname), '; ') $secondary")"
   for t in order_view order_line_view; do
     sql "INSERT INTO $t ($(cols $t)) SELECT $(shifted $t) FROM $t, generate_series(1, $copies) k" >/dev/null
   done
+  sql "$index_defs"
   # The copies bypassed the projection: count them into the admin's counters as the projection would have.
   sql "DELETE FROM order_count" >/dev/null
   sed -n '/^INSERT/,$p' platform/src/main/resources/db/migration/common/V8__order_counts.sql | psql "${PG[@]}" -d "$DB" -q
@@ -96,6 +102,8 @@ if [ "$copies" -gt 0 ]; then
   sql "VACUUM ANALYZE order_line_view" >/dev/null
   echo "copied the order tables $copies times in $(ms_since $t0) ms"
 fi
+scenario "copies to a million orders (SQL, indexes built after)" $(ms_since $t_queries)
+t_queries=$(date +%s%N)
 orders_now=$(sql "SELECT count(*) FROM order_view")
 
 admin=$(bin/mint-token bench-admin admin "" 86400)
@@ -147,7 +155,7 @@ query "product name" admin "/api/v1/orders?product_name=@WORD@&size=20"
 query "status counts" buyer "/api/v1/orders/status-counts"
 query "status counts" seller "/api/v1/orders/status-counts"
 query "status counts" admin "/api/v1/orders/status-counts"
-scenario "copies to a million orders and $(( ${#rows[@]} * REPEAT )) queries" $(ms_since $t_queries)
+scenario "$(( ${#rows[@]} * REPEAT )) timed queries over HTTP (plus warm-ups)" $(ms_since $t_queries)
 
 {
   echo "## Replay (\`bench/replay.sh\`)"
