@@ -18,7 +18,6 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.queryhandling.QueryHandler;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
 
@@ -39,15 +38,12 @@ public class ProductProjection {
     private final ProductSkuRepository skus;
     private final BatchTable<ProductViewEntity> productRows;
     private final BatchTable<ProductSkuEntity> skuRows;
-    private final JdbcTemplate jdbc;
 
-    ProductProjection(ProductViewRepository products, ProductSkuRepository skus, CatalogTables tables,
-                      JdbcTemplate jdbc) {
+    ProductProjection(ProductViewRepository products, ProductSkuRepository skus, CatalogTables tables) {
         this.products = products;
         this.skus = skus;
         this.productRows = tables.products;
         this.skuRows = tables.skus;
-        this.jdbc = jdbc;
     }
 
     @EventHandler
@@ -110,8 +106,8 @@ public class ProductProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.update("DELETE FROM product_sku_view");
-        jdbc.update("DELETE FROM product_view");
+        skuRows.deleteAll();
+        productRows.deleteAll();
     }
 
     @QueryHandler

@@ -24,7 +24,6 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
@@ -47,14 +46,12 @@ public class OrderProjection {
     private final BatchTable<OrderViewEntity> orders;
     private final BatchTable<OrderLineEntity> lines;
     private final BatchTable<ShipmentEntity> shipments;
-    private final JdbcTemplate jdbc;
     private final OrderCounters counters;
 
-    OrderProjection(OrderTables tables, JdbcTemplate jdbc, OrderCounters counters) {
+    OrderProjection(OrderTables tables, OrderCounters counters) {
         this.orders = tables.orders;
         this.lines = tables.lines;
         this.shipments = tables.shipments;
-        this.jdbc = jdbc;
         this.counters = counters;
     }
 
@@ -239,9 +236,9 @@ public class OrderProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.update("DELETE FROM order_shipment_view");
-        jdbc.update("DELETE FROM order_line_view");
-        jdbc.update("DELETE FROM order_view");
+        shipments.deleteAll();
+        lines.deleteAll();
+        orders.deleteAll();
         counters.reset();
     }
 

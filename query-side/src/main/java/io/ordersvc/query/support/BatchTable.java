@@ -105,7 +105,7 @@ public final class BatchTable<R> {
         Batch batch = batch();
         if (!batch.loaded.containsKey(key)) {
             batch.loaded.put(key, null); // absent unless found
-            jdbc.query(select + columns0() + " = ?", rs -> {
+            jdbc.query(select + keyColumn() + " = ?", rs -> {
                 batch.loaded.put(key, mapping.reader().read(rs));
             }, key);
         }
@@ -119,6 +119,11 @@ public final class BatchTable<R> {
         batch.inserted.put(key, row);
     }
 
+    /** Empties the table: a projection's reset. */
+    public void deleteAll() {
+        jdbc.update("DELETE FROM " + mapping.table());
+    }
+
     /** The row (found in this batch) was changed: it is written back before the commit. */
     public void changed(R row) {
         Batch batch = batch();
@@ -128,7 +133,7 @@ public final class BatchTable<R> {
         }
     }
 
-    private String columns0() {
+    private String keyColumn() {
         return mapping.columns().get(0);
     }
 
@@ -152,7 +157,7 @@ public final class BatchTable<R> {
             // rebuilt table is still small, where a sequential scan is cheapest, and stays one at a million rows.
             jdbc.execute("SET LOCAL plan_cache_mode TO force_custom_plan");
             jdbc.query(c -> {
-                PreparedStatement ps = c.prepareStatement(select + columns0() + " = ANY(?)");
+                PreparedStatement ps = c.prepareStatement(select + keyColumn() + " = ANY(?)");
                 ps.setArray(1, c.createArrayOf("varchar", missing.toArray()));
                 return ps;
             }, rs -> {
@@ -164,7 +169,7 @@ public final class BatchTable<R> {
         }
         for (int from = 0; from < missing.size(); from += IN_LIST) {
             List<String> chunk = missing.subList(from, Math.min(missing.size(), from + IN_LIST));
-            jdbc.query(select + columns0() + " IN (" + chunk.stream().map(v -> "?").collect(Collectors.joining(", "))
+            jdbc.query(select + keyColumn() + " IN (" + chunk.stream().map(v -> "?").collect(Collectors.joining(", "))
                     + ")", rs -> {
                 R row = mapping.reader().read(rs);
                 batch.loaded.put(mapping.key().apply(row), row);
