@@ -68,9 +68,10 @@ verify() {
   wait_caught_up 300 >/dev/null
   checksums > target/bench/$name-live.txt
   stop $svc; svc=
-  wipe_read_models
+  rebuild_read_models prepare >/dev/null
   start_service
   wait_caught_up 300 >/dev/null
+  rebuild_read_models finish >/dev/null
   checksums > target/bench/$name-rebuilt.txt
   acked=$(wc -l < "$acks")
   missing=$(missing_acks "$acks")

@@ -38,7 +38,6 @@ ms_since() { echo $(( ($(date +%s%N) - $1) / 1000000 )); }
 # Each scenario's wall time, against the 2-minute bound of issue 5.
 scenarios=()
 scenario() { scenarios+=("| $1 | $(($2 / 1000)) s | $([ "$2" -le 120000 ] && echo yes || echo "no") |"); }
-rebuild_env() { ORDERS_DB_HOST=127.0.0.1 ORDERS_DB_PORT=5432 ORDERS_DB_USER=postgres ORDERS_DB_NAME=$DB "$@"; }
 
 # 1. Generate while the live query side follows.
 start_query_side
@@ -55,10 +54,11 @@ checksums > target/bench/replay-live.txt
 # 2. Rebuild from scratch, by the procedure an operator runs.
 stop $qpid; qpid=
 t0=$(date +%s%N)
-rebuild_env bin/rebuild-read-models prepare >/dev/null
+rebuild_read_models prepare >/dev/null
 start_query_side
 up_ms=$(ms_since $t0)
-finished=$(rebuild_env bin/rebuild-read-models finish)
+wait_caught_up 3600 >/dev/null
+finished=$(rebuild_read_models finish)
 rebuild_ms=$(ms_since $t0)
 echo "$finished"
 index_s=$(echo "$finished" | sed -n 's/.*indexes built in \([0-9]*\) s.*/\1/p')
@@ -86,15 +86,12 @@ if [ "$copies" -gt 0 ]; then
         ELSE column_name END, ',' ORDER BY ordinal_position)
       FROM information_schema.columns WHERE table_name = '$1'"; }
   t0=$(date +%s%N)
-  # Secondary indexes are built once after the copies instead of row by row, as bin/rebuild-read-models does.
-  secondary="FROM pg_indexes i WHERE i.tablename IN ('order_view', 'order_line_view')
-    AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = (quote_ident(i.indexname))::regclass)"
-  index_defs=$(sql "SELECT string_agg(indexdef, '; ') $secondary")
-  sql "$(sql "SELECT string_agg('DROP INDEX ' || quote_ident(indexname), '; ') $secondary")"
+  # Secondary indexes are built once after the copies instead of row by row, as in a rebuild.
+  rebuild_read_models drop-indexes
   for t in order_view order_line_view; do
     sql "INSERT INTO $t ($(cols $t)) SELECT $(shifted $t) FROM $t, generate_series(1, $copies) k" >/dev/null
   done
-  sql "$index_defs"
+  rebuild_read_models build-indexes
   # The copies bypassed the projection: count them into the admin's counters as the projection would have.
   sql "DELETE FROM order_count" >/dev/null
   sed -n '/^INSERT/,$p' platform/src/main/resources/db/migration/common/V8__order_counts.sql | psql "${PG[@]}" -d "$DB" -q
