@@ -9,12 +9,14 @@ import org.axonframework.common.lock.LockAcquisitionFailedException;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.serialization.Serializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -37,6 +39,23 @@ public class AxonRuntimeConfig {
         log.info("event processors claim segments as {}", instance);
         return JdbcTokenStore.builder().connectionProvider(connections).serializer(serializer).schema(schema)
                 .nodeId(instance.value()).claimTimeout(claimTimeout).build();
+    }
+
+    /** The streaming processors' source (application.yml names it): wakes them when events arrive. */
+    @Bean
+    EventArrivals eventArrivals(EventStore eventStore) {
+        return new EventArrivals(eventStore);
+    }
+
+    /** On PostgreSQL, appends of every instance wake this instance's processors (see V11__event_notify.sql). */
+    @Bean
+    @ConditionalOnExpression("'${spring.datasource.url:}'.startsWith('jdbc:postgresql:')")
+    EventNotificationListener eventNotificationListener(EventArrivals arrivals,
+                                                        @Value("${spring.datasource.url}") String url,
+                                                        @Value("${spring.datasource.username:}") String user,
+                                                        @Value("${spring.datasource.password:}") String password,
+                                                        @Value("${orders.event-listener-retry:1s}") Duration retry) {
+        return new EventNotificationListener(url, user, password, arrivals, retry);
     }
 
     @Bean(destroyMethod = "shutdown")

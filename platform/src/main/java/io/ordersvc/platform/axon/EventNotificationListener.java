@@ -1,0 +1,132 @@
+package io.ordersvc.platform.axon;
+
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Properties;
+
+/**
+ * Wakes this instance's event processors when any instance appends events: a trigger on the event table
+ * (V11__event_notify.sql) sends a PostgreSQL notification when an appending transaction commits, and this listener
+ * holds one connection of its own (outside the pool) that LISTENs for it. While that connection is down (a database
+ * restart) the processors are woken every second instead, and once more when it is back, so nothing waits for long.
+ */
+public class EventNotificationListener implements SmartLifecycle {
+
+    /** The notification channel, named after the table whose inserts raise it. */
+    public static final String CHANNEL = "domain_event_entry";
+
+    private static final Logger log = LoggerFactory.getLogger(EventNotificationListener.class);
+
+    private final String url;
+    private final Properties credentials = new Properties();
+    private final EventArrivals arrivals;
+    private final Duration retry;
+    private volatile boolean running;
+    private volatile Connection connection;
+    private Thread thread;
+
+    public EventNotificationListener(String url, String user, String password, EventArrivals arrivals,
+                                     Duration retry) {
+        this.url = url;
+        this.arrivals = arrivals;
+        this.retry = retry;
+        if (user != null) {
+            credentials.setProperty("user", user);
+        }
+        if (password != null && !password.isEmpty()) {
+            credentials.setProperty("password", password);
+        }
+        credentials.setProperty("ApplicationName", "orders-event-listener");
+        credentials.setProperty("tcpKeepAlive", "true");
+    }
+
+    @Override
+    public synchronized void start() {
+        running = true;
+        thread = new Thread(this::listen, "event-notifications");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    @Override
+    public synchronized void stop() {
+        running = false;
+        Connection c = connection;
+        if (c != null) {
+            try {
+                c.close();
+            } catch (SQLException ignored) {
+                // closing anyway
+            }
+        }
+        if (thread != null) {
+            thread.interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Started after the processors (whose phase is lower), stopped before them. */
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 100;
+    }
+
+    private void listen() {
+        boolean failing = false;
+        while (running) {
+            try (Connection c = DriverManager.getConnection(url, credentials)) {
+                connection = c;
+                try (Statement s = c.createStatement()) {
+                    s.execute("LISTEN " + CHANNEL);
+                }
+                if (failing) {
+                    log.info("listening for appended events again");
+                    failing = false;
+                }
+                arrivals.arrived(); // whatever was appended while nobody listened
+                PGConnection pg = c.unwrap(PGConnection.class);
+                while (running) {
+                    PGNotification[] notifications = pg.getNotifications((int) retry.toMillis());
+                    if (notifications != null && notifications.length > 0) {
+                        arrivals.arrived();
+                    }
+                }
+            } catch (SQLException | RuntimeException e) {
+                if (!running) {
+                    return;
+                }
+                if (!failing) {
+                    log.warn("cannot listen for appended events ({}); processors look every {} ms until it can",
+                            e.getMessage(), retry.toMillis());
+                    failing = true;
+                }
+                arrivals.arrived();
+                pause();
+            } finally {
+                connection = null;
+            }
+        }
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(retry.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+}
