@@ -43,8 +43,9 @@ public class AxonRuntimeConfig {
 
     /** The streaming processors' source (application.yml names it): wakes them when events arrive. */
     @Bean
-    EventArrivals eventArrivals(EventStore eventStore) {
-        return new EventArrivals(eventStore);
+    EventArrivals eventArrivals(EventStore eventStore,
+                                @Value("${orders.event-recheck-interval:1s}") Duration recheck) {
+        return new EventArrivals(eventStore, recheck);
     }
 
     /** On PostgreSQL, appends of every instance wake this instance's processors (see V11__event_notify.sql). */

@@ -7,11 +7,13 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The event store as the streaming processors' source, with one addition: their streams tell when new events have
@@ -20,17 +22,32 @@ import java.util.concurrent.TimeUnit;
  * processor is woken when a transaction of this instance that appended events has committed, and when PostgreSQL
  * reports another instance's append ({@link EventNotificationListener}); Axon's own recheck every few seconds stays
  * as the safety net.
+ * <p>
+ * The streams also skip reads that cannot find anything. A caught-up processor asks its stream several times per
+ * appended event whether more is available (before and after each batch, and to peek), and every such question
+ * on a drained stream was a query: about twenty per event across the processors, most of a command's database
+ * work. A stream that came back empty asks the database again only once an arrival has been signalled since, or
+ * when {@code recheck} has passed (in case a signal was lost). No arrival is missed: a signal comes after its
+ * transaction committed, and the stream notes the signal count before it reads, so an append that its read could
+ * not see signals afterwards and the next question reads again.
  */
 public class EventArrivals implements StreamableMessageSource<TrackedEventMessage<?>> {
 
     private final EventStore store;
+    private final long recheckNanos;
     private final Set<Runnable> callbacks = ConcurrentHashMap.newKeySet();
+    private final AtomicLong signals = new AtomicLong();
+    private volatile boolean notified;
 
-    public EventArrivals(EventStore store) {
+    public EventArrivals(EventStore store, Duration recheck) {
         this.store = store;
+        this.recheckNanos = recheck.toNanos();
         // Subscribers are called while the appending unit of work prepares its commit: too early, the events are not
         // visible to other transactions yet. Wake the processors once it has committed.
         store.subscribe(events -> {
+            if (notified) {
+                return; // the database's notification will say it, for this instance's appends too
+            }
             if (CurrentUnitOfWork.isStarted()) {
                 CurrentUnitOfWork.get().root().afterCommit(u -> arrived());
             } else {
@@ -41,7 +58,16 @@ public class EventArrivals implements StreamableMessageSource<TrackedEventMessag
 
     /** New events may be in the store: every open stream's processor looks now. */
     public void arrived() {
+        signals.incrementAndGet();
         callbacks.forEach(Runnable::run);
+    }
+
+    /**
+     * While the database notifies every committed append (EventNotificationListener is listening), this instance's
+     * own commits need no signal of their own: each would wake every processor a second time for nothing.
+     */
+    void databaseNotifies(boolean notifies) {
+        this.notified = notifies;
     }
 
     int listeners() {
@@ -72,6 +98,9 @@ public class EventArrivals implements StreamableMessageSource<TrackedEventMessag
 
         private final BlockingStream<TrackedEventMessage<?>> delegate;
         private volatile Runnable callback;
+        /** The signal count before the last read that found nothing; -1 when the last read found something. */
+        private volatile long drainedAt = -1;
+        private volatile long drainedSince;
 
         private Stream(BlockingStream<TrackedEventMessage<?>> delegate) {
             this.delegate = delegate;
@@ -90,12 +119,28 @@ public class EventArrivals implements StreamableMessageSource<TrackedEventMessag
 
         @Override
         public Optional<TrackedEventMessage<?>> peek() {
-            return delegate.peek();
+            return hasNextAvailable() ? delegate.peek() : Optional.empty();
         }
 
         @Override
         public boolean hasNextAvailable(int timeout, TimeUnit unit) throws InterruptedException {
-            return delegate.hasNextAvailable(timeout, unit);
+            if (nothingNew()) {
+                return false;
+            }
+            long before = signals.get();
+            boolean available = delegate.hasNextAvailable(timeout, unit);
+            if (available) {
+                drainedAt = -1;
+            } else {
+                drainedAt = before;
+                drainedSince = System.nanoTime();
+            }
+            return available;
+        }
+
+        /** Drained, nothing signalled since, and the recheck interval has not passed. */
+        private boolean nothingNew() {
+            return drainedAt == signals.get() && System.nanoTime() - drainedSince < recheckNanos;
         }
 
         @Override

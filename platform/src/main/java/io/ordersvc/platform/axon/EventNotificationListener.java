@@ -96,6 +96,7 @@ public class EventNotificationListener implements SmartLifecycle {
                     log.info("listening for appended events again");
                     failing = false;
                 }
+                arrivals.databaseNotifies(true);
                 arrivals.arrived(); // whatever was appended while nobody listened
                 PGConnection pg = c.unwrap(PGConnection.class);
                 while (running) {
@@ -105,6 +106,7 @@ public class EventNotificationListener implements SmartLifecycle {
                     }
                 }
             } catch (SQLException | RuntimeException e) {
+                arrivals.databaseNotifies(false);
                 if (!running) {
                     return;
                 }

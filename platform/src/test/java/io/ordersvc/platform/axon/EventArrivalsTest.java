@@ -16,7 +16,7 @@ class EventArrivalsTest {
 
     private final EmbeddedEventStore store = EmbeddedEventStore.builder()
             .storageEngine(new InMemoryEventStorageEngine()).optimizeEventConsumption(false).build();
-    private final EventArrivals arrivals = new EventArrivals(store);
+    private final EventArrivals arrivals = new EventArrivals(store, java.time.Duration.ofSeconds(1));
     private final AtomicInteger woken = new AtomicInteger();
 
     @Test
@@ -62,5 +62,51 @@ class EventArrivalsTest {
         assertThat(woken.get()).isEqualTo(2);
         assertThat(other.get()).isEqualTo(1);
         assertThat(arrivals.listeners()).isEqualTo(1);
+    }
+
+    @Test
+    void a_drained_stream_reads_again_only_after_an_arrival_is_signalled() throws Exception {
+        AtomicInteger reads = new AtomicInteger();
+        EmbeddedEventStore counted = EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine() {
+            @Override
+            public java.util.stream.Stream<? extends TrackedEventMessage<?>> readEvents(
+                    org.axonframework.eventhandling.TrackingToken token, boolean mayBlock) {
+                reads.incrementAndGet();
+                return super.readEvents(token, mayBlock);
+            }
+        }).optimizeEventConsumption(false).build();
+        EventArrivals gated = new EventArrivals(counted, java.time.Duration.ofHours(1));
+        BlockingStream<TrackedEventMessage<?>> stream = gated.openStream(null);
+
+        assertThat(stream.hasNextAvailable()).isFalse();
+        int afterFirstLook = reads.get();
+        assertThat(stream.hasNextAvailable()).isFalse();
+        assertThat(stream.peek()).isEmpty();
+        assertThat(reads.get()).isEqualTo(afterFirstLook);
+
+        // Appended by "another instance": invisible to this instance until the database's notification arrives.
+        gated.databaseNotifies(true);
+        DefaultUnitOfWork<?> uow = DefaultUnitOfWork.startAndGet(null);
+        counted.publish(GenericEventMessage.asEventMessage("elsewhere"));
+        uow.commit();
+        assertThat(stream.hasNextAvailable()).isFalse();
+
+        gated.arrived();
+        assertThat(stream.hasNextAvailable()).isTrue();
+        assertThat(stream.nextAvailable().getPayload()).isEqualTo("elsewhere");
+    }
+
+    @Test
+    void a_drained_stream_reads_again_after_the_recheck_interval_even_without_a_signal() throws Exception {
+        EventArrivals impatient = new EventArrivals(store, java.time.Duration.ZERO);
+        impatient.databaseNotifies(true);
+        BlockingStream<TrackedEventMessage<?>> stream = impatient.openStream(null);
+        assertThat(stream.hasNextAvailable()).isFalse();
+
+        DefaultUnitOfWork<?> uow = DefaultUnitOfWork.startAndGet(null);
+        store.publish(GenericEventMessage.asEventMessage("unsignalled"));
+        uow.commit();
+
+        assertThat(stream.hasNextAvailable()).isTrue();
     }
 }
