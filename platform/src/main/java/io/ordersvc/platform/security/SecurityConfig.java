@@ -1,6 +1,7 @@
 package io.ordersvc.platform.security;
 
 import io.ordersvc.platform.web.ProblemWriter;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.converter.Converter;
@@ -21,6 +22,7 @@ import org.springframework.security.web.SecurityFilterChain;
 
 import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
 
@@ -41,13 +43,20 @@ public class SecurityConfig {
         return JwtSettings.from(env);
     }
 
+    /**
+     * Verified tokens are remembered until they expire (CachingJwtDecoder), checked on the system clock like Spring's
+     * own timestamp validator.
+     */
     @Bean
-    JwtDecoder jwtDecoder(JwtSettings settings) {
+    JwtDecoder jwtDecoder(JwtSettings settings, @Value("${orders.jwt.cache-size:10000}") int cacheSize) {
+        JwtDecoder verifier;
         if (settings.issuerUri() != null) {
-            return NimbusJwtDecoder.withIssuerLocation(settings.issuerUri()).build();
+            verifier = NimbusJwtDecoder.withIssuerLocation(settings.issuerUri()).build();
+        } else {
+            var key = new SecretKeySpec(settings.secret().getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+            verifier = NimbusJwtDecoder.withSecretKey(key).macAlgorithm(MacAlgorithm.HS256).build();
         }
-        var key = new SecretKeySpec(settings.secret().getBytes(StandardCharsets.UTF_8), "HmacSHA256");
-        return NimbusJwtDecoder.withSecretKey(key).macAlgorithm(MacAlgorithm.HS256).build();
+        return cacheSize > 0 ? new CachingJwtDecoder(verifier, Clock.systemUTC(), cacheSize) : verifier;
     }
 
     @Bean
