@@ -1,6 +1,7 @@
 package io.ordersvc.command.catalog;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import io.ordersvc.command.support.AggregateCaches;
 import io.ordersvc.shared.catalog.ProductCommand.AdjustStock;
 import io.ordersvc.shared.catalog.ProductCommand.CreateProduct;
 import io.ordersvc.shared.catalog.ProductEvent.ProductCreated;
@@ -34,7 +35,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * that places the order, so the aggregate's lock and its event stream's sequence numbers make overselling
  * impossible, within one JVM and across instances. Snapshotted (by field) because hot products collect many events.
  */
-@Aggregate(snapshotTriggerDefinition = "productSnapshotTrigger")
+@Aggregate(snapshotTriggerDefinition = "productSnapshotTrigger", cache = AggregateCaches.PRODUCTS)
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class Product {

@@ -1,5 +1,6 @@
 package io.ordersvc.command.order;
 
+import io.ordersvc.command.support.AggregateCaches;
 import io.ordersvc.command.support.Guards;
 import io.ordersvc.shared.error.Refusal;
 import io.ordersvc.shared.identity.Actor;
@@ -63,7 +64,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * together with the Product aggregates in one unit of work; every other command is handled here.
  * A caller who may not see the order gets 404 (ORDER_NOT_FOUND) before any other rule is checked.
  */
-@Aggregate
+@Aggregate(cache = AggregateCaches.ORDERS)
 public class Order {
 
     @AggregateIdentifier
