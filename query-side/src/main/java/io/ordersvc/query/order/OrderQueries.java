@@ -24,9 +24,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import org.axonframework.queryhandling.QueryHandler;
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
@@ -50,7 +48,6 @@ public class OrderQueries {
     };
     private static final TypeReference<List<ShipmentLine>> SHIPMENT_LINES = new TypeReference<>() {
     };
-    private static final Sort NEWEST_FIRST = Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("orderNo"));
 
     private final OrderViewRepository orders;
     private final OrderLineRepository lines;
@@ -64,13 +61,16 @@ public class OrderQueries {
     private final Duration autoConfirmAfter;
     private final Duration reviewWindow;
     private final OrderCounters counters;
+    private final int countCap;
 
     OrderQueries(OrderViewRepository orders, OrderLineRepository lines, ShipmentRepository shipments,
                  OrderLogProjection log, OrderAccess access, EntityManager em, Clock clock, RefundProjection refunds,
                  OrderCounters counters,
                  @Value("${orders.after-sales-window:15d}") Duration afterSalesWindow,
                  @Value("${orders.timers.auto-confirm-after:10d}") Duration autoConfirmAfter,
-                 @Value("${orders.timers.review-window:15d}") Duration reviewWindow) {
+                 @Value("${orders.timers.review-window:15d}") Duration reviewWindow,
+                 @Value("${orders.list.count-cap:10000}") int countCap) {
+        this.countCap = countCap;
         this.counters = counters;
         this.autoConfirmAfter = autoConfirmAfter;
         this.reviewWindow = reviewWindow;
@@ -113,21 +113,50 @@ public class OrderQueries {
 
     @QueryHandler
     public OrderPage handle(OrderQuery.ListOrders query) {
-        Page<OrderViewEntity> page = orders.findAll(OrderSpecifications.matching(query.filter(), query.actor()),
-                PageRequest.of(query.page() - 1, query.size(), NEWEST_FIRST));
-        List<String> ids = page.getContent().stream().map(o -> o.orderId).toList();
+        Specification<OrderViewEntity> matching = OrderSpecifications.matching(query.filter(), query.actor());
+        int offset = (query.page() - 1) * query.size();
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        var q = cb.createQuery(OrderViewEntity.class);
+        var root = q.from(OrderViewEntity.class);
+        q.where(matching.toPredicate(root, q, cb))
+                .orderBy(cb.desc(root.get("createdAt")), cb.desc(root.get("orderNo")));
+        List<OrderViewEntity> content = em.createQuery(q).setFirstResult(offset).setMaxResults(query.size())
+                .getResultList();
+        Total total = total(matching, offset, query.size(), content.size());
+        List<String> ids = content.stream().map(o -> o.orderId).toList();
         Map<String, List<LineView>> linesByOrder = ids.isEmpty() ? Map.of()
                 : lines.findByOrderIdInOrderByOrderIdAscPositionAsc(ids).stream()
                 .collect(Collectors.groupingBy(l -> l.orderId, Collectors.mapping(OrderQueries::line,
                         Collectors.toList())));
-        List<OrderSummary> items = page.getContent().stream()
+        List<OrderSummary> items = content.stream()
                 .map(o -> new OrderSummary(o.orderId, o.orderNo, OrderStatus.fromValue(o.status),
                         OrderType.fromValue(o.orderType), o.buyerId, o.shopId, o.reviewPending, o.refundInProgress,
                         Money.of(o.goodsAmount), Money.of(o.shippingFee), Money.of(o.discountAmount),
                         Money.of(o.payAmount), o.pointsAmount, o.receiverName, o.receiverPhone, o.createdAt,
                         o.payableUntil, linesByOrder.getOrDefault(o.orderId, List.of()), o.version))
                 .toList();
-        return OrderPage.of(items, query.page(), query.size(), page.getTotalElements());
+        return OrderPage.of(items, query.page(), query.size(), total.count(), total.exact());
+    }
+
+    private record Total(long count, boolean exact) {
+    }
+
+    /**
+     * How many orders match, counted up to the cap: counting every match of a broad search (a common word among a
+     * million orders) took hundreds of milliseconds per page, while a page itself stops after its rows. A page that
+     * is not full tells the exact total without counting at all.
+     */
+    private Total total(Specification<OrderViewEntity> matching, int offset, int size, int found) {
+        if ((found > 0 && found < size) || (found == 0 && offset == 0)) {
+            return new Total(offset + found, true);
+        }
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        var q = cb.createQuery(Integer.class);
+        var root = q.from(OrderViewEntity.class);
+        q.select(cb.literal(1)).where(matching.toPredicate(root, q, cb));
+        int counted = em.createQuery(q).setMaxResults(countCap + 1).getResultList().size();
+        return counted <= countCap ? new Total(counted, true)
+                : new Total(Math.max(countCap, offset + found), false);
     }
 
     @QueryHandler

@@ -56,7 +56,8 @@ public class OrderQueryController {
 
     @GetMapping
     @Operation(summary = "List orders, newest first", description = "buyer: own; seller: own shop; admin: all. "
-            + "All filters are optional and combine with AND.")
+            + "All filters are optional and combine with AND. `total` counts the matches up to a cap (10,000 by "
+            + "default): beyond it `total` is that cap (or more, on deeper pages) and `total_exact` is false.")
     public OrderPage list(
             @RequestParam(required = false) @Pattern(regexp = STATUSES) String status,
             @RequestParam(name = "order_type", required = false) @Pattern(regexp = "physical|points_exchange")

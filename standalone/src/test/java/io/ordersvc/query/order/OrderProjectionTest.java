@@ -182,4 +182,35 @@ class OrderProjectionTest extends IntegrationTest {
         assertThat(detail().status()).isEqualTo(OrderStatus.PENDING_PAYMENT);
         assertThat(detail().log()).hasSize(1);
     }
+
+    @Test
+    void a_list_counts_its_matches_up_to_the_cap_and_says_when_it_stopped() {
+        String many = "projection-many-" + orderId.substring(0, 8);
+        for (int i = 0; i < 14; i++) {
+            OrderPlaced p = placed();
+            String id = UUID.randomUUID().toString();
+            feed(new OrderPlaced(id, String.format("%020d", Math.abs((long) id.hashCode())), many, p.shopId(),
+                    p.orderType(), List.of(new OrderLine(UUID.randomUUID().toString(), "p", "s", "S", "Widget", null,
+                            Map.of(), Money.of("5.00"), null, 3, Money.of("15.00"))), p.receiver(), p.buyerRemark(), p.goodsAmount(), p.shippingFee(),
+                    p.discountAmount(), p.payAmount(), p.pointsAmount(), p.pointsEarned(), T0.plusSeconds(i),
+                    p.payableUntil()), 0);
+        }
+        Actor buyer = new Actor(many, Role.BUYER, null);
+
+        // IntegrationTest caps counting at 12 (orders.list.count-cap).
+        var first = queries.handle(new OrderQuery.ListOrders(OrderFilter.NONE, 1, 5, buyer));
+        assertThat(first.items()).hasSize(5);
+        assertThat(first.total()).isEqualTo(12);
+        assertThat(first.totalExact()).isFalse();
+        assertThat(first.totalPages()).isEqualTo(3);
+
+        // The last page is not full, so it knows the exact total without counting.
+        var last = queries.handle(new OrderQuery.ListOrders(OrderFilter.NONE, 3, 5, buyer));
+        assertThat(last.items()).hasSize(4);
+        assertThat(last.total()).isEqualTo(14);
+        assertThat(last.totalExact()).isTrue();
+
+        var within = queries.handle(new OrderQuery.ListOrders(OrderFilter.NONE, 1, 5, owner));
+        assertThat(within.totalExact()).isTrue();
+    }
 }
