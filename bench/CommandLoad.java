@@ -41,7 +41,7 @@ public class CommandLoad {
         int clients = Integer.parseInt(arg(args, "clients", "8"));
         int seconds = Integer.parseInt(arg(args, "seconds", "20"));
         boolean lag = Boolean.parseBoolean(arg(args, "lag", "false"));
-        long ratePerClient = Long.parseLong(arg(args, "rate", "0")); // orders per second per client, 0 = flat out
+        double ratePerClient = Double.parseDouble(arg(args, "rate", "0")); // orders/s per client, 0 = flat out
         String jdbc = arg(args, "jdbc", "jdbc:postgresql://127.0.0.1:5432/orders_bench");
         String acks = arg(args, "acks", "");
         String buyer = System.getenv("BUYER_TOKEN");
@@ -74,11 +74,17 @@ public class CommandLoad {
         LagProbe probe = lag ? new LagProbe(jdbc, lags, running) : null;
         if (probe != null) {
             probe.start();
+            probe.ready.await(); // connected and warm: its own start-up must not count as lag
         }
         for (int c = 0; c < clients; c++) {
             Thread t = new Thread(() -> {
                 try {
                     ThreadLocalRandom random = ThreadLocalRandom.current();
+                    if (ratePerClient > 0) {
+                        // Paced clients start at random points of their period, as independent users would; all
+                        // starting at once sent every client's burst in the same millisecond each period.
+                        Thread.sleep(random.nextLong((long) (1000 / ratePerClient) + 1));
+                    }
                     while (running.get()) {
                         long loopStart = System.nanoTime();
                         StringBuilder items = new StringBuilder();
@@ -118,7 +124,7 @@ public class CommandLoad {
                                 errors);
                         timed(http, path + "/receipt", buyer, null, latencies, commands, errors);
                         if (ratePerClient > 0) {
-                            long wait = 1_000_000_000L / ratePerClient - (System.nanoTime() - loopStart);
+                            long wait = (long) (1e9 / ratePerClient) - (System.nanoTime() - loopStart);
                             if (wait > 0) {
                                 Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
                             }
@@ -164,12 +170,16 @@ public class CommandLoad {
      * lag is from its acknowledgement until the poll that first sees that version. Stops once the clients have
      * stopped and every pending order was seen (or 10 s after, for a fault drill).
      */
+    static final boolean DETAIL = System.getenv("LAG_DETAIL") != null;
+    static final long T0 = System.nanoTime();
+
     static final class LagProbe extends Thread {
         private final String jdbc;
         private final ConcurrentLinkedQueue<Long> lags;
         private final AtomicBoolean running;
         private final java.util.concurrent.ConcurrentHashMap<String, long[]> pending =
                 new java.util.concurrent.ConcurrentHashMap<>();
+        final CountDownLatch ready = new CountDownLatch(1);
 
         LagProbe(String jdbc, ConcurrentLinkedQueue<Long> lags, AtomicBoolean running) {
             super("lag-probe");
@@ -188,6 +198,11 @@ public class CommandLoad {
             try (Connection db = DriverManager.getConnection(jdbc, "postgres", "");
                  PreparedStatement seen = db.prepareStatement(
                          "SELECT order_id, version FROM order_view WHERE order_id = ANY(?)")) {
+                for (int i = 0; i < 20; i++) {
+                    seen.setArray(1, db.createArrayOf("text", new Object[] {"warm-up"}));
+                    seen.executeQuery().close();
+                }
+                ready.countDown();
                 while (true) {
                     if (!running.get()) {
                         stoppedAt = stoppedAt == 0 ? System.nanoTime() : stoppedAt;
@@ -204,6 +219,10 @@ public class CommandLoad {
                                 if (expected != null && rs.getLong(2) >= expected[0]) {
                                     pending.remove(rs.getString(1));
                                     lags.add(now - expected[1]);
+                                    if (DETAIL && now - expected[1] > 150_000_000L) {
+                                        System.err.printf(Locale.ROOT, "slow lag %.0f ms at +%.2f s%n",
+                                                (now - expected[1]) / 1e6, (expected[1] - T0) / 1e9);
+                                    }
                                 }
                             }
                         }
@@ -212,6 +231,8 @@ public class CommandLoad {
                 }
             } catch (Exception e) {
                 System.err.println("lag probe: " + e);
+            } finally {
+                ready.countDown();
             }
         }
     }

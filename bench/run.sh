@@ -64,10 +64,11 @@ for c in $LEVELS; do
   echo "clients=$c $out pgbench_tps=$tps rss_kb=$rss"
 done
 
-# Projection lag: 32 clients flat out (full load), then paced to half the command rate measured at 32.
+# Projection lag: 32 clients flat out (full load), then paced to half the command rate measured at 32 (each client
+# starts at a random point of its period, so the orders do not arrive in bursts).
 full=$(load clients=32 seconds=$SECS lag=true)
 cps32=$(field cps "$full")
-rate=$(awk -v c="$cps32" 'BEGIN { r = c / 4 / 32 / 2; printf "%d", (r < 1 ? 1 : r) }')
+rate=$(awk -v c="$cps32" 'BEGIN { printf "%.2f", c / 4 / 32 / 2 }')
 half=$(load clients=32 seconds=$SECS lag=true rate=$rate)
 # Catch-up: after the load stops, until every projection segment's token has passed the last stored event.
 catchup_ms=$(wait_caught_up 30)

@@ -1,6 +1,7 @@
 package io.ordersvc.query.order;
 
 import io.ordersvc.query.refund.RefundProjection;
+import io.ordersvc.query.support.CustomPlans;
 import io.ordersvc.query.support.JsonText;
 import io.ordersvc.shared.identity.Actor;
 import io.ordersvc.shared.identity.Role;
@@ -62,6 +63,7 @@ public class OrderQueries {
     private final Duration reviewWindow;
     private final OrderCounters counters;
     private final int countCap;
+    private final CustomPlans customPlans;
 
     OrderQueries(OrderViewRepository orders, OrderLineRepository lines, ShipmentRepository shipments,
                  OrderLogProjection log, OrderAccess access, EntityManager em, Clock clock, RefundProjection refunds,
@@ -69,8 +71,9 @@ public class OrderQueries {
                  @Value("${orders.after-sales-window:15d}") Duration afterSalesWindow,
                  @Value("${orders.timers.auto-confirm-after:10d}") Duration autoConfirmAfter,
                  @Value("${orders.timers.review-window:15d}") Duration reviewWindow,
-                 @Value("${orders.list.count-cap:10000}") int countCap) {
+                 @Value("${orders.list.count-cap:10000}") int countCap, CustomPlans customPlans) {
         this.countCap = countCap;
+        this.customPlans = customPlans;
         this.counters = counters;
         this.autoConfirmAfter = autoConfirmAfter;
         this.reviewWindow = reviewWindow;
@@ -113,6 +116,7 @@ public class OrderQueries {
 
     @QueryHandler
     public OrderPage handle(OrderQuery.ListOrders query) {
+        customPlans.forThisTransaction();
         Specification<OrderViewEntity> matching = OrderSpecifications.matching(query.filter(), query.actor());
         int offset = (query.page() - 1) * query.size();
         CriteriaBuilder cb = em.getCriteriaBuilder();
@@ -165,6 +169,7 @@ public class OrderQueries {
         if (actor.is(Role.ADMIN) && query.filter().withoutStatus().equals(OrderFilter.NONE)) {
             return counters.totals();
         }
+        customPlans.forThisTransaction();
         CriteriaBuilder cb = em.getCriteriaBuilder();
         var q = cb.createTupleQuery();
         var root = q.from(OrderViewEntity.class);

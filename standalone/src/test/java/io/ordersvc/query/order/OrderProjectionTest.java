@@ -17,7 +17,9 @@ import io.ordersvc.shared.order.OrderType;
 import io.ordersvc.shared.order.OrderViews.OrderDetail;
 import io.ordersvc.shared.order.Receiver;
 import io.ordersvc.shared.order.ShipmentLine;
+import io.ordersvc.query.support.CustomPlans;
 import io.ordersvc.standalone.support.IntegrationTest;
+import io.ordersvc.standalone.support.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -29,6 +31,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** Feeds events straight into the order projections, then asks the query handlers. */
 class OrderProjectionTest extends IntegrationTest {
@@ -43,6 +46,8 @@ class OrderProjectionTest extends IntegrationTest {
     OrderQueries queries;
     @Autowired
     TransactionTemplate tx;
+    @Autowired
+    CustomPlans customPlans;
     @Autowired
     JdbcTemplate jdbc;
 
@@ -212,5 +217,18 @@ class OrderProjectionTest extends IntegrationTest {
 
         var within = queries.handle(new OrderQuery.ListOrders(OrderFilter.NONE, 1, 5, owner));
         assertThat(within.totalExact()).isTrue();
+    }
+
+    @Test
+    void list_queries_are_planned_for_their_own_values_and_only_within_their_transaction() {
+        assumeTrue(TestDatabase.postgres(), "plan_cache_mode is PostgreSQL's");
+        String inside = tx.execute(s -> {
+            customPlans.forThisTransaction();
+            return jdbc.queryForObject("SHOW plan_cache_mode", String.class);
+        });
+        String after = tx.execute(s -> jdbc.queryForObject("SHOW plan_cache_mode", String.class));
+
+        assertThat(inside).isEqualTo("force_custom_plan");
+        assertThat(after).isEqualTo("auto");
     }
 }
