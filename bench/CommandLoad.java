@@ -159,10 +159,11 @@ public class CommandLoad {
                     ms(lagSorted, 0.90), ms(lagSorted, 0.95), ms(lagSorted, 1.0));
         }
         System.out.printf(Locale.ROOT, "commands=%d errors=%d seconds=%.1f cps=%.1f p50_ms=%.1f p95_ms=%.1f "
-                        + "p99_ms=%.1f client_cpu_pct=%.0f lag_p50_ms=%.1f lag_p99_ms=%.1f lag_samples=%d%n",
+                        + "p99_ms=%.1f client_cpu_pct=%.0f lag_p50_ms=%.1f lag_p99_ms=%.1f lag_samples=%d "
+                        + "catchup_ms=%d%n",
                 commands.get(), errors.get(), wall, commands.get() / wall, ms(sorted, 0.50), ms(sorted, 0.95),
                 ms(sorted, 0.99), 100.0 * (cpuAfter - cpuBefore) / 1e9 / wall, ms(lagSorted, 0.50),
-                ms(lagSorted, 0.99), lagSorted.size());
+                ms(lagSorted, 0.99), lagSorted.size(), probe == null ? -1 : probe.catchUpMillis);
     }
 
     /**
@@ -180,6 +181,8 @@ public class CommandLoad {
         private final java.util.concurrent.ConcurrentHashMap<String, long[]> pending =
                 new java.util.concurrent.ConcurrentHashMap<>();
         final CountDownLatch ready = new CountDownLatch(1);
+        /** From the clients' stop until the read model showed every acknowledged order; -1 if it never did. */
+        volatile long catchUpMillis = -1;
 
         LagProbe(String jdbc, ConcurrentLinkedQueue<Long> lags, AtomicBoolean running) {
             super("lag-probe");
@@ -206,7 +209,11 @@ public class CommandLoad {
                 while (true) {
                     if (!running.get()) {
                         stoppedAt = stoppedAt == 0 ? System.nanoTime() : stoppedAt;
-                        if (pending.isEmpty() || System.nanoTime() - stoppedAt > 10_000_000_000L) {
+                        if (pending.isEmpty()) {
+                            catchUpMillis = (System.nanoTime() - stoppedAt) / 1_000_000;
+                            return;
+                        }
+                        if (System.nanoTime() - stoppedAt > 30_000_000_000L) {
                             return;
                         }
                     }
