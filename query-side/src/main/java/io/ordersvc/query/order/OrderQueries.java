@@ -25,6 +25,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import org.axonframework.queryhandling.QueryHandler;
+import org.hibernate.query.criteria.HibernateCriteriaBuilder;
+import org.hibernate.query.criteria.JpaCriteriaQuery;
+import org.hibernate.query.criteria.JpaExpression;
+import org.hibernate.query.criteria.JpaSubQuery;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -154,11 +158,19 @@ public class OrderQueries {
         if ((found > 0 && found < size) || (found == 0 && offset == 0)) {
             return new Total(offset + found, true);
         }
-        CriteriaBuilder cb = em.getCriteriaBuilder();
-        var q = cb.createQuery(Integer.class);
-        var root = q.from(OrderViewEntity.class);
-        q.select(cb.literal(1)).where(matching.toPredicate(root, q, cb));
-        int counted = em.createQuery(q).setMaxResults(countCap + 1).getResultList().size();
+        // SELECT count(*) FROM (SELECT 1 FROM order_view WHERE ... FETCH FIRST cap + 1 ROWS ONLY): one row back, not
+        // up to ten thousand for the count to be taken in Java.
+        var cb = (HibernateCriteriaBuilder) em.getCriteriaBuilder();
+        JpaCriteriaQuery<Long> q = cb.createQuery(Long.class);
+        var matches = (JpaSubQuery<Integer>) q.subquery(Integer.class);
+        var root = matches.from(OrderViewEntity.class);
+        // A derived table's columns need names; alias() names the literal and hands the same expression back.
+        matches.select((JpaExpression<Integer>) cb.literal(1).alias("matched"))
+                .where(matching.toPredicate(root, q, cb));
+        matches.fetch(countCap + 1);
+        q.from(matches);
+        q.select(cb.count());
+        long counted = em.createQuery(q).getSingleResult();
         return counted <= countCap ? new Total(counted, true)
                 : new Total(Math.max(countCap, offset + found), false);
     }
