@@ -89,12 +89,20 @@ public final class FreshAggregateCache implements Cache {
 
     @Override
     public boolean putIfAbsent(Object key, Object value) {
+        Entry entry = new Entry(value, versionOf(value));
+        Object pushedOut;
         synchronized (entries) {
             if (entries.containsKey(key)) {
                 return false;
             }
+            evicted = null;
+            entries.put(key, entry);
+            pushedOut = evicted;
         }
-        put(key, value);
+        notify(l -> l.onEntryCreated(key, value));
+        if (pushedOut != null) {
+            notify(l -> l.onEntryExpired(pushedOut));
+        }
         return true;
     }
 

@@ -179,8 +179,7 @@ public final class BatchTable<R> {
 
     private boolean postgres() {
         if (postgres == null) {
-            postgres = jdbc.execute((Connection c) -> c.getMetaData().getDatabaseProductName())
-                    .toLowerCase(java.util.Locale.ROOT).contains("postgres");
+            postgres = Databases.isPostgres(jdbc);
         }
         return postgres;
     }

@@ -58,18 +58,13 @@ public final class OrderViews {
                           boolean canReview, boolean canApplyRefund, boolean canDelete) {
     }
 
-    /** One page of GET /orders, newest first. */
     /**
-     * A page of orders. {@code total} is exact when {@code totalExact}; a search matching more orders than the
-     * service counts (orders.list.count-cap, 10,000 by default) reports at least that many, with
+     * One page of GET /orders, newest first. {@code total} is exact when {@code totalExact}; a search matching more
+     * orders than the service counts (orders.list.count-cap, 10,000 by default) reports at least that many, with
      * {@code totalExact} false, instead of counting them all on every page.
      */
     public record OrderPage(List<OrderSummary> items, int page, int size, long total, int totalPages,
                             boolean totalExact) {
-
-        public static OrderPage of(List<OrderSummary> items, int page, int size, long total) {
-            return of(items, page, size, total, true);
-        }
 
         public static OrderPage of(List<OrderSummary> items, int page, int size, long total, boolean totalExact) {
             return new OrderPage(items, page, size, total, (int) ((total + size - 1) / size), totalExact);
