@@ -2,6 +2,11 @@ package io.ordersvc.query.catalog;
 
 import io.ordersvc.query.support.BatchTable;
 import io.ordersvc.query.support.BatchTable.Mapping;
+import io.ordersvc.query.support.BatchTable.Prefetch;
+import io.ordersvc.shared.catalog.ProductEvent.StockAdjusted;
+import io.ordersvc.shared.catalog.ProductEvent.StockReleased;
+import io.ordersvc.shared.catalog.ProductEvent.StockReserved;
+import io.ordersvc.shared.catalog.StockChange;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -26,14 +31,21 @@ class CatalogTables {
                 p -> p.productId,
                 p -> new Object[]{p.productId, p.shopId, p.name, p.imageUrl, p.freightTemplateId, p.createdAt,
                         p.version},
-                CatalogTables::readProduct).prefetching(PRODUCT));
+                CatalogTables::readProduct).prefetching(Prefetch.aggregates(PRODUCT)));
+        // Every order reserves stock: the SKUs a batch's stock events name are loaded in one query, not one by one.
         skus = new BatchTable<>(jdbc, Mapping.of("product_sku_view", List.of(
                 "sku_id", "product_id", "position", "sku_code", "properties", "price", "cost_price", "points_price",
                 "stock"),
                 s -> s.skuId,
                 s -> new Object[]{s.skuId, s.productId, s.position, s.skuCode, s.properties, s.price, s.costPrice,
                         s.pointsPrice, s.stock},
-                CatalogTables::readSku));
+                CatalogTables::readSku).prefetching(Prefetch.named(StockReserved.class, e -> skuIds(e.items()))
+                .and(Prefetch.named(StockReleased.class, e -> skuIds(e.items())))
+                .and(Prefetch.named(StockAdjusted.class, e -> List.of(e.skuId())))));
+    }
+
+    private static List<String> skuIds(List<StockChange> items) {
+        return items.stream().map(StockChange::skuId).toList();
     }
 
     private static ProductViewEntity readProduct(ResultSet rs) throws SQLException {

@@ -2,6 +2,9 @@ package io.ordersvc.query.order;
 
 import io.ordersvc.query.support.BatchTable;
 import io.ordersvc.query.support.BatchTable.Mapping;
+import io.ordersvc.query.support.BatchTable.Prefetch;
+import io.ordersvc.shared.order.OrderEvent.OrderShipped;
+import io.ordersvc.shared.order.ShipmentLine;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -41,7 +44,8 @@ class OrderTables {
                         o.payableUntil, o.paidAt, o.paidAmount, o.payChannel, o.transactionNo, o.shippedAt,
                         o.completedAt, o.cancelledAt, o.cancelReason, o.reviewRating, o.reviewContent, o.reviewedAt,
                         o.version},
-                OrderTables::readOrder).prefetching(ORDER));
+                OrderTables::readOrder).prefetching(Prefetch.aggregates(ORDER)));
+        // A shipment changes the lines it names: a batch's shipped lines are loaded in one query, not one by one.
         lines = new BatchTable<>(jdbc, Mapping.of("order_line_view", List.of(
                 "order_line_id", "order_id", "position", "product_id", "sku_id", "sku_code", "product_name",
                 "image_url", "properties", "unit_price", "points_price", "quantity", "line_total", "shipped_quantity",
@@ -50,7 +54,8 @@ class OrderTables {
                 l -> new Object[]{l.orderLineId, l.orderId, l.position, l.productId, l.skuId, l.skuCode,
                         l.productName, l.imageUrl, l.properties, l.unitPrice, l.pointsPrice, l.quantity, l.lineTotal,
                         l.shippedQuantity, l.refundState, l.refundedAmount},
-                OrderTables::readLine));
+                OrderTables::readLine).prefetching(Prefetch.named(OrderShipped.class,
+                e -> e.lines().stream().map(ShipmentLine::orderLineId).toList())));
         // Insert-only: a shipment is written once, by the (version-guarded) OrderShipped handler.
         shipments = new BatchTable<>(jdbc, Mapping.of("order_shipment_view", List.of(
                 "shipment_id", "order_id", "carrier_code", "carrier_name", "tracking_no", "lines", "shipped_at"),

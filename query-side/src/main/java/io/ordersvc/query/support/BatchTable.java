@@ -1,8 +1,10 @@
 package io.ordersvc.query.support;
 
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.serialization.SerializationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -15,6 +17,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -29,8 +32,9 @@ import java.util.stream.Collectors;
 /**
  * One read-model table as a projection's transaction (an event batch) sees it, written with plain JDBC.
  * <ul>
- * <li>The first lookup in a batch loads, in one query, the rows of every aggregate the batch's events belong to
- * (see {@link Mapping#prefetchType()}); later lookups are map reads, and a key not loaded yet costs one query.</li>
+ * <li>The first lookup in a batch loads, in one query, the rows the batch's events name (see {@link Prefetch}):
+ * the rows of every aggregate they belong to, or keys their payloads carry. Later lookups are map reads, and a key
+ * not loaded yet costs one query.</li>
  * <li>Handlers change the rows in memory and say so ({@link #changed}); new rows are {@link #insert}ed.</li>
  * <li>Just before the transaction commits, the new rows go out as one JDBC batch of INSERTs and the changed rows as
  * one of UPDATEs (every column but the key). A failure there fails the commit: the batch is retried as a whole.</li>
@@ -48,18 +52,55 @@ public final class BatchTable<R> {
     }
 
     /**
+     * The keys of a table's rows that an event will look up. The rows a batch of events names are loaded ahead, in
+     * one query, instead of one query per row.
+     */
+    @FunctionalInterface
+    public interface Prefetch {
+
+        Collection<String> keys(EventMessage<?> event);
+
+        /** The identifier of each event of this aggregate type (DomainEventMessage#getType): rows keyed by it. */
+        static Prefetch aggregates(String aggregateType) {
+            return event -> event instanceof DomainEventMessage<?> domain && aggregateType.equals(domain.getType())
+                    ? List.of(domain.getAggregateIdentifier())
+                    : List.of();
+        }
+
+        /** The keys an event of this payload type carries. Events of other types are not deserialized. */
+        static <E> Prefetch named(Class<E> payloadType, Function<E, Collection<String>> keys) {
+            return event -> payloadType.equals(event.getPayloadType())
+                    ? keys.apply(payloadType.cast(event.getPayload()))
+                    : List.of();
+        }
+
+        /** The keys of both. */
+        default Prefetch and(Prefetch other) {
+            return event -> {
+                Collection<String> mine = keys(event);
+                Collection<String> theirs = other.keys(event);
+                if (mine.isEmpty() || theirs.isEmpty()) {
+                    return mine.isEmpty() ? theirs : mine;
+                }
+                List<String> all = new ArrayList<>(mine);
+                all.addAll(theirs);
+                return all;
+            };
+        }
+    }
+
+    /**
      * How rows of one table map to columns.
      *
      * @param columns          column names, the primary key first
      * @param values           a row's values in the order of the columns
-     * @param prefetchType     the aggregate type (DomainEventMessage#getType) whose identifier is the key: the rows
-     *                         of every such aggregate a batch's events name are loaded ahead, in one query. Null: rows
-     *                         are looked up one by one
+     * @param prefetch         the keys a batch's events name, loaded ahead in one query. Null: rows are looked up one
+     *                         by one
      * @param onInsertConflict appended to the INSERT, e.g. "ON CONFLICT DO NOTHING" for rows a replayed event may
      *                         write again
      */
     public record Mapping<R>(String table, List<String> columns, Function<R, String> key,
-                             Function<R, Object[]> values, RowReader<R> reader, String prefetchType,
+                             Function<R, Object[]> values, RowReader<R> reader, Prefetch prefetch,
                              String onInsertConflict) {
 
         public static <R> Mapping<R> of(String table, List<String> columns, Function<R, String> key,
@@ -67,14 +108,14 @@ public final class BatchTable<R> {
             return new Mapping<>(table, columns, key, values, reader, null, "");
         }
 
-        /** The same mapping, its rows loaded ahead for the batch's aggregates of this type. */
-        public Mapping<R> prefetching(String aggregateType) {
-            return new Mapping<>(table, columns, key, values, reader, aggregateType, onInsertConflict);
+        /** The same mapping, the rows its events name loaded ahead for each batch. */
+        public Mapping<R> prefetching(Prefetch prefetch) {
+            return new Mapping<>(table, columns, key, values, reader, prefetch, onInsertConflict);
         }
 
         /** The same mapping, its INSERTs ending with this clause. */
         public Mapping<R> onConflict(String clause) {
-            return new Mapping<>(table, columns, key, values, reader, prefetchType, clause);
+            return new Mapping<>(table, columns, key, values, reader, prefetch, clause);
         }
     }
 
@@ -232,19 +273,26 @@ public final class BatchTable<R> {
         }
     }
 
-    /** The rows of every aggregate of the prefetch type that the current event batch names. */
+    /**
+     * The rows the current event batch names. A payload that cannot be deserialized names none: its handler fails
+     * on it and the processor deals with that event (retry, dead letter) as it would without the prefetch.
+     */
     private void prefetch(Batch batch) {
-        if (mapping.prefetchType() == null || !CurrentUnitOfWork.isStarted()
+        if (mapping.prefetch() == null || !CurrentUnitOfWork.isStarted()
                 || !(CurrentUnitOfWork.get().root() instanceof BatchingUnitOfWork<?> unitOfWork)) {
             return;
         }
-        Set<String> ids = new LinkedHashSet<>();
+        Set<String> keys = new LinkedHashSet<>();
         for (Object message : unitOfWork.getMessages()) {
-            if (message instanceof DomainEventMessage<?> event && mapping.prefetchType().equals(event.getType())) {
-                ids.add(event.getAggregateIdentifier());
+            if (message instanceof EventMessage<?> event) {
+                try {
+                    keys.addAll(mapping.prefetch().keys(event));
+                } catch (SerializationException unreadable) {
+                    // left to the handler, see above
+                }
             }
         }
-        load(batch, ids);
+        load(batch, keys);
     }
 
     private void write(Batch batch) {

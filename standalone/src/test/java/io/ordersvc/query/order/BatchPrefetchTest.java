@@ -1,0 +1,154 @@
+package io.ordersvc.query.order;
+
+import io.ordersvc.query.support.BatchTable.Prefetch;
+import io.ordersvc.shared.money.Money;
+import io.ordersvc.shared.order.OrderEvent.OrderPaid;
+import io.ordersvc.shared.order.OrderEvent.OrderPlaced;
+import io.ordersvc.shared.order.OrderEvent.OrderShipped;
+import io.ordersvc.shared.order.OrderLine;
+import io.ordersvc.shared.order.OrderType;
+import io.ordersvc.shared.order.Receiver;
+import io.ordersvc.shared.order.ShipmentLine;
+import io.ordersvc.standalone.support.IntegrationTest;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.PreparedStatementCreator;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import javax.sql.DataSource;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A batch of events loads the rows it names in one query per table, as the processors hand it over (a
+ * BatchingUnitOfWork), instead of one query per row.
+ */
+class BatchPrefetchTest extends IntegrationTest {
+
+    static final Instant T0 = Instant.parse("2026-03-04T05:06:07Z");
+
+    @Autowired
+    DataSource dataSource;
+    @Autowired
+    TransactionTemplate tx;
+    @Autowired
+    OrderCounters counters;
+
+    final AtomicInteger queries = new AtomicInteger();
+    OrderProjection projection;
+
+    /** Counts the statements that read rows. */
+    JdbcTemplate countingJdbc() {
+        return new JdbcTemplate(dataSource) {
+            @Override
+            public void query(String sql, RowCallbackHandler rch, Object... args) {
+                queries.incrementAndGet();
+                super.query(sql, rch, args);
+            }
+
+            @Override
+            public void query(PreparedStatementCreator psc, RowCallbackHandler rch) {
+                queries.incrementAndGet();
+                super.query(psc, rch);
+            }
+        };
+    }
+
+    void handle(List<EventMessage<?>> batch) {
+        tx.executeWithoutResult(status -> {
+            try {
+                new BatchingUnitOfWork<>(batch).executeWithResult(() -> {
+                    EventMessage<?> m = (EventMessage<?>) CurrentUnitOfWork.get().getMessage();
+                    long sequence = ((GenericDomainEventMessage<?>) m).getSequenceNumber();
+                    if (m.getPayload() instanceof OrderPlaced e) {
+                        projection.on(e, sequence);
+                    } else if (m.getPayload() instanceof OrderPaid e) {
+                        projection.on(e, sequence);
+                    } else if (m.getPayload() instanceof OrderShipped e) {
+                        projection.on(e, sequence);
+                    }
+                    return null;
+                });
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    static EventMessage<?> event(String orderId, long sequence, Object payload) {
+        return new GenericDomainEventMessage<>("Order", orderId, sequence, payload);
+    }
+
+    @Test
+    void a_batch_of_shipments_loads_its_orders_and_shipped_lines_in_one_query_each() {
+        projection = new OrderProjection(new OrderTables(countingJdbc()), counters);
+        List<String> orderIds = new ArrayList<>();
+        List<EventMessage<?>> placed = new ArrayList<>();
+        List<EventMessage<?>> shipped = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            String orderId = UUID.randomUUID().toString();
+            String first = UUID.randomUUID().toString();
+            String second = UUID.randomUUID().toString();
+            orderIds.add(orderId);
+            placed.add(event(orderId, 0, new OrderPlaced(orderId, String.format("%020d", Math.abs((long) orderId.hashCode())),
+                    "prefetch-buyer", "prefetch-shop", OrderType.PHYSICAL,
+                    List.of(line(first), line(second)),
+                    new Receiver("王五", "13700001111", "p", "c", "d", "a", null), null, Money.of("10.00"),
+                    Money.ZERO, Money.ZERO, Money.of("10.00"), 0, 10, T0, T0.plusSeconds(3600))));
+            placed.add(event(orderId, 1, new OrderPaid(orderId, Money.of("10.00"), "alipay", "T" + i,
+                    T0.plusSeconds(1))));
+            shipped.add(event(orderId, 2, new OrderShipped(orderId, UUID.randomUUID().toString(), "SF", "顺丰",
+                    "SF" + i, List.of(new ShipmentLine(first, 1), new ShipmentLine(second, 1)), true,
+                    T0.plusSeconds(2))));
+        }
+        handle(placed);
+
+        queries.set(0);
+        handle(shipped);
+
+        // The batch's 12 orders in one query, their 24 shipped lines in another: 25 without.
+        assertThat(queries.get()).isEqualTo(2);
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        for (String orderId : orderIds) {
+            assertThat(jdbc.queryForList("SELECT shipped_quantity FROM order_line_view WHERE order_id = ?",
+                    Integer.class, orderId)).containsExactly(1, 1);
+            assertThat(jdbc.queryForObject("SELECT status FROM order_view WHERE order_id = ?", String.class,
+                    orderId)).isEqualTo("shipped");
+        }
+    }
+
+    static OrderLine line(String lineId) {
+        return new OrderLine(lineId, "p", "s", "S", "Widget", null, Map.of(), Money.of("5.00"), null, 1,
+                Money.of("5.00"));
+    }
+
+    @Test
+    void prefetch_keys_come_from_the_named_payload_type_only_and_combine() {
+        Prefetch shippedLines = Prefetch.named(OrderShipped.class,
+                e -> e.lines().stream().map(ShipmentLine::orderLineId).toList());
+        Prefetch both = Prefetch.aggregates("Order").and(shippedLines);
+        EventMessage<?> shipment = event("o-1", 2, new OrderShipped("o-1", "s-1", "SF", "顺丰", "SF1",
+                List.of(new ShipmentLine("l-1", 1), new ShipmentLine("l-2", 1)), true, T0));
+        EventMessage<?> payment = event("o-1", 1, new OrderPaid("o-1", Money.of("1.00"), "alipay", "T", T0));
+
+        assertThat(shippedLines.keys(shipment)).containsExactly("l-1", "l-2");
+        assertThat(shippedLines.keys(payment)).isEmpty();
+        assertThat(both.keys(shipment)).containsExactly("o-1", "l-1", "l-2");
+        assertThat(both.keys(payment)).containsExactly("o-1");
+        assertThat(Prefetch.aggregates("Order").keys(GenericEventMessage.asEventMessage("not a domain event")))
+                .isEmpty();
+    }
+}
