@@ -36,6 +36,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static io.ordersvc.standalone.support.Api.token;
 import static io.ordersvc.standalone.support.Api.uniqueId;
@@ -223,7 +224,9 @@ class MultiInstanceIT {
                 : b.getBean(EventProcessingConfiguration.class)
                 .eventProcessor(OrderProjection.GROUP, StreamingEventProcessor.class).orElseThrow();
         if (holder.processingStatus().size() > 1) {
-            holder.releaseSegment(holder.processingStatus().keySet().iterator().next());
+            // For longer than the default (twice the test's 300 ms claim interval): a tracking processor's thread
+            // notices a release between batches, after up to a second of waiting for events.
+            holder.releaseSegment(holder.processingStatus().keySet().iterator().next(), 10, TimeUnit.SECONDS);
         }
         String nameA = a.getBean(InstanceId.class).value();
         String nameB = b.getBean(InstanceId.class).value();

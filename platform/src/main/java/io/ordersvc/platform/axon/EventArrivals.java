@@ -18,10 +18,10 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The event store as the streaming processors' source, with one addition: their streams tell when new events have
  * arrived. Axon's embedded store cannot (with its shared read-ahead cache off, see AxonStorageConfig), so a pooled
- * processor that has caught up looks again only every 500 ms: half a second of projection lag on average. Here a
- * processor is woken when a transaction of this instance that appended events has committed, and when PostgreSQL
- * reports another instance's append ({@link EventNotificationListener}); Axon's own recheck every few seconds stays
- * as the safety net.
+ * processor that has caught up looks again only every 500 ms, and a tracking processor's thread sleeps out its whole
+ * wait: half a second of projection lag or more. Here a processor is woken (its pooled coordinator called back, its
+ * tracking thread notified) when a transaction of this instance that appended events has committed, and when
+ * PostgreSQL reports another instance's append ({@link EventNotificationListener}).
  * <p>
  * The streams also skip reads that cannot find anything. A caught-up processor asks its stream several times per
  * appended event whether more is available (before and after each batch, and to peek), and every such question
@@ -59,6 +59,9 @@ public class EventArrivals implements StreamableMessageSource<TrackedEventMessag
     /** New events may be in the store: every open stream's processor looks now. */
     public void arrived() {
         signals.incrementAndGet();
+        synchronized (signals) {
+            signals.notifyAll();
+        }
         callbacks.forEach(Runnable::run);
     }
 
@@ -122,20 +125,40 @@ public class EventArrivals implements StreamableMessageSource<TrackedEventMessag
             return hasNextAvailable() ? delegate.peek() : Optional.empty();
         }
 
+        /**
+         * A tracking processor's thread waits here (a pooled coordinator asks without a timeout and relies on the
+         * callback). The delegate is asked without waiting: on a drained stream Axon's embedded store would sleep out
+         * the whole timeout, deaf to arrivals. Instead the thread waits for a signal, or until the recheck is due.
+         */
         @Override
         public boolean hasNextAvailable(int timeout, TimeUnit unit) throws InterruptedException {
-            if (nothingNew()) {
-                return false;
+            long deadline = System.nanoTime() + unit.toNanos(timeout);
+            while (true) {
+                if (!nothingNew()) {
+                    long before = signals.get();
+                    if (delegate.hasNextAvailable(0, TimeUnit.NANOSECONDS)) {
+                        drainedAt = -1;
+                        return true;
+                    }
+                    drainedAt = before;
+                    drainedSince = System.nanoTime();
+                }
+                long now = System.nanoTime();
+                if (deadline - now <= 0) {
+                    return false;
+                }
+                awaitSignal(drainedAt, Math.min(deadline - now, drainedSince + recheckNanos - now));
             }
-            long before = signals.get();
-            boolean available = delegate.hasNextAvailable(timeout, unit);
-            if (available) {
-                drainedAt = -1;
-            } else {
-                drainedAt = before;
-                drainedSince = System.nanoTime();
+        }
+
+        private void awaitSignal(long seen, long nanos) throws InterruptedException {
+            long until = System.nanoTime() + nanos;
+            synchronized (signals) {
+                long left;
+                while (signals.get() == seen && (left = until - System.nanoTime()) > 0) {
+                    TimeUnit.NANOSECONDS.timedWait(signals, left);
+                }
             }
-            return available;
         }
 
         /** Drained, nothing signalled since, and the recheck interval has not passed. */

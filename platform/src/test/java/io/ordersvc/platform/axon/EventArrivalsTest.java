@@ -8,6 +8,8 @@ import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageE
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.junit.jupiter.api.Test;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -108,5 +110,28 @@ class EventArrivalsTest {
         uow.commit();
 
         assertThat(stream.hasNextAvailable()).isTrue();
+    }
+
+    @Test
+    void a_tracking_thread_waiting_for_events_is_woken_by_an_arrival_not_by_its_timeout() throws Exception {
+        EventArrivals gated = new EventArrivals(store, java.time.Duration.ofHours(1));
+        gated.databaseNotifies(true);
+        BlockingStream<TrackedEventMessage<?>> stream = gated.openStream(null);
+        assertThat(stream.hasNextAvailable(20, TimeUnit.MILLISECONDS)).isFalse();
+
+        CompletableFuture<Boolean> waiting = CompletableFuture.supplyAsync(() -> {
+            try {
+                return stream.hasNextAvailable(1, TimeUnit.HOURS);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        DefaultUnitOfWork<?> uow = DefaultUnitOfWork.startAndGet(null);
+        store.publish(GenericEventMessage.asEventMessage("awaited"));
+        uow.commit();
+        gated.arrived();
+
+        assertThat(waiting.get(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(stream.nextAvailable().getPayload()).isEqualTo("awaited");
     }
 }
