@@ -30,14 +30,11 @@ wait_http() {
 
 # wait_caught_up [seconds]: every projection segment exists and has passed the last event; prints milliseconds.
 wait_caught_up() {
-  local start=$(date +%s%N) deadline=$(( $(date +%s) + ${1:-600} ))
-  while [ "$(date +%s)" -le $deadline ]; do
-    if rebuild_read_models caught-up; then
-      echo $(( ($(date +%s%N) - start) / 1000000 ))
-      return 0
-    fi
-    sleep 0.05
-  done
+  local start=$(date +%s%N)
+  if rebuild_read_models caught-up "${1:-600}"; then
+    echo $(( ($(date +%s%N) - start) / 1000000 ))
+    return 0
+  fi
   echo "projections still behind after ${1:-600} s" >&2
   return 1
 }
