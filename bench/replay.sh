@@ -41,6 +41,7 @@ scenario() { scenarios+=("| $1 | $(($2 / 1000)) s | $([ "$2" -le 120000 ] && ech
 
 # 1. Generate while the live query side follows.
 start_query_side
+sql "CHECKPOINT" >/dev/null  # the previous scenario's dirty pages are not this one's work
 t0=$(date +%s%N)
 gen=$(java -Xmx1g -jar "$gjar" --spring.profiles.active=postgres --ORDERS_DB_NAME=$DB --orders=$ORDERS \
   | grep '^generated')
@@ -53,6 +54,7 @@ checksums > target/bench/replay-live.txt
 
 # 2. Rebuild from scratch, by the procedure an operator runs.
 stop $qpid; qpid=
+sql "CHECKPOINT" >/dev/null
 t0=$(date +%s%N)
 rebuild_read_models prepare >/dev/null
 start_query_side

@@ -17,6 +17,7 @@ LEVELS=${BENCH_CLIENTS:-"8 32 64"}
 DB=orders_bench
 PORT=18080
 source bench/lib.sh
+run_started=$(date +%s)
 
 jar=$(ls standalone/target/standalone-*-SNAPSHOT.jar 2>/dev/null | head -n 1 || true)
 if [ -z "$jar" ]; then
@@ -117,7 +118,9 @@ pgv=$(psql "${PG[@]}" -Atc "SHOW server_version" | cut -d' ' -f1)
 {
   echo "# Benchmarks"
   echo
-  echo "$(date -u '+%Y-%m-%d %H:%M UTC') · $cores cores, $mem · PostgreSQL $pgv · command: \`./bench/run.sh\`"
+  took=$(( $(date +%s) - run_started ))
+  echo "$(date -u '+%Y-%m-%d %H:%M UTC') · $cores cores, $mem · PostgreSQL $pgv · command: \`./bench/run.sh\`," \
+    "whole run $((took / 60)) min $((took % 60)) s (bound: 15 min)"
   echo "(BENCH_SECONDS=$SECS, BENCH_CLIENTS=\"$LEVELS\", BENCH_WARMUP=${BENCH_WARMUP:-40}). Service, load generator and PostgreSQL share the machine."
   echo
   echo "## Commands against the limit"
