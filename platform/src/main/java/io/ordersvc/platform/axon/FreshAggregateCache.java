@@ -69,12 +69,25 @@ public final class FreshAggregateCache implements Cache {
 
     @Override
     public void put(Object key, Object value) {
-        Long version = versionOf(value);
+        store(key, value, false);
+    }
+
+    @Override
+    public boolean putIfAbsent(Object key, Object value) {
+        return store(key, value, true);
+    }
+
+    /** Puts under the one lock, then tells the listeners (outside it): created or updated, and what was pushed out. */
+    private boolean store(Object key, Object value, boolean onlyIfAbsent) {
+        Entry entry = new Entry(value, versionOf(value));
         Entry previous;
         Object pushedOut;
         synchronized (entries) {
+            if (onlyIfAbsent && entries.containsKey(key)) {
+                return false;
+            }
             evicted = null;
-            previous = entries.put(key, new Entry(value, version));
+            previous = entries.put(key, entry);
             pushedOut = evicted;
         }
         if (previous == null) {
@@ -82,24 +95,6 @@ public final class FreshAggregateCache implements Cache {
         } else {
             notify(l -> l.onEntryUpdated(key, value));
         }
-        if (pushedOut != null) {
-            notify(l -> l.onEntryExpired(pushedOut));
-        }
-    }
-
-    @Override
-    public boolean putIfAbsent(Object key, Object value) {
-        Entry entry = new Entry(value, versionOf(value));
-        Object pushedOut;
-        synchronized (entries) {
-            if (entries.containsKey(key)) {
-                return false;
-            }
-            evicted = null;
-            entries.put(key, entry);
-            pushedOut = evicted;
-        }
-        notify(l -> l.onEntryCreated(key, value));
         if (pushedOut != null) {
             notify(l -> l.onEntryExpired(pushedOut));
         }

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -128,11 +129,12 @@ public final class BatchTable<R> {
     private final String select;
     private final String insert;
     private final String update;
-    private volatile Boolean postgres;
+    private final BooleanSupplier postgres;
 
     public BatchTable(JdbcTemplate jdbc, Mapping<R> mapping) {
         this.jdbc = jdbc;
         this.mapping = mapping;
+        this.postgres = Databases.postgres(jdbc);
         List<String> columns = mapping.columns();
         this.select = "SELECT " + String.join(", ", columns) + " FROM " + mapping.table() + " WHERE ";
         this.insert = "INSERT INTO " + mapping.table() + " (" + String.join(", ", columns) + ") VALUES ("
@@ -193,7 +195,7 @@ public final class BatchTable<R> {
             return;
         }
         missing.forEach(k -> batch.loaded.put(k, null));
-        if (postgres()) {
+        if (postgres.getAsBoolean()) {
             // Planned for this array, not with the connection's cached generic plan: that one is made while a
             // rebuilt table is still small, where a sequential scan is cheapest, and stays one at a million rows.
             jdbc.execute("SET LOCAL plan_cache_mode TO force_custom_plan");
@@ -216,13 +218,6 @@ public final class BatchTable<R> {
                 batch.loaded.put(mapping.key().apply(row), row);
             }, chunk.toArray());
         }
-    }
-
-    private boolean postgres() {
-        if (postgres == null) {
-            postgres = Databases.isPostgres(jdbc);
-        }
-        return postgres;
     }
 
     private Batch batch() {
@@ -261,7 +256,7 @@ public final class BatchTable<R> {
      * no longer waits for a disk flush per batch.
      */
     private void relaxCommit() {
-        if (postgres() && TransactionSynchronizationManager.getResource(RELAXED) == null) {
+        if (postgres.getAsBoolean() && TransactionSynchronizationManager.getResource(RELAXED) == null) {
             TransactionSynchronizationManager.bindResource(RELAXED, Boolean.TRUE);
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override

@@ -3,6 +3,8 @@ package io.ordersvc.query.support;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.util.function.BooleanSupplier;
+
 /**
  * Plans the current transaction's list and count queries for their actual filter values. PostgreSQL switches a
  * prepared statement to a generic plan after five runs, and a generic plan cannot know whether a product-name
@@ -15,23 +17,17 @@ import org.springframework.stereotype.Component;
 public class CustomPlans {
 
     private final JdbcTemplate jdbc;
-    private volatile Boolean postgres;
+    private final BooleanSupplier postgres;
 
     public CustomPlans(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.postgres = Databases.postgres(jdbc);
     }
 
     /** For the rest of the current transaction (which the caller must be in). */
     public void forThisTransaction() {
-        if (postgres()) {
+        if (postgres.getAsBoolean()) {
             jdbc.execute("SET LOCAL plan_cache_mode TO force_custom_plan");
         }
-    }
-
-    private boolean postgres() {
-        if (postgres == null) {
-            postgres = Databases.isPostgres(jdbc);
-        }
-        return postgres;
     }
 }
