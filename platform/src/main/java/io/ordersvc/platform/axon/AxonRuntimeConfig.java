@@ -48,7 +48,7 @@ public class AxonRuntimeConfig {
         return new EventArrivals(eventStore, recheck);
     }
 
-    /** On PostgreSQL, appends of every instance wake this instance's processors (see V11__event_notify.sql). */
+    /** On PostgreSQL, appends of every instance wake this instance's processors (see db/platform/postgresql/V3__event_notify.sql). */
     @Bean
     @ConditionalOnExpression("'${spring.datasource.url:}'.startsWith('jdbc:postgresql:')")
     EventNotificationListener eventNotificationListener(EventArrivals arrivals,

@@ -26,7 +26,7 @@ import org.springframework.context.annotation.Configuration;
 import java.sql.SQLException;
 
 /**
- * Axon's JDBC storage on tables that Flyway owns (see db/migration/common/V1__axon.sql): snake_case names,
+ * Axon's JDBC storage on tables that Flyway owns (see db/platform/common/V1__axon_storage.sql): snake_case names,
  * {@code bytea} payloads (never large objects) and an identity {@code global_index} that allocates one value at a
  * time. Axon's JPA auto-configuration is excluded in application.yml, so Hibernate only sees the read models.
  */

@@ -15,7 +15,7 @@ import java.util.Properties;
 
 /**
  * Wakes this instance's event processors when any instance appends events: a trigger on the event table
- * (V11__event_notify.sql) sends a PostgreSQL notification when an appending transaction commits, and this listener
+ * (db/platform/postgresql/V3__event_notify.sql) sends a PostgreSQL notification when an appending transaction commits, and this listener
  * holds one connection of its own (outside the pool) that LISTENs for it. While that connection is down (a database
  * restart) the processors are woken every second instead, and once more when it is back, so nothing waits for long.
  */

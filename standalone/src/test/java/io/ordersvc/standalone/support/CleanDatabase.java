@@ -1,5 +1,6 @@
 package io.ordersvc.standalone.support;
 
+import io.ordersvc.platform.schema.SchemaMigrations;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
@@ -33,10 +34,11 @@ public class CleanDatabase {
     }
 
     @Bean
-    FlywayMigrationStrategy cleanThenMigrate() {
+    @Primary
+    FlywayMigrationStrategy cleanThenMigrate(SchemaMigrations migrations) {
         return flyway -> {
             flyway.clean();
-            flyway.migrate();
+            migrations.migrate(flyway);
         };
     }
 }
