@@ -13,6 +13,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -32,6 +33,8 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+
+import static io.ordersvc.shared.identity.Role.Claims.*;
 
 @RestController
 @RequestMapping("/api/v1/products")
@@ -68,6 +71,7 @@ public class ProductCommandController {
     record ProductCreatedAck(String productId, String shopId, List<SkuSpec> skus, long version) {
     }
 
+    @RolesAllowed({SELLER, ADMIN})
     @PostMapping
     @Operation(summary = "Create a product with its SKUs (seller, admin)")
     @ApiResponse(responseCode = "201", description = "Created; Location names the new product",
@@ -90,6 +94,7 @@ public class ProductCommandController {
                 .body(new ProductCreatedAck(productId, shopId, skus, 0));
     }
 
+    @RolesAllowed({SELLER, ADMIN})
     @PostMapping("/{productId}/skus/{skuId}/stock")
     @Operation(summary = "Restock or correct a SKU's stock by a delta (seller, admin)")
     public Product.StockLevel adjustStock(@PathVariable UUID productId, @PathVariable UUID skuId,

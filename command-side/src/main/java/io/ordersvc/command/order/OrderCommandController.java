@@ -23,6 +23,7 @@ import io.ordersvc.shared.order.ShipmentLine;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -35,6 +36,8 @@ import org.springframework.web.bind.annotation.RestController;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
+
+import static io.ordersvc.shared.identity.Role.Claims.*;
 
 @RestController
 @RequestMapping("/api/v1/orders")
@@ -49,6 +52,7 @@ public class OrderCommandController {
         this.actor = actor;
     }
 
+    @RolesAllowed({BUYER})
     @PostMapping
     @Operation(summary = "Place an order (buyer)", description = "Prices come from the catalog; stock is reserved. "
             + "All items must belong to one shop (422 MULTIPLE_SHOPS).")
@@ -67,6 +71,7 @@ public class OrderCommandController {
         return ResponseEntity.created(URI.create("/api/v1/orders/" + orderId)).body(placement);
     }
 
+    @RolesAllowed({SYSTEM, ADMIN})
     @PostMapping("/{orderId}/pay")
     @Operation(summary = "Record the payment (system, admin)", description = "amount must equal pay_amount "
             + "(422 AMOUNT_MISMATCH); the same transaction_no again is a no-op answering the first result.")
@@ -80,6 +85,7 @@ public class OrderCommandController {
         return ack;
     }
 
+    @RolesAllowed({SELLER, ADMIN})
     @PostMapping("/{orderId}/shipments")
     @Operation(summary = "Ship all or some lines (seller, admin)", description = "Without lines, everything not yet "
             + "shipped goes in this shipment. The order is shipped when every line is.")
@@ -95,24 +101,28 @@ public class OrderCommandController {
                 .body(new ShipmentAck(shipmentId, ack.orderId(), ack.status(), ack.version()));
     }
 
+    @RolesAllowed({BUYER, ADMIN})
     @PostMapping("/{orderId}/receipt")
     @Operation(summary = "Confirm receipt (buyer)")
     public OrderAck confirmReceipt(@PathVariable UUID orderId) {
         return commands.sendToOrder(new ConfirmReceipt(orderId.toString(), actor.get()));
     }
 
+    @RolesAllowed({BUYER, SELLER, ADMIN})
     @PostMapping("/{orderId}/cancel")
     @Operation(summary = "Cancel an unpaid order (buyer, seller, admin)", description = "Releases the stock.")
     public OrderAck cancel(@PathVariable UUID orderId, @Valid @RequestBody CancelRequest body) {
         return commands.sendToOrder(new CancelOrder(orderId.toString(), actor.get(), body.reason()));
     }
 
+    @RolesAllowed({BUYER})
     @PostMapping("/{orderId}/review")
     @Operation(summary = "Review a completed order, once (buyer)")
     public OrderAck review(@PathVariable UUID orderId, @Valid @RequestBody ReviewRequest body) {
         return commands.sendToOrder(new ReviewOrder(orderId.toString(), actor.get(), body.rating(), body.content()));
     }
 
+    @RolesAllowed({BUYER})
     @DeleteMapping("/{orderId}")
     @Operation(summary = "Hide a finished order from the buyer's lists (buyer)", description = "Only completed, "
             + "cancelled or closed orders; the history stays. Deleting again is a no-op.")

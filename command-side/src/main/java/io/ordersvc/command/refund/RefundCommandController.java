@@ -17,6 +17,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -31,6 +32,8 @@ import org.springframework.web.bind.annotation.RestController;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
+
+import static io.ordersvc.shared.identity.Role.Claims.*;
 
 @RestController
 @Tag(name = "Refunds (after-sales)")
@@ -66,6 +69,7 @@ public class RefundCommandController {
                                  @NotBlank @Size(max = 64) @Schema(example = "SF9876543210") String trackingNo) {
     }
 
+    @RolesAllowed({BUYER, ADMIN})
     @PostMapping("/api/v1/orders/{orderId}/refunds")
     @Operation(summary = "Apply for a refund on one order line (buyer)", description = "Only paid orders (completed "
             + "ones within the after-sales window); amount at most what is still refundable on the line; one open "
@@ -79,6 +83,7 @@ public class RefundCommandController {
         return ResponseEntity.created(URI.create("/api/v1/refunds/" + refundId)).body(ack);
     }
 
+    @RolesAllowed({BUYER, ADMIN})
     @PostMapping("/api/v1/refunds/{refundId}/cancel")
     @Operation(summary = "Withdraw an application (buyer)")
     public RefundAck cancel(@PathVariable UUID refundId) {
@@ -86,12 +91,14 @@ public class RefundCommandController {
                 notFound(refundId));
     }
 
+    @RolesAllowed({SELLER, ADMIN})
     @PostMapping("/api/v1/refunds/{refundId}/refuse")
     @Operation(summary = "Refuse an application (seller)", description = "The buyer may apply again.")
     public RefundAck refuse(@PathVariable UUID refundId, @Valid @RequestBody ReasonRequest body) {
         return commands.send(new RefuseRefund(refundId.toString(), body.reason(), actor.get()), notFound(refundId));
     }
 
+    @RolesAllowed({SELLER, ADMIN})
     @PostMapping("/api/v1/refunds/{refundId}/approve")
     @Operation(summary = "Approve an application (seller)", description = "refund_only: refunded at once. "
             + "return_and_refund: return_address is required and the refund waits for the goods.")
@@ -100,6 +107,7 @@ public class RefundCommandController {
                 actor.get()), notFound(refundId));
     }
 
+    @RolesAllowed({BUYER, ADMIN})
     @PostMapping("/api/v1/refunds/{refundId}/return-shipment")
     @Operation(summary = "Report the return parcel (buyer)")
     public RefundAck shipReturn(@PathVariable UUID refundId, @Valid @RequestBody ReturnShipmentRequest body) {
@@ -107,6 +115,7 @@ public class RefundCommandController {
                 body.trackingNo(), actor.get()), notFound(refundId));
     }
 
+    @RolesAllowed({SELLER, ADMIN})
     @PostMapping("/api/v1/refunds/{refundId}/confirm-return")
     @Operation(summary = "Confirm the goods came back (seller): the money is refunded and the stock restocked")
     public RefundAck confirmReturn(@PathVariable UUID refundId) {

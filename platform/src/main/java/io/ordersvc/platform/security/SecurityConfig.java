@@ -1,12 +1,13 @@
 package io.ordersvc.platform.security;
 
 import io.ordersvc.platform.web.ProblemWriter;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.core.env.Environment;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -19,6 +20,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
@@ -26,12 +28,11 @@ import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
 
-import static org.springframework.http.HttpMethod.DELETE;
-import static org.springframework.http.HttpMethod.POST;
 
 /**
- * The access table of API.md in one place: which role may call which command. Ownership (own order, own shop)
- * is decided by the domain, which answers 404 so a stranger cannot learn that an order exists.
+ * Authentication: bearer JWTs, their roles claim as authorities. Which role may call which endpoint is declared on
+ * the endpoint ({@code @RolesAllowed}, enforced by {@link EndpointRoles}); ownership (own order, own shop) is decided
+ * by the domain, which answers 404 so a stranger cannot learn that an order exists.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfig {
@@ -60,7 +61,10 @@ public class SecurityConfig {
     }
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, ProblemWriter problems) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ProblemWriter problems,
+                            @Qualifier("requestMappingHandlerMapping")
+                            ObjectProvider<RequestMappingHandlerMapping> handlers)
+            throws Exception {
         http.csrf(c -> c.disable())
                 .cors(c -> {
                 })
@@ -69,21 +73,7 @@ public class SecurityConfig {
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus",
                                 "/actuator/info", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
                                 "/swagger-ui/**", "/error", API + "/dev/tokens").permitAll()
-                        .requestMatchers(POST, API + "/products", API + "/products/*/skus/*/stock")
-                        .hasAnyRole("seller", "admin")
-                        .requestMatchers(POST, API + "/orders").hasRole("buyer")
-                        .requestMatchers(POST, API + "/orders/*/pay").hasAnyRole("system", "admin")
-                        .requestMatchers(POST, API + "/orders/*/shipments").hasAnyRole("seller", "admin")
-                        .requestMatchers(POST, API + "/orders/*/receipt").hasAnyRole("buyer", "admin")
-                        .requestMatchers(POST, API + "/orders/*/cancel").hasAnyRole("buyer", "seller", "admin")
-                        .requestMatchers(POST, API + "/orders/*/review").hasRole("buyer")
-                        .requestMatchers(DELETE, API + "/orders/*").hasRole("buyer")
-                        .requestMatchers(POST, API + "/orders/*/refunds", API + "/refunds/*/cancel",
-                                API + "/refunds/*/return-shipment").hasAnyRole("buyer", "admin")
-                        .requestMatchers(POST, API + "/refunds/*/refuse", API + "/refunds/*/approve",
-                                API + "/refunds/*/confirm-return").hasAnyRole("seller", "admin")
-                        .requestMatchers(HttpMethod.GET, API + "/orders/*/history").hasAnyRole("buyer", "admin")
-                        .requestMatchers(API + "/**").authenticated()
+                        .requestMatchers(API + "/**").access(new EndpointRoles(() -> handlers.getObject().getHandlerMethods()))
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(o -> o
                         .jwt(j -> j.jwtAuthenticationConverter(new RolesClaimConverter()))

@@ -15,6 +15,7 @@ import io.ordersvc.shared.order.OrderViews.OrderPage;
 import io.ordersvc.shared.order.OrderViews.StatusCounts;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
@@ -33,6 +34,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+
+import static io.ordersvc.shared.identity.Role.Claims.*;
 
 @RestController
 @RequestMapping("/api/v1/orders")
@@ -127,6 +130,7 @@ public class OrderQueryController {
         return StaleHeader.respond(log.entries(), fresh);
     }
 
+    @RolesAllowed({BUYER, ADMIN})
     @GetMapping("/{orderId}/history")
     @Operation(summary = "The order's events as stored, with metadata (owner, admin)")
     public List<HistoryEntry> history(@PathVariable UUID orderId) {
