@@ -1,7 +1,6 @@
 package io.ordersvc.command.order;
 
 import io.ordersvc.command.support.AggregateCaches;
-import io.ordersvc.command.support.Guards;
 import io.ordersvc.shared.error.Refusal;
 import io.ordersvc.shared.identity.Actor;
 import io.ordersvc.shared.identity.Role;
@@ -33,7 +32,10 @@ import io.ordersvc.shared.order.OrderEvent.OrderPlaced;
 import io.ordersvc.shared.order.OrderEvent.OrderReceiptConfirmed;
 import io.ordersvc.shared.order.OrderEvent.OrderReviewed;
 import io.ordersvc.shared.order.OrderEvent.OrderShipped;
+import io.ordersvc.shared.order.OrderRules;
+import io.ordersvc.shared.order.OrderRules.Action;
 import io.ordersvc.shared.order.OrderStatus;
+import io.ordersvc.shared.order.RefundOutcome;
 import io.ordersvc.shared.order.ShipmentLine;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -99,8 +101,7 @@ public class Order {
 
     @CommandHandler
     public OrderAck handle(PayOrder cmd, Clock clock) {
-        requireVisible(cmd.actor());
-        requireRole(cmd.actor(), Role.SYSTEM, Role.ADMIN);
+        OrderRules.requireAccess(Action.PAY, facts(), cmd.actor());
         if (status == CANCELLED && PAYMENT_TIMEOUT.equals(cancelReason)) {
             // Too late: keep the money on record so it is paid back, and answer with the cancelled order.
             if (latePayments.add(cmd.transactionNo())) {
@@ -109,17 +110,10 @@ public class Order {
             }
             return ack();
         }
-        if (status != PENDING_PAYMENT) {
-            if (cmd.transactionNo().equals(transactionNo)) {
-                return new OrderAck(orderId, TO_SHIP, paidVersion); // the gateway retried: answer the first result
-            }
-            throw status == CANCELLED
-                    ? Refusal.conflict("ORDER_NOT_PAYABLE", "order " + orderId + " is cancelled")
-                    : Refusal.conflict("ORDER_ALREADY_PAID", "order " + orderId + " was paid by another payment");
+        if (status != PENDING_PAYMENT && cmd.transactionNo().equals(transactionNo)) {
+            return new OrderAck(orderId, TO_SHIP, paidVersion); // the gateway retried: answer the first result
         }
-        if (clock.instant().isAfter(payableUntil)) {
-            throw Refusal.conflict("PAYMENT_WINDOW_CLOSED", "order " + orderId + " was payable until " + payableUntil);
-        }
+        require(Action.PAY, cmd.actor(), clock);
         if (cmd.amount().compareTo(payAmount) != 0) {
             throw Refusal.unprocessable("AMOUNT_MISMATCH", "amount " + cmd.amount() + " differs from pay_amount "
                     + payAmount);
@@ -130,10 +124,7 @@ public class Order {
 
     @CommandHandler
     public OrderAck handle(ShipOrder cmd, Clock clock) {
-        requireVisible(cmd.actor());
-        requireRole(cmd.actor(), Role.SELLER, Role.ADMIN);
-        requireStatus("ORDER_NOT_SHIPPABLE", TO_SHIP);
-        requireNoOpenRefund();
+        require(Action.SHIP, cmd.actor(), clock);
         List<ShipmentLine> shipping = lines.shipment(cmd.lines());
         apply(new OrderShipped(orderId, cmd.shipmentId(), cmd.carrierCode(), cmd.carrierName(), cmd.trackingNo(),
                 shipping, lines.allShippedWith(shipping), clock.instant()));
@@ -142,10 +133,7 @@ public class Order {
 
     @CommandHandler
     public OrderAck handle(ConfirmReceipt cmd, Clock clock) {
-        requireVisible(cmd.actor());
-        requireRole(cmd.actor(), Role.BUYER, Role.ADMIN);
-        requireStatus("ORDER_NOT_RECEIVABLE", SHIPPED);
-        requireNoOpenRefund();
+        require(Action.CONFIRM_RECEIPT, cmd.actor(), clock);
         apply(new OrderReceiptConfirmed(orderId, clock.instant(), false));
         return ack();
     }
@@ -181,15 +169,7 @@ public class Order {
 
     @CommandHandler
     public OrderAck handle(ReviewOrder cmd, Clock clock) {
-        requireVisible(cmd.actor());
-        requireRole(cmd.actor(), Role.BUYER);
-        requireStatus("ORDER_NOT_REVIEWABLE", COMPLETED);
-        if (reviewWindowClosed) {
-            throw Refusal.conflict("REVIEW_WINDOW_CLOSED", "order " + orderId + " can no longer be reviewed");
-        }
-        if (reviewed) {
-            throw Refusal.conflict("ORDER_ALREADY_REVIEWED", "order " + orderId + " has been reviewed");
-        }
+        require(Action.REVIEW, cmd.actor(), clock);
         if (cmd.rating() < 1 || cmd.rating() > 5) {
             throw Refusal.unprocessable("INVALID_RATING", "rating is 1 to 5");
         }
@@ -199,9 +179,7 @@ public class Order {
 
     @CommandHandler
     public OrderAck handle(DeleteOrder cmd, Clock clock) {
-        requireVisible(cmd.actor());
-        requireRole(cmd.actor(), Role.BUYER);
-        requireStatus("ORDER_NOT_DELETABLE", COMPLETED, CANCELLED, CLOSED);
+        require(Action.DELETE, cmd.actor(), clock);
         if (!deleted) { // deleting twice changes nothing and is not an error: DELETE is idempotent
             apply(new OrderDeletedByBuyer(orderId, clock.instant()));
         }
@@ -210,8 +188,7 @@ public class Order {
 
     /** Cancels and tells the caller which stock to give back (per product, per SKU). */
     Map<String, Map<String, Integer>> cancel(CancelOrder cmd, Instant now) {
-        requireVisible(cmd.actor());
-        requireRole(cmd.actor(), Role.BUYER, Role.SELLER, Role.ADMIN);
+        OrderRules.require(Action.CANCEL, facts(), cmd.actor(), now);
         return cancelled(cmd.reason(), now);
     }
 
@@ -234,12 +211,7 @@ public class Order {
 
     /** Checks an application against the order's rules and locks the line for it. */
     public RefundEvent.RefundApplied openRefund(ApplyRefund cmd, Instant now, Duration afterSalesWindow) {
-        requireVisible(cmd.actor());
-        requireRole(cmd.actor(), Role.BUYER, Role.ADMIN);
-        requireStatus("ORDER_NOT_REFUNDABLE", TO_SHIP, SHIPPED, COMPLETED);
-        if (status == COMPLETED && (afterSalesClosed || now.isAfter(completedAt.plus(afterSalesWindow)))) {
-            throw Refusal.conflict("AFTER_SALES_WINDOW_CLOSED", "after-sales ended " + completedAt.plus(afterSalesWindow));
-        }
+        OrderRules.require(Action.APPLY_REFUND, facts(afterSalesWindow), cmd.actor(), now);
         OrderLines.Line line = lines.refundable(cmd.orderLineId(), cmd.amount());
         apply(new RefundOpened(orderId, cmd.refundId(), cmd.orderLineId(), cmd.amount()));
         return new RefundEvent.RefundApplied(cmd.refundId(), orderId, orderNo, cmd.orderLineId(), line.productName(),
@@ -251,7 +223,7 @@ public class Order {
         apply(new RefundAwaitingReturn(orderId, refundId, lines.lineOf(refundId)));
     }
 
-    public void refundEnded(String refundId, String outcome, Instant now) {
+    public void refundEnded(String refundId, RefundOutcome outcome, Instant now) {
         apply(new RefundEnded(orderId, refundId, lines.lineOf(refundId), outcome, now));
     }
 
@@ -274,12 +246,23 @@ public class Order {
         }
     }
 
-    public OrderAck ack() {
-        return new OrderAck(orderId, status, AggregateLifecycle.getVersion());
+    private void require(Action action, Actor actor, Clock clock) {
+        OrderRules.require(action, facts(), actor, clock.instant());
     }
 
-    private void requireVisible(Actor actor) {
-        Guards.requireVisible(actor, buyerId, shopId, () -> Refusal.orderNotFound(orderId));
+    private OrderRules.Facts facts() {
+        return facts(Duration.ZERO);
+    }
+
+    /** What the rules need; the after-sales window matters to refund applications only. */
+    private OrderRules.Facts facts(Duration afterSalesWindow) {
+        return new OrderRules.Facts(orderId, buyerId, shopId, status, payableUntil, lines.anyRefundOpen(), reviewed,
+                reviewWindowClosed, completedAt == null ? null : completedAt.plus(afterSalesWindow), afterSalesClosed,
+                true, deleted);
+    }
+
+    public OrderAck ack() {
+        return new OrderAck(orderId, status, AggregateLifecycle.getVersion());
     }
 
     private void requireStatus(String code, OrderStatus... allowed) {

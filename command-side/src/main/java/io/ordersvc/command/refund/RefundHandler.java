@@ -5,6 +5,7 @@ import io.ordersvc.command.order.Order;
 import io.ordersvc.command.order.OrderSettings;
 import io.ordersvc.command.refund.Refund.RefundAck;
 import io.ordersvc.shared.error.Refusal;
+import io.ordersvc.shared.order.RefundOutcome;
 import io.ordersvc.shared.refund.RefundCommand.ApplyRefund;
 import io.ordersvc.shared.refund.RefundCommand.ApproveRefund;
 import io.ordersvc.shared.refund.RefundCommand.CancelRefund;
@@ -54,7 +55,7 @@ public class RefundHandler {
         Instant now = clock.instant();
         Aggregate<Refund> refund = refund(cmd.refundId());
         refund.execute(r -> r.cancel(cmd.actor(), now));
-        orderOf(refund).execute(o -> o.refundEnded(cmd.refundId(), "cancelled", now));
+        orderOf(refund).execute(o -> o.refundEnded(cmd.refundId(), RefundOutcome.CANCELLED, now));
         return refund.invoke(Refund::ack);
     }
 
@@ -63,7 +64,7 @@ public class RefundHandler {
         Instant now = clock.instant();
         Aggregate<Refund> refund = refund(cmd.refundId());
         refund.execute(r -> r.refuse(cmd.actor(), cmd.reason(), now));
-        orderOf(refund).execute(o -> o.refundEnded(cmd.refundId(), "refused", now));
+        orderOf(refund).execute(o -> o.refundEnded(cmd.refundId(), RefundOutcome.REFUSED, now));
         return refund.invoke(Refund::ack);
     }
 

@@ -3,6 +3,7 @@ package io.ordersvc.command.support;
 import io.ordersvc.shared.error.Refusal;
 import io.ordersvc.shared.identity.Actor;
 import io.ordersvc.shared.identity.Role;
+import io.ordersvc.shared.identity.Scope;
 
 import java.util.Arrays;
 import java.util.function.Supplier;
@@ -15,9 +16,7 @@ public final class Guards {
 
     /** A buyer sees only their own, a seller only their shop's; anyone else is told it does not exist. */
     public static void requireVisible(Actor actor, String buyerId, String shopId, Supplier<Refusal> notFound) {
-        boolean hidden = (actor.is(Role.BUYER) && !actor.id().equals(buyerId))
-                || (actor.is(Role.SELLER) && !shopId.equals(actor.shopId()));
-        if (hidden) {
+        if (!Scope.of(actor).includes(buyerId, shopId)) {
             throw notFound.get();
         }
     }

@@ -1,5 +1,6 @@
 package io.ordersvc.command.order;
 
+import io.ordersvc.shared.order.RefundOutcome;
 import io.ordersvc.shared.error.DomainException;
 import io.ordersvc.shared.error.Refusal;
 import io.ordersvc.shared.identity.Actor;
@@ -456,7 +457,7 @@ class OrderTest {
     record Paid(String refundId, boolean returned) {
     }
 
-    record Ended(String refundId, String outcome) {
+    record Ended(String refundId, RefundOutcome outcome) {
     }
 
     static final class AfterSalesSteps {
@@ -534,8 +535,8 @@ class OrderTest {
     @Test
     void a_refused_refund_unlocks_the_line() {
         withAfterSales();
-        fixture.given(placed(), paid(), opened("line-1", "5.00")).when(new Ended("refund-1", "refused"))
-                .expectEvents(new RefundEnded(ORDER, "refund-1", "line-1", "refused", NOW));
+        fixture.given(placed(), paid(), opened("line-1", "5.00")).when(new Ended("refund-1", RefundOutcome.REFUSED))
+                .expectEvents(new RefundEnded(ORDER, "refund-1", "line-1", RefundOutcome.REFUSED, NOW));
     }
 
     @Test

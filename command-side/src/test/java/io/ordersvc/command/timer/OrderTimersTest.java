@@ -1,6 +1,7 @@
 package io.ordersvc.command.timer;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.ordersvc.shared.order.RefundOutcome;
 import io.ordersvc.shared.identity.Actor;
 import io.ordersvc.shared.money.Money;
 import io.ordersvc.command.order.OrderSettings;
@@ -88,7 +89,7 @@ class OrderTimersTest {
         OrderShipped shipped = shipped();
         var opened = new RefundOpened(ORDER, "r-1", "line-1", Money.of("1.00"));
         fixture.givenAggregate(ORDER).published(placed(), paid(), shipped, opened)
-                .whenAggregate(ORDER).publishes(new RefundEnded(ORDER, "r-1", "line-1", "refused",
+                .whenAggregate(ORDER).publishes(new RefundEnded(ORDER, "r-1", "line-1", RefundOutcome.REFUSED,
                         shipped.shippedAt().plusSeconds(60)))
                 .expectScheduledDeadlineWithName(shipped.shippedAt().plus(AUTO_CONFIRM), OrderTimers.AUTO_CONFIRM);
     }

@@ -2,6 +2,7 @@ package io.ordersvc.query.order;
 
 import io.ordersvc.shared.error.Refusal;
 import io.ordersvc.shared.identity.Actor;
+import io.ordersvc.shared.identity.Scope;
 import org.springframework.stereotype.Component;
 
 /** Who may see an order: its buyer, its shop's seller, admins and internal systems. Everyone else: 404. */
@@ -16,15 +17,7 @@ class OrderAccess {
 
     OrderViewEntity requireVisible(String orderId, Actor actor) {
         return orders.lookup(orderId)
-                .filter(o -> visible(o.buyerId, o.shopId, actor))
+                .filter(o -> Scope.of(actor).includes(o.buyerId, o.shopId))
                 .orElseThrow(() -> Refusal.orderNotFound(orderId));
-    }
-
-    static boolean visible(String buyerId, String shopId, Actor actor) {
-        return switch (actor.role()) {
-            case BUYER -> actor.id().equals(buyerId);
-            case SELLER -> shopId.equals(actor.shopId());
-            case ADMIN, SYSTEM -> true;
-        };
     }
 }

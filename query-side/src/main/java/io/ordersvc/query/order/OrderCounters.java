@@ -1,5 +1,6 @@
 package io.ordersvc.query.order;
 
+import io.ordersvc.shared.order.OrderStatus;
 import io.ordersvc.shared.order.OrderViews.StatusCounts;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
@@ -92,10 +93,10 @@ class OrderCounters {
         });
         long all = c.entrySet().stream().filter(e -> e.getKey().startsWith("status:"))
                 .mapToLong(Map.Entry::getValue).sum();
-        return new StatusCounts(all, c.getOrDefault(status("pending_payment"), 0L),
-                c.getOrDefault(status("to_ship"), 0L), c.getOrDefault(status("shipped"), 0L),
-                c.getOrDefault(status("completed"), 0L), c.getOrDefault(REVIEW_PENDING, 0L),
-                c.getOrDefault(status("cancelled"), 0L), c.getOrDefault(status("closed"), 0L),
+        return new StatusCounts(all, c.getOrDefault(status(OrderStatus.PENDING_PAYMENT.value()), 0L),
+                c.getOrDefault(status(OrderStatus.TO_SHIP.value()), 0L), c.getOrDefault(status(OrderStatus.SHIPPED.value()), 0L),
+                c.getOrDefault(status(OrderStatus.COMPLETED.value()), 0L), c.getOrDefault(REVIEW_PENDING, 0L),
+                c.getOrDefault(status(OrderStatus.CANCELLED.value()), 0L), c.getOrDefault(status(OrderStatus.CLOSED.value()), 0L),
                 c.getOrDefault(REFUND_IN_PROGRESS, 0L));
     }
 

@@ -2,6 +2,7 @@ package io.ordersvc.query.order;
 
 import io.ordersvc.platform.axon.AxonStorageConfig;
 import io.ordersvc.shared.error.Refusal;
+import io.ordersvc.shared.identity.Scope;
 import io.ordersvc.shared.order.OrderEvent;
 import io.ordersvc.shared.order.OrderQuery;
 import io.ordersvc.shared.order.OrderViews.HistoryEntry;
@@ -49,8 +50,7 @@ class OrderHistory {
             throw Refusal.orderNotFound(query.orderId());
         }
         JsonNode placed = json.readTree(rows.get(0).payload());
-        if (!OrderAccess.visible(placed.path("buyerId").asString(), placed.path("shopId").asString(),
-                query.actor())) {
+        if (!Scope.of(query.actor()).includes(placed.path("buyerId").asString(), placed.path("shopId").asString())) {
             throw Refusal.orderNotFound(query.orderId());
         }
         return new OrderHistoryView(rows.stream().map(r -> new HistoryEntry(r.sequence(), shortType(r.payloadType()),

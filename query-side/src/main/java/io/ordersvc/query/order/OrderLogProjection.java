@@ -18,6 +18,7 @@ import io.ordersvc.shared.order.OrderEvent.OrderReceiptConfirmed;
 import io.ordersvc.shared.order.OrderEvent.OrderReviewed;
 import io.ordersvc.shared.order.OrderEvent.OrderShipped;
 import io.ordersvc.shared.order.OrderQuery;
+import io.ordersvc.shared.order.OrderLogAction;
 import io.ordersvc.shared.order.OrderStatus;
 import io.ordersvc.shared.order.OrderViews.LogEntry;
 import io.ordersvc.shared.order.OrderViews.OrderLogView;
@@ -69,53 +70,53 @@ public class OrderLogProjection {
         OrderStatus previous = orders.find(event.orderId())
                 .map(o -> OrderStatus.fromValue(o.status)).orElse(OrderStatus.PENDING_PAYMENT);
         if (event instanceof OrderPlaced e) {
-            describe(entry, "placed", "Order " + e.orderNo() + " placed, " + e.lines().size()
+            describe(entry, OrderLogAction.PLACED, "Order " + e.orderNo() + " placed, " + e.lines().size()
                     + " line(s), to pay " + e.payAmount(), OrderStatus.PENDING_PAYMENT);
         } else if (event instanceof OrderPaid e) {
-            describe(entry, "paid", "Paid " + e.amount() + " via " + e.channel() + " (transaction "
+            describe(entry, OrderLogAction.PAID, "Paid " + e.amount() + " via " + e.channel() + " (transaction "
                     + e.transactionNo() + ")", OrderStatus.TO_SHIP);
         } else if (event instanceof OrderShipped e) {
-            describe(entry, "shipped", "Shipped by " + e.carrierName() + ", tracking " + e.trackingNo()
+            describe(entry, OrderLogAction.SHIPPED, "Shipped by " + e.carrierName() + ", tracking " + e.trackingNo()
                     + (e.fullyShipped() ? "" : " (partial)"), e.fullyShipped() ? OrderStatus.SHIPPED : previous);
         } else if (event instanceof OrderReceiptConfirmed e) {
-            describe(entry, "receipt_confirmed", e.automatic()
+            describe(entry, OrderLogAction.RECEIPT_CONFIRMED, e.automatic()
                     ? "Receipt confirmed automatically: the period after the last shipment passed"
                     : "Receipt confirmed", OrderStatus.COMPLETED);
         } else if (event instanceof ReviewWindowClosed) {
-            describe(entry, "review_window_closed", "The review period ended without a review", previous);
+            describe(entry, OrderLogAction.REVIEW_WINDOW_CLOSED, "The review period ended without a review", previous);
         } else if (event instanceof AfterSalesWindowClosed) {
-            describe(entry, "after_sales_window_closed", "The after-sales period ended", previous);
+            describe(entry, OrderLogAction.AFTER_SALES_WINDOW_CLOSED, "The after-sales period ended", previous);
         } else if (event instanceof OrderCancelled e) {
-            describe(entry, "cancelled", "Cancelled: " + e.reason(), OrderStatus.CANCELLED);
+            describe(entry, OrderLogAction.CANCELLED, "Cancelled: " + e.reason(), OrderStatus.CANCELLED);
         } else if (event instanceof OrderReviewed e) {
-            describe(entry, "reviewed", "Reviewed with " + e.rating() + " star(s)", previous);
+            describe(entry, OrderLogAction.REVIEWED, "Reviewed with " + e.rating() + " star(s)", previous);
         } else if (event instanceof OrderDeletedByBuyer) {
-            describe(entry, "deleted_by_buyer", "Hidden from the buyer's lists", previous);
+            describe(entry, OrderLogAction.DELETED_BY_BUYER, "Hidden from the buyer's lists", previous);
         } else if (event instanceof LatePaymentReceived e) {
-            describe(entry, "late_payment", "Payment of " + e.amount() + " via " + e.channel() + " (transaction "
+            describe(entry, OrderLogAction.LATE_PAYMENT, "Payment of " + e.amount() + " via " + e.channel() + " (transaction "
                     + e.transactionNo() + ") arrived after the order expired; to be refunded", previous);
         } else if (event instanceof RefundOpened e) {
-            describe(entry, "refund_requested", "Refund of " + e.amount() + " requested on a line (refund "
+            describe(entry, OrderLogAction.REFUND_REQUESTED, "Refund of " + e.amount() + " requested on a line (refund "
                     + e.refundId() + ")", previous);
         } else if (event instanceof RefundAwaitingReturn e) {
-            describe(entry, "refund_return_requested", "Return approved; waiting for the goods (refund "
+            describe(entry, OrderLogAction.REFUND_RETURN_REQUESTED, "Return approved; waiting for the goods (refund "
                     + e.refundId() + ")", previous);
         } else if (event instanceof RefundEnded e) {
-            describe(entry, "refund_" + e.outcome(), "Refund " + e.outcome() + " (refund " + e.refundId() + ")",
-                    previous);
+            describe(entry, OrderLogAction.refundEnded(e.outcome()), "Refund " + e.outcome().value() + " (refund "
+                    + e.refundId() + ")", previous);
         } else if (event instanceof LineRefunded e) {
-            describe(entry, "refunded", "Refunded " + e.amount() + " on a line" + (e.releasedQuantity() > 0
+            describe(entry, OrderLogAction.REFUNDED, "Refunded " + e.amount() + " on a line" + (e.releasedQuantity() > 0
                     ? ", " + e.releasedQuantity() + " back in stock" : ""), e.statusAfter());
         } else if (event instanceof OrderClosed) {
-            describe(entry, "closed", "Every line refunded: order closed", OrderStatus.CLOSED);
+            describe(entry, OrderLogAction.CLOSED, "Every line refunded: order closed", OrderStatus.CLOSED);
         } else {
-            describe(entry, "changed", event.getClass().getSimpleName(), previous);
+            describe(entry, OrderLogAction.CHANGED, event.getClass().getSimpleName(), previous);
         }
         entries.insert(entry);
     }
 
-    private static void describe(OrderLogEntity entry, String action, String message, OrderStatus after) {
-        entry.action = action;
+    private static void describe(OrderLogEntity entry, OrderLogAction action, String message, OrderStatus after) {
+        entry.action = action.value();
         entry.message = message.length() > 1000 ? message.substring(0, 1000) : message;
         entry.statusAfter = after.value();
     }

@@ -17,6 +17,7 @@ import io.ordersvc.shared.order.OrderEvent.OrderPlaced;
 import io.ordersvc.shared.order.OrderEvent.OrderReceiptConfirmed;
 import io.ordersvc.shared.order.OrderEvent.OrderReviewed;
 import io.ordersvc.shared.order.OrderEvent.OrderShipped;
+import io.ordersvc.shared.order.LineRefundState;
 import io.ordersvc.shared.order.OrderLine;
 import io.ordersvc.shared.order.OrderStatus;
 import io.ordersvc.shared.order.ShipmentLine;
@@ -107,7 +108,7 @@ public class OrderProjection {
             line.quantity = l.quantity();
             line.lineTotal = l.lineTotal().amount();
             line.shippedQuantity = 0;
-            line.refundState = "none";
+            line.refundState = LineRefundState.NONE.value();
             line.refundedAmount = BigDecimal.ZERO.setScale(2);
             lines.insert(line);
         }
@@ -205,25 +206,25 @@ public class OrderProjection {
 
     @EventHandler
     void on(RefundOpened e, @SequenceNumber long sequence) {
-        refundLine(e.orderId(), e.orderLineId(), sequence, (o, l) -> l.refundState = "applying");
+        refundLine(e.orderId(), e.orderLineId(), sequence, (o, l) -> l.refundState = LineRefundState.APPLYING.value());
     }
 
     @EventHandler
     void on(RefundAwaitingReturn e, @SequenceNumber long sequence) {
-        refundLine(e.orderId(), e.orderLineId(), sequence, (o, l) -> l.refundState = "refunding");
+        refundLine(e.orderId(), e.orderLineId(), sequence, (o, l) -> l.refundState = LineRefundState.REFUNDING.value());
     }
 
     @EventHandler
     void on(RefundEnded e, @SequenceNumber long sequence) {
         refundLine(e.orderId(), e.orderLineId(), sequence, (o, l) -> l.refundState =
-                "refused".equals(e.outcome()) ? "failed" : l.refundedAmount.signum() > 0 ? "succeeded" : "none");
+                LineRefundState.afterEnding(e.outcome(), l.refundedAmount.signum() > 0).value());
     }
 
     @EventHandler
     void on(LineRefunded e, @SequenceNumber long sequence) {
         refundLine(e.orderId(), e.orderLineId(), sequence, (o, l) -> {
             l.refundedAmount = e.lineRefundedTotal().amount();
-            l.refundState = "succeeded";
+            l.refundState = LineRefundState.SUCCEEDED.value();
             o.status = e.statusAfter().value();
             o.refundFinished = true;
         });
@@ -261,13 +262,11 @@ public class OrderProjection {
     private void refundLine(String orderId, String lineId, long sequence,
                             BiConsumer<OrderViewEntity, OrderLineEntity> change) {
         update(orderId, sequence, o -> lines.find(lineId).ifPresent(l -> {
-            boolean wasOpen = OPEN_REFUND_STATES.contains(l.refundState);
+            boolean wasOpen = LineRefundState.fromValue(l.refundState).open();
             change.accept(o, l);
             lines.changed(l);
-            o.openRefundLines += (OPEN_REFUND_STATES.contains(l.refundState) ? 1 : 0) - (wasOpen ? 1 : 0);
+            o.openRefundLines += (LineRefundState.fromValue(l.refundState).open() ? 1 : 0) - (wasOpen ? 1 : 0);
             o.refundInProgress = o.openRefundLines > 0;
         }));
     }
-
-    private static final List<String> OPEN_REFUND_STATES = List.of("applying", "refunding");
 }

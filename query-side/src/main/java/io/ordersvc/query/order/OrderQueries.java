@@ -10,6 +10,8 @@ import io.ordersvc.shared.order.OrderFilter;
 import io.ordersvc.shared.order.OrderQuery;
 import io.ordersvc.shared.order.OrderStatus;
 import io.ordersvc.shared.order.OrderType;
+import io.ordersvc.shared.order.LineRefundState;
+import io.ordersvc.shared.order.TimerType;
 import io.ordersvc.shared.order.OrderViews.LineView;
 import io.ordersvc.shared.order.OrderViews.OrderDetail;
 import io.ordersvc.shared.order.OrderViews.OrderPage;
@@ -202,28 +204,28 @@ public class OrderQueries {
             refunding += number(t.get(3));
         }
         long all = byStatus.values().stream().mapToLong(Long::longValue).sum();
-        return new StatusCounts(all, byStatus.getOrDefault("pending_payment", 0L),
-                byStatus.getOrDefault("to_ship", 0L), byStatus.getOrDefault("shipped", 0L),
-                byStatus.getOrDefault("completed", 0L), reviewPending, byStatus.getOrDefault("cancelled", 0L),
-                byStatus.getOrDefault("closed", 0L), refunding);
+        return new StatusCounts(all, byStatus.getOrDefault(OrderStatus.PENDING_PAYMENT.value(), 0L),
+                byStatus.getOrDefault(OrderStatus.TO_SHIP.value(), 0L), byStatus.getOrDefault(OrderStatus.SHIPPED.value(), 0L),
+                byStatus.getOrDefault(OrderStatus.COMPLETED.value(), 0L), reviewPending, byStatus.getOrDefault(OrderStatus.CANCELLED.value(), 0L),
+                byStatus.getOrDefault(OrderStatus.CLOSED.value(), 0L), refunding);
     }
 
     /** The deadlines the order timers hold for this order, as its state implies them. */
     private List<Timer> timers(OrderViewEntity o) {
         List<Timer> timers = new java.util.ArrayList<>();
-        switch (o.status) {
-            case "pending_payment" -> timers.add(new Timer("payment_timeout", o.payableUntil));
-            case "shipped" -> {
+        switch (OrderStatus.fromValue(o.status)) {
+            case PENDING_PAYMENT -> timers.add(new Timer(TimerType.PAYMENT_TIMEOUT, o.payableUntil));
+            case SHIPPED -> {
                 if (!o.refundInProgress) { // held while a refund is open
-                    timers.add(new Timer("auto_confirm", o.shippedAt.plus(autoConfirmAfter)));
+                    timers.add(new Timer(TimerType.AUTO_CONFIRM, o.shippedAt.plus(autoConfirmAfter)));
                 }
             }
-            case "completed" -> {
+            case COMPLETED -> {
                 if (o.reviewPending) {
-                    timers.add(new Timer("review_window", o.completedAt.plus(reviewWindow)));
+                    timers.add(new Timer(TimerType.REVIEW_WINDOW, o.completedAt.plus(reviewWindow)));
                 }
                 if (!o.afterSalesClosed) {
-                    timers.add(new Timer("after_sales_window", o.completedAt.plus(afterSalesWindow)));
+                    timers.add(new Timer(TimerType.AFTER_SALES_WINDOW, o.completedAt.plus(afterSalesWindow)));
                 }
             }
             default -> {
@@ -239,7 +241,8 @@ public class OrderQueries {
     private static LineView line(OrderLineEntity l) {
         return new LineView(l.orderLineId, l.productId, l.skuId, l.skuCode, l.productName, l.imageUrl,
                 JsonText.read(l.properties, PROPERTIES), Money.of(l.unitPrice), l.pointsPrice, l.quantity,
-                Money.of(l.lineTotal), l.shippedQuantity, l.refundState, Money.of(l.refundedAmount));
+                Money.of(l.lineTotal), l.shippedQuantity, LineRefundState.fromValue(l.refundState),
+                Money.of(l.refundedAmount));
     }
 
     private static Receiver receiver(OrderViewEntity o) {

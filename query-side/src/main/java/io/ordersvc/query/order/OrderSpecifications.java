@@ -1,6 +1,7 @@
 package io.ordersvc.query.order;
 
 import io.ordersvc.shared.identity.Actor;
+import io.ordersvc.shared.identity.Scope;
 import io.ordersvc.shared.order.OrderFilter;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.Expression;
@@ -20,14 +21,13 @@ final class OrderSpecifications {
     static Specification<OrderViewEntity> matching(OrderFilter f, Actor actor) {
         return (root, query, cb) -> {
             List<Predicate> where = new ArrayList<>();
-            switch (actor.role()) {
-                case BUYER -> {
-                    where.add(cb.equal(root.get("buyerId"), actor.id()));
-                    where.add(cb.isFalse(root.get("deletedByBuyer")));
-                }
-                case SELLER -> where.add(cb.equal(root.get("shopId"), actor.shopId()));
-                case ADMIN, SYSTEM -> {
-                }
+            Scope scope = Scope.of(actor);
+            if (scope.buyerId() != null) {
+                where.add(cb.equal(root.get("buyerId"), scope.buyerId()));
+                where.add(cb.isFalse(root.get("deletedByBuyer"))); // hidden from the buyer's own lists only
+            }
+            if (scope.shopId() != null) {
+                where.add(cb.equal(root.get("shopId"), scope.shopId()));
             }
             if (f.buyerId() != null && actor.role() != io.ordersvc.shared.identity.Role.BUYER) {
                 where.add(cb.equal(root.get("buyerId"), f.buyerId()));

@@ -5,6 +5,7 @@ import io.ordersvc.query.support.JsonText;
 import io.ordersvc.query.support.Rows;
 import io.ordersvc.shared.error.Refusal;
 import io.ordersvc.shared.identity.Actor;
+import io.ordersvc.shared.identity.Scope;
 import io.ordersvc.shared.money.Money;
 import io.ordersvc.shared.refund.RefundEvent;
 import io.ordersvc.shared.refund.RefundEvent.RefundApplied;
@@ -19,6 +20,7 @@ import io.ordersvc.shared.refund.RefundQuery.RefundLogEntry;
 import io.ordersvc.shared.refund.RefundQuery.RefundPage;
 import io.ordersvc.shared.refund.RefundQuery.RefundSummary;
 import io.ordersvc.shared.refund.RefundReason;
+import io.ordersvc.shared.refund.RefundLogAction;
 import io.ordersvc.shared.refund.RefundStatus;
 import io.ordersvc.shared.refund.RefundType;
 import jakarta.persistence.criteria.Predicate;
@@ -90,25 +92,25 @@ public class RefundProjection {
             r.updatedAt = e.appliedAt();
             r.version = sequence;
             rows.insert(r);
-            log(e.refundId(), sequence, at, actorId, actorRole, "applied", "Applied for " + e.type().value()
+            log(e.refundId(), sequence, at, actorId, actorRole, RefundLogAction.APPLIED, "Applied for " + e.type().value()
                     + " of " + e.amount() + " (" + e.reason().value() + ")", RefundStatus.APPLIED);
         } else if (event instanceof RefundCancelled e) {
             update(e.refundId(), sequence, at, r -> r.status = RefundStatus.CANCELLED.value());
-            log(e.refundId(), sequence, at, actorId, actorRole, "cancelled", "Withdrawn by the buyer",
+            log(e.refundId(), sequence, at, actorId, actorRole, RefundLogAction.CANCELLED, "Withdrawn by the buyer",
                     RefundStatus.CANCELLED);
         } else if (event instanceof RefundRefused e) {
             update(e.refundId(), sequence, at, r -> {
                 r.status = RefundStatus.REFUSED.value();
                 r.refuseReason = e.reason();
             });
-            log(e.refundId(), sequence, at, actorId, actorRole, "refused", "Refused: " + e.reason(),
+            log(e.refundId(), sequence, at, actorId, actorRole, RefundLogAction.REFUSED, "Refused: " + e.reason(),
                     RefundStatus.REFUSED);
         } else if (event instanceof ReturnRequested e) {
             update(e.refundId(), sequence, at, r -> {
                 r.status = RefundStatus.AWAITING_RETURN.value();
                 r.returnAddress = e.returnAddress();
             });
-            log(e.refundId(), sequence, at, actorId, actorRole, "approved", "Approved; return the goods to "
+            log(e.refundId(), sequence, at, actorId, actorRole, RefundLogAction.APPROVED, "Approved; return the goods to "
                     + e.returnAddress(), RefundStatus.AWAITING_RETURN);
         } else if (event instanceof ReturnShipped e) {
             update(e.refundId(), sequence, at, r -> {
@@ -117,14 +119,14 @@ public class RefundProjection {
                 r.returnCarrierName = e.carrierName();
                 r.returnTrackingNo = e.trackingNo();
             });
-            log(e.refundId(), sequence, at, actorId, actorRole, "return_shipped", "Returned by " + e.carrierName()
+            log(e.refundId(), sequence, at, actorId, actorRole, RefundLogAction.RETURN_SHIPPED, "Returned by " + e.carrierName()
                     + ", tracking " + e.trackingNo(), RefundStatus.RETURN_SHIPPED);
         } else if (event instanceof RefundCompleted e) {
             update(e.refundId(), sequence, at, r -> {
                 r.status = RefundStatus.REFUNDED.value();
                 r.refundedAt = e.refundedAt();
             });
-            log(e.refundId(), sequence, at, actorId, actorRole, "refunded", "Refunded " + e.amount(),
+            log(e.refundId(), sequence, at, actorId, actorRole, RefundLogAction.REFUNDED, "Refunded " + e.amount(),
                     RefundStatus.REFUNDED);
         }
     }
@@ -137,8 +139,8 @@ public class RefundProjection {
         });
     }
 
-    private void log(String refundId, long sequence, Instant at, String actorId, String actorRole, String action,
-                     String message, RefundStatus after) {
+    private void log(String refundId, long sequence, Instant at, String actorId, String actorRole,
+                     RefundLogAction action, String message, RefundStatus after) {
         if (log.findById(new RefundLogEntity.Key(refundId, sequence)).isPresent()) {
             return;
         }
@@ -148,7 +150,7 @@ public class RefundProjection {
         entry.at = at;
         entry.actorId = actorId == null ? "unknown" : actorId;
         entry.actorRole = actorRole == null ? "system" : actorRole;
-        entry.action = action;
+        entry.action = action.value();
         entry.message = message.length() > 1000 ? message.substring(0, 1000) : message;
         entry.statusAfter = after.value();
         rows.insert(entry);
@@ -168,7 +170,7 @@ public class RefundProjection {
 
     @QueryHandler
     public RefundDetail handle(RefundQuery.FindRefund query) {
-        RefundViewEntity r = refunds.lookup(query.refundId()).filter(v -> visible(v, query.actor()))
+        RefundViewEntity r = refunds.lookup(query.refundId()).filter(v -> Scope.of(query.actor()).includes(v.buyerId, v.shopId))
                 .orElseThrow(() -> Refusal.notFound("REFUND_NOT_FOUND", "refund " + query.refundId()
                         + " does not exist"));
         List<RefundLogEntry> entries = log.findByRefundIdOrderBySequenceAsc(r.refundId).stream()
@@ -188,11 +190,12 @@ public class RefundProjection {
         Actor actor = query.actor();
         Specification<RefundViewEntity> spec = (root, q, cb) -> {
             List<Predicate> where = new ArrayList<>();
-            switch (actor.role()) {
-                case BUYER -> where.add(cb.equal(root.get("buyerId"), actor.id()));
-                case SELLER -> where.add(cb.equal(root.get("shopId"), actor.shopId()));
-                case ADMIN, SYSTEM -> {
-                }
+            Scope scope = Scope.of(actor);
+            if (scope.buyerId() != null) {
+                where.add(cb.equal(root.get("buyerId"), scope.buyerId()));
+            }
+            if (scope.shopId() != null) {
+                where.add(cb.equal(root.get("shopId"), scope.shopId()));
             }
             if (query.status() != null) {
                 where.add(cb.equal(root.get("status"), query.status().value()));
@@ -217,13 +220,5 @@ public class RefundProjection {
         return new RefundSummary(r.refundId, r.orderId, r.orderNo, r.orderLineId, r.productName,
                 RefundType.fromValue(r.type), RefundStatus.fromValue(r.status), Money.of(r.amount), r.createdAt,
                 r.version);
-    }
-
-    private static boolean visible(RefundViewEntity r, Actor actor) {
-        return switch (actor.role()) {
-            case BUYER -> actor.id().equals(r.buyerId);
-            case SELLER -> r.shopId.equals(actor.shopId());
-            case ADMIN, SYSTEM -> true;
-        };
     }
 }

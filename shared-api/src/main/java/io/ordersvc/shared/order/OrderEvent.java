@@ -62,7 +62,7 @@ public sealed interface OrderEvent {
     }
 
     /** The refund ended without money: outcome refused or cancelled. */
-    record RefundEnded(String orderId, String refundId, String orderLineId, String outcome, Instant endedAt)
+    record RefundEnded(String orderId, String refundId, String orderLineId, RefundOutcome outcome, Instant endedAt)
             implements OrderEvent {
     }
 

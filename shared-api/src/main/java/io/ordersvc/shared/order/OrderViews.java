@@ -24,7 +24,7 @@ public final class OrderViews {
     }
 
     /** A deadline the system will act on: payment_timeout (the order is cancelled if unpaid by then). */
-    public record Timer(String type, Instant dueAt) {
+    public record Timer(TimerType type, Instant dueAt) {
     }
 
     public record OrderSummary(String orderId, String orderNo, OrderStatus status, OrderType orderType,
@@ -36,7 +36,7 @@ public final class OrderViews {
 
     public record LineView(String orderLineId, String productId, String skuId, String skuCode, String productName,
                            String imageUrl, Map<String, String> properties, Money unitPrice, Long pointsPrice,
-                           int quantity, Money lineTotal, int shippedQuantity, String refundState,
+                           int quantity, Money lineTotal, int shippedQuantity, LineRefundState refundState,
                            Money refundedAmount) {
     }
 

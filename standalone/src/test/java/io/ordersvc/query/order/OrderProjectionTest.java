@@ -1,5 +1,6 @@
 package io.ordersvc.query.order;
 
+import io.ordersvc.shared.order.RefundOutcome;
 import io.ordersvc.shared.identity.Actor;
 import io.ordersvc.shared.identity.Role;
 import io.ordersvc.shared.money.Money;
@@ -145,14 +146,14 @@ class OrderProjectionTest extends IntegrationTest {
         feed(new RefundOpened(orderId, "r2", second, Money.of("5.00")), 3);
         assertThat(detail().refundInProgress()).isTrue();
 
-        feed(new RefundEnded(orderId, "r1", lineId, "cancelled", T0.plusSeconds(4)), 4);
+        feed(new RefundEnded(orderId, "r1", lineId, RefundOutcome.CANCELLED, T0.plusSeconds(4)), 4);
         assertThat(detail().refundInProgress()).as("the second line's refund is still open").isTrue();
-        feed(new RefundEnded(orderId, "r1", lineId, "cancelled", T0.plusSeconds(4)), 4); // redelivered: no effect
-        feed(new RefundEnded(orderId, "r2", second, "refused", T0.plusSeconds(5)), 5);
+        feed(new RefundEnded(orderId, "r1", lineId, RefundOutcome.CANCELLED, T0.plusSeconds(4)), 4); // redelivered: no effect
+        feed(new RefundEnded(orderId, "r2", second, RefundOutcome.REFUSED, T0.plusSeconds(5)), 5);
 
         OrderDetail d = detail();
         assertThat(d.refundInProgress()).isFalse();
-        assertThat(d.lines()).extracting(l -> l.refundState()).containsExactly("none", "failed");
+        assertThat(d.lines()).extracting(l -> l.refundState().value()).containsExactly("none", "failed");
         assertThat(jdbc.queryForObject("SELECT open_refund_lines FROM order_view WHERE order_id = ?", Integer.class,
                 orderId)).isZero();
     }
