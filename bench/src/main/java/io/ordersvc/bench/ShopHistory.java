@@ -223,7 +223,7 @@ final class ShopHistory {
         String orderId = uuid();
         String buyer = "buyer-" + (1 + rng.nextInt(settings.buyers()));
         String correlation = uuid();
-        // Stock first, by product id, as OrderStockHandler reserves it.
+        // Stock first, by product id, as OrderPlacement reserves it.
         Map<String, List<StockChange>> byProduct = new TreeMap<>();
         quantities.forEach((skuId, qty) -> byProduct.computeIfAbsent(owners.get(skuId).id(), k -> new ArrayList<>())
                 .add(new StockChange(skuId, qty, available.merge(skuId, (long) -qty, Long::sum))));

@@ -2,6 +2,7 @@ package io.ordersvc.command.catalog;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import io.ordersvc.command.support.AggregateCaches;
+import io.ordersvc.platform.FeatureApi;
 import io.ordersvc.shared.catalog.ProductCommand.AdjustStock;
 import io.ordersvc.shared.catalog.ProductCommand.CreateProduct;
 import io.ordersvc.shared.catalog.ProductEvent.ProductCreated;
@@ -35,6 +36,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * that places the order, so the aggregate's lock and its event stream's sequence numbers make overselling
  * impossible, within one JVM and across instances. Snapshotted (by field) because hot products collect many events.
  */
+@FeatureApi // an order placement reserves with it (through Stock); its Reserved is the line's snapshot
 @Aggregate(snapshotTriggerDefinition = "productSnapshotTrigger", cache = AggregateCaches.PRODUCTS)
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)

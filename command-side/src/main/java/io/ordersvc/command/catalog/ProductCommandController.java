@@ -23,6 +23,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.IdGenerator;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -43,10 +44,12 @@ public class ProductCommandController {
 
     private final Commands commands;
     private final CurrentActor actor;
+    private final IdGenerator ids;
 
-    public ProductCommandController(Commands commands, CurrentActor actor) {
+    public ProductCommandController(Commands commands, CurrentActor actor, IdGenerator ids) {
         this.commands = commands;
         this.actor = actor;
+        this.ids = ids;
     }
 
     record CreateProductRequest(@NotBlank @Size(max = 200) @Schema(example = "纯棉T恤") String name,
@@ -82,9 +85,9 @@ public class ProductCommandController {
         if (shopId == null || shopId.isBlank()) {
             throw Refusal.unprocessable("SHOP_REQUIRED", "an admin must name the product's shop_id");
         }
-        String productId = UUID.randomUUID().toString();
+        String productId = ids.generateId().toString();
         List<SkuSpec> skus = body.skus().stream()
-                .map(s -> new SkuSpec(UUID.randomUUID().toString(), s.skuCode(),
+                .map(s -> new SkuSpec(ids.generateId().toString(), s.skuCode(),
                         s.properties() == null ? Map.of() : Map.copyOf(s.properties()), s.price(), s.costPrice(),
                         s.pointsPrice(), s.stock()))
                 .toList();

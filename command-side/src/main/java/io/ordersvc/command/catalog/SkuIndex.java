@@ -17,17 +17,14 @@ import java.util.Map;
  */
 @Component
 @ProcessingGroup(SkuIndex.GROUP)
-public class SkuIndex {
+class SkuIndex implements SkuOwners {
 
-    public static final String GROUP = "sku-index";
+    static final String GROUP = "sku-index";
 
     private final NamedParameterJdbcTemplate jdbc;
 
     public SkuIndex(NamedParameterJdbcTemplate jdbc) {
         this.jdbc = jdbc;
-    }
-
-    public record Owner(String productId, String shopId) {
     }
 
     @EventHandler
@@ -39,6 +36,7 @@ public class SkuIndex {
         jdbc.batchUpdate("INSERT INTO sku_index (sku_id, product_id, shop_id) VALUES (:sku, :product, :shop)", rows);
     }
 
+    @Override
     public Map<String, Owner> owners(Collection<String> skuIds) {
         Map<String, Owner> owners = new HashMap<>();
         if (skuIds.isEmpty()) {

@@ -1,28 +1,71 @@
 package io.ordersvc.command.catalog;
 
+import io.ordersvc.platform.FeatureApi;
+import io.ordersvc.command.support.LockOrder;
+import io.ordersvc.shared.error.Refusal;
+import io.ordersvc.shared.order.OrderType;
+import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.stereotype.Component;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Gives stock back to products from inside another command's unit of work (a cancelled order, a refund before
- * shipping, a confirmed return), so the stock moves in the same transaction as the fact that caused it.
- * Products are loaded in id order, like placement does, so no two commands wait on each other in a cycle.
+ * The catalog's stock, as other features move it: from inside their own command's unit of work, so the stock moves
+ * in the same transaction as the fact that caused it (an order placed or cancelled, a refund paid out). Products are
+ * loaded through {@link LockOrder}, in id order.
  */
 @Component
+@FeatureApi
 public class Stock {
 
     private final Repository<Product> products;
+    private final SkuOwners skus;
 
-    public Stock(Repository<Product> products) {
+    public Stock(Repository<Product> products, SkuOwners skus) {
         this.products = products;
+        this.skus = skus;
     }
 
-    /** @param quantities product id → sku id → units */
+    /** The product and shop of each known SKU. */
+    public Map<String, SkuOwners.Owner> owners(Collection<String> skuIds) {
+        return skus.owners(skuIds);
+    }
+
+    /**
+     * Takes stock for an order: every SKU or none (a refusal leaves nothing applied).
+     *
+     * @param quantities sku id → units; every SKU must have an owner in {@code owners}
+     * @return what was taken, with the catalog data of the moment, in the order of {@code quantities}
+     */
+    public List<Product.Reserved> reserve(String orderId, Map<String, Integer> quantities,
+                                          Map<String, SkuOwners.Owner> owners, OrderType orderType) {
+        Map<String, Map<String, Integer>> byProduct = new TreeMap<>();
+        quantities.forEach((sku, qty) -> byProduct
+                .computeIfAbsent(owners.get(sku).productId(), p -> new LinkedHashMap<>()).put(sku, qty));
+        Map<String, Product.Reserved> taken = new LinkedHashMap<>();
+        for (var entry : byProduct.entrySet()) {
+            List<Product.Reserved> reserved = product(entry.getKey())
+                    .invoke(p -> p.reserve(orderId, entry.getValue(), orderType));
+            reserved.forEach(r -> taken.put(r.sku().skuId(), r));
+        }
+        List<Product.Reserved> inOrder = new ArrayList<>();
+        quantities.keySet().forEach(sku -> inOrder.add(taken.get(sku)));
+        return inOrder;
+    }
+
+    /** Gives back what an order took. @param quantities product id → sku id → units */
     public void release(String orderId, Map<String, Map<String, Integer>> quantities, String reason) {
-        new TreeMap<>(quantities).forEach((productId, skus) ->
-                products.load(productId).execute(p -> p.release(orderId, skus, reason)));
+        new TreeMap<>(quantities).forEach((productId, units) ->
+                product(productId).execute(p -> p.release(orderId, units, reason)));
+    }
+
+    private Aggregate<Product> product(String productId) {
+        return LockOrder.load(products, LockOrder.Rank.PRODUCT, productId, Refusal::productNotFound);
     }
 }

@@ -1,42 +1,21 @@
 package io.ordersvc.command.order;
 
 import io.ordersvc.command.support.AggregateCaches;
+import io.ordersvc.platform.FeatureApi;
 import io.ordersvc.shared.error.Refusal;
 import io.ordersvc.shared.identity.Actor;
 import io.ordersvc.shared.identity.Role;
 import io.ordersvc.shared.money.Money;
-import io.ordersvc.shared.order.OrderCommand.AutoConfirmReceipt;
-import io.ordersvc.shared.order.OrderCommand.CancelOrder;
-import io.ordersvc.shared.order.OrderCommand.CloseAfterSalesWindow;
-import io.ordersvc.shared.order.OrderCommand.CloseReviewWindow;
-import io.ordersvc.shared.order.OrderCommand.ConfirmReceipt;
-import io.ordersvc.shared.order.OrderCommand.DeleteOrder;
-import io.ordersvc.shared.order.OrderCommand.ExpireOrder;
-import io.ordersvc.shared.order.OrderCommand.PayOrder;
-import io.ordersvc.shared.order.OrderCommand.ReviewOrder;
-import io.ordersvc.shared.order.OrderCommand.ShipOrder;
-import io.ordersvc.shared.order.OrderEvent.AfterSalesWindowClosed;
-import io.ordersvc.shared.order.OrderEvent.LatePaymentReceived;
-import io.ordersvc.shared.order.OrderEvent.ReviewWindowClosed;
-import io.ordersvc.shared.order.OrderEvent.LineRefunded;
-import io.ordersvc.shared.order.OrderEvent.OrderCancelled;
-import io.ordersvc.shared.order.OrderEvent.OrderClosed;
-import io.ordersvc.shared.order.OrderEvent.RefundAwaitingReturn;
-import io.ordersvc.shared.order.OrderEvent.RefundEnded;
-import io.ordersvc.shared.order.OrderEvent.RefundOpened;
-import io.ordersvc.shared.refund.RefundCommand.ApplyRefund;
-import io.ordersvc.shared.refund.RefundEvent;
-import io.ordersvc.shared.order.OrderEvent.OrderDeletedByBuyer;
-import io.ordersvc.shared.order.OrderEvent.OrderPaid;
-import io.ordersvc.shared.order.OrderEvent.OrderPlaced;
-import io.ordersvc.shared.order.OrderEvent.OrderReceiptConfirmed;
-import io.ordersvc.shared.order.OrderEvent.OrderReviewed;
-import io.ordersvc.shared.order.OrderEvent.OrderShipped;
+import io.ordersvc.shared.order.OrderCommand.*;
+import io.ordersvc.shared.order.OrderEvent.*;
 import io.ordersvc.shared.order.OrderRules;
 import io.ordersvc.shared.order.OrderRules.Action;
 import io.ordersvc.shared.order.OrderStatus;
 import io.ordersvc.shared.order.RefundOutcome;
 import io.ordersvc.shared.order.ShipmentLine;
+import io.ordersvc.shared.order.TimerType;
+import io.ordersvc.shared.refund.RefundCommand.ApplyRefund;
+import io.ordersvc.shared.refund.RefundEvent.RefundApplied;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -48,25 +27,22 @@ import org.axonframework.spring.stereotype.Aggregate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import static io.ordersvc.command.support.Guards.requireRole;
-import static io.ordersvc.shared.order.OrderStatus.CANCELLED;
-import static io.ordersvc.shared.order.OrderStatus.CLOSED;
-import static io.ordersvc.shared.order.OrderStatus.COMPLETED;
-import static io.ordersvc.shared.order.OrderStatus.PENDING_PAYMENT;
-import static io.ordersvc.shared.order.OrderStatus.SHIPPED;
-import static io.ordersvc.shared.order.OrderStatus.TO_SHIP;
+import static io.ordersvc.shared.order.OrderStatus.*;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * One order's lifecycle. Placement and cancellation also move stock, so {@link OrderStockHandler} drives them
+ * One order's lifecycle. Placement and cancellation also move stock, so {@link OrderPlacement} drives them
  * together with the Product aggregates in one unit of work; every other command is handled here.
  * A caller who may not see the order gets 404 (ORDER_NOT_FOUND) before any other rule is checked.
  */
 @Aggregate(cache = AggregateCaches.ORDERS)
+@FeatureApi // the refund feature keeps the order's after-sales books in its own unit of work
 public class Order {
 
     @AggregateIdentifier
@@ -87,10 +63,10 @@ public class Order {
     private String cancelReason;
     private boolean reviewWindowClosed;
     private boolean afterSalesClosed;
-    private final Set<String> latePayments = new java.util.HashSet<>();
+    private final Set<String> latePayments = new HashSet<>();
 
-    /** The reason the order timer writes when the payment window closes. */
-    public static final String PAYMENT_TIMEOUT = "payment_timeout";
+    /** The reason the order timer writes when the payment window closes: the timer's own name. */
+    public static final String PAYMENT_TIMEOUT = TimerType.PAYMENT_TIMEOUT.value();
 
     protected Order() {
     }
@@ -142,9 +118,7 @@ public class Order {
 
     @CommandHandler
     public OrderAck handle(AutoConfirmReceipt cmd, Clock clock) {
-        requireRole(cmd.actor(), Role.SYSTEM);
-        requireStatus("ORDER_NOT_RECEIVABLE", SHIPPED);
-        requireNoOpenRefund();
+        require(Action.AUTO_CONFIRM, cmd.actor(), clock);
         apply(new OrderReceiptConfirmed(orderId, clock.instant(), true));
         return ack();
     }
@@ -186,23 +160,18 @@ public class Order {
         return ack();
     }
 
-    /** Cancels and tells the caller which stock to give back (per product, per SKU). */
+    /** Cancels (the buyer, the shop, an admin) and tells the caller which stock to give back. */
     Map<String, Map<String, Integer>> cancel(CancelOrder cmd, Instant now) {
-        OrderRules.require(Action.CANCEL, facts(), cmd.actor(), now);
-        return cancelled(cmd.reason(), now);
+        return cancelled(Action.CANCEL, cmd.actor(), cmd.reason(), now);
     }
 
-    /** The payment window closed while the order was unpaid. */
+    /** The payment window closed while the order was unpaid (the order timer). */
     Map<String, Map<String, Integer>> expire(ExpireOrder cmd, Instant now) {
-        requireRole(cmd.actor(), Role.SYSTEM);
-        if (status == PENDING_PAYMENT && now.isBefore(payableUntil)) {
-            throw Refusal.conflict("NOT_YET_DUE", "order " + orderId + " is payable until " + payableUntil);
-        }
-        return cancelled(PAYMENT_TIMEOUT, now);
+        return cancelled(Action.EXPIRE, cmd.actor(), PAYMENT_TIMEOUT, now);
     }
 
-    private Map<String, Map<String, Integer>> cancelled(String reason, Instant now) {
-        requireStatus("ORDER_NOT_CANCELLABLE", PENDING_PAYMENT);
+    private Map<String, Map<String, Integer>> cancelled(Action action, Actor actor, String reason, Instant now) {
+        OrderRules.require(action, facts(), actor, now);
         apply(new OrderCancelled(orderId, reason, now));
         return lines.allUnits();
     }
@@ -210,11 +179,11 @@ public class Order {
     // ---- after-sales: the order keeps the books per line; RefundHandler calls these with the Refund aggregate
 
     /** Checks an application against the order's rules and locks the line for it. */
-    public RefundEvent.RefundApplied openRefund(ApplyRefund cmd, Instant now, Duration afterSalesWindow) {
+    public RefundApplied openRefund(ApplyRefund cmd, Instant now, Duration afterSalesWindow) {
         OrderRules.require(Action.APPLY_REFUND, facts(afterSalesWindow), cmd.actor(), now);
         OrderLines.Line line = lines.refundable(cmd.orderLineId(), cmd.amount());
         apply(new RefundOpened(orderId, cmd.refundId(), cmd.orderLineId(), cmd.amount()));
-        return new RefundEvent.RefundApplied(cmd.refundId(), orderId, orderNo, cmd.orderLineId(), line.productName(),
+        return new RefundApplied(cmd.refundId(), orderId, orderNo, cmd.orderLineId(), line.productName(),
                 buyerId, shopId, cmd.type(), cmd.goodsReceived(), cmd.reason(), cmd.amount(), cmd.note(),
                 cmd.evidenceUrls() == null ? List.of() : List.copyOf(cmd.evidenceUrls()), now);
     }
@@ -240,12 +209,6 @@ public class Order {
         return paid.stockBack();
     }
 
-    private void requireNoOpenRefund() {
-        if (lines.anyRefundOpen()) {
-            throw Refusal.conflict("ORDER_LOCKED", "order " + orderId + " has a refund in progress");
-        }
-    }
-
     private void require(Action action, Actor actor, Clock clock) {
         OrderRules.require(action, facts(), actor, clock.instant());
     }
@@ -263,12 +226,6 @@ public class Order {
 
     public OrderAck ack() {
         return new OrderAck(orderId, status, AggregateLifecycle.getVersion());
-    }
-
-    private void requireStatus(String code, OrderStatus... allowed) {
-        if (!Set.of(allowed).contains(status)) {
-            throw Refusal.conflict(code, "order " + orderId + " is " + status.value());
-        }
     }
 
     @EventSourcingHandler
@@ -308,38 +265,12 @@ public class Order {
         cancelReason = e.reason();
     }
 
-    @EventSourcingHandler
-    void on(ReviewWindowClosed e) {
-        reviewWindowClosed = true;
-    }
-
-    @EventSourcingHandler
-    void on(AfterSalesWindowClosed e) {
-        afterSalesClosed = true;
-    }
-
-    @EventSourcingHandler
-    void on(LatePaymentReceived e) {
-        latePayments.add(e.transactionNo());
-    }
-
-    @EventSourcingHandler
-    void on(OrderReviewed e) {
-        reviewed = true;
-    }
-
-    @EventSourcingHandler
-    void on(OrderDeletedByBuyer e) {
-        deleted = true;
-    }
-
-    @EventSourcingHandler
-    void on(LineRefunded e) {
-        status = e.statusAfter();
-    }
-
-    @EventSourcingHandler
-    void on(OrderClosed e) {
-        status = CLOSED;
-    }
+    // facts that set one flag each
+    @EventSourcingHandler void on(ReviewWindowClosed e) { reviewWindowClosed = true; }
+    @EventSourcingHandler void on(AfterSalesWindowClosed e) { afterSalesClosed = true; }
+    @EventSourcingHandler void on(LatePaymentReceived e) { latePayments.add(e.transactionNo()); }
+    @EventSourcingHandler void on(OrderReviewed e) { reviewed = true; }
+    @EventSourcingHandler void on(OrderDeletedByBuyer e) { deleted = true; }
+    @EventSourcingHandler void on(LineRefunded e) { status = e.statusAfter(); }
+    @EventSourcingHandler void on(OrderClosed e) { status = CLOSED; }
 }

@@ -26,6 +26,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.IdGenerator;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -46,10 +47,12 @@ public class OrderCommandController {
 
     private final Commands commands;
     private final CurrentActor actor;
+    private final IdGenerator ids;
 
-    public OrderCommandController(Commands commands, CurrentActor actor) {
+    public OrderCommandController(Commands commands, CurrentActor actor, IdGenerator ids) {
         this.commands = commands;
         this.actor = actor;
+        this.ids = ids;
     }
 
     @RolesAllowed({BUYER})
@@ -58,8 +61,8 @@ public class OrderCommandController {
             + "All items must belong to one shop (422 MULTIPLE_SHOPS).")
     @ApiResponse(responseCode = "201", description = "Created; Location names the new order",
             useReturnTypeSchema = true)
-    public ResponseEntity<OrderStockHandler.Placement> place(@Valid @RequestBody PlaceOrderRequest body) {
-        String orderId = UUID.randomUUID().toString();
+    public ResponseEntity<OrderPlacement.Placement> place(@Valid @RequestBody PlaceOrderRequest body) {
+        String orderId = ids.generateId().toString();
         var r = body.receiver();
         var command = new PlaceOrder(orderId, actor.get(),
                 body.orderType() == null ? OrderType.PHYSICAL : body.orderType(),
@@ -67,7 +70,7 @@ public class OrderCommandController {
                 new Receiver(r.name().strip(), r.phone().strip(), r.province(), r.city(), r.district(), r.address(),
                         r.zipcode()),
                 body.buyerRemark());
-        OrderStockHandler.Placement placement = commands.send(command);
+        OrderPlacement.Placement placement = commands.send(command);
         return ResponseEntity.created(URI.create("/api/v1/orders/" + orderId)).body(placement);
     }
 
@@ -92,7 +95,7 @@ public class OrderCommandController {
     @ApiResponse(responseCode = "201", description = "Created; Location names the new order",
             useReturnTypeSchema = true)
     public ResponseEntity<ShipmentAck> ship(@PathVariable UUID orderId, @Valid @RequestBody ShipRequest body) {
-        String shipmentId = UUID.randomUUID().toString();
+        String shipmentId = ids.generateId().toString();
         List<ShipmentLine> lines = body.lines() == null ? List.of() : body.lines().stream()
                 .map(l -> new ShipmentLine(l.orderLineId().toString(), l.quantity())).toList();
         OrderAck ack = commands.sendToOrder(new ShipOrder(orderId.toString(), actor.get(), shipmentId,

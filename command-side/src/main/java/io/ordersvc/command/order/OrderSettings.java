@@ -1,5 +1,6 @@
 package io.ordersvc.command.order;
 
+import io.ordersvc.platform.FeatureApi;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import java.math.BigDecimal;
@@ -11,6 +12,7 @@ import java.time.Duration;
  * @param afterSalesWindow how long after completion a refund may be applied for
  */
 @ConfigurationProperties("orders")
+@FeatureApi // the refund feature checks the after-sales window, the timers the windows' lengths
 public record OrderSettings(Duration paymentWindow, BigDecimal pointsPerYuan, Duration afterSalesWindow) {
 
     public OrderSettings {

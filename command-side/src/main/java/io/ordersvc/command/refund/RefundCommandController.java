@@ -24,6 +24,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.IdGenerator;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -41,10 +42,12 @@ public class RefundCommandController {
 
     private final Commands commands;
     private final CurrentActor actor;
+    private final IdGenerator ids;
 
-    public RefundCommandController(Commands commands, CurrentActor actor) {
+    public RefundCommandController(Commands commands, CurrentActor actor, IdGenerator ids) {
         this.commands = commands;
         this.actor = actor;
+        this.ids = ids;
     }
 
     record ApplyRequest(@NotNull UUID orderLineId,
@@ -76,7 +79,7 @@ public class RefundCommandController {
             + "refund per line.")
     @ApiResponse(responseCode = "201", description = "Created; Location names the refund", useReturnTypeSchema = true)
     public ResponseEntity<RefundAck> apply(@PathVariable UUID orderId, @Valid @RequestBody ApplyRequest body) {
-        String refundId = UUID.randomUUID().toString();
+        String refundId = ids.generateId().toString();
         RefundAck ack = commands.send(new ApplyRefund(refundId, orderId.toString(), body.orderLineId().toString(),
                 body.type(), body.goodsReceived(), body.reason(), body.amount(), body.note(), body.evidenceUrls(),
                 actor.get()), () -> Refusal.orderNotFound(orderId.toString()));

@@ -1,6 +1,8 @@
 package io.ordersvc.command.refund;
 
 import io.ordersvc.command.catalog.Stock;
+import io.ordersvc.command.support.LockOrder;
+import io.ordersvc.command.support.LockOrder.Rank;
 import io.ordersvc.command.order.Order;
 import io.ordersvc.command.order.OrderSettings;
 import io.ordersvc.command.refund.Refund.RefundAck;
@@ -14,7 +16,6 @@ import io.ordersvc.shared.refund.RefundCommand.RefuseRefund;
 import io.ordersvc.shared.refund.RefundEvent.RefundApplied;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Aggregate;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.stereotype.Component;
 
@@ -26,7 +27,7 @@ import java.util.Map;
  * Keeps a Refund and its Order consistent: every step that concerns both changes both in one unit of work, so one
  * database transaction. There is no moment, and so no crash, at which money is refunded without the order knowing,
  * or an order is locked by a refund that does not exist. Stock that comes back moves in the same transaction.
- * Lock order is refund, then order, then products (order then products elsewhere): no cycles.
+ * Aggregates are loaded through {@link LockOrder}: refund, then order, then products.
  */
 @Component
 public class RefundHandler {
@@ -45,7 +46,7 @@ public class RefundHandler {
 
     @CommandHandler
     public RefundAck handle(ApplyRefund cmd, Clock clock) throws Exception {
-        Aggregate<Order> order = load(orders, cmd.orderId(), "ORDER_NOT_FOUND", "order");
+        Aggregate<Order> order = LockOrder.load(orders, Rank.ORDER, cmd.orderId(), Refusal::orderNotFound);
         RefundApplied applied = order.invoke(o -> o.openRefund(cmd, clock.instant(), settings.afterSalesWindow()));
         return refunds.newInstance(() -> new Refund(applied)).invoke(Refund::ack);
     }
@@ -95,18 +96,11 @@ public class RefundHandler {
     }
 
     private Aggregate<Refund> refund(String refundId) {
-        return load(refunds, refundId, "REFUND_NOT_FOUND", "refund");
+        return LockOrder.load(refunds, Rank.REFUND, refundId,
+                id -> Refusal.notFound("REFUND_NOT_FOUND", "refund " + id + " does not exist"));
     }
 
     private Aggregate<Order> orderOf(Aggregate<Refund> refund) {
-        return orders.load(refund.invoke(Refund::orderId));
-    }
-
-    private static <T> Aggregate<T> load(Repository<T> repository, String id, String code, String what) {
-        try {
-            return repository.load(id);
-        } catch (AggregateNotFoundException e) {
-            throw Refusal.notFound(code, what + " " + id + " does not exist");
-        }
+        return LockOrder.load(orders, Rank.ORDER, refund.invoke(Refund::orderId), Refusal::orderNotFound);
     }
 }

@@ -22,6 +22,7 @@ import io.ordersvc.shared.order.OrderEvent.OrderShipped;
 import io.ordersvc.shared.order.OrderEvent.RefundEnded;
 import io.ordersvc.shared.order.OrderEvent.RefundOpened;
 import io.ordersvc.shared.order.OrderEvent.ReviewWindowClosed;
+import io.ordersvc.shared.order.TimerType;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.deadline.DeadlineManager;
@@ -199,23 +200,23 @@ public class OrderTimers {
 
     @DeadlineHandler(deadlineName = PAYMENT_TIMEOUT)
     public void paymentWindowClosed(PaymentTimeout timeout, CommandGateway commands, MeterRegistry meters) {
-        fire("payment_timeout", new ExpireOrder(timeout.orderId(), TIMERS), commands, meters);
+        fire(TimerType.PAYMENT_TIMEOUT, new ExpireOrder(timeout.orderId(), TIMERS), commands, meters);
     }
 
     @DeadlineHandler(deadlineName = AUTO_CONFIRM)
     public void autoConfirm(AutoConfirm due, CommandGateway commands, MeterRegistry meters) {
         autoConfirmId = null;
-        fire("auto_confirm", new AutoConfirmReceipt(due.orderId(), TIMERS), commands, meters);
+        fire(TimerType.AUTO_CONFIRM, new AutoConfirmReceipt(due.orderId(), TIMERS), commands, meters);
     }
 
     @DeadlineHandler(deadlineName = REVIEW_WINDOW)
     public void reviewWindowCloses(WindowCloses due, CommandGateway commands, MeterRegistry meters) {
-        fire("review_window", new CloseReviewWindow(due.orderId(), TIMERS), commands, meters);
+        fire(TimerType.REVIEW_WINDOW, new CloseReviewWindow(due.orderId(), TIMERS), commands, meters);
     }
 
     @DeadlineHandler(deadlineName = AFTER_SALES_WINDOW)
     public void afterSalesWindowCloses(WindowCloses due, CommandGateway commands, MeterRegistry meters) {
-        fire("after_sales_window", new CloseAfterSalesWindow(due.orderId(), TIMERS), commands, meters);
+        fire(TimerType.AFTER_SALES_WINDOW, new CloseAfterSalesWindow(due.orderId(), TIMERS), commands, meters);
     }
 
     /**
@@ -224,8 +225,8 @@ public class OrderTimers {
      * of work commits, too late for the command retries. If it still fails, the deadline fails and db-scheduler
      * runs it again; a refusal means the order moved on (paid, received, refund open...) and ends the timer.
      */
-    private static void fire(String type, OrderCommand command, CommandGateway commands, MeterRegistry meters) {
-        meters.counter(FIRED, "type", type).increment();
+    private static void fire(TimerType type, OrderCommand command, CommandGateway commands, MeterRegistry meters) {
+        meters.counter(FIRED, "type", type.value()).increment();
         try {
             CompletableFuture.runAsync(() -> commands.sendAndWait(command)).join();
         } catch (CompletionException failure) {

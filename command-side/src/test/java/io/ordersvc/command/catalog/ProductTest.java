@@ -37,7 +37,7 @@ class ProductTest {
 
     private AggregateTestFixture<Product> fixture;
 
-    /** reserve/release are driven by OrderStockHandler in production; these commands reach them in isolation. */
+    /** reserve/release are driven by OrderPlacement in production; these commands reach them in isolation. */
     record Reserve(String productId, String orderId, Map<String, Integer> quantities, OrderType type) {
     }
 

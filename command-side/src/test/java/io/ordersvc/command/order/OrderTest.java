@@ -90,7 +90,7 @@ class OrderTest {
         }
     }
 
-    /** Cancellation also moves stock, so production drives it from OrderStockHandler; here only the order part. */
+    /** Cancellation also moves stock, so production drives it from OrderPlacement; here only the order part. */
     record CancelOnly(CancelOrder command) {
     }
 

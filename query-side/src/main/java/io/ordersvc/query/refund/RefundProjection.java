@@ -4,6 +4,7 @@ import io.ordersvc.platform.axon.AuditMetaData;
 import io.ordersvc.query.support.JsonText;
 import io.ordersvc.query.support.Rows;
 import io.ordersvc.shared.error.Refusal;
+import io.ordersvc.platform.FeatureApi;
 import io.ordersvc.shared.identity.Actor;
 import io.ordersvc.shared.identity.Scope;
 import io.ordersvc.shared.money.Money;
@@ -47,6 +48,7 @@ import java.util.function.Consumer;
  * refund_view and refund_log_entry. In the orders processing group, so an order's detail and its refunds are
  * always projected together (one processor, one token, one transaction per batch).
  */
+@FeatureApi // the order detail lists the order's refunds (ofOrder)
 @Component
 @ProcessingGroup("orders")
 public class RefundProjection {

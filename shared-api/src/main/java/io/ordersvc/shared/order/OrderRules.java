@@ -29,8 +29,12 @@ public final class OrderRules {
     public enum Action {
         PAY(Set.of(Role.SYSTEM, Role.ADMIN)),
         CANCEL(Set.of(Role.BUYER, Role.SELLER, Role.ADMIN)),
+        /** The order timer cancels an order whose payment window closed: no button. */
+        EXPIRE(Set.of(Role.SYSTEM)),
         SHIP(Set.of(Role.SELLER, Role.ADMIN)),
         CONFIRM_RECEIPT(Set.of(Role.BUYER, Role.ADMIN)),
+        /** The order timer confirms receipt for the buyer: no button, the same state rules. */
+        AUTO_CONFIRM(Set.of(Role.SYSTEM)),
         REVIEW(Set.of(Role.BUYER)),
         APPLY_REFUND(Set.of(Role.BUYER, Role.ADMIN)),
         DELETE(Set.of(Role.BUYER));
@@ -92,8 +96,11 @@ public final class OrderRules {
                     ? Refusal.conflict("PAYMENT_WINDOW_CLOSED", about(o) + " was payable until " + o.payableUntil())
                     : null;
             case CANCEL -> status(o, "ORDER_NOT_CANCELLABLE", EnumSet.of(PENDING_PAYMENT));
+            case EXPIRE -> o.status() == PENDING_PAYMENT && now.isBefore(o.payableUntil())
+                    ? Refusal.conflict("NOT_YET_DUE", about(o) + " is payable until " + o.payableUntil())
+                    : status(o, "ORDER_NOT_CANCELLABLE", EnumSet.of(PENDING_PAYMENT));
             case SHIP -> firstOf(status(o, "ORDER_NOT_SHIPPABLE", EnumSet.of(TO_SHIP)), unlocked(o));
-            case CONFIRM_RECEIPT -> firstOf(status(o, "ORDER_NOT_RECEIVABLE", EnumSet.of(SHIPPED)), unlocked(o));
+            case CONFIRM_RECEIPT, AUTO_CONFIRM -> firstOf(status(o, "ORDER_NOT_RECEIVABLE", EnumSet.of(SHIPPED)), unlocked(o));
             case REVIEW -> firstOf(status(o, "ORDER_NOT_REVIEWABLE", EnumSet.of(COMPLETED)),
                     o.reviewWindowClosed() ? Refusal.conflict("REVIEW_WINDOW_CLOSED", about(o)
                             + " can no longer be reviewed")

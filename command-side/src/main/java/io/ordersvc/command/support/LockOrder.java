@@ -1,0 +1,54 @@
+package io.ordersvc.command.support;
+
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.modelling.command.Aggregate;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.Repository;
+
+import java.util.function.Function;
+
+/**
+ * Loads the aggregates that one command changes together in the one order that keeps two such commands from waiting
+ * on each other in a cycle (two instances, each holding what the other needs next): a refund, then its order, then
+ * products by id. Every multi-aggregate handler loads through here; a load out of that order within a unit of work
+ * fails at once with an IllegalStateException, so a handler written the wrong way fails its tests instead of
+ * deadlocking under load. New aggregates are not loads: creating one takes no lock another command could hold.
+ */
+public final class LockOrder {
+
+    /** The ranks, in locking order. */
+    public enum Rank { REFUND, ORDER, PRODUCT }
+
+    private record Held(Rank rank, String id) {
+    }
+
+    private static final String HELD = LockOrder.class.getName();
+
+    private LockOrder() {
+    }
+
+    /** Loads an aggregate after checking the order; a missing aggregate becomes the caller's refusal. */
+    public static <T> Aggregate<T> load(Repository<T> repository, Rank rank, String id,
+                                        Function<String, RuntimeException> notFound) {
+        check(rank, id);
+        try {
+            return repository.load(id);
+        } catch (AggregateNotFoundException e) {
+            throw notFound.apply(id);
+        }
+    }
+
+    static void check(Rank rank, String id) {
+        if (!CurrentUnitOfWork.isStarted()) {
+            return;
+        }
+        var resources = CurrentUnitOfWork.get().root().resources();
+        Held last = (Held) resources.get(HELD);
+        if (last != null && (rank.compareTo(last.rank()) < 0
+                || (rank == last.rank() && id.compareTo(last.id()) < 0))) {
+            throw new IllegalStateException("lock order broken: " + rank + " " + id + " loaded after " + last.rank()
+                    + " " + last.id() + " (order: refund, order, products by id)");
+        }
+        resources.put(HELD, new Held(rank, id));
+    }
+}

@@ -1,0 +1,108 @@
+package io.ordersvc.command.order;
+
+import io.ordersvc.command.catalog.Product;
+import io.ordersvc.command.catalog.SkuOwners;
+import io.ordersvc.command.catalog.Stock;
+import io.ordersvc.command.refund.Refund;
+import io.ordersvc.command.refund.RefundHandler;
+import io.ordersvc.shared.catalog.ProductEvent.ProductCreated;
+import org.axonframework.commandhandling.SimpleCommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.common.AxonConfigurationException;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.EventSourcingRepository;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+import org.axonframework.messaging.annotation.ClasspathParameterResolverFactory;
+import org.axonframework.messaging.annotation.MultiParameterResolverFactory;
+import org.axonframework.messaging.annotation.ParameterResolverFactory;
+import org.axonframework.messaging.annotation.SimpleResourceParameterResolverFactory;
+import org.axonframework.modelling.command.AggregateAnnotationCommandHandler;
+import org.axonframework.commandhandling.AnnotationCommandHandlerAdapter;
+import org.springframework.util.IdGenerator;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The command side's handlers and aggregates on an in-memory event store: what a multi-aggregate command appends,
+ * stream by stream, can be read back exactly ({@link #appended}). Ids are predictable (id-1, id-2, ...).
+ */
+final class InMemoryCommandSide {
+
+    /** One appended event: the stream it went to and its payload. */
+    record Appended(String aggregateType, String aggregateId, Object payload) {
+    }
+
+    private final EmbeddedEventStore store = EmbeddedEventStore.builder()
+            .storageEngine(new InMemoryEventStorageEngine()).build();
+    private final SimpleCommandBus bus = SimpleCommandBus.builder().build();
+    final CommandGateway commands = DefaultCommandGateway.builder().commandBus(bus).build();
+    private final List<Appended> appended = new ArrayList<>();
+    private final Map<String, SkuOwners.Owner> owners = new LinkedHashMap<>();
+    private final AtomicLong nextId = new AtomicLong();
+    final IdGenerator ids = () -> new UUID(0, nextId.incrementAndGet());
+
+    InMemoryCommandSide(Clock clock) {
+        ParameterResolverFactory resolvers = MultiParameterResolverFactory.ordered(
+                ClasspathParameterResolverFactory.forClass(Order.class),
+                new SimpleResourceParameterResolverFactory(List.of(clock)));
+        var orders = repository(Order.class, resolvers);
+        var products = repository(Product.class, resolvers);
+        var refunds = repository(Refund.class, resolvers);
+        Stock stock = new Stock(products, skuIds -> {
+            Map<String, SkuOwners.Owner> known = new LinkedHashMap<>();
+            skuIds.forEach(id -> {
+                if (owners.containsKey(id)) {
+                    known.put(id, owners.get(id));
+                }
+            });
+            return known;
+        });
+        OrderSettings settings = new OrderSettings(Duration.ofHours(24), BigDecimal.ONE, Duration.ofDays(15));
+        new AnnotationCommandHandlerAdapter<>(new OrderPlacement(orders, stock, new OrderNumbers(clock, 7), settings,
+                ids), resolvers).subscribe(bus);
+        new AnnotationCommandHandlerAdapter<>(new RefundHandler(refunds, orders, stock, settings), resolvers)
+                .subscribe(bus);
+        store.subscribe(messages -> messages.forEach(m -> {
+            if (m instanceof DomainEventMessage<?> domain) {
+                appended.add(new Appended(domain.getType(), domain.getAggregateIdentifier(), domain.getPayload()));
+                if (domain.getPayload() instanceof ProductCreated created) {
+                    created.skus().forEach(s -> owners.put(s.skuId(),
+                            new SkuOwners.Owner(created.productId(), created.shopId())));
+                }
+            }
+        }));
+    }
+
+    private <T> EventSourcingRepository<T> repository(Class<T> type, ParameterResolverFactory resolvers) {
+        EventSourcingRepository<T> repository = EventSourcingRepository.builder(type).eventStore(store)
+                .parameterResolverFactory(resolvers).build();
+        try {
+            AggregateAnnotationCommandHandler.<T>builder().aggregateType(type).repository(repository)
+                    .parameterResolverFactory(resolvers).build().subscribe(bus);
+        } catch (AxonConfigurationException e) {
+            throw new IllegalStateException(e);
+        }
+        return repository;
+    }
+
+    <R> R send(Object command) {
+        return commands.sendAndWait(command);
+    }
+
+    /** Everything appended since the last call, in order; the list is emptied. */
+    List<Appended> appended() {
+        List<Appended> copy = List.copyOf(appended);
+        appended.clear();
+        return copy;
+    }
+}
