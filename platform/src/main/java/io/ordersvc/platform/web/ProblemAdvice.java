@@ -16,6 +16,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.transaction.CannotCreateTransactionException;
@@ -30,7 +31,6 @@ import java.lang.reflect.UndeclaredThrowableException;
 import java.sql.SQLTransientConnectionException;
 import java.sql.SQLNonTransientConnectionException;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.regex.Pattern;
@@ -47,7 +47,7 @@ public class ProblemAdvice {
     private static final MediaType PROBLEM = MediaType.parseMediaType(ProblemWriter.MEDIA_TYPE);
 
     @ExceptionHandler(BindException.class)
-    ResponseEntity<Map<String, Object>> invalid(BindException ex, HttpServletRequest request) {
+    ResponseEntity<ProblemDetail> invalid(BindException ex, HttpServletRequest request) {
         List<ProblemWriter.FieldProblem> errors = ex.getFieldErrors().stream()
                 .map(e -> new ProblemWriter.FieldProblem(snake(e.getField()), e.getDefaultMessage()))
                 .toList();
@@ -60,7 +60,7 @@ public class ProblemAdvice {
     }
 
     @ExceptionHandler(HandlerMethodValidationException.class)
-    ResponseEntity<Map<String, Object>> invalidParameters(HandlerMethodValidationException ex,
+    ResponseEntity<ProblemDetail> invalidParameters(HandlerMethodValidationException ex,
                                                           HttpServletRequest request) {
         List<ProblemWriter.FieldProblem> errors = ex.getParameterValidationResults().stream()
                 .flatMap(r -> r.getResolvableErrors().stream().map(e -> new ProblemWriter.FieldProblem(
@@ -70,7 +70,7 @@ public class ProblemAdvice {
     }
 
     @ExceptionHandler(ConstraintViolationException.class)
-    ResponseEntity<Map<String, Object>> violations(ConstraintViolationException ex, HttpServletRequest request) {
+    ResponseEntity<ProblemDetail> violations(ConstraintViolationException ex, HttpServletRequest request) {
         List<ProblemWriter.FieldProblem> errors = ex.getConstraintViolations().stream()
                 .map(v -> new ProblemWriter.FieldProblem(snake(v.getPropertyPath().toString()), v.getMessage()))
                 .toList();
@@ -78,7 +78,7 @@ public class ProblemAdvice {
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
-    ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException ex, HttpServletRequest request) {
+    ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException ex, HttpServletRequest request) {
         for (Throwable t = ex; t != null; t = t.getCause()) {
             if (t instanceof BodySizeLimitFilter.BodyTooLargeException) {
                 return respond(request, HttpStatus.CONTENT_TOO_LARGE, "PAYLOAD_TOO_LARGE", t.getMessage(), null);
@@ -89,14 +89,14 @@ public class ProblemAdvice {
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ResponseEntity<Map<String, Object>> mismatch(MethodArgumentTypeMismatchException ex, HttpServletRequest request) {
+    ResponseEntity<ProblemDetail> mismatch(MethodArgumentTypeMismatchException ex, HttpServletRequest request) {
         return respond(request, HttpStatus.BAD_REQUEST, "INVALID_PARAMETER",
                 "Parameter '" + snake(ex.getName()) + "' has an invalid value",
                 List.of(new ProblemWriter.FieldProblem(snake(ex.getName()), "invalid value")));
     }
 
     @ExceptionHandler(Exception.class)
-    ResponseEntity<Map<String, Object>> any(Exception thrown, HttpServletRequest request) {
+    ResponseEntity<ProblemDetail> any(Exception thrown, HttpServletRequest request) {
         Throwable ex = unwrap(thrown);
         if (ex instanceof DomainException d) {
             return respond(request, status(d.kind()), d.code(), d.getMessage(), null);
@@ -105,7 +105,7 @@ public class ProblemAdvice {
             return respond(request, HttpStatus.NOT_FOUND, "NOT_FOUND", "No such resource", null);
         }
         if (ex instanceof ConcurrencyException || ex instanceof LockAcquisitionFailedException) {
-            return respond(request, HttpStatus.CONFLICT, "CONCURRENT_MODIFICATION",
+            return respond(request, HttpStatus.CONFLICT, ProblemWriter.CONCURRENT_MODIFICATION,
                     "Another change to the same resource won; read it again and retry", null);
         }
         if (ex instanceof java.util.concurrent.TimeoutException) {
@@ -116,7 +116,7 @@ public class ProblemAdvice {
             log.warn("connection pool exhausted: {}", ex.toString());
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).contentType(PROBLEM)
                     .header(HttpHeaders.RETRY_AFTER, "1")
-                    .body(ProblemWriter.body(request, HttpStatus.SERVICE_UNAVAILABLE, "SERVICE_BUSY",
+                    .body(ProblemWriter.problem(request, HttpStatus.SERVICE_UNAVAILABLE, "SERVICE_BUSY",
                             "Every database connection stayed busy for the connection timeout; retry shortly",
                             null));
         }
@@ -209,10 +209,10 @@ public class ProblemAdvice {
         return name == null ? null : CAMEL.matcher(name).replaceAll("$1_$2").toLowerCase(java.util.Locale.ROOT);
     }
 
-    private static ResponseEntity<Map<String, Object>> respond(HttpServletRequest request, HttpStatusCode status,
-                                                               String code, String detail,
-                                                               List<ProblemWriter.FieldProblem> errors) {
+    private static ResponseEntity<ProblemDetail> respond(HttpServletRequest request, HttpStatusCode status,
+                                                         String code, String detail,
+                                                         List<ProblemWriter.FieldProblem> errors) {
         return ResponseEntity.status(status).contentType(PROBLEM)
-                .body(ProblemWriter.body(request, status, code, detail, errors));
+                .body(ProblemWriter.problem(request, status, code, detail, errors));
     }
 }

@@ -6,11 +6,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.Map;
 
 /**
  * Errors the servlet container handles itself (rejected URLs, failures outside Spring MVC) answer problem+json
@@ -21,17 +21,15 @@ import java.util.Map;
 public class ProblemErrorController implements ErrorController {
 
     @RequestMapping("/error")
-    public ResponseEntity<Map<String, Object>> error(HttpServletRequest request) {
+    public ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         HttpStatus status = code instanceof Integer i && HttpStatus.resolve(i) != null
                 ? HttpStatus.valueOf(i) : HttpStatus.INTERNAL_SERVER_ERROR;
         String problemCode = status == HttpStatus.INTERNAL_SERVER_ERROR ? "INTERNAL_ERROR" : status.name();
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-        Map<String, Object> body = ProblemWriter.body(request, status, problemCode,
-                status.is4xxClientError() ? "The request was rejected" : "Something went wrong on our side", null);
-        if (uri != null) {
-            body.put("instance", uri.toString());
-        }
+        ProblemDetail body = ProblemWriter.problem(uri != null ? uri.toString() : request.getRequestURI(), status,
+                problemCode, status.is4xxClientError() ? "The request was rejected" : "Something went wrong on our side",
+                null);
         return ResponseEntity.status(status).contentType(MediaType.parseMediaType(ProblemWriter.MEDIA_TYPE))
                 .body(body);
     }

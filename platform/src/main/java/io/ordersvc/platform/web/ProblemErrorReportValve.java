@@ -1,6 +1,7 @@
 package io.ordersvc.platform.web;
 
 import org.apache.catalina.connector.Request;
+import org.springframework.http.HttpStatusCode;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
 
@@ -22,10 +23,9 @@ public class ProblemErrorReportValve extends ErrorReportValve {
         }
         String code = status >= 500 ? "INTERNAL_ERROR" : "BAD_REQUEST";
         String detail = status >= 500 ? "Something went wrong on our side" : "The request was rejected";
-        String json = "{\"type\":\"https://ordersvc.io/problems/" + code.toLowerCase().replace('_', '-')
-                + "\",\"title\":\"" + (status >= 500 ? "Internal Server Error" : "Bad Request")
-                + "\",\"status\":" + status + ",\"detail\":\"" + detail + "\",\"instance\":null,\"code\":\""
-                + code + "\"}";
+        HttpStatusCode httpStatus = HttpStatusCode.valueOf(status);
+        String json = ProblemWriter.writeStandalone(ProblemWriter.problem((String) null, httpStatus, code, detail,
+                null));
         try {
             response.setContentType(ProblemWriter.MEDIA_TYPE);
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());

@@ -104,7 +104,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         try {
             chain.doFilter(request, capture);
             byte[] body = capture.getContentAsByteArray();
-            if (worthKeeping(capture.getStatus(), body)) {
+            if (worthKeeping(capture.getStatus(), request.getAttribute(ProblemWriter.CODE_ATTRIBUTE))) {
                 try {
                     store.complete(caller, key, capture.getStatus(), capture.getContentType(),
                             capture.getHeader("Location"), body);
@@ -171,12 +171,12 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         response.getOutputStream().write(body);
     }
 
-    /** Server failures and lost races say nothing about the request itself: a retry must run it again. */
-    private static boolean worthKeeping(int status, byte[] body) {
-        if (status >= 500) {
-            return false;
-        }
-        return !(status == 409 && new String(body, StandardCharsets.UTF_8).contains("\"CONCURRENT_MODIFICATION\""));
+    /**
+     * Server failures and lost races say nothing about the request itself: a retry must run it again. Which problem
+     * was answered is the code the problem writer recorded on the request, not a search of the body.
+     */
+    static boolean worthKeeping(int status, Object problemCode) {
+        return status < 500 && !ProblemWriter.CONCURRENT_MODIFICATION.equals(problemCode);
     }
 
     private static Optional<String> caller() {
