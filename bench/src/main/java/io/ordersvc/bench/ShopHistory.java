@@ -309,7 +309,7 @@ final class ShopHistory {
             String approval = uuid();
             emit(refund, new RefundCompleted(refund.id, line.lineTotal(), done), done, seller, "seller", approval);
             emit(life.stream, new LineRefunded(life.id(), refund.id, line.lineId(), line.lineTotal(),
-                    line.lineTotal(), true, line.quantity(), OrderStatus.SHIPPED, done), done, seller, "seller",
+                    line.lineTotal(), true, line.quantity(), OrderStatus.SHIPPED, done, null), done, seller, "seller",
                     approval);
             emit(life.stream, new OrderClosed(life.id(), done), done, seller, "seller", approval);
             release(life, done, "refunded", seller, "seller", approval);
@@ -325,7 +325,7 @@ final class ShopHistory {
                 .map(l -> new ShipmentLine(l.lineId(), l.quantity())).toList();
         emit(life.stream, new OrderShipped(life.id(), uuid(), carrier[0], carrier[1],
                 carrier[0] + String.format("%012d", rng.nextLong(1_000_000_000_000L)), shipped, to == lines.size(),
-                at), at, "seller-" + life.placed.shopId(), "seller", uuid());
+                at, to == lines.size() ? at.plus(AUTO_CONFIRM_AFTER) : null), at, "seller-" + life.placed.shopId(), "seller", uuid());
         if (to < lines.size()) {
             later(at.plus(minutes(60, 48 * 60)), () -> ship(life, to));
             return;
@@ -337,7 +337,8 @@ final class ShopHistory {
 
     private void receive(Life life, boolean automatic) {
         Instant at = current();
-        emit(life.stream, new OrderReceiptConfirmed(life.id(), at, automatic), at,
+        emit(life.stream, new OrderReceiptConfirmed(life.id(), at, automatic, at.plus(REVIEW_WINDOW),
+                at.plus(AFTER_SALES_WINDOW)), at,
                 automatic ? "order-timers" : life.buyer(), automatic ? "system" : "buyer", uuid());
         if (rng.nextInt(4) == 0) {
             later(at.plus(minutes(60, 7 * 24 * 60)), () -> {

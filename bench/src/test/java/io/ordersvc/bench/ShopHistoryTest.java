@@ -78,6 +78,7 @@ class ShopHistoryTest {
             Actor buyer = new Actor(placed.buyerId(), Role.BUYER, null);
             var fixture = new AggregateTestFixture<>(Order.class);
             fixture.registerInjectableResource(clock);
+            fixture.registerInjectableResource(io.ordersvc.command.order.OrderSettings.defaults());
             if (last instanceof OrderPaid) {
                 fixture.given(stream).when(new ShipOrder(placed.orderId(), seller, "s-" + checked, "SF", "顺丰",
                         "SF" + checked, List.of())).expectSuccessfulHandlerExecution();

@@ -25,7 +25,6 @@ import org.axonframework.modelling.command.AggregateMember;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -48,7 +47,9 @@ public class Order {
     @AggregateIdentifier
     private String orderId;
     private String orderNo;
-    private Instant completedAt;
+    private Instant afterSalesUntil;
+    /** When receipt is confirmed for the buyer: set by the shipment that completes the order, moved by refunds. */
+    private Instant autoConfirmAt;
     private String buyerId;
     private String shopId;
     private OrderStatus status;
@@ -99,27 +100,34 @@ public class Order {
     }
 
     @CommandHandler
-    public OrderAck handle(ShipOrder cmd, Clock clock) {
+    public OrderAck handle(ShipOrder cmd, Clock clock, OrderSettings settings) {
         require(Action.SHIP, cmd.actor(), clock);
         List<ShipmentLine> shipping = lines.shipment(cmd.lines());
+        boolean all = lines.allShippedWith(shipping);
+        Instant now = clock.instant();
         apply(new OrderShipped(orderId, cmd.shipmentId(), cmd.carrierCode(), cmd.carrierName(), cmd.trackingNo(),
-                shipping, lines.allShippedWith(shipping), clock.instant()));
+                shipping, all, now, all ? now.plus(settings.timers().autoConfirmAfter()) : null));
         return ack();
     }
 
     @CommandHandler
-    public OrderAck handle(ConfirmReceipt cmd, Clock clock) {
+    public OrderAck handle(ConfirmReceipt cmd, Clock clock, OrderSettings settings) {
         require(Action.CONFIRM_RECEIPT, cmd.actor(), clock);
-        apply(new OrderReceiptConfirmed(orderId, clock.instant(), false));
-        return ack();
+        return received(false, clock.instant(), settings);
     }
 
     // ---- the order timers' commands (actor: the system)
 
     @CommandHandler
-    public OrderAck handle(AutoConfirmReceipt cmd, Clock clock) {
+    public OrderAck handle(AutoConfirmReceipt cmd, Clock clock, OrderSettings settings) {
         require(Action.AUTO_CONFIRM, cmd.actor(), clock);
-        apply(new OrderReceiptConfirmed(orderId, clock.instant(), true));
+        return received(true, clock.instant(), settings);
+    }
+
+    /** Completed: the review and after-sales windows start now, their ends are facts of the event. */
+    private OrderAck received(boolean automatic, Instant now, OrderSettings settings) {
+        apply(new OrderReceiptConfirmed(orderId, now, automatic, now.plus(settings.timers().reviewWindow()),
+                now.plus(settings.afterSalesWindow())));
         return ack();
     }
 
@@ -179,8 +187,8 @@ public class Order {
     // ---- after-sales: the order keeps the books per line; RefundHandler calls these with the Refund aggregate
 
     /** Checks an application against the order's rules and locks the line for it. */
-    public RefundApplied openRefund(ApplyRefund cmd, Instant now, Duration afterSalesWindow) {
-        OrderRules.require(Action.APPLY_REFUND, facts(afterSalesWindow), cmd.actor(), now);
+    public RefundApplied openRefund(ApplyRefund cmd, Instant now) {
+        OrderRules.require(Action.APPLY_REFUND, facts(), cmd.actor(), now);
         OrderLines.Line line = lines.refundable(cmd.orderLineId(), cmd.amount());
         apply(new RefundOpened(orderId, cmd.refundId(), cmd.orderLineId(), cmd.amount()));
         return new RefundApplied(cmd.refundId(), orderId, orderNo, cmd.orderLineId(), line.productName(),
@@ -193,7 +201,8 @@ public class Order {
     }
 
     public void refundEnded(String refundId, RefundOutcome outcome, Instant now) {
-        apply(new RefundEnded(orderId, refundId, lines.lineOf(refundId), outcome, now));
+        apply(new RefundEnded(orderId, refundId, lines.lineOf(refundId), outcome, now,
+                autoConfirmResumes(refundId, status, now)));
     }
 
     /** Books the money; returns the stock to give back (product → sku → quantity), closes a fully refunded order. */
@@ -202,7 +211,8 @@ public class Order {
         // A to_ship order whose unshipped lines were all refunded has nothing left to ship.
         OrderStatus statusAfter = status == TO_SHIP && paid.nothingLeftToShip() ? SHIPPED : status;
         apply(new LineRefunded(orderId, refundId, paid.lineId(), paid.line().openRefundAmount(),
-                paid.after().refunded(), paid.after().fullyRefunded(), paid.released(), statusAfter, now));
+                paid.after().refunded(), paid.after().fullyRefunded(), paid.released(), statusAfter, now,
+                paid.allRefunded() ? null : autoConfirmResumes(refundId, statusAfter, now)));
         if (paid.allRefunded()) {
             apply(new OrderClosed(orderId, now));
         }
@@ -214,14 +224,23 @@ public class Order {
     }
 
     private OrderRules.Facts facts() {
-        return facts(Duration.ZERO);
+        return new OrderRules.Facts(orderId, buyerId, shopId, status, payableUntil, lines.anyRefundOpen(), reviewed,
+                reviewWindowClosed, afterSalesUntil, afterSalesClosed, true, deleted);
     }
 
-    /** What the rules need; the after-sales window matters to refund applications only. */
-    private OrderRules.Facts facts(Duration afterSalesWindow) {
-        return new OrderRules.Facts(orderId, buyerId, shopId, status, payableUntil, lines.anyRefundOpen(), reviewed,
-                reviewWindowClosed, completedAt == null ? null : completedAt.plus(afterSalesWindow), afterSalesClosed,
-                true, deleted);
+    /**
+     * A refund held the automatic receipt of a shipped order; when the last open one closes, receipt is due again
+     * at the date it had, or now if that has passed. Null when nothing resumes.
+     */
+    private Instant autoConfirmResumes(String closingRefund, OrderStatus statusAfter, Instant now) {
+        if (statusAfter != SHIPPED || autoConfirmAt == null || lines.anyRefundOpenBesides(closingRefund)) {
+            return null;
+        }
+        return autoConfirmAt.isAfter(now) ? autoConfirmAt : now;
+    }
+
+    private Instant resumed(Instant due) {
+        return due != null ? due : autoConfirmAt;
     }
 
     public OrderAck ack() {
@@ -250,13 +269,14 @@ public class Order {
     void on(OrderShipped e) {
         if (e.fullyShipped()) {
             status = SHIPPED;
+            autoConfirmAt = e.autoConfirmAt();
         }
     }
 
     @EventSourcingHandler
     void on(OrderReceiptConfirmed e) {
         status = COMPLETED;
-        completedAt = e.confirmedAt();
+        afterSalesUntil = e.afterSalesUntil();
     }
 
     @EventSourcingHandler
@@ -271,6 +291,7 @@ public class Order {
     @EventSourcingHandler void on(LatePaymentReceived e) { latePayments.add(e.transactionNo()); }
     @EventSourcingHandler void on(OrderReviewed e) { reviewed = true; }
     @EventSourcingHandler void on(OrderDeletedByBuyer e) { deleted = true; }
-    @EventSourcingHandler void on(LineRefunded e) { status = e.statusAfter(); }
+    @EventSourcingHandler void on(RefundEnded e) { autoConfirmAt = resumed(e.autoConfirmAt()); }
+    @EventSourcingHandler void on(LineRefunded e) { status = e.statusAfter(); autoConfirmAt = resumed(e.autoConfirmAt()); }
     @EventSourcingHandler void on(OrderClosed e) { status = CLOSED; }
 }

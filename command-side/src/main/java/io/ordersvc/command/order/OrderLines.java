@@ -95,6 +95,10 @@ class OrderLines {
         return lines.values().stream().anyMatch(l -> l.openRefundId() != null);
     }
 
+    boolean anyRefundOpenBesides(String refundId) {
+        return lines.values().stream().anyMatch(l -> l.openRefundId() != null && !l.openRefundId().equals(refundId));
+    }
+
     /** All the order's units, per product and SKU: what a cancelled order gives back. */
     Map<String, Map<String, Integer>> allUnits() {
         Map<String, Map<String, Integer>> units = new LinkedHashMap<>();

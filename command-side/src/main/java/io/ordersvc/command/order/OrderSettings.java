@@ -7,17 +7,39 @@ import java.math.BigDecimal;
 import java.time.Duration;
 
 /**
- * @param paymentWindow how long a new order may be paid (payable_until = created_at + this)
- * @param pointsPerYuan points a buyer earns per whole yuan paid for a physical order
+ * The order's periods and rates. The periods become due dates in the events that start them (OrderPlaced's
+ * payable_until, OrderShipped's auto_confirm_at, OrderReceiptConfirmed's review_until and after_sales_until): a
+ * changed setting applies to orders from then on, never to dates already promised.
+ *
+ * @param paymentWindow    how long a new order may be paid (payable_until = created_at + this)
+ * @param pointsPerYuan    points a buyer earns per whole yuan paid for a physical order
  * @param afterSalesWindow how long after completion a refund may be applied for
+ * @param timers           the periods the order timers count
  */
 @ConfigurationProperties("orders")
-@FeatureApi // the refund feature checks the after-sales window, the timers the windows' lengths
-public record OrderSettings(Duration paymentWindow, BigDecimal pointsPerYuan, Duration afterSalesWindow) {
+@FeatureApi // the catalog's tests and the timers read the periods; the order feature owns them
+public record OrderSettings(Duration paymentWindow, BigDecimal pointsPerYuan, Duration afterSalesWindow,
+                            Timers timers) {
+
+    /**
+     * @param autoConfirmAfter after the last shipment, receipt is confirmed for the buyer (default 10 days)
+     * @param reviewWindow     after completion, the order stops waiting for a review (default 15 days)
+     */
+    public record Timers(Duration autoConfirmAfter, Duration reviewWindow) {
+        public Timers {
+            autoConfirmAfter = autoConfirmAfter == null ? Duration.ofDays(10) : autoConfirmAfter;
+            reviewWindow = reviewWindow == null ? Duration.ofDays(15) : reviewWindow;
+        }
+    }
 
     public OrderSettings {
         afterSalesWindow = afterSalesWindow == null ? Duration.ofDays(15) : afterSalesWindow;
         paymentWindow = paymentWindow == null ? Duration.ofHours(24) : paymentWindow;
         pointsPerYuan = pointsPerYuan == null ? BigDecimal.ONE : pointsPerYuan;
+        timers = timers == null ? new Timers(null, null) : timers;
+    }
+
+    public static OrderSettings defaults() {
+        return new OrderSettings(null, null, null, null);
     }
 }

@@ -4,7 +4,6 @@ import io.ordersvc.command.catalog.Stock;
 import io.ordersvc.command.support.LockOrder;
 import io.ordersvc.command.support.LockOrder.Rank;
 import io.ordersvc.command.order.Order;
-import io.ordersvc.command.order.OrderSettings;
 import io.ordersvc.command.refund.Refund.RefundAck;
 import io.ordersvc.shared.error.Refusal;
 import io.ordersvc.shared.order.RefundOutcome;
@@ -35,19 +34,17 @@ public class RefundHandler {
     private final Repository<Refund> refunds;
     private final Repository<Order> orders;
     private final Stock stock;
-    private final OrderSettings settings;
 
-    public RefundHandler(Repository<Refund> refunds, Repository<Order> orders, Stock stock, OrderSettings settings) {
+    public RefundHandler(Repository<Refund> refunds, Repository<Order> orders, Stock stock) {
         this.refunds = refunds;
         this.orders = orders;
         this.stock = stock;
-        this.settings = settings;
     }
 
     @CommandHandler
     public RefundAck handle(ApplyRefund cmd, Clock clock) throws Exception {
         Aggregate<Order> order = LockOrder.load(orders, Rank.ORDER, cmd.orderId(), Refusal::orderNotFound);
-        RefundApplied applied = order.invoke(o -> o.openRefund(cmd, clock.instant(), settings.afterSalesWindow()));
+        RefundApplied applied = order.invoke(o -> o.openRefund(cmd, clock.instant()));
         return refunds.newInstance(() -> new Refund(applied)).invoke(Refund::ack);
     }
 

@@ -11,7 +11,6 @@ import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -27,7 +26,6 @@ import java.util.List;
  * at the first poll after start.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(TimerSettings.class)
 class DeadlineConfig {
 
     @Bean

@@ -2,7 +2,6 @@ package io.ordersvc.command.timer;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.ordersvc.command.order.OrderSettings;
 import io.ordersvc.shared.error.DomainException;
 import io.ordersvc.shared.identity.Actor;
 import io.ordersvc.shared.order.OrderCommand;
@@ -47,9 +46,9 @@ import java.util.concurrent.CompletionException;
  * command, whose own rules decide (so a deadline racing a user's action can never do harm).
  * <ul>
  * <li>payment-timeout at payable_until: an unpaid order is expired and its stock released;</li>
- * <li>auto-confirm after the last shipment (10 days): receipt confirmed for the buyer, held while a refund is
+ * <li>auto-confirm at the last shipment's auto_confirm_at: receipt confirmed for the buyer, held while a refund is
  * open and resumed when it closes;</li>
- * <li>review-window and after-sales-window after completion (15 days each).</li>
+ * <li>review-window and after-sales-window at the completion's review_until and after_sales_until.</li>
  * </ul>
  */
 @Saga
@@ -108,9 +107,9 @@ public class OrderTimers {
     }
 
     @SagaEventHandler(associationProperty = "orderId")
-    public void on(OrderShipped shipped, DeadlineManager deadlines, TimerSettings settings) {
-        if (shipped.fullyShipped()) {
-            autoConfirmDue = shipped.shippedAt().plus(settings.autoConfirmAfter());
+    public void on(OrderShipped shipped, DeadlineManager deadlines) {
+        if (shipped.autoConfirmAt() != null) {
+            autoConfirmDue = shipped.autoConfirmAt();
             if (openRefunds.isEmpty()) {
                 autoConfirmId = deadlines.schedule(autoConfirmDue, AUTO_CONFIRM, new AutoConfirm(orderId));
             }
@@ -128,33 +127,40 @@ public class OrderTimers {
 
     @SagaEventHandler(associationProperty = "orderId")
     public void on(RefundEnded ended, DeadlineManager deadlines) {
-        refundClosed(ended.refundId(), ended.endedAt(), deadlines);
+        refundClosed(ended.refundId(), ended.autoConfirmAt(), ended.endedAt(), deadlines);
     }
 
     @SagaEventHandler(associationProperty = "orderId")
     public void on(LineRefunded refunded, DeadlineManager deadlines) {
-        refundClosed(refunded.refundId(), refunded.refundedAt(), deadlines);
+        refundClosed(refunded.refundId(), refunded.autoConfirmAt(), refunded.refundedAt(), deadlines);
     }
 
-    private void refundClosed(String refundId, Instant at, DeadlineManager deadlines) {
+    /**
+     * The order says when its automatic receipt resumes (null: it does not). An event stored before the order said
+     * so (read with a null date) may still be on its way here at an upgrade: for it, the saga's own books decide as
+     * they used to, which gives the same date.
+     */
+    private void refundClosed(String refundId, Instant resumesAt, Instant closedAt, DeadlineManager deadlines) {
         openRefunds.remove(refundId);
-        if (openRefunds.isEmpty() && autoConfirmDue != null && autoConfirmId == null && !reviewWindowOver
-                && reviewWindowId == null) {
-            Instant due = autoConfirmDue.isAfter(at) ? autoConfirmDue : at;
+        if (autoConfirmId != null) {
+            return;
+        }
+        if (resumesAt != null) {
+            autoConfirmId = deadlines.schedule(resumesAt, AUTO_CONFIRM, new AutoConfirm(orderId));
+        } else if (openRefunds.isEmpty() && autoConfirmDue != null && !reviewWindowOver && reviewWindowId == null) {
+            Instant due = autoConfirmDue.isAfter(closedAt) ? autoConfirmDue : closedAt;
             autoConfirmId = deadlines.schedule(due, AUTO_CONFIRM, new AutoConfirm(orderId));
         }
     }
 
     @SagaEventHandler(associationProperty = "orderId")
-    public void on(OrderReceiptConfirmed confirmed, DeadlineManager deadlines, TimerSettings timers,
-                   OrderSettings orders) {
+    public void on(OrderReceiptConfirmed confirmed, DeadlineManager deadlines) {
         cancel(deadlines, AUTO_CONFIRM, autoConfirmId);
         autoConfirmId = null;
         autoConfirmDue = null;
-        reviewWindowId = deadlines.schedule(confirmed.confirmedAt().plus(timers.reviewWindow()), REVIEW_WINDOW,
+        reviewWindowId = deadlines.schedule(confirmed.reviewUntil(), REVIEW_WINDOW, new WindowCloses(orderId));
+        afterSalesWindowId = deadlines.schedule(confirmed.afterSalesUntil(), AFTER_SALES_WINDOW,
                 new WindowCloses(orderId));
-        afterSalesWindowId = deadlines.schedule(confirmed.confirmedAt().plus(orders.afterSalesWindow()),
-                AFTER_SALES_WINDOW, new WindowCloses(orderId));
     }
 
     @SagaEventHandler(associationProperty = "orderId")

@@ -22,9 +22,7 @@ import org.axonframework.modelling.command.AggregateAnnotationCommandHandler;
 import org.axonframework.commandhandling.AnnotationCommandHandlerAdapter;
 import org.springframework.util.IdGenerator;
 
-import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,9 +50,10 @@ final class InMemoryCommandSide {
     final IdGenerator ids = () -> new UUID(0, nextId.incrementAndGet());
 
     InMemoryCommandSide(Clock clock) {
+        OrderSettings settings = OrderSettings.defaults();
         ParameterResolverFactory resolvers = MultiParameterResolverFactory.ordered(
                 ClasspathParameterResolverFactory.forClass(Order.class),
-                new SimpleResourceParameterResolverFactory(List.of(clock)));
+                new SimpleResourceParameterResolverFactory(List.of(clock, settings)));
         var orders = repository(Order.class, resolvers);
         var products = repository(Product.class, resolvers);
         var refunds = repository(Refund.class, resolvers);
@@ -67,10 +66,9 @@ final class InMemoryCommandSide {
             });
             return known;
         });
-        OrderSettings settings = new OrderSettings(Duration.ofHours(24), BigDecimal.ONE, Duration.ofDays(15));
         new AnnotationCommandHandlerAdapter<>(new OrderPlacement(orders, stock, new OrderNumbers(clock, 7), settings,
                 ids), resolvers).subscribe(bus);
-        new AnnotationCommandHandlerAdapter<>(new RefundHandler(refunds, orders, stock, settings), resolvers)
+        new AnnotationCommandHandlerAdapter<>(new RefundHandler(refunds, orders, stock), resolvers)
                 .subscribe(bus);
         store.subscribe(messages -> messages.forEach(m -> {
             if (m instanceof DomainEventMessage<?> domain) {

@@ -111,6 +111,7 @@ class OrderTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(Order.class);
         fixture.registerInjectableResource(clock);
+        fixture.registerInjectableResource(OrderSettings.defaults());
         fixture.registerAnnotatedCommandHandler(new CancelOnlyHandler(fixture.getRepository()));
     }
 
@@ -130,9 +131,18 @@ class OrderTest {
         return new OrderPaid(ORDER, Money.of("53.90"), "wechat", "tx-1", NOW);
     }
 
+    /** NOW plus the default 10 days: when a shipment made NOW has receipt confirmed for the buyer. */
+    static final Instant AUTO_CONFIRM_AT = NOW.plus(Duration.ofDays(10));
+
     static OrderShipped shippedAll() {
         return new OrderShipped(ORDER, "shipment-1", "SF", "顺丰", "SF1",
-                List.of(new ShipmentLine("line-1", 2), new ShipmentLine("line-2", 1)), true, NOW);
+                List.of(new ShipmentLine("line-1", 2), new ShipmentLine("line-2", 1)), true, NOW, AUTO_CONFIRM_AT);
+    }
+
+    /** Completed at that time, with the default 15-day review and after-sales windows. */
+    static OrderReceiptConfirmed completed(Instant at, boolean automatic) {
+        return new OrderReceiptConfirmed(ORDER, at, automatic, at.plus(Duration.ofDays(15)),
+                at.plus(Duration.ofDays(15)));
     }
 
     static Matcher<?> refusal(String code) {
@@ -205,7 +215,7 @@ class OrderTest {
     @Test
     void a_partial_shipment_keeps_the_order_to_ship_until_every_line_is_shipped() {
         var first = new OrderShipped(ORDER, "shipment-1", "SF", "顺丰", "SF1",
-                List.of(new ShipmentLine("line-1", 1)), false, NOW);
+                List.of(new ShipmentLine("line-1", 1)), false, NOW, null);
         fixture.given(placed(), paid())
                 .when(new ShipOrder(ORDER, SELLER, "shipment-1", "SF", "顺丰", "SF1",
                         List.of(new ShipmentLine("line-1", 1))))
@@ -214,7 +224,7 @@ class OrderTest {
         fixture.given(placed(), paid(), first)
                 .when(new ShipOrder(ORDER, SELLER, "shipment-2", "YTO", "圆通", "YT2", List.of()))
                 .expectEvents(new OrderShipped(ORDER, "shipment-2", "YTO", "圆通", "YT2",
-                        List.of(new ShipmentLine("line-1", 1), new ShipmentLine("line-2", 1)), true, NOW));
+                        List.of(new ShipmentLine("line-1", 1), new ShipmentLine("line-2", 1)), true, NOW, AUTO_CONFIRM_AT));
     }
 
     @Test
@@ -258,7 +268,7 @@ class OrderTest {
     void confirming_receipt_completes_a_shipped_order() {
         fixture.given(placed(), paid(), shippedAll())
                 .when(new ConfirmReceipt(ORDER, BUYER))
-                .expectEvents(new OrderReceiptConfirmed(ORDER, NOW, false))
+                .expectEvents(completed(NOW, false))
                 .expectResultMessagePayload(new OrderAck(ORDER, OrderStatus.COMPLETED, 3));
     }
 
@@ -335,6 +345,7 @@ class OrderTest {
     private void withExpiry() {
         fixture = new AggregateTestFixture<>(Order.class);
         fixture.registerInjectableResource(clock);
+        fixture.registerInjectableResource(OrderSettings.defaults());
         fixture.registerAnnotatedCommandHandler(new ExpireHandler(fixture.getRepository(), clock));
     }
 
@@ -376,7 +387,7 @@ class OrderTest {
     void the_timer_confirms_receipt_unless_a_refund_is_open() {
         fixture.given(placed(), paid(), shippedAll())
                 .when(new AutoConfirmReceipt(ORDER, GATEWAY))
-                .expectEvents(new OrderReceiptConfirmed(ORDER, NOW, true));
+                .expectEvents(completed(NOW, true));
         fixture.given(placed(), paid(), shippedAll(), new RefundOpened(ORDER, "r", "line-1", Money.of("1.00")))
                 .when(new AutoConfirmReceipt(ORDER, GATEWAY))
                 .expectNoEvents().expectException(refusal("ORDER_LOCKED"));
@@ -386,7 +397,7 @@ class OrderTest {
 
     @Test
     void the_review_window_closes_an_unreviewed_order_and_a_late_review_is_refused() {
-        var completed = new OrderReceiptConfirmed(ORDER, NOW, false);
+        var completed = completed(NOW, false);
         var closed = new ReviewWindowClosed(ORDER, NOW);
         fixture.given(placed(), paid(), shippedAll(), completed).when(new CloseReviewWindow(ORDER, GATEWAY))
                 .expectEvents(closed);
@@ -398,7 +409,7 @@ class OrderTest {
 
     @Test
     void the_after_sales_window_closes_once() {
-        var completed = new OrderReceiptConfirmed(ORDER, NOW, false);
+        var completed = completed(NOW, false);
         fixture.given(placed(), paid(), shippedAll(), completed).when(new CloseAfterSalesWindow(ORDER, GATEWAY))
                 .expectEvents(new AfterSalesWindowClosed(ORDER, NOW));
         fixture.given(placed(), paid(), shippedAll(), completed, new AfterSalesWindowClosed(ORDER, NOW))
@@ -410,10 +421,10 @@ class OrderTest {
     @Test
     void a_completed_order_is_reviewed_once() {
         var reviewed = new OrderReviewed(ORDER, 5, "好", NOW);
-        fixture.given(placed(), paid(), shippedAll(), new OrderReceiptConfirmed(ORDER, NOW, false))
+        fixture.given(placed(), paid(), shippedAll(), completed(NOW, false))
                 .when(new ReviewOrder(ORDER, BUYER, 5, "好"))
                 .expectEvents(reviewed);
-        fixture.given(placed(), paid(), shippedAll(), new OrderReceiptConfirmed(ORDER, NOW, false), reviewed)
+        fixture.given(placed(), paid(), shippedAll(), completed(NOW, false), reviewed)
                 .when(new ReviewOrder(ORDER, BUYER, 4, "again"))
                 .expectNoEvents().expectException(refusal("ORDER_ALREADY_REVIEWED"));
     }
@@ -426,7 +437,7 @@ class OrderTest {
 
     @Test
     void a_rating_outside_one_to_five_is_refused() {
-        fixture.given(placed(), paid(), shippedAll(), new OrderReceiptConfirmed(ORDER, NOW, false))
+        fixture.given(placed(), paid(), shippedAll(), completed(NOW, false))
                 .when(new ReviewOrder(ORDER, BUYER, 6, "great"))
                 .expectNoEvents().expectException(refusal("INVALID_RATING"));
     }
@@ -462,24 +473,26 @@ class OrderTest {
 
     static final class AfterSalesSteps {
         private final Repository<Order> orders;
+        private final Clock clock;
 
-        AfterSalesSteps(Repository<Order> orders) {
+        AfterSalesSteps(Repository<Order> orders, Clock clock) {
             this.orders = orders;
+            this.clock = clock;
         }
 
         @CommandHandler
         Object handle(Apply a) throws Exception {
-            return orders.load(ORDER).invoke(o -> o.openRefund(a.command(), NOW, Duration.ofDays(15)));
+            return orders.load(ORDER).invoke(o -> o.openRefund(a.command(), clock.instant()));
         }
 
         @CommandHandler
         Object handle(Paid p) throws Exception {
-            return orders.load(ORDER).invoke(o -> o.refundPaid(p.refundId(), p.returned(), NOW));
+            return orders.load(ORDER).invoke(o -> o.refundPaid(p.refundId(), p.returned(), clock.instant()));
         }
 
         @CommandHandler
         void handle(Ended e) throws Exception {
-            orders.load(ORDER).execute(o -> o.refundEnded(e.refundId(), e.outcome(), NOW));
+            orders.load(ORDER).execute(o -> o.refundEnded(e.refundId(), e.outcome(), clock.instant()));
         }
     }
 
@@ -495,7 +508,8 @@ class OrderTest {
     private void withAfterSales() {
         fixture = new AggregateTestFixture<>(Order.class);
         fixture.registerInjectableResource(clock);
-        fixture.registerAnnotatedCommandHandler(new AfterSalesSteps(fixture.getRepository()));
+        fixture.registerInjectableResource(OrderSettings.defaults());
+        fixture.registerAnnotatedCommandHandler(new AfterSalesSteps(fixture.getRepository(), clock));
     }
 
     @Test
@@ -517,7 +531,7 @@ class OrderTest {
         fixture.given(placed(), paid()).when(new Apply(applyFor("line-x", "1.00")))
                 .expectNoEvents().expectException(refusal("UNKNOWN_ORDER_LINE"));
         fixture.given(placed(), paid(), shippedAll(),
-                        new OrderReceiptConfirmed(ORDER, NOW.minus(Duration.ofDays(16)), false))
+                        completed(NOW.minus(Duration.ofDays(16)), false))
                 .when(new Apply(applyFor("line-1", "1.00")))
                 .expectNoEvents().expectException(refusal("AFTER_SALES_WINDOW_CLOSED"));
     }
@@ -536,14 +550,37 @@ class OrderTest {
     void a_refused_refund_unlocks_the_line() {
         withAfterSales();
         fixture.given(placed(), paid(), opened("line-1", "5.00")).when(new Ended("refund-1", RefundOutcome.REFUSED))
-                .expectEvents(new RefundEnded(ORDER, "refund-1", "line-1", RefundOutcome.REFUSED, NOW));
+                .expectEvents(new RefundEnded(ORDER, "refund-1", "line-1", RefundOutcome.REFUSED, NOW, null));
+    }
+
+    @Test
+    void the_last_refund_to_close_resumes_the_automatic_receipt_at_its_date_or_now_if_that_passed() {
+        withAfterSales();
+        fixture.given(placed(), paid(), shippedAll(), opened("line-1", "5.00"))
+                .when(new Ended("refund-1", RefundOutcome.CANCELLED))
+                .expectEvents(new RefundEnded(ORDER, "refund-1", "line-1", RefundOutcome.CANCELLED, NOW,
+                        AUTO_CONFIRM_AT));
+        clock.now = AUTO_CONFIRM_AT.plusSeconds(3600);
+        fixture.given(placed(), paid(), shippedAll(), opened("line-1", "5.00"))
+                .when(new Ended("refund-1", RefundOutcome.REFUSED))
+                .expectEvents(new RefundEnded(ORDER, "refund-1", "line-1", RefundOutcome.REFUSED, clock.now,
+                        clock.now));
+    }
+
+    @Test
+    void a_refund_that_closes_while_another_is_open_resumes_nothing() {
+        withAfterSales();
+        fixture.given(placed(), paid(), shippedAll(), opened("line-1", "5.00"),
+                        new RefundOpened(ORDER, "refund-2", "line-2", Money.of("1.00")))
+                .when(new Ended("refund-1", RefundOutcome.CANCELLED))
+                .expectEvents(new RefundEnded(ORDER, "refund-1", "line-1", RefundOutcome.CANCELLED, NOW, null));
     }
 
     @Test
     void a_full_refund_before_shipping_releases_the_units_and_the_last_one_closes_the_order() {
         withAfterSales();
         var line1Refunded = new LineRefunded(ORDER, "refund-1", "line-1", Money.of("44.00"), Money.of("44.00"), true,
-                2, OrderStatus.TO_SHIP, NOW);
+                2, OrderStatus.TO_SHIP, NOW, null);
         fixture.given(placed(), paid(), opened("line-1", "44.00")).when(new Paid("refund-1", false))
                 .expectEvents(line1Refunded)
                 .expectResultMessagePayloadMatching(Matchers.predicate(r ->
@@ -552,7 +589,7 @@ class OrderTest {
                         new RefundOpened(ORDER, "refund-2", "line-2", Money.of("9.90")))
                 .when(new Paid("refund-2", false))
                 .expectEvents(new LineRefunded(ORDER, "refund-2", "line-2", Money.of("9.90"), Money.of("9.90"), true, 1,
-                        OrderStatus.TO_SHIP, NOW), new OrderClosed(ORDER, NOW));
+                        OrderStatus.TO_SHIP, NOW, null), new OrderClosed(ORDER, NOW));
     }
 
     @Test
@@ -560,11 +597,11 @@ class OrderTest {
         withAfterSales();
         fixture.given(placed(), paid(), shippedAll(), opened("line-1", "10.00")).when(new Paid("refund-1", false))
                 .expectEvents(new LineRefunded(ORDER, "refund-1", "line-1", Money.of("10.00"), Money.of("10.00"),
-                        false, 0, OrderStatus.SHIPPED, NOW))
+                        false, 0, OrderStatus.SHIPPED, NOW, AUTO_CONFIRM_AT))
                 .expectResultMessagePayloadMatching(Matchers.predicate(r -> ((Map<?, ?>) r).isEmpty()));
         fixture.given(placed(), paid(), shippedAll(), opened("line-1", "44.00")).when(new Paid("refund-1", true))
                 .expectEvents(new LineRefunded(ORDER, "refund-1", "line-1", Money.of("44.00"), Money.of("44.00"), true,
-                        2, OrderStatus.SHIPPED, NOW));
+                        2, OrderStatus.SHIPPED, NOW, AUTO_CONFIRM_AT));
     }
 
     @Test

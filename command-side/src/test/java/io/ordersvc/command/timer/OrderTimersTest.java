@@ -4,7 +4,6 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.ordersvc.shared.order.RefundOutcome;
 import io.ordersvc.shared.identity.Actor;
 import io.ordersvc.shared.money.Money;
-import io.ordersvc.command.order.OrderSettings;
 import io.ordersvc.shared.order.OrderCommand.AutoConfirmReceipt;
 import io.ordersvc.shared.order.OrderCommand.CloseAfterSalesWindow;
 import io.ordersvc.shared.order.OrderCommand.CloseReviewWindow;
@@ -41,8 +40,6 @@ class OrderTimersTest {
     void setUp() {
         fixture = new SagaTestFixture<>(OrderTimers.class);
         fixture.registerResource(meters);
-        fixture.registerResource(new TimerSettings(AUTO_CONFIRM, WINDOW));
-        fixture.registerResource(new OrderSettings(Duration.ofHours(24), java.math.BigDecimal.ONE, WINDOW));
     }
 
     private OrderPaid paid() {
@@ -50,7 +47,13 @@ class OrderTimersTest {
     }
 
     private OrderShipped shipped() {
-        return new OrderShipped(ORDER, "s", "SF", "顺丰", "SF1", List.of(), true, fixture.currentTime());
+        Instant now = fixture.currentTime();
+        return new OrderShipped(ORDER, "s", "SF", "顺丰", "SF1", List.of(), true, now, now.plus(AUTO_CONFIRM));
+    }
+
+    private OrderReceiptConfirmed confirmed() {
+        Instant now = fixture.currentTime();
+        return new OrderReceiptConfirmed(ORDER, now, false, now.plus(WINDOW), now.plus(WINDOW));
     }
 
     @Test
@@ -85,18 +88,38 @@ class OrderTimersTest {
     }
 
     @Test
-    void auto_confirm_resumes_at_its_old_due_time_when_the_refund_closes() {
+    void auto_confirm_is_scheduled_at_the_date_the_shipment_states() {
+        Instant now = fixture.currentTime();
+        var shipped = new OrderShipped(ORDER, "s", "SF", "顺丰", "SF1", List.of(), true, now, now.plus(Duration.ofDays(3)));
+        fixture.givenAggregate(ORDER).published(placed(), paid())
+                .whenAggregate(ORDER).publishes(shipped)
+                .expectScheduledDeadlineWithName(now.plus(Duration.ofDays(3)), OrderTimers.AUTO_CONFIRM);
+    }
+
+    @Test
+    void auto_confirm_resumes_when_the_order_says_after_the_refund_closes() {
+        OrderShipped shipped = shipped();
+        var opened = new RefundOpened(ORDER, "r-1", "line-1", Money.of("1.00"));
+        Instant resumes = shipped.autoConfirmAt().plusSeconds(90);
+        fixture.givenAggregate(ORDER).published(placed(), paid(), shipped, opened)
+                .whenAggregate(ORDER).publishes(new RefundEnded(ORDER, "r-1", "line-1", RefundOutcome.REFUSED,
+                        shipped.shippedAt().plusSeconds(60), resumes))
+                .expectScheduledDeadlineWithName(resumes, OrderTimers.AUTO_CONFIRM);
+    }
+
+    @Test
+    void a_refund_end_stored_before_due_dates_were_facts_resumes_at_the_old_due_time() {
         OrderShipped shipped = shipped();
         var opened = new RefundOpened(ORDER, "r-1", "line-1", Money.of("1.00"));
         fixture.givenAggregate(ORDER).published(placed(), paid(), shipped, opened)
                 .whenAggregate(ORDER).publishes(new RefundEnded(ORDER, "r-1", "line-1", RefundOutcome.REFUSED,
-                        shipped.shippedAt().plusSeconds(60)))
+                        shipped.shippedAt().plusSeconds(60), null))
                 .expectScheduledDeadlineWithName(shipped.shippedAt().plus(AUTO_CONFIRM), OrderTimers.AUTO_CONFIRM);
     }
 
     @Test
     void completion_cancels_auto_confirm_and_schedules_the_review_and_after_sales_windows() {
-        var confirmed = new OrderReceiptConfirmed(ORDER, fixture.currentTime(), false);
+        var confirmed = confirmed();
         fixture.givenAggregate(ORDER).published(placed(), paid(), shipped())
                 .whenAggregate(ORDER).publishes(confirmed)
                 .expectScheduledDeadlineWithName(confirmed.confirmedAt().plus(WINDOW), OrderTimers.REVIEW_WINDOW)
@@ -108,7 +131,7 @@ class OrderTimersTest {
     @Test
     void the_windows_close_when_they_fall_due() {
         fixture.givenAggregate(ORDER).published(placed(), paid(), shipped(),
-                        new OrderReceiptConfirmed(ORDER, fixture.currentTime(), false))
+                        confirmed())
                 .whenTimeElapses(WINDOW.plusSeconds(1))
                 .expectDispatchedCommands(new CloseReviewWindow(ORDER, Actor.system("order-timers")),
                         new CloseAfterSalesWindow(ORDER, Actor.system("order-timers")));
@@ -116,7 +139,7 @@ class OrderTimersTest {
 
     @Test
     void a_review_cancels_the_review_window() {
-        var confirmed = new OrderReceiptConfirmed(ORDER, fixture.currentTime(), false);
+        var confirmed = confirmed();
         fixture.givenAggregate(ORDER).published(placed(), paid(), shipped(), confirmed)
                 .whenAggregate(ORDER).publishes(new OrderReviewed(ORDER, 5, "好", fixture.currentTime()))
                 .expectScheduledDeadlineWithName(confirmed.confirmedAt().plus(WINDOW), OrderTimers.AFTER_SALES_WINDOW)
@@ -127,7 +150,7 @@ class OrderTimersTest {
 
     @Test
     void the_saga_ends_when_both_windows_are_over() {
-        var confirmed = new OrderReceiptConfirmed(ORDER, fixture.currentTime(), false);
+        var confirmed = confirmed();
         fixture.givenAggregate(ORDER).published(placed(), paid(), shipped(), confirmed,
                         new OrderReviewed(ORDER, 5, "好", fixture.currentTime()))
                 .whenAggregate(ORDER).publishes(new AfterSalesWindowClosed(ORDER, fixture.currentTime()))

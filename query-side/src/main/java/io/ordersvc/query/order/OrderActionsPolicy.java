@@ -6,7 +6,6 @@ import io.ordersvc.shared.order.OrderStatus;
 import io.ordersvc.shared.order.OrderViews.Actions;
 import io.ordersvc.shared.order.OrderViews.LineView;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -16,17 +15,17 @@ final class OrderActionsPolicy {
     private OrderActionsPolicy() {
     }
 
-    static Actions of(OrderViewEntity o, List<LineView> lines, Actor actor, Instant now, Duration afterSalesWindow) {
-        return OrderRules.actions(facts(o, lines, afterSalesWindow), actor, now);
+    static Actions of(OrderViewEntity o, List<LineView> lines, Actor actor, Instant now) {
+        return OrderRules.actions(facts(o, lines), actor, now);
     }
 
-    static OrderRules.Facts facts(OrderViewEntity o, List<LineView> lines, Duration afterSalesWindow) {
+    static OrderRules.Facts facts(OrderViewEntity o, List<LineView> lines) {
         boolean reviewed = o.reviewRating != null;
         boolean lineRefundable = lines.stream().anyMatch(l -> l.lineTotal().compareTo(l.refundedAmount()) > 0
                 && !l.refundState().open());
         return new OrderRules.Facts(o.orderId, o.buyerId, o.shopId, OrderStatus.fromValue(o.status), o.payableUntil,
                 o.refundInProgress, reviewed, !o.reviewPending && !reviewed,
-                o.completedAt == null ? null : o.completedAt.plus(afterSalesWindow), o.afterSalesClosed,
+                o.afterSalesUntil, o.afterSalesClosed,
                 lineRefundable, o.deletedByBuyer);
     }
 }

@@ -148,6 +148,7 @@ public class OrderProjection {
             if (e.fullyShipped()) {
                 o.status = OrderStatus.SHIPPED.value();
                 o.shippedAt = e.shippedAt();
+                o.autoConfirmAt = e.autoConfirmAt();
             }
         });
     }
@@ -158,6 +159,8 @@ public class OrderProjection {
             o.status = OrderStatus.COMPLETED.value();
             o.completedAt = e.confirmedAt();
             o.reviewPending = true;
+            o.reviewUntil = e.reviewUntil();
+            o.afterSalesUntil = e.afterSalesUntil();
         });
     }
 
@@ -216,8 +219,10 @@ public class OrderProjection {
 
     @EventHandler
     void on(RefundEnded e, @SequenceNumber long sequence) {
-        refundLine(e.orderId(), e.orderLineId(), sequence, (o, l) -> l.refundState =
-                LineRefundState.afterEnding(e.outcome(), l.refundedAmount.signum() > 0).value());
+        refundLine(e.orderId(), e.orderLineId(), sequence, (o, l) -> {
+            l.refundState = LineRefundState.afterEnding(e.outcome(), l.refundedAmount.signum() > 0).value();
+            resumeAutoConfirm(o, e.autoConfirmAt());
+        });
     }
 
     @EventHandler
@@ -227,12 +232,20 @@ public class OrderProjection {
             l.refundState = LineRefundState.SUCCEEDED.value();
             o.status = e.statusAfter().value();
             o.refundFinished = true;
+            resumeAutoConfirm(o, e.autoConfirmAt());
         });
     }
 
     @EventHandler
     void on(OrderClosed e, @SequenceNumber long sequence) {
         update(e.orderId(), sequence, o -> o.status = OrderStatus.CLOSED.value());
+    }
+
+    /** The last open refund closed: the order's automatic receipt is due again when the order says. */
+    private static void resumeAutoConfirm(OrderViewEntity o, java.time.Instant due) {
+        if (due != null) {
+            o.autoConfirmAt = due;
+        }
     }
 
     @ResetHandler

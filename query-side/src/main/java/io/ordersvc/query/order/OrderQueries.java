@@ -39,7 +39,6 @@ import tools.jackson.core.type.TypeReference;
 import org.springframework.beans.factory.annotation.Value;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,27 +63,17 @@ public class OrderQueries {
     private final EntityManager em;
     private final Clock clock;
     private final RefundProjection refunds;
-    private final Duration afterSalesWindow;
-    private final Duration autoConfirmAfter;
-    private final Duration reviewWindow;
     private final OrderCounters counters;
     private final int countCap;
     private final CustomPlans customPlans;
 
     OrderQueries(OrderViewRepository orders, OrderLineRepository lines, ShipmentRepository shipments,
                  OrderLogProjection log, OrderAccess access, EntityManager em, Clock clock, RefundProjection refunds,
-                 OrderCounters counters,
-                 @Value("${orders.after-sales-window:15d}") Duration afterSalesWindow,
-                 @Value("${orders.timers.auto-confirm-after:10d}") Duration autoConfirmAfter,
-                 @Value("${orders.timers.review-window:15d}") Duration reviewWindow,
-                 @Value("${orders.list.count-cap:10000}") int countCap, CustomPlans customPlans) {
+                 OrderCounters counters, @Value("${orders.list.count-cap:10000}") int countCap, CustomPlans customPlans) {
         this.countCap = countCap;
         this.customPlans = customPlans;
         this.counters = counters;
-        this.autoConfirmAfter = autoConfirmAfter;
-        this.reviewWindow = reviewWindow;
         this.refunds = refunds;
-        this.afterSalesWindow = afterSalesWindow;
         this.orders = orders;
         this.lines = lines;
         this.shipments = shipments;
@@ -116,7 +105,7 @@ public class OrderQueries {
                 o.pointsEarned, receiver(o), o.buyerRemark, o.createdAt, o.payableUntil, payment, o.shippedAt,
                 o.completedAt, o.cancelledAt, o.cancelReason, review, lineViews, shipmentViews,
                 refunds.ofOrder(o.orderId), log.entries(o.orderId),
-                OrderActionsPolicy.of(o, lineViews, query.actor(), clock.instant(), afterSalesWindow), timers(o),
+                OrderActionsPolicy.of(o, lineViews, query.actor(), clock.instant()), timers(o),
                 o.version);
     }
 
@@ -210,22 +199,22 @@ public class OrderQueries {
                 byStatus.getOrDefault(OrderStatus.CLOSED.value(), 0L), refunding);
     }
 
-    /** The deadlines the order timers hold for this order, as its state implies them. */
+    /** The deadlines the order timers hold for this order: the due dates its events stated. */
     private List<Timer> timers(OrderViewEntity o) {
         List<Timer> timers = new java.util.ArrayList<>();
         switch (OrderStatus.fromValue(o.status)) {
             case PENDING_PAYMENT -> timers.add(new Timer(TimerType.PAYMENT_TIMEOUT, o.payableUntil));
             case SHIPPED -> {
-                if (!o.refundInProgress) { // held while a refund is open
-                    timers.add(new Timer(TimerType.AUTO_CONFIRM, o.shippedAt.plus(autoConfirmAfter)));
+                if (!o.refundInProgress && o.autoConfirmAt != null) { // held while a refund is open
+                    timers.add(new Timer(TimerType.AUTO_CONFIRM, o.autoConfirmAt));
                 }
             }
             case COMPLETED -> {
                 if (o.reviewPending) {
-                    timers.add(new Timer(TimerType.REVIEW_WINDOW, o.completedAt.plus(reviewWindow)));
+                    timers.add(new Timer(TimerType.REVIEW_WINDOW, o.reviewUntil));
                 }
                 if (!o.afterSalesClosed) {
-                    timers.add(new Timer(TimerType.AFTER_SALES_WINDOW, o.completedAt.plus(afterSalesWindow)));
+                    timers.add(new Timer(TimerType.AFTER_SALES_WINDOW, o.afterSalesUntil));
                 }
             }
             default -> {

@@ -34,7 +34,7 @@ class OrderTables {
                 "receiver_address", "receiver_zipcode", "buyer_remark", "goods_names", "tracking_nos", "created_at",
                 "payable_until", "paid_at", "paid_amount", "pay_channel", "transaction_no", "shipped_at",
                 "completed_at", "cancelled_at", "cancel_reason", "review_rating", "review_content", "reviewed_at",
-                "version"),
+                "version", "auto_confirm_at", "review_until", "after_sales_until"),
                 o -> o.orderId,
                 o -> new Object[]{o.orderId, o.orderNo, o.buyerId, o.shopId, o.orderType, o.status, o.reviewPending,
                         o.refundInProgress, o.openRefundLines, o.refundFinished, o.deletedByBuyer, o.afterSalesClosed,
@@ -43,7 +43,7 @@ class OrderTables {
                         o.receiverAddress, o.receiverZipcode, o.buyerRemark, o.goodsNames, o.trackingNos, o.createdAt,
                         o.payableUntil, o.paidAt, o.paidAmount, o.payChannel, o.transactionNo, o.shippedAt,
                         o.completedAt, o.cancelledAt, o.cancelReason, o.reviewRating, o.reviewContent, o.reviewedAt,
-                        o.version},
+                        o.version, o.autoConfirmAt, o.reviewUntil, o.afterSalesUntil},
                 OrderTables::readOrder).prefetching(Prefetch.aggregates(ORDER)));
         // A shipment changes the lines it names: a batch's shipped lines are loaded in one query, not one by one.
         lines = new BatchTable<>(jdbc, Mapping.of("order_line_view", List.of(
@@ -117,6 +117,9 @@ class OrderTables {
         o.reviewContent = rs.getString("review_content");
         o.reviewedAt = instant(rs, "reviewed_at");
         o.version = rs.getLong("version");
+        o.autoConfirmAt = instant(rs, "auto_confirm_at");
+        o.reviewUntil = instant(rs, "review_until");
+        o.afterSalesUntil = instant(rs, "after_sales_until");
         return o;
     }
 

@@ -54,4 +54,7 @@ class OrderViewEntity {
     String reviewContent;
     Instant reviewedAt;
     long version;
+    Instant autoConfirmAt;
+    Instant reviewUntil;
+    Instant afterSalesUntil;
 }

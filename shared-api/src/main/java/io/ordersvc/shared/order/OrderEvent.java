@@ -1,6 +1,7 @@
 package io.ordersvc.shared.order;
 
 import io.ordersvc.shared.money.Money;
+import org.axonframework.serialization.Revision;
 
 import java.time.Instant;
 import java.util.List;
@@ -20,13 +21,23 @@ public sealed interface OrderEvent {
             implements OrderEvent {
     }
 
-    /** fullyShipped: with this shipment every line has been shipped, the order is now {@code shipped}. */
+    /**
+     * fullyShipped: with this shipment every line has been shipped, the order is now {@code shipped}, and receipt is
+     * confirmed for the buyer at autoConfirmAt (null while lines are left to ship). Revision 2 added autoConfirmAt.
+     */
+    @Revision("2")
     record OrderShipped(String orderId, String shipmentId, String carrierCode, String carrierName, String trackingNo,
-                        List<ShipmentLine> lines, boolean fullyShipped, Instant shippedAt) implements OrderEvent {
+                        List<ShipmentLine> lines, boolean fullyShipped, Instant shippedAt, Instant autoConfirmAt)
+            implements OrderEvent {
     }
 
-    /** automatic: the order timer confirmed it, the buyer did not within the period after the last shipment. */
-    record OrderReceiptConfirmed(String orderId, Instant confirmedAt, boolean automatic) implements OrderEvent {
+    /**
+     * automatic: the order timer confirmed it, the buyer did not within the period after the last shipment. The order
+     * takes a review until reviewUntil and refund applications until afterSalesUntil (revision 2 added both).
+     */
+    @Revision("2")
+    record OrderReceiptConfirmed(String orderId, Instant confirmedAt, boolean automatic, Instant reviewUntil,
+                                 Instant afterSalesUntil) implements OrderEvent {
     }
 
     /** The buyer did not review in time: the order is no longer review_pending and takes no review. */
@@ -61,18 +72,24 @@ public sealed interface OrderEvent {
     record RefundAwaitingReturn(String orderId, String refundId, String orderLineId) implements OrderEvent {
     }
 
-    /** The refund ended without money: outcome refused or cancelled. */
-    record RefundEnded(String orderId, String refundId, String orderLineId, RefundOutcome outcome, Instant endedAt)
-            implements OrderEvent {
+    /**
+     * The refund ended without money: outcome refused or cancelled. autoConfirmAt: when this was the last open refund
+     * of a shipped order, the automatic receipt it held resumes then (null otherwise; revision 2 added it).
+     */
+    @Revision("2")
+    record RefundEnded(String orderId, String refundId, String orderLineId, RefundOutcome outcome, Instant endedAt,
+                       Instant autoConfirmAt) implements OrderEvent {
     }
 
     /**
      * Money went back on a line. releasedQuantity: units given back to stock (an unshipped line fully refunded,
      * or returned goods). statusAfter: a to_ship order whose unshipped lines are all refunded is shipped.
+     * autoConfirmAt: as in {@link RefundEnded} (revision 2 added it).
      */
+    @Revision("2")
     record LineRefunded(String orderId, String refundId, String orderLineId, Money amount, Money lineRefundedTotal,
-                        boolean lineFullyRefunded, int releasedQuantity, OrderStatus statusAfter, Instant refundedAt)
-            implements OrderEvent {
+                        boolean lineFullyRefunded, int releasedQuantity, OrderStatus statusAfter, Instant refundedAt,
+                        Instant autoConfirmAt) implements OrderEvent {
     }
 
     /** Every line has been fully refunded. */

@@ -116,7 +116,7 @@ class BatchPrefetchTest extends IntegrationTest {
                     T0.plusSeconds(1))));
             shipped.add(event(orderId, 2, new OrderShipped(orderId, UUID.randomUUID().toString(), "SF", "顺丰",
                     "SF" + i, List.of(new ShipmentLine(first, 1), new ShipmentLine(second, 1)), true,
-                    T0.plusSeconds(2))));
+                    T0.plusSeconds(2), T0.plusSeconds(2).plus(java.time.Duration.ofDays(10)))));
         }
         handle(placed);
 
@@ -167,7 +167,8 @@ class BatchPrefetchTest extends IntegrationTest {
         // The handler of the unreadable event is not called here: in a processor it fails on its own event.
         handle(List.of(new Unreadable(UUID.randomUUID().toString()),
                 event(orderId, 2, new OrderShipped(orderId, UUID.randomUUID().toString(), "SF", "顺丰", "SF0",
-                        List.of(new ShipmentLine(first, 1), new ShipmentLine(second, 1)), true, T0.plusSeconds(2)))));
+                        List.of(new ShipmentLine(first, 1), new ShipmentLine(second, 1)), true, T0.plusSeconds(2),
+                        T0.plusSeconds(2).plus(java.time.Duration.ofDays(10))))));
 
         assertThat(new JdbcTemplate(dataSource).queryForList(
                 "SELECT shipped_quantity FROM order_line_view WHERE order_id = ?", Integer.class, orderId))
@@ -185,7 +186,8 @@ class BatchPrefetchTest extends IntegrationTest {
                 e -> e.lines().stream().map(ShipmentLine::orderLineId).toList());
         Prefetch both = Prefetch.aggregates("Order").and(shippedLines);
         EventMessage<?> shipment = event("o-1", 2, new OrderShipped("o-1", "s-1", "SF", "顺丰", "SF1",
-                List.of(new ShipmentLine("l-1", 1), new ShipmentLine("l-2", 1)), true, T0));
+                List.of(new ShipmentLine("l-1", 1), new ShipmentLine("l-2", 1)), true, T0,
+                T0.plus(java.time.Duration.ofDays(10))));
         EventMessage<?> payment = event("o-1", 1, new OrderPaid("o-1", Money.of("1.00"), "alipay", "T", T0));
 
         assertThat(shippedLines.keys(shipment)).containsExactly("l-1", "l-2");

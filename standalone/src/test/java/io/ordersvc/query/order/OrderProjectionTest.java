@@ -7,6 +7,7 @@ import io.ordersvc.shared.money.Money;
 import io.ordersvc.shared.order.OrderEvent.OrderCancelled;
 import io.ordersvc.shared.order.OrderEvent.OrderPaid;
 import io.ordersvc.shared.order.OrderEvent.OrderPlaced;
+import io.ordersvc.shared.order.OrderEvent.OrderReceiptConfirmed;
 import io.ordersvc.shared.order.OrderEvent.OrderShipped;
 import io.ordersvc.shared.order.OrderEvent.RefundEnded;
 import io.ordersvc.shared.order.OrderEvent.RefundOpened;
@@ -38,6 +39,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class OrderProjectionTest extends IntegrationTest {
 
     static final Instant T0 = Instant.parse("2026-01-02T03:04:05Z");
+    static final Instant AUTO_CONFIRM_AT = T0.plusSeconds(2).plus(java.time.Duration.ofDays(10));
 
     @Autowired
     OrderProjection orders;
@@ -83,6 +85,8 @@ class OrderProjectionTest extends IntegrationTest {
                 orders.on(e, sequence);
             } else if (event instanceof RefundEnded e) {
                 orders.on(e, sequence);
+            } else if (event instanceof OrderReceiptConfirmed e) {
+                orders.on(e, sequence);
             }
             log.on((io.ordersvc.shared.order.OrderEvent) event, sequence, T0.plusSeconds(sequence), buyer, "buyer",
                     "corr-" + sequence);
@@ -109,7 +113,7 @@ class OrderProjectionTest extends IntegrationTest {
         feed(placed(), 0);
         feed(new OrderPaid(orderId, Money.of("15.00"), "alipay", "T1", T0.plusSeconds(1)), 1);
         feed(new OrderShipped(orderId, UUID.randomUUID().toString(), "SF", "顺丰", "SF9",
-                List.of(new ShipmentLine(lineId, 3)), true, T0.plusSeconds(2)), 2);
+                List.of(new ShipmentLine(lineId, 3)), true, T0.plusSeconds(2), AUTO_CONFIRM_AT), 2);
 
         OrderDetail d = detail();
         assertThat(d.status()).isEqualTo(OrderStatus.SHIPPED);
@@ -146,10 +150,10 @@ class OrderProjectionTest extends IntegrationTest {
         feed(new RefundOpened(orderId, "r2", second, Money.of("5.00")), 3);
         assertThat(detail().refundInProgress()).isTrue();
 
-        feed(new RefundEnded(orderId, "r1", lineId, RefundOutcome.CANCELLED, T0.plusSeconds(4)), 4);
+        feed(new RefundEnded(orderId, "r1", lineId, RefundOutcome.CANCELLED, T0.plusSeconds(4), null), 4);
         assertThat(detail().refundInProgress()).as("the second line's refund is still open").isTrue();
-        feed(new RefundEnded(orderId, "r1", lineId, RefundOutcome.CANCELLED, T0.plusSeconds(4)), 4); // redelivered: no effect
-        feed(new RefundEnded(orderId, "r2", second, RefundOutcome.REFUSED, T0.plusSeconds(5)), 5);
+        feed(new RefundEnded(orderId, "r1", lineId, RefundOutcome.CANCELLED, T0.plusSeconds(4), null), 4); // redelivered: no effect
+        feed(new RefundEnded(orderId, "r2", second, RefundOutcome.REFUSED, T0.plusSeconds(5), null), 5);
 
         OrderDetail d = detail();
         assertThat(d.refundInProgress()).isFalse();
@@ -159,12 +163,38 @@ class OrderProjectionTest extends IntegrationTest {
     }
 
     @Test
+    void the_timers_are_the_due_dates_the_events_state() {
+        feed(placed(), 0);
+        assertThat(detail().timers()).extracting(t -> t.type().value() + "@" + t.dueAt())
+                .containsExactly("payment_timeout@" + T0.plusSeconds(86400));
+        feed(new OrderPaid(orderId, Money.of("15.00"), "alipay", "T1", T0.plusSeconds(1)), 1);
+        feed(new OrderShipped(orderId, UUID.randomUUID().toString(), "SF", "顺丰", "SF9",
+                List.of(new ShipmentLine(lineId, 3)), true, T0.plusSeconds(2), AUTO_CONFIRM_AT), 2);
+        assertThat(detail().timers()).extracting(t -> t.type().value() + "@" + t.dueAt())
+                .containsExactly("auto_confirm@" + AUTO_CONFIRM_AT);
+
+        feed(new RefundOpened(orderId, "r1", lineId, Money.of("1.00")), 3);
+        assertThat(detail().timers()).as("held while the refund is open").isEmpty();
+        Instant resumed = AUTO_CONFIRM_AT.plus(java.time.Duration.ofDays(2));
+        feed(new RefundEnded(orderId, "r1", lineId, RefundOutcome.CANCELLED, resumed, resumed), 4);
+        assertThat(detail().timers()).as("resumed when the order said, not recomputed")
+                .extracting(t -> t.type().value() + "@" + t.dueAt()).containsExactly("auto_confirm@" + resumed);
+
+        Instant done = resumed.plusSeconds(5);
+        feed(new OrderReceiptConfirmed(orderId, done, true, done.plus(java.time.Duration.ofDays(3)),
+                done.plus(java.time.Duration.ofDays(4))), 5);
+        assertThat(detail().timers()).extracting(t -> t.type().value() + "@" + t.dueAt()).containsExactly(
+                "review_window@" + done.plus(java.time.Duration.ofDays(3)),
+                "after_sales_window@" + done.plus(java.time.Duration.ofDays(4)));
+    }
+
+    @Test
     void a_batch_of_events_in_one_transaction_is_written_once_at_commit() {
         tx.executeWithoutResult(s -> {
             handle(placed(), 0);
             handle(new OrderPaid(orderId, Money.of("15.00"), "alipay", "T1", T0.plusSeconds(1)), 1);
             handle(new OrderShipped(orderId, UUID.randomUUID().toString(), "SF", "顺丰", "SF9",
-                    List.of(new ShipmentLine(lineId, 3)), true, T0.plusSeconds(2)), 2);
+                    List.of(new ShipmentLine(lineId, 3)), true, T0.plusSeconds(2), AUTO_CONFIRM_AT), 2);
             handle(new OrderPaid(orderId, Money.of("15.00"), "alipay", "T1", T0.plusSeconds(1)), 1); // older
         });
 

@@ -1,0 +1,107 @@
+package io.ordersvc.command.order;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.ordersvc.shared.money.Money;
+import io.ordersvc.shared.order.OrderEvent.LineRefunded;
+import io.ordersvc.shared.order.OrderEvent.OrderReceiptConfirmed;
+import io.ordersvc.shared.order.OrderEvent.OrderShipped;
+import io.ordersvc.shared.order.OrderEvent.RefundEnded;
+import io.ordersvc.shared.order.OrderEventUpcasters;
+import io.ordersvc.shared.order.OrderStatus;
+import io.ordersvc.shared.order.RefundOutcome;
+import io.ordersvc.shared.order.ShipmentLine;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventEntry;
+import org.axonframework.eventsourcing.EventStreamUtils;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Order events exactly as the service stored them before their due dates were facts (payload revision null), read
+ * through the upcasters: each arrives as revision 2, the due dates those periods gave at the time.
+ */
+class OrderEventRevisionsTest {
+
+    static final Duration AUTO_CONFIRM = Duration.ofDays(7);
+    static final Duration REVIEW = Duration.ofDays(20);
+    static final Duration AFTER_SALES = Duration.ofDays(30);
+
+    private final JacksonSerializer serializer = JacksonSerializer.builder().objectMapper(new ObjectMapper()
+            .findAndRegisterModules()
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)).build();
+    private final EventUpcasterChain upcasters = new EventUpcasterChain(
+            OrderEventUpcasters.all(AUTO_CONFIRM, REVIEW, AFTER_SALES));
+
+    private Object read(Class<?> type, String storedJson) {
+        var entry = new GenericDomainEventEntry<>("Order", "o-1", 3, "event-1", "2026-11-22T08:00:00Z",
+                type.getName(), null, storedJson.getBytes(StandardCharsets.UTF_8), "{}".getBytes(StandardCharsets.UTF_8));
+        List<? extends DomainEventMessage<?>> messages = EventStreamUtils
+                .upcastAndDeserializeDomainEvents(Stream.of(entry), serializer, upcasters).asStream().toList();
+        assertThat(messages).hasSize(1);
+        return messages.get(0).getPayload();
+    }
+
+    @Test
+    void a_stored_full_shipment_reads_with_its_auto_confirm_date() {
+        Object event = read(OrderShipped.class, """
+                {"orderId":"o-1","shipmentId":"s-1","carrierCode":"SF","carrierName":"顺丰","trackingNo":"SF1",\
+                "lines":[{"orderLineId":"l-1","quantity":2}],"fullyShipped":true,"shippedAt":"2026-11-22T08:00:00Z"}""");
+        assertThat(event).isEqualTo(new OrderShipped("o-1", "s-1", "SF", "顺丰", "SF1",
+                List.of(new ShipmentLine("l-1", 2)), true, Instant.parse("2026-11-22T08:00:00Z"),
+                Instant.parse("2026-11-29T08:00:00Z")));
+    }
+
+    @Test
+    void a_stored_partial_shipment_reads_without_one() {
+        Object event = read(OrderShipped.class, """
+                {"orderId":"o-1","shipmentId":"s-1","carrierCode":"SF","carrierName":"顺丰","trackingNo":"SF1",\
+                "lines":[{"orderLineId":"l-1","quantity":1}],"fullyShipped":false,"shippedAt":"2026-11-22T08:00:00Z"}""");
+        assertThat(((OrderShipped) event).autoConfirmAt()).isNull();
+    }
+
+    @Test
+    void a_stored_completion_reads_with_the_ends_of_its_windows() {
+        Object event = read(OrderReceiptConfirmed.class, """
+                {"orderId":"o-1","confirmedAt":"2026-11-22T08:00:00Z","automatic":true}""");
+        assertThat(event).isEqualTo(new OrderReceiptConfirmed("o-1", Instant.parse("2026-11-22T08:00:00Z"), true,
+                Instant.parse("2026-12-12T08:00:00Z"), Instant.parse("2026-12-22T08:00:00Z")));
+    }
+
+    @Test
+    void stored_refund_endings_read_with_no_resumed_date() {
+        assertThat(read(RefundEnded.class, """
+                {"orderId":"o-1","refundId":"r-1","orderLineId":"l-1","outcome":"refused",\
+                "endedAt":"2026-11-22T08:00:00Z"}""")).isEqualTo(new RefundEnded("o-1", "r-1", "l-1",
+                RefundOutcome.REFUSED, Instant.parse("2026-11-22T08:00:00Z"), null));
+        assertThat(read(LineRefunded.class, """
+                {"orderId":"o-1","refundId":"r-1","orderLineId":"l-1","amount":"5.00","lineRefundedTotal":"5.00",\
+                "lineFullyRefunded":false,"releasedQuantity":0,"statusAfter":"shipped",\
+                "refundedAt":"2026-11-22T08:00:00Z"}""")).isEqualTo(new LineRefunded("o-1", "r-1", "l-1",
+                Money.of("5.00"), Money.of("5.00"), false, 0, OrderStatus.SHIPPED,
+                Instant.parse("2026-11-22T08:00:00Z"), null));
+    }
+
+    @Test
+    void events_of_revision_2_pass_unchanged() {
+        var entry = new GenericDomainEventEntry<>("Order", "o-1", 3, "event-1", "2026-11-22T08:00:00Z",
+                OrderReceiptConfirmed.class.getName(), "2", ("{\"orderId\":\"o-1\",\"confirmedAt\":"
+                + "\"2026-11-22T08:00:00Z\",\"automatic\":false,\"reviewUntil\":\"2026-11-23T08:00:00Z\","
+                + "\"afterSalesUntil\":\"2026-11-24T08:00:00Z\"}").getBytes(StandardCharsets.UTF_8),
+                "{}".getBytes(StandardCharsets.UTF_8));
+        Object event = EventStreamUtils.upcastAndDeserializeDomainEvents(Stream.of(entry), serializer, upcasters)
+                .asStream().findFirst().orElseThrow().getPayload();
+        assertThat(((OrderReceiptConfirmed) event).reviewUntil()).isEqualTo(Instant.parse("2026-11-23T08:00:00Z"));
+    }
+}

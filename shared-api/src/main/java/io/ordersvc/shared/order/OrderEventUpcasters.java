@@ -1,0 +1,69 @@
+package io.ordersvc.shared.order;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.axonframework.serialization.SimpleSerializedType;
+import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
+import org.axonframework.serialization.upcasting.event.SingleEventUpcaster;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Reads order events stored before their due dates were facts (revision null) as revision 2. The due dates of such
+ * events are what the order timers scheduled at the time, given the configured periods; a refund that ended before
+ * then resumed no timer of its own (null), its order's auto-confirm stays where it was.
+ */
+public final class OrderEventUpcasters {
+
+    private OrderEventUpcasters() {
+    }
+
+    /**
+     * @param autoConfirmAfter after the last shipment (orders.timers.auto-confirm-after)
+     * @param reviewWindow     after completion (orders.timers.review-window)
+     * @param afterSalesWindow after completion (orders.after-sales-window)
+     */
+    public static List<SingleEventUpcaster> all(Duration autoConfirmAfter, Duration reviewWindow,
+                                                Duration afterSalesWindow) {
+        return List.of(
+                new ToRevision2(OrderEvent.OrderShipped.class, node -> node.put("autoConfirmAt",
+                        node.path("fullyShipped").asBoolean() ? plus(node, "shippedAt", autoConfirmAfter) : null)),
+                new ToRevision2(OrderEvent.OrderReceiptConfirmed.class, node -> {
+                    node.put("reviewUntil", plus(node, "confirmedAt", reviewWindow));
+                    node.put("afterSalesUntil", plus(node, "confirmedAt", afterSalesWindow));
+                }),
+                new ToRevision2(OrderEvent.RefundEnded.class, node -> node.putNull("autoConfirmAt")),
+                new ToRevision2(OrderEvent.LineRefunded.class, node -> node.putNull("autoConfirmAt")));
+    }
+
+    private static String plus(ObjectNode node, String field, Duration period) {
+        return Instant.parse(node.path(field).asText()).plus(period).toString();
+    }
+
+    /** Revision null to "2" of one event type, by changing its JSON. */
+    static final class ToRevision2 extends SingleEventUpcaster {
+        private final String type;
+        private final java.util.function.Consumer<ObjectNode> change;
+
+        ToRevision2(Class<?> eventType, java.util.function.Consumer<ObjectNode> change) {
+            this.type = eventType.getName();
+            this.change = change;
+        }
+
+        @Override
+        protected boolean canUpcast(IntermediateEventRepresentation event) {
+            return type.equals(event.getType().getName()) && event.getType().getRevision() == null;
+        }
+
+        @Override
+        protected IntermediateEventRepresentation doUpcast(IntermediateEventRepresentation event) {
+            return event.upcastPayload(new SimpleSerializedType(type, "2"), JsonNode.class, json -> {
+                ObjectNode node = (ObjectNode) json.deepCopy();
+                change.accept(node);
+                return node;
+            });
+        }
+    }
+}
