@@ -2,6 +2,7 @@ package io.ordersvc.query.catalog;
 
 import io.ordersvc.query.support.JsonText;
 import io.ordersvc.query.support.BatchTable;
+import io.ordersvc.query.support.ProcessingGroups;
 import io.ordersvc.shared.catalog.ProductEvent.ProductCreated;
 import io.ordersvc.shared.catalog.ProductEvent.StockAdjusted;
 import io.ordersvc.shared.catalog.ProductEvent.StockReleased;
@@ -30,7 +31,7 @@ import java.util.Optional;
 @ProcessingGroup(ProductProjection.GROUP)
 public class ProductProjection {
 
-    public static final String GROUP = "products";
+    public static final String GROUP = ProcessingGroups.PRODUCTS;
     private static final TypeReference<Map<String, String>> PROPERTIES = new TypeReference<>() {
     };
 

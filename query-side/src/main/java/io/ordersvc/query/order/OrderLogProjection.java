@@ -17,11 +17,8 @@ import io.ordersvc.shared.order.OrderEvent.OrderPlaced;
 import io.ordersvc.shared.order.OrderEvent.OrderReceiptConfirmed;
 import io.ordersvc.shared.order.OrderEvent.OrderReviewed;
 import io.ordersvc.shared.order.OrderEvent.OrderShipped;
-import io.ordersvc.shared.order.OrderQuery;
 import io.ordersvc.shared.order.OrderLogAction;
 import io.ordersvc.shared.order.OrderStatus;
-import io.ordersvc.shared.order.OrderViews.LogEntry;
-import io.ordersvc.shared.order.OrderViews.OrderLogView;
 import io.ordersvc.query.support.BatchTable;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -29,27 +26,21 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MetaDataValue;
-import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
-import java.util.List;
 
 /** order_log_entry: who did what to an order and when (seed 001's order_log), one row per event. */
 @Component
 @ProcessingGroup(OrderProjection.GROUP)
-public class OrderLogProjection {
+class OrderLogProjection {
 
-    private final OrderLogRepository log;
     private final BatchTable<OrderLogEntity> entries;
     private final BatchTable<OrderViewEntity> orders;
-    private final OrderAccess access;
 
-    OrderLogProjection(OrderLogRepository log, OrderTables tables, OrderAccess access) {
-        this.log = log;
+    OrderLogProjection(OrderTables tables) {
         this.entries = tables.log;
         this.orders = tables.orders;
-        this.access = access;
     }
 
     @EventHandler
@@ -123,19 +114,6 @@ public class OrderLogProjection {
 
     @ResetHandler
     void reset() {
-        log.deleteAllInBatch();
-    }
-
-    @QueryHandler
-    OrderLogView handle(OrderQuery.OrderLog query) {
-        access.requireVisible(query.orderId(), query.actor());
-        return new OrderLogView(entries(query.orderId()));
-    }
-
-    List<LogEntry> entries(String orderId) {
-        return log.findByOrderIdOrderBySequenceAsc(orderId).stream()
-                .map(e -> new LogEntry(e.at, e.actorRole, e.actorId, e.action, e.message,
-                        OrderStatus.fromValue(e.statusAfter)))
-                .toList();
+        entries.deleteAll();
     }
 }

@@ -2,6 +2,7 @@ package io.ordersvc.query.order;
 
 import io.ordersvc.query.support.JsonText;
 import io.ordersvc.query.support.BatchTable;
+import io.ordersvc.query.support.ProcessingGroups;
 import io.ordersvc.shared.order.OrderEvent.AfterSalesWindowClosed;
 import io.ordersvc.shared.order.OrderEvent.LatePaymentReceived;
 import io.ordersvc.shared.order.OrderEvent.ReviewWindowClosed;
@@ -42,7 +43,7 @@ import java.util.stream.Collectors;
 @ProcessingGroup(OrderProjection.GROUP)
 public class OrderProjection {
 
-    public static final String GROUP = "orders";
+    public static final String GROUP = ProcessingGroups.ORDERS;
 
     private final BatchTable<OrderViewEntity> orders;
     private final BatchTable<OrderLineEntity> lines;

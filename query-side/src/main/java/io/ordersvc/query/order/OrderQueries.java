@@ -1,6 +1,6 @@
 package io.ordersvc.query.order;
 
-import io.ordersvc.query.refund.RefundProjection;
+import io.ordersvc.query.refund.RefundQueries;
 import io.ordersvc.query.support.CustomPlans;
 import io.ordersvc.query.support.JsonText;
 import io.ordersvc.shared.identity.Actor;
@@ -13,6 +13,8 @@ import io.ordersvc.shared.order.OrderType;
 import io.ordersvc.shared.order.LineRefundState;
 import io.ordersvc.shared.order.TimerType;
 import io.ordersvc.shared.order.OrderViews.LineView;
+import io.ordersvc.shared.order.OrderViews.LogEntry;
+import io.ordersvc.shared.order.OrderViews.OrderLogView;
 import io.ordersvc.shared.order.OrderViews.OrderDetail;
 import io.ordersvc.shared.order.OrderViews.OrderPage;
 import io.ordersvc.shared.order.OrderViews.OrderSummary;
@@ -58,17 +60,17 @@ public class OrderQueries {
     private final OrderViewRepository orders;
     private final OrderLineRepository lines;
     private final ShipmentRepository shipments;
-    private final OrderLogProjection log;
+    private final OrderLogRepository log;
     private final OrderAccess access;
     private final EntityManager em;
     private final Clock clock;
-    private final RefundProjection refunds;
+    private final RefundQueries refunds;
     private final OrderCounters counters;
     private final int countCap;
     private final CustomPlans customPlans;
 
     OrderQueries(OrderViewRepository orders, OrderLineRepository lines, ShipmentRepository shipments,
-                 OrderLogProjection log, OrderAccess access, EntityManager em, Clock clock, RefundProjection refunds,
+                 OrderLogRepository log, OrderAccess access, EntityManager em, Clock clock, RefundQueries refunds,
                  OrderCounters counters, @Value("${orders.list.count-cap:10000}") int countCap, CustomPlans customPlans) {
         this.countCap = countCap;
         this.customPlans = customPlans;
@@ -104,9 +106,22 @@ public class OrderQueries {
                 Money.of(o.shippingFee), Money.of(o.discountAmount), Money.of(o.payAmount), o.pointsAmount,
                 o.pointsEarned, receiver(o), o.buyerRemark, o.createdAt, o.payableUntil, payment, o.shippedAt,
                 o.completedAt, o.cancelledAt, o.cancelReason, review, lineViews, shipmentViews,
-                refunds.ofOrder(o.orderId), log.entries(o.orderId),
+                refunds.ofOrder(o.orderId), entries(o.orderId),
                 OrderActionsPolicy.of(o, lineViews, query.actor(), clock.instant()), timers(o),
                 o.version);
+    }
+
+    @QueryHandler
+    public OrderLogView handle(OrderQuery.OrderLog query) {
+        access.requireVisible(query.orderId(), query.actor());
+        return new OrderLogView(entries(query.orderId()));
+    }
+
+    private List<LogEntry> entries(String orderId) {
+        return log.findByOrderIdOrderBySequenceAsc(orderId).stream()
+                .map(e -> new LogEntry(e.at, e.actorRole, e.actorId, e.action, e.message,
+                        OrderStatus.fromValue(e.statusAfter)))
+                .toList();
     }
 
     @QueryHandler

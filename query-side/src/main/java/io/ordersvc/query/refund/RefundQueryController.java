@@ -29,11 +29,11 @@ import java.util.UUID;
 public class RefundQueryController {
 
     private final QueryGateway queries;
-    private final RefundProjection refunds;
+    private final RefundQueries refunds;
     private final CurrentActor actor;
     private final ReadModelWait wait;
 
-    public RefundQueryController(QueryGateway queries, RefundProjection refunds, CurrentActor actor,
+    public RefundQueryController(QueryGateway queries, RefundQueries refunds, CurrentActor actor,
                                  ReadModelWait wait) {
         this.queries = queries;
         this.refunds = refunds;

@@ -109,6 +109,14 @@ public final class BatchTable<R> {
             return new Mapping<>(table, columns, key, values, reader, null, "");
         }
 
+        /**
+         * The mapping of a row class: its table, columns, key, values and reader all follow from the JPA entity the
+         * queries read ({@link RowClass}).
+         */
+        public static <R> Mapping<R> of(Class<R> rowType) {
+            return RowClass.mapping(rowType);
+        }
+
         /** The same mapping, the rows its events name loaded ahead for each batch. */
         public Mapping<R> prefetching(Prefetch prefetch) {
             return new Mapping<>(table, columns, key, values, reader, prefetch, onInsertConflict);

@@ -30,7 +30,9 @@ class RefundProjectionTest extends IntegrationTest {
     static final Instant T0 = Instant.parse("2026-03-04T05:06:07Z");
 
     @Autowired
-    RefundProjection refunds;
+    RefundProjection projection;
+    @Autowired
+    io.ordersvc.query.refund.RefundQueries refunds;
     @Autowired
     TransactionTemplate tx;
 
@@ -39,7 +41,7 @@ class RefundProjectionTest extends IntegrationTest {
     String buyer = "refund-projection-" + refundId.substring(0, 8);
 
     void feed(RefundEvent event, long sequence, String role) {
-        tx.executeWithoutResult(s -> refunds.on(event, sequence, T0.plusSeconds(sequence), role + "-1", role));
+        tx.executeWithoutResult(s -> projection.on(event, sequence, T0.plusSeconds(sequence), role + "-1", role));
     }
 
     RefundApplied applied() {

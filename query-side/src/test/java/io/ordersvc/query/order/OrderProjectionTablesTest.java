@@ -1,0 +1,167 @@
+package io.ordersvc.query.order;
+
+import io.ordersvc.query.support.ReadModelDatabase;
+import io.ordersvc.shared.money.Money;
+import io.ordersvc.shared.order.OrderEvent;
+import io.ordersvc.shared.order.OrderEvent.OrderPaid;
+import io.ordersvc.shared.order.OrderEvent.OrderPlaced;
+import io.ordersvc.shared.order.OrderEvent.OrderShipped;
+import io.ordersvc.shared.order.OrderEvent.RefundEnded;
+import io.ordersvc.shared.order.OrderEvent.RefundOpened;
+import io.ordersvc.shared.order.OrderLine;
+import io.ordersvc.shared.order.OrderType;
+import io.ordersvc.shared.order.Receiver;
+import io.ordersvc.shared.order.RefundOutcome;
+import io.ordersvc.shared.order.ShipmentLine;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** order_view, its lines, shipments, log and counters, fed events and read with JDBC: no application context. */
+class OrderProjectionTablesTest {
+
+    static final Instant T0 = Instant.parse("2026-01-02T03:04:05Z");
+    static final Instant AUTO_CONFIRM_AT = T0.plus(Duration.ofDays(10));
+    static ReadModelDatabase db;
+    static OrderProjection orders;
+    static OrderLogProjection log;
+
+    final String orderId = UUID.randomUUID().toString();
+    final String lineId = UUID.randomUUID().toString();
+    final String shipmentId = UUID.randomUUID().toString();
+    final String shop = "shop-" + orderId.substring(0, 8);
+
+    @BeforeAll
+    static void database() {
+        db = ReadModelDatabase.fresh("orders_query_orders_test");
+        OrderTables tables = new OrderTables(db.jdbc);
+        orders = new OrderProjection(tables, new OrderCounters(db.jdbc));
+        log = new OrderLogProjection(tables);
+    }
+
+    OrderPlaced placed() {
+        return new OrderPlaced(orderId, String.format("%020d", Math.abs((long) orderId.hashCode())), "buyer-1", shop,
+                OrderType.PHYSICAL, List.of(new OrderLine(lineId, "p", "s", "S", "Widget", null, Map.of("k", "v"),
+                Money.of("5.00"), null, 3, Money.of("15.00"))),
+                new Receiver("李四", "13900001111", "p", "c", "d", "a", null), null,
+                Money.of("15.00"), Money.ZERO, Money.ZERO, Money.of("15.00"), 0, 15, T0, T0.plusSeconds(86400));
+    }
+
+    /** Every handler of the orders group that takes the event, as the processor calls them. */
+    void handle(OrderEvent event, long sequence) {
+        if (event instanceof OrderPlaced e) {
+            orders.on(e, sequence);
+        } else if (event instanceof OrderPaid e) {
+            orders.on(e, sequence);
+        } else if (event instanceof OrderShipped e) {
+            orders.on(e, sequence);
+        } else if (event instanceof RefundOpened e) {
+            orders.on(e, sequence);
+        } else if (event instanceof RefundEnded e) {
+            orders.on(e, sequence);
+        }
+        log.on(event, sequence, T0.plusSeconds(sequence), "actor-" + sequence, "buyer", "corr-" + sequence);
+    }
+
+    void feed(OrderEvent event, long sequence) {
+        db.batch(() -> handle(event, sequence));
+    }
+
+    List<OrderEvent> lifecycle() {
+        return List.of(placed(), new OrderPaid(orderId, Money.of("15.00"), "alipay", "T1", T0.plusSeconds(1)),
+                new OrderShipped(orderId, shipmentId, "SF", "顺丰", "SF9", List.of(new ShipmentLine(lineId, 3)),
+                        true, T0.plusSeconds(2), AUTO_CONFIRM_AT));
+    }
+
+    Map<String, Object> order() {
+        return db.row("SELECT status, version, auto_confirm_at, tracking_nos, refund_in_progress, open_refund_lines"
+                + " FROM order_view WHERE order_id = ?", orderId);
+    }
+
+    long counter(String counter) {
+        return db.jdbc.queryForObject("SELECT coalesce(sum(n), 0) FROM order_count WHERE counter = ?", Long.class,
+                counter);
+    }
+
+    @Test
+    void the_lifecycle_writes_the_order_its_lines_shipments_log_and_counts() {
+        long shippedBefore = counter("status:shipped");
+        List<OrderEvent> events = lifecycle();
+        for (int i = 0; i < events.size(); i++) {
+            feed(events.get(i), i);
+        }
+
+        var o = order();
+        assertThat(o.get("status")).isEqualTo("shipped");
+        assertThat(((Number) o.get("version")).longValue()).isEqualTo(2);
+        assertThat(db.jdbc.queryForObject("SELECT auto_confirm_at FROM order_view WHERE order_id = ?",
+                OffsetDateTime.class, orderId).toInstant()).isEqualTo(AUTO_CONFIRM_AT);
+        assertThat(o.get("tracking_nos")).isEqualTo("sf9");
+        assertThat(db.jdbc.queryForObject("SELECT shipped_quantity FROM order_line_view WHERE order_line_id = ?",
+                Integer.class, lineId)).isEqualTo(3);
+        assertThat(db.jdbc.queryForObject("SELECT count(*) FROM order_shipment_view WHERE order_id = ?", Long.class,
+                orderId)).isEqualTo(1);
+        assertThat(db.jdbc.queryForList("SELECT action || '/' || status_after FROM order_log_entry WHERE order_id = ?"
+                + " ORDER BY sequence", String.class, orderId))
+                .containsExactly("placed/pending_payment", "paid/to_ship", "shipped/shipped");
+        assertThat(counter("status:shipped")).isEqualTo(shippedBefore + 1);
+    }
+
+    @Test
+    void a_replay_of_every_event_changes_no_row_and_no_count() {
+        List<OrderEvent> events = lifecycle();
+        db.batch(() -> {
+            for (int i = 0; i < events.size(); i++) {
+                handle(events.get(i), i);
+            }
+        });
+        var before = order();
+        long shipped = counter("status:shipped");
+        long pending = counter("status:pending_payment");
+
+        db.batch(() -> {
+            for (int i = 0; i < events.size(); i++) {
+                handle(events.get(i), i);
+            }
+        });
+
+        assertThat(order()).isEqualTo(before);
+        assertThat(counter("status:shipped")).isEqualTo(shipped);
+        assertThat(counter("status:pending_payment")).isEqualTo(pending);
+        assertThat(db.jdbc.queryForObject("SELECT count(*) FROM order_log_entry WHERE order_id = ?", Long.class,
+                orderId)).isEqualTo(3);
+        assertThat(db.jdbc.queryForObject("SELECT count(*) FROM order_shipment_view WHERE order_id = ?", Long.class,
+                orderId)).isEqualTo(1);
+    }
+
+    @Test
+    void an_open_refund_flags_the_order_until_it_ends_and_moves_the_automatic_receipt() {
+        List<OrderEvent> events = lifecycle();
+        for (int i = 0; i < events.size(); i++) {
+            feed(events.get(i), i);
+        }
+        long refunding = counter("refund_in_progress");
+
+        feed(new RefundOpened(orderId, "r1", lineId, Money.of("5.00")), 3);
+        assertThat(order().get("refund_in_progress")).isEqualTo(true);
+        assertThat(((Number) order().get("open_refund_lines")).intValue()).isEqualTo(1);
+        assertThat(counter("refund_in_progress")).isEqualTo(refunding + 1);
+
+        Instant resumed = AUTO_CONFIRM_AT.plusSeconds(600);
+        feed(new RefundEnded(orderId, "r1", lineId, RefundOutcome.CANCELLED, resumed, resumed), 4);
+        assertThat(order().get("refund_in_progress")).isEqualTo(false);
+        assertThat(counter("refund_in_progress")).isEqualTo(refunding);
+        assertThat(db.jdbc.queryForObject("SELECT auto_confirm_at FROM order_view WHERE order_id = ?",
+                OffsetDateTime.class, orderId).toInstant()).isEqualTo(resumed);
+        assertThat(db.jdbc.queryForObject("SELECT refund_state FROM order_line_view WHERE order_line_id = ?",
+                String.class, lineId)).isEqualTo("none");
+    }
+}
