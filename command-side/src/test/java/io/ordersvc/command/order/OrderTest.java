@@ -362,13 +362,23 @@ class OrderTest {
     }
 
     @Test
-    void expiry_is_refused_before_the_window_closes_or_after_payment_or_for_anyone_but_the_system() {
+    void expiry_is_refused_before_the_window_closes() {
         withExpiry();
         fixture.given(placed()).when(new Expire(EXPIRE))
                 .expectNoEvents().expectException(refusal("NOT_YET_DUE"));
+    }
+
+    @Test
+    void expiry_is_refused_after_payment() {
+        withExpiry();
         clock.now = PLACED_AT.plus(Duration.ofHours(25));
         fixture.given(placed(), paid()).when(new Expire(EXPIRE))
                 .expectNoEvents().expectException(refusal("ORDER_NOT_CANCELLABLE"));
+    }
+
+    @Test
+    void expiry_is_refused_to_anyone_but_the_system() {
+        withExpiry();
         fixture.given(placed()).when(new Expire(new ExpireOrder(ORDER, ADMIN)))
                 .expectNoEvents().expectException(refusal("FORBIDDEN"));
     }
@@ -384,13 +394,21 @@ class OrderTest {
     }
 
     @Test
-    void the_timer_confirms_receipt_unless_a_refund_is_open() {
+    void the_timer_confirms_receipt_for_the_buyer() {
         fixture.given(placed(), paid(), shippedAll())
                 .when(new AutoConfirmReceipt(ORDER, GATEWAY))
                 .expectEvents(completed(NOW, true));
+    }
+
+    @Test
+    void the_timer_does_not_confirm_receipt_while_a_refund_is_open() {
         fixture.given(placed(), paid(), shippedAll(), new RefundOpened(ORDER, "r", "line-1", Money.of("1.00")))
                 .when(new AutoConfirmReceipt(ORDER, GATEWAY))
                 .expectNoEvents().expectException(refusal("ORDER_LOCKED"));
+    }
+
+    @Test
+    void only_the_system_confirms_receipt_automatically() {
         fixture.given(placed(), paid(), shippedAll()).when(new AutoConfirmReceipt(ORDER, BUYER))
                 .expectNoEvents().expectException(refusal("FORBIDDEN"));
     }
@@ -520,16 +538,36 @@ class OrderTest {
     }
 
     @Test
-    void applications_are_bounded_by_the_order_and_the_line() {
+    void an_unpaid_order_takes_no_refund_application() {
         withAfterSales();
         fixture.given(placed()).when(new Apply(applyFor("line-1", "1.00")))
                 .expectNoEvents().expectException(refusal("ORDER_NOT_REFUNDABLE"));
+    }
+
+    @Test
+    void an_application_above_the_line_total_is_refused() {
+        withAfterSales();
         fixture.given(placed(), paid()).when(new Apply(applyFor("line-1", "44.01")))
                 .expectNoEvents().expectException(refusal("REFUND_EXCEEDS_REFUNDABLE"));
+    }
+
+    @Test
+    void a_line_takes_one_open_refund_at_a_time() {
+        withAfterSales();
         fixture.given(placed(), paid(), opened("line-1", "10.00")).when(new Apply(applyFor("line-1", "1.00")))
                 .expectNoEvents().expectException(refusal("REFUND_ALREADY_OPEN"));
+    }
+
+    @Test
+    void an_application_for_a_line_the_order_does_not_have_is_refused() {
+        withAfterSales();
         fixture.given(placed(), paid()).when(new Apply(applyFor("line-x", "1.00")))
                 .expectNoEvents().expectException(refusal("UNKNOWN_ORDER_LINE"));
+    }
+
+    @Test
+    void an_application_after_the_after_sales_window_is_refused() {
+        withAfterSales();
         fixture.given(placed(), paid(), shippedAll(),
                         completed(NOW.minus(Duration.ofDays(16)), false))
                 .when(new Apply(applyFor("line-1", "1.00")))
@@ -537,10 +575,14 @@ class OrderTest {
     }
 
     @Test
-    void an_open_refund_locks_receipt_and_shipping() {
+    void an_open_refund_locks_receipt() {
         fixture.given(placed(), paid(), shippedAll(), opened("line-1", "5.00"))
                 .when(new ConfirmReceipt(ORDER, BUYER))
                 .expectNoEvents().expectException(refusal("ORDER_LOCKED"));
+    }
+
+    @Test
+    void an_open_refund_locks_shipping() {
         fixture.given(placed(), paid(), opened("line-1", "5.00"))
                 .when(new ShipOrder(ORDER, SELLER, "s", "SF", "顺丰", "SF1", List.of()))
                 .expectNoEvents().expectException(refusal("ORDER_LOCKED"));

@@ -161,26 +161,50 @@ class RefundTest {
     }
 
     @Test
-    void a_decided_refund_can_be_neither_withdrawn_refused_nor_approved() {
-        var refused = new RefundRefused(REFUND, "no", NOW);
-        fixture.given(applied(RefundType.REFUND_ONLY), refused).when(new Cancel(BUYER))
+    void a_refused_refund_cannot_be_withdrawn() {
+        fixture.given(applied(RefundType.REFUND_ONLY), new RefundRefused(REFUND, "no", NOW)).when(new Cancel(BUYER))
                 .expectNoEvents().expectException(refusal("REFUND_NOT_CANCELLABLE"));
-        fixture.given(applied(RefundType.REFUND_ONLY), refused).when(new Approve(SELLER, null))
+    }
+
+    @Test
+    void a_refused_refund_cannot_be_approved() {
+        fixture.given(applied(RefundType.REFUND_ONLY), new RefundRefused(REFUND, "no", NOW))
+                .when(new Approve(SELLER, null))
                 .expectNoEvents().expectException(refusal("REFUND_NOT_APPROVABLE"));
+    }
+
+    @Test
+    void a_completed_refund_cannot_be_refused() {
         fixture.given(applied(RefundType.REFUND_ONLY), new RefundCompleted(REFUND, Money.of("80.00"), NOW))
                 .when(new Refuse(SELLER, "late")).expectNoEvents().expectException(refusal("REFUND_NOT_REFUSABLE"));
+    }
+
+    @Test
+    void an_approved_return_cannot_be_withdrawn() {
         fixture.given(applied(RefundType.RETURN_AND_REFUND), RETURN_REQUESTED).when(new Cancel(BUYER))
                 .expectNoEvents().expectException(refusal("REFUND_NOT_CANCELLABLE"));
     }
 
     @Test
-    void sides_are_kept_apart() {
+    void the_buyer_may_not_approve() {
         fixture.given(applied(RefundType.REFUND_ONLY)).when(new Approve(BUYER, null))
                 .expectNoEvents().expectException(refusal("FORBIDDEN"));
+    }
+
+    @Test
+    void the_seller_may_not_withdraw() {
         fixture.given(applied(RefundType.REFUND_ONLY)).when(new Cancel(SELLER))
                 .expectNoEvents().expectException(refusal("FORBIDDEN"));
+    }
+
+    @Test
+    void another_buyer_does_not_see_the_refund() {
         fixture.given(applied(RefundType.REFUND_ONLY)).when(new Cancel(OTHER_BUYER))
                 .expectNoEvents().expectException(refusal("REFUND_NOT_FOUND"));
+    }
+
+    @Test
+    void another_shops_seller_does_not_see_the_refund() {
         fixture.given(applied(RefundType.REFUND_ONLY)).when(new Refuse(OTHER_SELLER, "x"))
                 .expectNoEvents().expectException(refusal("REFUND_NOT_FOUND"));
     }

@@ -5,8 +5,10 @@ import io.ordersvc.command.timer.OrderTimers;
 import io.ordersvc.platform.OrderServiceLauncher;
 import io.ordersvc.standalone.StandaloneApplication;
 import io.ordersvc.standalone.support.Api;
+import io.ordersvc.standalone.support.MovableClock;
 import io.ordersvc.standalone.support.TestDatabase;
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -25,25 +27,30 @@ import static io.ordersvc.standalone.support.Api.uniqueId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The payment timer end to end, on its own database with a 3-second payment window (so no test has to move a clock
- * that every other test shares): an unpaid order expires and its stock returns; paying in time cancels the timer;
- * a timer that falls due while the service is down fires right after start; two instances fire each timer once.
+ * The order timers end to end, on their own database and with their own clock, which the test moves past each due
+ * date instead of waiting (the periods are the defaults: 24 hours to pay, 10 days to auto-confirm, 15 days for the
+ * review and after-sales windows): an unpaid order expires and its stock returns; paying in time cancels the timer;
+ * a shipped order is received for the buyer and its windows close; a timer that falls due while the service is down
+ * fires right after start; two instances fire each timer once.
  */
 class OrderTimersIT {
 
-    private static final String WINDOW = "3s";
+    /** Every instance of this test reads this clock: real time plus what the test moved it by. */
+    private static final MovableClock CLOCK = new MovableClock();
+
+    @AfterAll
+    static void resetClock() {
+        CLOCK.reset();
+    }
 
     private static ConfigurableApplicationContext start(String url) {
         return new SpringApplicationBuilder(StandaloneApplication.class)
                 .properties(OrderServiceLauncher.configNames(StandaloneApplication.SIDE))
+                .initializers(context -> context.getBeanFactory().registerSingleton("movedClock", CLOCK))
                 .run("--server.port=0", "--spring.datasource.url=" + url,
                         "--spring.datasource.username=" + TestDatabase.user(),
                         "--spring.datasource.password=" + TestDatabase.password(),
                         "--orders.jwt.secret=" + Api.SECRET,
-                        "--orders.payment-window=" + WINDOW,
-                        "--orders.timers.auto-confirm-after=2s",
-                        "--orders.timers.review-window=2s",
-                        "--orders.after-sales-window=3s",
                         "--orders.timers.poll-interval=200ms",
                         "--axon.eventhandling.processors.orders.token-claim-interval=300",
                         "--axon.eventhandling.processors.products.token-claim-interval=300",
@@ -105,6 +112,7 @@ class OrderTimersIT {
             JsonNode timer = api.order(unpaid, buyer, 0).path("timers").get(0);
             assertThat(timer.path("type").asString()).isEqualTo("payment_timeout");
             assertThat(timer.path("due_at").asString()).isEqualTo(placed.text("payable_until"));
+            CLOCK.advance(Duration.ofHours(24).plusSeconds(1));
             JsonNode expired = api.order(unpaid, buyer, 1);
             assertThat(expired.path("status").asString()).isEqualTo("cancelled");
             assertThat(expired.path("cancel_reason").asString()).isEqualTo("payment_timeout");
@@ -129,10 +137,12 @@ class OrderTimersIT {
             api.ship(left, seller).expect(201);
             JsonNode shipped = api.order(left, buyer, 2);
             assertThat(shipped.path("timers").get(0).path("type").asString()).isEqualTo("auto_confirm");
+            CLOCK.advance(Duration.ofDays(10).plusSeconds(1));
             JsonNode received = api.order(left, buyer, 3);
             assertThat(received.path("status").asString()).isEqualTo("completed");
             assertThat(received.path("log").get(3).path("actor_role").asString()).isEqualTo("system");
             assertThat(received.path("log").get(3).path("message").asString()).contains("automatically");
+            CLOCK.advance(Duration.ofDays(15).plusSeconds(1));
             JsonNode closed = api.order(left, buyer, 5);
             assertThat(closed.path("review_pending").asBoolean()).isFalse();
             assertThat(closed.path("timers")).isEmpty();
@@ -148,7 +158,8 @@ class OrderTimersIT {
             eventually(() -> assertThat(timersOf(jdbc, dueDuringDowntime)).isEqualTo(1));
         }
         // The service stays down until the timer is overdue.
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> Instant.now().isAfter(dueAt));
+        CLOCK.advance(Duration.ofHours(24).plusSeconds(1));
+        assertThat(CLOCK.instant()).isAfter(dueAt);
 
         ConfigurableApplicationContext a = start(url);
         ConfigurableApplicationContext b = start(url);
@@ -161,6 +172,7 @@ class OrderTimersIT {
             for (int i = 0; i < 6; i++) {
                 orders.add(api(i % 2 == 0 ? a : b).placeOrder(buyer, sku.skuId(), 1).expect(201).text("order_id"));
             }
+            CLOCK.advance(Duration.ofHours(24).plusSeconds(1));
             eventually(() -> orders.forEach(id -> assertThat(events(jdbc, id, "OrderCancelled"))
                     .as("%s %s", id, diagnostics(jdbc)).isEqualTo(1)));
             eventually(() -> assertThat(jdbc.queryForObject("SELECT count(*) FROM scheduled_tasks", Long.class))
