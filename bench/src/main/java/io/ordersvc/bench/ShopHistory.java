@@ -309,7 +309,7 @@ final class ShopHistory {
             String approval = uuid();
             emit(refund, new RefundCompleted(refund.id, line.lineTotal(), done), done, seller, "seller", approval);
             emit(life.stream, new LineRefunded(life.id(), refund.id, line.lineId(), line.lineTotal(),
-                    line.lineTotal(), true, line.quantity(), OrderStatus.SHIPPED, done, null), done, seller, "seller",
+                    line.lineTotal(), true, 0, line.quantity(), OrderStatus.SHIPPED, done, null), done, seller, "seller",
                     approval);
             emit(life.stream, new OrderClosed(life.id(), done), done, seller, "seller", approval);
             release(life, done, "refunded", seller, "seller", approval);

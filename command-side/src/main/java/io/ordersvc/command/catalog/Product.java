@@ -141,6 +141,25 @@ public class Product {
         apply(new StockReleased(productId, orderId, changes, reason));
     }
 
+    /**
+     * Corrects what an order gave back: units given back (delta above 0) or taken back again (below 0, at most what
+     * is available: units sold since stay sold). @return the units applied
+     */
+    public int correct(String orderId, String skuId, int delta) {
+        Sku sku = sku(skuId);
+        if (delta > 0) {
+            apply(new StockReleased(productId, orderId, List.of(new StockChange(skuId, delta, sku.available() + delta)),
+                    "stock_correction"));
+            return delta;
+        }
+        int taken = (int) Math.min(-delta, sku.available());
+        if (taken > 0) {
+            apply(new StockReserved(productId, orderId, List.of(new StockChange(skuId, taken,
+                    sku.available() - taken))));
+        }
+        return -taken;
+    }
+
     private Sku sku(String skuId) {
         Sku sku = skus.get(skuId);
         if (sku == null) {

@@ -65,6 +65,11 @@ public class Stock {
                 product(productId).execute(p -> p.release(orderId, units, reason)));
     }
 
+    /** Corrects what an order gave back of one SKU; @return the units applied (see {@link Product#correct}) */
+    public int correct(String orderId, String productId, String skuId, int delta) {
+        return product(productId).invoke(p -> p.correct(orderId, skuId, delta));
+    }
+
     private Aggregate<Product> product(String productId) {
         return LockOrder.load(products, LockOrder.Rank.PRODUCT, productId, Refusal::productNotFound);
     }

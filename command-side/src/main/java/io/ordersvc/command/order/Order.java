@@ -211,12 +211,25 @@ public class Order {
         // A to_ship order whose unshipped lines were all refunded has nothing left to ship.
         OrderStatus statusAfter = status == TO_SHIP && paid.nothingLeftToShip() ? SHIPPED : status;
         apply(new LineRefunded(orderId, refundId, paid.lineId(), paid.line().openRefundAmount(),
-                paid.after().refunded(), paid.after().fullyRefunded(), paid.released(), statusAfter, now,
+                paid.after().refunded(), paid.after().fullyRefunded(), paid.returned(), paid.released(), statusAfter,
+                now,
                 paid.allRefunded() ? null : autoConfirmResumes(refundId, statusAfter, now)));
         if (paid.allRefunded()) {
             apply(new OrderClosed(orderId, now));
         }
         return paid.stockBack();
+    }
+
+    /** The product and SKU of a line whose released stock an admin corrects (StockReconciliation). */
+    OrderLines.Line lineToCorrect(CorrectStockRelease cmd) {
+        requireRole(cmd.actor(), Role.ADMIN);
+        return lines.line(cmd.orderLineId());
+    }
+
+    void stockCorrected(String lineId, OrderLines.Line line, int applied, Instant now) {
+        if (applied != 0) {
+            apply(new StockReleaseCorrected(orderId, lineId, line.productId(), line.skuId(), applied, now));
+        }
     }
 
     private void require(Action action, Actor actor, Clock clock) {

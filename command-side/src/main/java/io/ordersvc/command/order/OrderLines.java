@@ -24,8 +24,12 @@ class OrderLines {
 
     private final Map<String, Line> lines = new LinkedHashMap<>();
 
-    record Line(String productId, String skuId, String productName, int quantity, int shipped, Money total,
-                Money refunded, String openRefundId, Money openRefundAmount) {
+    /**
+     * @param returned shipped units that came back with a return (they are in stock again; a later return of the same
+     *                 line has only the rest to give back)
+     */
+    record Line(String productId, String skuId, String productName, int quantity, int shipped, int returned,
+                Money total, Money refunded, String openRefundId, Money openRefundAmount) {
         /** Units still to ship: none once the line is fully refunded. */
         int remaining() {
             return fullyRefunded() ? 0 : quantity - shipped;
@@ -40,22 +44,27 @@ class OrderLines {
         }
 
         Line shipped(int more) {
-            return new Line(productId, skuId, productName, quantity, shipped + more, total, refunded, openRefundId,
-                    openRefundAmount);
+            return new Line(productId, skuId, productName, quantity, shipped + more, returned, total, refunded,
+                    openRefundId, openRefundAmount);
         }
 
         Line withOpenRefund(String refundId, Money amount) {
-            return new Line(productId, skuId, productName, quantity, shipped, total, refunded, refundId, amount);
+            return new Line(productId, skuId, productName, quantity, shipped, returned, total, refunded, refundId,
+                    amount);
         }
 
-        Line refundedBy(Money amount) {
-            return new Line(productId, skuId, productName, quantity, shipped, total, refunded.plus(amount), null,
-                    null);
+        Line refundedBy(Money amount, int moreReturned) {
+            return new Line(productId, skuId, productName, quantity, shipped, returned + moreReturned, total,
+                    refunded.plus(amount), null, null);
         }
     }
 
-    /** What paying a refund out does to the lines: the event's numbers and the stock to give back. */
-    record Settlement(String lineId, Line line, Line after, int released, boolean nothingLeftToShip,
+    /**
+     * What paying a refund out does to the lines: the event's numbers and the stock to give back. returned: the
+     * shipped units this refund's return brought back; released: those plus, when this payout makes the line fully
+     * refunded, its units never shipped.
+     */
+    record Settlement(String lineId, Line line, Line after, int returned, int released, boolean nothingLeftToShip,
                       boolean allRefunded) {
         Map<String, Map<String, Integer>> stockBack() {
             return released == 0 ? Map.of() : Map.of(line.productId(), Map.of(line.skuId(), released));
@@ -126,21 +135,26 @@ class OrderLines {
                 .orElseThrow(() -> Refusal.conflict("REFUND_NOT_OPEN", "refund " + refundId + " is not open"));
     }
 
-    /** Paying the open refund out: returned goods go back to stock, so do the unshipped units of a refunded line. */
+    /**
+     * Paying the open refund out. A return gives back the shipped units not returned before; the payout that makes
+     * the line fully refunded also gives back the units never shipped; money alone gives back nothing else.
+     */
     Settlement settle(String refundId, boolean goodsReturned) {
         String lineId = lineOf(refundId);
         Line line = lines.get(lineId);
-        Line after = line.refundedBy(line.openRefundAmount());
-        int released = goodsReturned ? line.shipped() : after.fullyRefunded() ? line.quantity() - line.shipped() : 0;
+        int returned = goodsReturned ? line.shipped() - line.returned() : 0;
+        Line after = line.refundedBy(line.openRefundAmount(), returned);
+        int neverShipped = after.fullyRefunded() && !line.fullyRefunded() ? line.quantity() - line.shipped() : 0;
+        int released = returned + neverShipped;
         var linesAfter = new LinkedHashMap<>(lines);
         linesAfter.put(lineId, after);
         boolean nothingLeftToShip = linesAfter.values().stream().noneMatch(l -> l.remaining() > 0)
                 && linesAfter.values().stream().anyMatch(l -> l.shipped() > 0);
         boolean allRefunded = linesAfter.values().stream().allMatch(Line::fullyRefunded);
-        return new Settlement(lineId, line, after, released, nothingLeftToShip, allRefunded);
+        return new Settlement(lineId, line, after, returned, released, nothingLeftToShip, allRefunded);
     }
 
-    private Line line(String lineId) {
+    Line line(String lineId) {
         Line line = lines.get(lineId);
         if (line == null) {
             throw Refusal.unprocessable("UNKNOWN_ORDER_LINE", "order has no line " + lineId);
@@ -151,8 +165,8 @@ class OrderLines {
     @EventSourcingHandler
     void on(OrderPlaced e) {
         for (OrderLine l : e.lines()) {
-            lines.put(l.lineId(), new Line(l.productId(), l.skuId(), l.productName(), l.quantity(), 0, l.lineTotal(),
-                    Money.ZERO, null, null));
+            lines.put(l.lineId(), new Line(l.productId(), l.skuId(), l.productName(), l.quantity(), 0, 0,
+                    l.lineTotal(), Money.ZERO, null, null));
         }
     }
 
@@ -173,6 +187,19 @@ class OrderLines {
 
     @EventSourcingHandler
     void on(LineRefunded e) {
-        lines.computeIfPresent(e.orderLineId(), (id, l) -> l.refundedBy(e.amount()));
+        lines.computeIfPresent(e.orderLineId(), (id, l) -> l.refundedBy(e.amount(), returnedBy(e, l)));
+    }
+
+    /**
+     * The units a payout's return brought back. Events of before revision 2 do not say; there, units released on a
+     * line that stayed partly refunded can only have been returned goods (a partial money refund releases nothing),
+     * at most the shipped units not back yet (a second return then released them again: see StockReconciliation),
+     * and after a full refund the line takes no further refund, so its count no longer matters.
+     */
+    private static int returnedBy(LineRefunded e, Line line) {
+        if (e.returnedQuantity() != null) {
+            return e.returnedQuantity();
+        }
+        return e.lineFullyRefunded() ? 0 : Math.min(e.releasedQuantity(), line.shipped() - line.returned());
     }
 }

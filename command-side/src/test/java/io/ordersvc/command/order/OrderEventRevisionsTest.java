@@ -89,7 +89,7 @@ class OrderEventRevisionsTest {
                 {"orderId":"o-1","refundId":"r-1","orderLineId":"l-1","amount":"5.00","lineRefundedTotal":"5.00",\
                 "lineFullyRefunded":false,"releasedQuantity":0,"statusAfter":"shipped",\
                 "refundedAt":"2026-11-22T08:00:00Z"}""")).isEqualTo(new LineRefunded("o-1", "r-1", "l-1",
-                Money.of("5.00"), Money.of("5.00"), false, 0, OrderStatus.SHIPPED,
+                Money.of("5.00"), Money.of("5.00"), false, null, 0, OrderStatus.SHIPPED,
                 Instant.parse("2026-11-22T08:00:00Z"), null));
     }
 

@@ -622,7 +622,7 @@ class OrderTest {
     void a_full_refund_before_shipping_releases_the_units_and_the_last_one_closes_the_order() {
         withAfterSales();
         var line1Refunded = new LineRefunded(ORDER, "refund-1", "line-1", Money.of("44.00"), Money.of("44.00"), true,
-                2, OrderStatus.TO_SHIP, NOW, null);
+                0, 2, OrderStatus.TO_SHIP, NOW, null);
         fixture.given(placed(), paid(), opened("line-1", "44.00")).when(new Paid("refund-1", false))
                 .expectEvents(line1Refunded)
                 .expectResultMessagePayloadMatching(Matchers.predicate(r ->
@@ -630,8 +630,8 @@ class OrderTest {
         fixture.given(placed(), paid(), opened("line-1", "44.00"), line1Refunded,
                         new RefundOpened(ORDER, "refund-2", "line-2", Money.of("9.90")))
                 .when(new Paid("refund-2", false))
-                .expectEvents(new LineRefunded(ORDER, "refund-2", "line-2", Money.of("9.90"), Money.of("9.90"), true, 1,
-                        OrderStatus.TO_SHIP, NOW, null), new OrderClosed(ORDER, NOW));
+                .expectEvents(new LineRefunded(ORDER, "refund-2", "line-2", Money.of("9.90"), Money.of("9.90"), true, 0,
+                        1, OrderStatus.TO_SHIP, NOW, null), new OrderClosed(ORDER, NOW));
     }
 
     @Test
@@ -639,11 +639,62 @@ class OrderTest {
         withAfterSales();
         fixture.given(placed(), paid(), shippedAll(), opened("line-1", "10.00")).when(new Paid("refund-1", false))
                 .expectEvents(new LineRefunded(ORDER, "refund-1", "line-1", Money.of("10.00"), Money.of("10.00"),
-                        false, 0, OrderStatus.SHIPPED, NOW, AUTO_CONFIRM_AT))
+                        false, 0, 0, OrderStatus.SHIPPED, NOW, AUTO_CONFIRM_AT))
                 .expectResultMessagePayloadMatching(Matchers.predicate(r -> ((Map<?, ?>) r).isEmpty()));
         fixture.given(placed(), paid(), shippedAll(), opened("line-1", "44.00")).when(new Paid("refund-1", true))
                 .expectEvents(new LineRefunded(ORDER, "refund-1", "line-1", Money.of("44.00"), Money.of("44.00"), true,
-                        2, OrderStatus.SHIPPED, NOW, AUTO_CONFIRM_AT));
+                        2, 2, OrderStatus.SHIPPED, NOW, AUTO_CONFIRM_AT));
+    }
+
+    // ---- stock through refunds: every unit goes back once, and only units that came back or never left
+
+    static LineRefunded returned(String refundId, String amount, String total, boolean full, int returned,
+                                 int released) {
+        return new LineRefunded(ORDER, refundId, "line-1", Money.of(amount), Money.of(total), full, returned,
+                released, OrderStatus.SHIPPED, NOW, AUTO_CONFIRM_AT);
+    }
+
+    @Test
+    void a_second_return_on_a_line_gives_back_nothing_the_first_gave_back() {
+        withAfterSales();
+        fixture.given(placed(), paid(), shippedAll(), opened("line-1", "10.00"), returned("refund-1", "10.00",
+                        "10.00", false, 2, 2), new RefundOpened(ORDER, "refund-2", "line-1", Money.of("10.00")))
+                .when(new Paid("refund-2", true))
+                .expectEvents(returned("refund-2", "10.00", "20.00", false, 0, 0))
+                .expectResultMessagePayloadMatching(Matchers.predicate(r -> ((Map<?, ?>) r).isEmpty()));
+    }
+
+    @Test
+    void a_return_stored_before_returned_units_were_recorded_still_counts_as_returned() {
+        withAfterSales();
+        var legacy = new LineRefunded(ORDER, "refund-1", "line-1", Money.of("10.00"), Money.of("10.00"), false,
+                null, 2, OrderStatus.SHIPPED, NOW, null);
+        fixture.given(placed(), paid(), shippedAll(), opened("line-1", "10.00"), legacy,
+                        new RefundOpened(ORDER, "refund-2", "line-1", Money.of("10.00")))
+                .when(new Paid("refund-2", true))
+                .expectEvents(returned("refund-2", "10.00", "20.00", false, 0, 0));
+    }
+
+    @Test
+    void a_return_that_fully_refunds_a_line_never_shipped_gives_back_its_units() {
+        withAfterSales();
+        fixture.given(placed(), paid(), opened("line-1", "44.00")).when(new Paid("refund-1", true))
+                .expectEvents(new LineRefunded(ORDER, "refund-1", "line-1", Money.of("44.00"), Money.of("44.00"), true,
+                        0, 2, OrderStatus.TO_SHIP, NOW, null))
+                .expectResultMessagePayloadMatching(Matchers.predicate(r ->
+                        r.equals(Map.of("product-1", Map.of("sku-1", 2)))));
+    }
+
+    @Test
+    void a_return_that_fully_refunds_a_partly_shipped_line_gives_back_the_returned_and_the_unshipped_units() {
+        withAfterSales();
+        var partly = new OrderShipped(ORDER, "shipment-1", "SF", "顺丰", "SF1", List.of(new ShipmentLine("line-1", 1)),
+                false, NOW, null);
+        fixture.given(placed(), paid(), partly, opened("line-1", "44.00")).when(new Paid("refund-1", true))
+                .expectEvents(new LineRefunded(ORDER, "refund-1", "line-1", Money.of("44.00"), Money.of("44.00"), true,
+                        1, 2, OrderStatus.TO_SHIP, NOW, null))
+                .expectResultMessagePayloadMatching(Matchers.predicate(r ->
+                        r.equals(Map.of("product-1", Map.of("sku-1", 2)))));
     }
 
     @Test

@@ -17,6 +17,7 @@ import io.ordersvc.shared.order.OrderEvent.OrderPlaced;
 import io.ordersvc.shared.order.OrderEvent.OrderReceiptConfirmed;
 import io.ordersvc.shared.order.OrderEvent.OrderReviewed;
 import io.ordersvc.shared.order.OrderEvent.OrderShipped;
+import io.ordersvc.shared.order.OrderEvent.StockReleaseCorrected;
 import io.ordersvc.shared.order.OrderLogAction;
 import io.ordersvc.shared.order.OrderStatus;
 import io.ordersvc.query.support.BatchTable;
@@ -100,6 +101,9 @@ class OrderLogProjection {
                     ? ", " + e.releasedQuantity() + " back in stock" : ""), e.statusAfter());
         } else if (event instanceof OrderClosed) {
             describe(entry, OrderLogAction.CLOSED, "Every line refunded: order closed", OrderStatus.CLOSED);
+        } else if (event instanceof StockReleaseCorrected e) {
+            describe(entry, OrderLogAction.STOCK_CORRECTED, (e.delta() > 0 ? e.delta() + " unit(s) given back to stock"
+                    : -e.delta() + " unit(s) taken back from stock") + ": refund stock correction", previous);
         } else {
             describe(entry, OrderLogAction.CHANGED, event.getClass().getSimpleName(), previous);
         }

@@ -18,6 +18,7 @@ import io.ordersvc.shared.order.OrderEvent.OrderPlaced;
 import io.ordersvc.shared.order.OrderEvent.OrderReceiptConfirmed;
 import io.ordersvc.shared.order.OrderEvent.OrderReviewed;
 import io.ordersvc.shared.order.OrderEvent.OrderShipped;
+import io.ordersvc.shared.order.OrderEvent.StockReleaseCorrected;
 import io.ordersvc.shared.order.LineRefundState;
 import io.ordersvc.shared.order.OrderLine;
 import io.ordersvc.shared.order.OrderStatus;
@@ -234,6 +235,13 @@ public class OrderProjection {
             o.status = e.statusAfter().value();
             o.refundFinished = true;
             resumeAutoConfirm(o, e.autoConfirmAt());
+        });
+    }
+
+    /** The order's books changed, not what it shows; its version moves for read-your-writes. */
+    @EventHandler
+    void on(StockReleaseCorrected e, @SequenceNumber long sequence) {
+        update(e.orderId(), sequence, o -> {
         });
     }
 

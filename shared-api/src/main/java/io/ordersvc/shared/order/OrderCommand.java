@@ -55,4 +55,9 @@ public sealed interface OrderCommand extends ActorAware {
 
     record DeleteOrder(@TargetAggregateIdentifier String orderId, Actor actor) implements OrderCommand {
     }
+
+    /** Gives back (delta above 0) or takes back stock a line released wrongly (admin: StockReconciliation). */
+    record CorrectStockRelease(@TargetAggregateIdentifier String orderId, Actor actor, String orderLineId, int delta)
+            implements OrderCommand {
+    }
 }

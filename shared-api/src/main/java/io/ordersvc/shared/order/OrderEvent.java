@@ -82,14 +82,25 @@ public sealed interface OrderEvent {
     }
 
     /**
-     * Money went back on a line. releasedQuantity: units given back to stock (an unshipped line fully refunded,
-     * or returned goods). statusAfter: a to_ship order whose unshipped lines are all refunded is shipped.
-     * autoConfirmAt: as in {@link RefundEnded} (revision 2 added it).
+     * Money went back on a line. returnedQuantity: shipped units a return brought back (those not returned before);
+     * releasedQuantity: units given back to stock, the returned ones plus, when this payout fully refunds the line, its
+     * units never shipped. statusAfter: a to_ship order whose unshipped lines are all refunded is shipped.
+     * autoConfirmAt: as in {@link RefundEnded}. Revision 2 added returnedQuantity (null in events of before: see
+     * OrderEventUpcasters) and autoConfirmAt.
      */
     @Revision("2")
     record LineRefunded(String orderId, String refundId, String orderLineId, Money amount, Money lineRefundedTotal,
-                        boolean lineFullyRefunded, int releasedQuantity, OrderStatus statusAfter, Instant refundedAt,
-                        Instant autoConfirmAt) implements OrderEvent {
+                        boolean lineFullyRefunded, Integer returnedQuantity, int releasedQuantity,
+                        OrderStatus statusAfter, Instant refundedAt, Instant autoConfirmAt) implements OrderEvent {
+    }
+
+    /**
+     * Stock a line had released was corrected: refunds before the fix of session 6 released a returned line's units
+     * twice, or never released the unshipped units of a line fully refunded through a return. delta: units given
+     * back to stock (negative: taken back), as applied.
+     */
+    record StockReleaseCorrected(String orderId, String orderLineId, String productId, String skuId, int delta,
+                                 Instant correctedAt) implements OrderEvent {
     }
 
     /** Every line has been fully refunded. */

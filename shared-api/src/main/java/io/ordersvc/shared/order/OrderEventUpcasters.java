@@ -35,7 +35,10 @@ public final class OrderEventUpcasters {
                     node.put("afterSalesUntil", plus(node, "confirmedAt", afterSalesWindow));
                 }),
                 new ToRevision2(OrderEvent.RefundEnded.class, node -> node.putNull("autoConfirmAt")),
-                new ToRevision2(OrderEvent.LineRefunded.class, node -> node.putNull("autoConfirmAt")));
+                new ToRevision2(OrderEvent.LineRefunded.class, node -> {
+                    node.putNull("returnedQuantity"); // not recorded then; the order reads it from the other facts
+                    node.putNull("autoConfirmAt");
+                }));
     }
 
     private static String plus(ObjectNode node, String field, Duration period) {
