@@ -2,6 +2,7 @@ package io.ordersvc.command.catalog;
 
 import io.ordersvc.command.web.Commands;
 import io.ordersvc.platform.security.CurrentActor;
+import io.ordersvc.platform.web.validation.MinAmount;
 import io.ordersvc.shared.catalog.ProductCommand.AdjustStock;
 import io.ordersvc.shared.catalog.ProductCommand.CreateProduct;
 import io.ordersvc.shared.catalog.SkuSpec;
@@ -62,8 +63,8 @@ public class ProductCommandController {
 
     record SkuRequest(@NotBlank @Size(max = 64) @Schema(example = "T-RED-X") String skuCode,
                       @Size(max = 20) Map<@NotBlank @Size(max = 50) String, @NotNull @Size(max = 100) String> properties,
-                      @NotNull @Schema(type = "string", example = "22.00") Money price,
-                      @Schema(type = "string", example = "16.00") Money costPrice,
+                      @NotNull @MinAmount("0.01") @Schema(type = "string", example = "22.00") Money price,
+                      @MinAmount("0.00") @Schema(type = "string", example = "16.00") Money costPrice,
                       @PositiveOrZero @Max(1_000_000_000) @Schema(example = "200") Long pointsPrice,
                       @NotNull @PositiveOrZero @Max(1_000_000_000) @Schema(example = "100") Long stock) {
     }

@@ -26,6 +26,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import java.lang.reflect.UndeclaredThrowableException;
 import java.sql.SQLTransientConnectionException;
@@ -84,8 +85,9 @@ public class ProblemAdvice {
                 return respond(request, HttpStatus.CONTENT_TOO_LARGE, "PAYLOAD_TOO_LARGE", t.getMessage(), null);
             }
         }
-        return respond(request, HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST",
-                "The body is not valid JSON of the expected shape: " + firstLine(ex.getMostSpecificCause()), null);
+        BodyProblems.Explained explained = BodyProblems.explain(ex);
+        return respond(request, HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", explained.detail(),
+                BodyProblems.errors(explained));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -124,6 +126,10 @@ public class ProblemAdvice {
             log.warn("database unavailable: {}", ex.toString());
             return respond(request, HttpStatus.SERVICE_UNAVAILABLE, "SERVICE_UNAVAILABLE",
                     "The service cannot reach its database; retry later", null);
+        }
+        if (ex instanceof NoResourceFoundException) {
+            return respond(request, HttpStatus.NOT_FOUND, "NOT_FOUND",
+                    "There is no endpoint " + request.getMethod() + " " + request.getRequestURI(), null);
         }
         if (ex instanceof ErrorResponse er) {
             HttpStatusCode status = er.getStatusCode();
@@ -196,13 +202,6 @@ public class ProblemAdvice {
             case CONTENT_TOO_LARGE -> "PAYLOAD_TOO_LARGE";
             default -> known.name();
         };
-    }
-
-    private static String firstLine(Throwable t) {
-        String message = t == null || t.getMessage() == null ? "unreadable body" : t.getMessage();
-        int nl = message.indexOf('\n');
-        String line = nl >= 0 ? message.substring(0, nl) : message;
-        return line.length() > 300 ? line.substring(0, 300) : line;
     }
 
     static String snake(String name) {

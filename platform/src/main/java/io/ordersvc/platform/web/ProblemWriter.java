@@ -34,6 +34,8 @@ public class ProblemWriter {
     private static final ObjectMapper STANDALONE = JsonMapper.builder()
             .addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class).build();
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ProblemWriter.class);
+
     private final ObjectMapper json;
 
     public ProblemWriter(ObjectMapper json) {
@@ -47,6 +49,9 @@ public class ProblemWriter {
                                         String detail, List<FieldProblem> errors) {
         if (request != null) {
             request.setAttribute(CODE_ATTRIBUTE, code);
+            if (status.is4xxClientError()) { // one line: the client's mistake, not the service's
+                log.info("{} {} answered {} {}", request.getMethod(), request.getRequestURI(), status.value(), code);
+            }
         }
         return problem(request == null ? null : request.getRequestURI(), status, code, detail, errors);
     }

@@ -78,7 +78,12 @@ public final class OrderViews {
                                long reviewPending, long cancelled, long closed, long refundInProgress) {
     }
 
-    public record HistoryEntry(long sequence, String type, Instant at, Object payload, Map<String, Object> metadata) {
+    /**
+     * One stored event: its payload as the service reads it today (upcast to the current revision, snake_case like
+     * every response) and revision, the revision it was stored with ("1" for events stored before revisions).
+     */
+    public record HistoryEntry(long sequence, String type, String revision, Instant at, Object payload,
+                               Map<String, Object> metadata) {
     }
 
     public record OrderHistoryView(List<HistoryEntry> events) {

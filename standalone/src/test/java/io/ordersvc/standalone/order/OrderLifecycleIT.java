@@ -87,7 +87,13 @@ class OrderLifecycleIT extends IntegrationTest {
         JsonNode first = history.body().get(0);
         assertThat(first.path("sequence").asLong()).isZero();
         assertThat(first.path("type").asString()).isEqualTo("OrderPlaced");
-        assertThat(first.path("payload").path("buyerId").asString()).isEqualTo(buyerId);
+        assertThat(first.path("payload").path("buyer_id").asString()).isEqualTo(buyerId);
+        assertThat(first.path("payload").has("buyerId")).as("one spelling: snake_case").isFalse();
+        assertThat(first.path("revision").asString()).isEqualTo("1");
+        assertThat(history.body().get(2).path("type").asString()).isEqualTo("OrderShipped");
+        assertThat(history.body().get(2).path("revision").asString()).isEqualTo("2");
+        assertThat(history.body().get(2).path("payload").path("auto_confirm_at").asString()).isNotEmpty();
+        assertThat(first.path("metadata").has("correlationId")).isFalse();
         assertThat(first.path("metadata").path("actor_id").asString()).isEqualTo(buyerId);
         assertThat(first.path("metadata").path("actor_role").asString()).isEqualTo("buyer");
         assertThat(first.path("metadata").path("correlation_id").asString()).isEqualTo("req-lifecycle-1");

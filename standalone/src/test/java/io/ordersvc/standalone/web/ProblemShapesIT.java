@@ -42,6 +42,37 @@ class ProblemShapesIT extends IntegrationTest {
     }
 
     @Test
+    void problems_speak_in_fields_and_rules_never_in_java_names() {
+        Response missing = api.post("/api/v1/orders", buyer, null).expectProblem(400, "MALFORMED_REQUEST");
+        assertThat(missing.text("detail")).isEqualTo("This request needs a JSON body");
+        Response type = api.post("/api/v1/orders", buyer, "{\"order_type\":\"x\",\"items\":[]}")
+                .expectProblem(400, "MALFORMED_REQUEST");
+        assertThat(type.text("detail")).isEqualTo("Field order_type must be one of physical, points_exchange");
+        assertThat(fields(type)).containsExactly("order_type");
+        Response quantity = api.post("/api/v1/orders", buyer, "{\"items\":[{\"sku_id\":\"" + sku.skuId()
+                + "\",\"quantity\":\"two\"}]}").expectProblem(400, "MALFORMED_REQUEST");
+        assertThat(fields(quantity)).containsExactly("items[0].quantity");
+        assertThat(quantity.text("detail")).isEqualTo("Field items[0].quantity must be a whole number");
+        Response syntax = api.post("/api/v1/orders", buyer, "{\"items\": [").expectProblem(400, "MALFORMED_REQUEST");
+        assertThat(syntax.text("detail")).startsWith("The body is not valid JSON");
+        Response nowhere = api.get("/api/v1/nope", buyer).expectProblem(404, "NOT_FOUND");
+        assertThat(nowhere.text("detail")).isEqualTo("There is no endpoint GET /api/v1/nope");
+        for (Response r : List.of(missing, type, quantity, syntax, nowhere)) {
+            assertThat(r.raw()).doesNotContain("io.ordersvc", "java.", "tools.jackson", "public ", "$");
+        }
+        nothingStored();
+    }
+
+    @Test
+    void a_negative_price_is_a_validation_failure_of_its_field() {
+        Response r = api.post("/api/v1/products", token(uniqueId("seller"), "seller", uniqueId("shop")),
+                Map.of("name", "x", "skus", List.of(Map.of("sku_code", "a", "price", "-1.00", "cost_price", "-0.01",
+                        "stock", 1)))).expectProblem(400, "VALIDATION_FAILED");
+        assertThat(fields(r)).containsExactlyInAnyOrder("skus[0].price", "skus[0].cost_price");
+        nothingStored();
+    }
+
+    @Test
     void malformed_json_is_400() {
         api.post("/api/v1/orders", buyer, "{\"items\": [").expectProblem(400, "MALFORMED_REQUEST");
         api.post("/api/v1/orders", buyer, "[]").expectProblem(400, "MALFORMED_REQUEST");
