@@ -17,7 +17,6 @@ import io.ordersvc.shared.order.TimerType;
 import io.ordersvc.shared.refund.RefundCommand.ApplyRefund;
 import io.ordersvc.shared.refund.RefundEvent.RefundApplied;
 import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
@@ -55,8 +54,7 @@ public class Order {
     private OrderStatus status;
     private Money payAmount;
     private Instant payableUntil;
-    private String transactionNo;
-    private long paidVersion;
+    private PayAck.Payment payment;
     @AggregateMember
     private final OrderLines lines = new OrderLines();
     private boolean reviewed;
@@ -77,26 +75,25 @@ public class Order {
     }
 
     @CommandHandler
-    public OrderAck handle(PayOrder cmd, Clock clock) {
+    public PayAck handle(PayOrder cmd, Clock clock) {
         OrderRules.requireAccess(Action.PAY, facts(), cmd.actor());
         if (status == CANCELLED && PAYMENT_TIMEOUT.equals(cancelReason)) {
             // Too late: keep the money on record so it is paid back, and answer with the cancelled order.
             if (latePayments.add(cmd.transactionNo())) {
-                apply(new LatePaymentReceived(orderId, cmd.amount(), cmd.channel(), cmd.transactionNo(),
+                apply(new LatePaymentReceived(orderId, cmd.amount(), cmd.channel().value(), cmd.transactionNo(),
                         clock.instant()));
             }
-            return ack();
+            return new PayAck(orderId, status, AggregateLifecycle.getVersion(), null);
         }
-        if (status != PENDING_PAYMENT && cmd.transactionNo().equals(transactionNo)) {
-            return new OrderAck(orderId, TO_SHIP, paidVersion); // the gateway retried: answer the first result
-        }
-        require(Action.PAY, cmd.actor(), clock);
-        if (cmd.amount().compareTo(payAmount) != 0) {
-            throw Refusal.unprocessable("AMOUNT_MISMATCH", "amount " + cmd.amount() + " differs from pay_amount "
-                    + payAmount);
-        }
-        apply(new OrderPaid(orderId, cmd.amount(), cmd.channel(), cmd.transactionNo(), clock.instant()));
-        return ack();
+        if (payment == null || !cmd.transactionNo().equals(payment.transactionNo())) {
+            require(Action.PAY, cmd.actor(), clock);
+            if (cmd.amount().compareTo(payAmount) != 0) {
+                throw Refusal.unprocessable("AMOUNT_MISMATCH", "amount " + cmd.amount() + " differs from pay_amount "
+                        + payAmount);
+            }
+            apply(new OrderPaid(orderId, cmd.amount(), cmd.channel().value(), cmd.transactionNo(), clock.instant()));
+        } // else the gateway reported this payment again: nothing new, answer it with the order as it is now
+        return new PayAck(orderId, status, AggregateLifecycle.getVersion(), payment);
     }
 
     @CommandHandler
@@ -272,10 +269,9 @@ public class Order {
     }
 
     @EventSourcingHandler
-    void on(OrderPaid e, @SequenceNumber long sequence) {
+    void on(OrderPaid e) {
         status = TO_SHIP;
-        transactionNo = e.transactionNo();
-        paidVersion = sequence;
+        payment = new PayAck.Payment(e.transactionNo(), e.amount(), e.channel(), e.paidAt());
     }
 
     @EventSourcingHandler

@@ -77,9 +77,10 @@ public class OrderCommandController {
     @RolesAllowed({SYSTEM, ADMIN})
     @PostMapping("/{orderId}/pay")
     @Operation(summary = "Record the payment (system, admin)", description = "amount must equal pay_amount "
-            + "(422 AMOUNT_MISMATCH); the same transaction_no again is a no-op answering the first result.")
-    public OrderAck pay(@PathVariable UUID orderId, @Valid @RequestBody PayRequest body) {
-        OrderAck ack = commands.sendToOrder(new PayOrder(orderId.toString(), actor.get(), body.amount(),
+            + "(422 AMOUNT_MISMATCH). The same transaction_no again changes nothing and answers that payment, with the "
+            + "order's status and version as they are now; another payment of a paid order is 409 ORDER_ALREADY_PAID.")
+    public PayAck pay(@PathVariable UUID orderId, @Valid @RequestBody PayRequest body) {
+        PayAck ack = commands.sendToOrder(new PayOrder(orderId.toString(), actor.get(), body.amount(),
                 body.channel(), body.transactionNo()));
         if (ack.status() == OrderStatus.CANCELLED) {
             throw Refusal.conflict("ORDER_EXPIRED", "order " + orderId + " expired before it was paid; the payment "

@@ -1,6 +1,7 @@
 package io.ordersvc.command.order;
 
 import io.ordersvc.shared.money.Money;
+import io.ordersvc.shared.order.PaymentChannel;
 import io.ordersvc.shared.order.OrderType;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
@@ -44,7 +45,7 @@ final class OrderRequests {
     }
 
     record PayRequest(@NotNull @Schema(type = "string", example = "44.00") Money amount,
-                      @NotBlank @Size(max = 32) @Schema(example = "wechat") String channel,
+                      @NotNull @Schema(example = "wechat") PaymentChannel channel,
                       @NotBlank @Size(max = 64) @Schema(example = "4200001234202611220001") String transactionNo) {
     }
 

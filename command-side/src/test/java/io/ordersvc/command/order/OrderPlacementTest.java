@@ -18,6 +18,7 @@ import io.ordersvc.shared.order.OrderEvent.OrderCancelled;
 import io.ordersvc.shared.order.OrderEvent.OrderClosed;
 import io.ordersvc.shared.order.OrderEvent.OrderPlaced;
 import io.ordersvc.shared.order.OrderType;
+import io.ordersvc.shared.order.PaymentChannel;
 import io.ordersvc.shared.order.Receiver;
 import io.ordersvc.shared.refund.RefundCommand.ApplyRefund;
 import io.ordersvc.shared.refund.RefundCommand.ApproveRefund;
@@ -108,7 +109,7 @@ class OrderPlacementTest {
     @Test
     void a_refund_before_shipping_changes_the_refund_the_order_and_the_product_in_that_order() {
         place("order-1", 1);
-        side.send(new PayOrder("order-1", Actor.system("gw"), Money.of("54.50"), "wechat", "tx-1"));
+        side.send(new PayOrder("order-1", Actor.system("gw"), Money.of("54.50"), PaymentChannel.WECHAT, "tx-1"));
         OrderPlaced placed = side.appended().stream().map(Appended::payload)
                 .filter(OrderPlaced.class::isInstance).map(OrderPlaced.class::cast).findFirst().orElseThrow();
         String hatLine = placed.lines().get(1).lineId();

@@ -36,6 +36,7 @@ import io.ordersvc.shared.order.OrderEvent.OrderShipped;
 import io.ordersvc.shared.order.OrderLine;
 import io.ordersvc.shared.order.OrderStatus;
 import io.ordersvc.shared.order.OrderType;
+import io.ordersvc.shared.order.PaymentChannel;
 import io.ordersvc.shared.order.Receiver;
 import io.ordersvc.shared.order.ShipmentLine;
 import org.axonframework.commandhandling.CommandHandler;
@@ -127,6 +128,8 @@ class OrderTest {
                 PLACED_AT.plus(Duration.ofHours(24)));
     }
 
+    static final PayAck.Payment PAYMENT = new PayAck.Payment("tx-1", Money.of("53.90"), "wechat", NOW);
+
     static OrderPaid paid() {
         return new OrderPaid(ORDER, Money.of("53.90"), "wechat", "tx-1", NOW);
     }
@@ -150,7 +153,7 @@ class OrderTest {
     }
 
     static PayOrder pay(String amount, String tx) {
-        return new PayOrder(ORDER, GATEWAY, Money.of(amount), "wechat", tx);
+        return new PayOrder(ORDER, GATEWAY, Money.of(amount), PaymentChannel.WECHAT, tx);
     }
 
     // ---- pay
@@ -160,7 +163,7 @@ class OrderTest {
         fixture.given(placed())
                 .when(pay("53.90", "tx-1"))
                 .expectEvents(paid())
-                .expectResultMessagePayload(new OrderAck(ORDER, OrderStatus.TO_SHIP, 1));
+                .expectResultMessagePayload(new PayAck(ORDER, OrderStatus.TO_SHIP, 1, PAYMENT));
     }
 
     @Test
@@ -170,11 +173,11 @@ class OrderTest {
     }
 
     @Test
-    void paying_again_with_the_same_transaction_is_a_no_op_answering_the_first_result() {
+    void paying_again_with_the_same_transaction_changes_nothing_and_answers_that_payment_with_the_order_as_it_is_now() {
         fixture.given(placed(), paid(), shippedAll())
                 .when(pay("53.90", "tx-1"))
                 .expectNoEvents()
-                .expectResultMessagePayload(new OrderAck(ORDER, OrderStatus.TO_SHIP, 1));
+                .expectResultMessagePayload(new PayAck(ORDER, OrderStatus.SHIPPED, 2, PAYMENT));
     }
 
     @Test
@@ -198,7 +201,7 @@ class OrderTest {
 
     @Test
     void a_buyer_may_not_pay_their_own_order() {
-        fixture.given(placed()).when(new PayOrder(ORDER, BUYER, Money.of("53.90"), "wechat", "tx-1"))
+        fixture.given(placed()).when(new PayOrder(ORDER, BUYER, Money.of("53.90"), PaymentChannel.WECHAT, "tx-1"))
                 .expectNoEvents().expectException(refusal("FORBIDDEN"));
     }
 
@@ -389,7 +392,7 @@ class OrderTest {
         var late = new LatePaymentReceived(ORDER, Money.of("53.90"), "wechat", "tx-late", NOW);
         fixture.given(placed(), expired).when(pay("53.90", "tx-late"))
                 .expectEvents(late)
-                .expectResultMessagePayload(new OrderAck(ORDER, OrderStatus.CANCELLED, 2));
+                .expectResultMessagePayload(new PayAck(ORDER, OrderStatus.CANCELLED, 2, null));
         fixture.given(placed(), expired, late).when(pay("53.90", "tx-late")).expectNoEvents();
     }
 

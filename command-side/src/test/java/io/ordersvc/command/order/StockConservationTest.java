@@ -18,6 +18,7 @@ import io.ordersvc.shared.order.OrderCommand.PlaceOrder;
 import io.ordersvc.shared.order.OrderCommand.ShipOrder;
 import io.ordersvc.shared.order.OrderEvent.OrderPlaced;
 import io.ordersvc.shared.order.OrderType;
+import io.ordersvc.shared.order.PaymentChannel;
 import io.ordersvc.shared.order.Receiver;
 import io.ordersvc.shared.order.ShipmentLine;
 import io.ordersvc.shared.refund.RefundCommand.ApplyRefund;
@@ -186,7 +187,7 @@ class StockConservationTest {
                 return "cancel " + o.id;
             }
             Money total = o.lines.stream().map(l -> l.total).reduce(Money.ZERO, Money::plus);
-            side.send(new PayOrder(o.id, GATEWAY, total, "wechat", "tx-" + o.id));
+            side.send(new PayOrder(o.id, GATEWAY, total, PaymentChannel.WECHAT, "tx-" + o.id));
             o.paid = true;
             return "pay " + o.id;
         }

@@ -20,6 +20,7 @@ import io.ordersvc.shared.order.OrderEvent.RefundOpened;
 import io.ordersvc.shared.order.OrderEvent.StockReleaseCorrected;
 import io.ordersvc.shared.order.OrderStatus;
 import io.ordersvc.shared.order.OrderType;
+import io.ordersvc.shared.order.PaymentChannel;
 import io.ordersvc.shared.order.Receiver;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,7 +53,7 @@ class StockReconciliationTest {
                 new SkuSpec("sku-1", "T", Map.of(), Money.of("10.00"), null, null, 5)), SELLER));
         side.send(new PlaceOrder("order-1", BUYER, OrderType.PHYSICAL, List.of(new PlaceOrder.Item("sku-1", 2)),
                 new Receiver("n", "13800138000", "p", "c", "d", "a", null), null));
-        side.send(new PayOrder("order-1", Actor.system("gw"), Money.of("20.00"), "wechat", "tx-1"));
+        side.send(new PayOrder("order-1", Actor.system("gw"), Money.of("20.00"), PaymentChannel.WECHAT, "tx-1"));
         side.send(new ShipOrder("order-1", SELLER, "s-1", "SF", "顺丰", "SF1", List.of()));
         lineId = side.appended().stream().map(Appended::payload).filter(OrderPlaced.class::isInstance)
                 .map(OrderPlaced.class::cast).findFirst().orElseThrow().lines().get(0).lineId();

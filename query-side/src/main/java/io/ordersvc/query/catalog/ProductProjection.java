@@ -1,48 +1,33 @@
 package io.ordersvc.query.catalog;
 
-import io.ordersvc.query.support.JsonText;
 import io.ordersvc.query.support.BatchTable;
+import io.ordersvc.query.support.JsonText;
 import io.ordersvc.query.support.ProcessingGroups;
 import io.ordersvc.shared.catalog.ProductEvent.ProductCreated;
 import io.ordersvc.shared.catalog.ProductEvent.StockAdjusted;
 import io.ordersvc.shared.catalog.ProductEvent.StockReleased;
 import io.ordersvc.shared.catalog.ProductEvent.StockReserved;
-import io.ordersvc.shared.catalog.ProductQuery;
-import io.ordersvc.shared.catalog.ProductQuery.ProductView;
-import io.ordersvc.shared.catalog.ProductQuery.SkuView;
 import io.ordersvc.shared.catalog.SkuSpec;
 import io.ordersvc.shared.catalog.StockChange;
-import io.ordersvc.shared.error.Refusal;
-import io.ordersvc.shared.money.Money;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
-import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
-import tools.jackson.core.type.TypeReference;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /** product_view and product_sku_view: the catalog as buyers see it, with available stock. */
 @Component
 @ProcessingGroup(ProductProjection.GROUP)
-public class ProductProjection {
+class ProductProjection {
 
     public static final String GROUP = ProcessingGroups.PRODUCTS;
-    private static final TypeReference<Map<String, String>> PROPERTIES = new TypeReference<>() {
-    };
-
-    private final ProductViewRepository products;
-    private final ProductSkuRepository skus;
     private final BatchTable<ProductViewEntity> productRows;
     private final BatchTable<ProductSkuEntity> skuRows;
 
-    ProductProjection(ProductViewRepository products, ProductSkuRepository skus, CatalogTables tables) {
-        this.products = products;
-        this.skus = skus;
+    ProductProjection(CatalogTables tables) {
         this.productRows = tables.products;
         this.skuRows = tables.skus;
     }
@@ -109,21 +94,5 @@ public class ProductProjection {
     void reset() {
         skuRows.deleteAll();
         productRows.deleteAll();
-    }
-
-    @QueryHandler
-    ProductView handle(ProductQuery query) {
-        ProductViewEntity p = products.lookup(query.productId())
-                .orElseThrow(() -> Refusal.productNotFound(query.productId()));
-        List<SkuView> views = skus.findByProductIdOrderByPosition(p.productId).stream()
-                .map(s -> new SkuView(s.skuId, s.skuCode, JsonText.read(s.properties, PROPERTIES), Money.of(s.price),
-                        s.costPrice == null ? null : Money.of(s.costPrice), s.pointsPrice, s.stock))
-                .toList();
-        return new ProductView(p.productId, p.shopId, p.name, p.imageUrl, p.freightTemplateId, views, p.createdAt,
-                p.version);
-    }
-
-    public Optional<Long> version(String productId) {
-        return products.findVersion(productId);
     }
 }

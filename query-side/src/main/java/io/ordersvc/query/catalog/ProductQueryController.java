@@ -1,12 +1,18 @@
 package io.ordersvc.query.catalog;
 
+import io.ordersvc.platform.security.CurrentActor;
 import io.ordersvc.query.support.ReadModelWait;
 import io.ordersvc.query.support.StaleHeader;
 import io.ordersvc.shared.catalog.ProductQuery;
+import io.ordersvc.shared.catalog.ProductQuery.ListProducts;
+import io.ordersvc.shared.catalog.ProductQuery.ProductPage;
 import io.ordersvc.shared.catalog.ProductQuery.ProductView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,23 +29,38 @@ import java.util.UUID;
 public class ProductQueryController {
 
     private final QueryGateway queries;
-    private final ProductProjection projection;
+    private final ProductQueries products;
     private final ReadModelWait wait;
+    private final CurrentActor actor;
 
-    public ProductQueryController(QueryGateway queries, ProductProjection projection, ReadModelWait wait) {
+    public ProductQueryController(QueryGateway queries, ProductQueries products, ReadModelWait wait,
+                                  CurrentActor actor) {
         this.queries = queries;
-        this.projection = projection;
+        this.products = products;
         this.wait = wait;
+        this.actor = actor;
+    }
+
+    @GetMapping
+    @Operation(summary = "The catalog, newest first", description = "Any signed-in caller. shop_id: one shop's "
+            + "products; name: names containing this text, in any case. Cost prices only for the shop's seller and "
+            + "admins.")
+    public ProductPage list(@RequestParam(name = "shop_id", required = false) @Size(min = 1, max = 64) String shopId,
+                            @RequestParam(required = false) @Size(min = 1, max = 100) String name,
+                            @RequestParam(defaultValue = "1") @Min(1) @Max(100_000) int page,
+                            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+        return queries.query(new ListProducts(shopId, name, page, size, actor.get()), ProductPage.class).join();
     }
 
     @GetMapping("/{productId}")
-    @Operation(summary = "A product with its SKUs, current prices and available stock")
+    @Operation(summary = "A product with its SKUs, current prices and available stock", description = "Cost prices "
+            + "only for the shop's seller and admins.")
     public ResponseEntity<ProductView> product(@PathVariable UUID productId,
                                                @RequestParam(name = "min_version", required = false)
                                                @PositiveOrZero Long minVersion) {
         String id = productId.toString();
-        boolean fresh = wait.awaitVersion(() -> projection.version(id), minVersion);
-        ProductView view = queries.query(new ProductQuery(id), ProductView.class).join();
+        boolean fresh = wait.awaitVersion(() -> products.version(id), minVersion);
+        ProductView view = queries.query(new ProductQuery(id, actor.get()), ProductView.class).join();
         return StaleHeader.respond(view, fresh);
     }
 }

@@ -1,12 +1,14 @@
 package io.ordersvc.query.catalog;
 
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Query;
 
 import java.util.List;
 import java.util.Optional;
 
-interface ProductViewRepository extends JpaRepository<ProductViewEntity, String> {
+interface ProductViewRepository extends JpaRepository<ProductViewEntity, String>,
+        JpaSpecificationExecutor<ProductViewEntity> {
 
     @Query("select p.version from ProductViewEntity p where p.productId = ?1")
     Optional<Long> findVersion(String productId);
@@ -19,4 +21,6 @@ interface ProductViewRepository extends JpaRepository<ProductViewEntity, String>
 interface ProductSkuRepository extends JpaRepository<ProductSkuEntity, String> {
 
     List<ProductSkuEntity> findByProductIdOrderByPosition(String productId);
+
+    List<ProductSkuEntity> findByProductIdInOrderByProductIdAscPositionAsc(List<String> productIds);
 }

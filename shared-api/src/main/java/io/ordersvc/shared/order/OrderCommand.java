@@ -20,7 +20,7 @@ public sealed interface OrderCommand extends ActorAware {
         }
     }
 
-    record PayOrder(@TargetAggregateIdentifier String orderId, Actor actor, Money amount, String channel,
+    record PayOrder(@TargetAggregateIdentifier String orderId, Actor actor, Money amount, PaymentChannel channel,
                     String transactionNo) implements OrderCommand {
     }
 

@@ -176,6 +176,16 @@ class OrderLifecycleIT extends IntegrationTest {
         assertThat(retried.body()).isEqualTo(first.body());
         api.pay(orderId, "12.34", "tx-2").expectProblem(409, "ORDER_ALREADY_PAID");
         assertThat(api.get("/api/v1/orders/" + orderId + "/history", buyer).body()).hasSize(2);
+        assertThat(first.body().path("payment").path("transaction_no").asString()).isEqualTo("tx-1");
+        api.post("/api/v1/orders/" + orderId + "/pay", token("pay-gateway", "system"), Map.of("amount", "12.34",
+                "channel", "bitcoin", "transaction_no", "tx-3")).expectProblem(400, "MALFORMED_REQUEST");
+
+        // Reported again after the order moved on: that payment, and the order as it is now.
+        api.ship(orderId, seller).expect(201);
+        Response late = api.pay(orderId, "12.34", "tx-1").expect(200);
+        assertThat(late.text("status")).isEqualTo("shipped");
+        assertThat(late.body().path("version").asLong()).isEqualTo(2);
+        assertThat(late.body().path("payment")).isEqualTo(first.body().path("payment"));
     }
 
     @Test

@@ -1,0 +1,93 @@
+package io.ordersvc.query.catalog;
+
+import io.ordersvc.query.support.JsonText;
+import io.ordersvc.shared.catalog.ProductQuery;
+import io.ordersvc.shared.catalog.ProductQuery.ListProducts;
+import io.ordersvc.shared.catalog.ProductQuery.ProductPage;
+import io.ordersvc.shared.catalog.ProductQuery.ProductView;
+import io.ordersvc.shared.catalog.ProductQuery.SkuView;
+import io.ordersvc.shared.error.Refusal;
+import io.ordersvc.shared.identity.Actor;
+import io.ordersvc.shared.identity.Role;
+import io.ordersvc.shared.money.Money;
+import jakarta.persistence.criteria.Predicate;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** Answers the catalog's queries: one product, and the paged catalog. */
+@Component
+@Transactional(readOnly = true)
+public class ProductQueries {
+
+    private static final TypeReference<Map<String, String>> PROPERTIES = new TypeReference<>() {
+    };
+
+    private final ProductViewRepository products;
+    private final ProductSkuRepository skus;
+
+    ProductQueries(ProductViewRepository products, ProductSkuRepository skus) {
+        this.products = products;
+        this.skus = skus;
+    }
+
+    public Optional<Long> version(String productId) {
+        return products.findVersion(productId);
+    }
+
+    @QueryHandler
+    ProductView handle(ProductQuery query) {
+        ProductViewEntity p = products.lookup(query.productId())
+                .orElseThrow(() -> Refusal.productNotFound(query.productId()));
+        return view(p, skus.findByProductIdOrderByPosition(p.productId), query.actor());
+    }
+
+    @QueryHandler
+    ProductPage handle(ListProducts query) {
+        Specification<ProductViewEntity> matching = (root, q, cb) -> {
+            List<Predicate> where = new ArrayList<>();
+            if (query.shopId() != null) {
+                where.add(cb.equal(root.get("shopId"), query.shopId()));
+            }
+            if (query.name() != null) {
+                where.add(cb.like(cb.lower(root.get("name")), "%" + like(query.name()) + "%", '\\'));
+            }
+            return cb.and(where.toArray(Predicate[]::new));
+        };
+        var page = products.findAll(matching, PageRequest.of(query.page() - 1, query.size(),
+                Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("productId"))));
+        List<String> ids = page.getContent().stream().map(p -> p.productId).toList();
+        Map<String, List<ProductSkuEntity>> skusOf = ids.isEmpty() ? Map.of()
+                : skus.findByProductIdInOrderByProductIdAscPositionAsc(ids).stream()
+                .collect(Collectors.groupingBy(s -> s.productId));
+        return ProductPage.of(page.getContent().stream()
+                .map(p -> view(p, skusOf.getOrDefault(p.productId, List.of()), query.actor())).toList(),
+                query.page(), query.size(), page.getTotalElements());
+    }
+
+    /** Cost prices are the shop's business: shown to its seller and to admins only. */
+    private static ProductView view(ProductViewEntity p, List<ProductSkuEntity> skus, Actor actor) {
+        boolean costs = actor.is(Role.ADMIN) || actor.isSellerOf(p.shopId);
+        List<SkuView> views = skus.stream()
+                .map(s -> new SkuView(s.skuId, s.skuCode, JsonText.read(s.properties, PROPERTIES), Money.of(s.price),
+                        costs && s.costPrice != null ? Money.of(s.costPrice) : null, s.pointsPrice, s.stock))
+                .toList();
+        return new ProductView(p.productId, p.shopId, p.name, p.imageUrl, p.freightTemplateId, views, p.createdAt,
+                p.version);
+    }
+
+    private static String like(String text) {
+        return text.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}

@@ -1,0 +1,18 @@
+package io.ordersvc.shared.order;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+
+import java.util.Locale;
+
+/**
+ * Where a payment came from. The gateways that report payments with POST /orders/{id}/pay name their channel;
+ * the channel-specific ones are those the payment requests of wave 2 sign for.
+ */
+public enum PaymentChannel {
+    ALIPAY, WECHAT, UNIONPAY, LIANLIAN, ALIPAY_APP, ALIPAY_WAP, WECHAT_APP, WECHAT_JSAPI, LIANLIAN_QUICK, SIMULATOR;
+
+    @JsonValue
+    public String value() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}
