@@ -49,6 +49,9 @@ public class AxonStorageConfig {
             if (System.getProperty(OPTIMIZE_EVENT_CONSUMPTION) == null) {
                 System.setProperty(OPTIMIZE_EVENT_CONSUMPTION, "false");
             }
+            // No advertisement for AxonIQ Console at every start, and no update check calling out to the internet.
+            System.setProperty("disable-axoniq-console-message", "true");
+            System.setProperty("axoniq.update-checker.disabled", "true");
         };
     }
 
