@@ -48,7 +48,7 @@ class EmbeddedDefaultSmokeIT {
             orderId = api.placeOrder(buyer, sku.skuId(), 1).expect(201).text("order_id");
             assertThat(api.order(orderId, buyer, 0).path("status").asString()).isEqualTo("pending_payment");
             var docs = api.get("/v3/api-docs", null).expect(200).body();
-            assertThat(docs.path("paths").has("/api/v1/orders/{orderId}/history")).isTrue();
+            assertThat(docs.path("paths").has("/api/v1/orders/{order_id}/history")).isTrue();
             assertThat(docs.path("paths").path("/api/v1/orders").path("post").path("responses").path("422")
                     .path("content").has("application/problem+json")).isTrue();
             assertThat(docs.path("components").path("schemas").has("Problem")).isTrue();

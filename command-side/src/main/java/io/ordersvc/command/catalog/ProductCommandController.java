@@ -1,5 +1,6 @@
 package io.ordersvc.command.catalog;
 
+import io.ordersvc.platform.web.ProblemCodes;
 import io.ordersvc.command.web.Commands;
 import io.ordersvc.platform.security.CurrentActor;
 import io.ordersvc.platform.web.validation.MinAmount;
@@ -76,8 +77,9 @@ public class ProductCommandController {
     }
 
     @RolesAllowed({SELLER, ADMIN})
+    @ProblemCodes(unprocessable = {"NO_SKUS", "DUPLICATE_SKU_CODE", "INVALID_PRICE", "SHOP_REQUIRED"})
     @PostMapping
-    @Operation(summary = "Create a product with its SKUs (seller, admin)")
+    @Operation(operationId = "createProduct", summary = "Create a product with its SKUs (seller, admin)")
     @ApiResponse(responseCode = "201", description = "Created; Location names the new product",
             useReturnTypeSchema = true)
     public ResponseEntity<ProductCreatedAck> create(@Valid @RequestBody CreateProductRequest body) {
@@ -99,8 +101,9 @@ public class ProductCommandController {
     }
 
     @RolesAllowed({SELLER, ADMIN})
+    @ProblemCodes(notFound = {"PRODUCT_NOT_FOUND", "SKU_NOT_FOUND"}, conflict = {"STOCK_BELOW_ZERO"})
     @PostMapping("/{productId}/skus/{skuId}/stock")
-    @Operation(summary = "Restock or correct a SKU's stock by a delta (seller, admin)")
+    @Operation(operationId = "adjustStock", summary = "Restock or correct a SKU's stock by a delta (seller, admin)")
     public Product.StockLevel adjustStock(@PathVariable UUID productId, @PathVariable UUID skuId,
                                           @Valid @RequestBody StockRequest body) {
         return commands.send(new AdjustStock(productId.toString(), skuId.toString(), body.delta(), actor.get()),

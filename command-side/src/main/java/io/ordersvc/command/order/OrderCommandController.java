@@ -1,5 +1,6 @@
 package io.ordersvc.command.order;
 
+import io.ordersvc.platform.web.ProblemCodes;
 import io.ordersvc.command.order.OrderRequests.CancelRequest;
 import io.ordersvc.command.order.OrderRequests.PayRequest;
 import io.ordersvc.command.order.OrderRequests.PlaceOrderRequest;
@@ -56,8 +57,9 @@ public class OrderCommandController {
     }
 
     @RolesAllowed({BUYER})
+    @ProblemCodes(conflict = {"OUT_OF_STOCK"}, unprocessable = {"UNKNOWN_SKU", "MULTIPLE_SHOPS", "NOT_EXCHANGEABLE_FOR_POINTS"})
     @PostMapping
-    @Operation(summary = "Place an order (buyer)", description = "Prices come from the catalog; stock is reserved. "
+    @Operation(operationId = "placeOrder", summary = "Place an order (buyer)", description = "Prices come from the catalog; stock is reserved. "
             + "All items must belong to one shop (422 MULTIPLE_SHOPS).")
     @ApiResponse(responseCode = "201", description = "Created; Location names the new order",
             useReturnTypeSchema = true)
@@ -75,8 +77,9 @@ public class OrderCommandController {
     }
 
     @RolesAllowed({SYSTEM, ADMIN})
+    @ProblemCodes(notFound = {"ORDER_NOT_FOUND"}, conflict = {"ORDER_NOT_PAYABLE", "ORDER_ALREADY_PAID", "PAYMENT_WINDOW_CLOSED", "ORDER_EXPIRED"}, unprocessable = {"AMOUNT_MISMATCH"})
     @PostMapping("/{orderId}/pay")
-    @Operation(summary = "Record the payment (system, admin)", description = "amount must equal pay_amount "
+    @Operation(operationId = "payOrder", summary = "Record the payment (system, admin)", description = "amount must equal pay_amount "
             + "(422 AMOUNT_MISMATCH). The same transaction_no again changes nothing and answers that payment, with the "
             + "order's status and version as they are now; another payment of a paid order is 409 ORDER_ALREADY_PAID.")
     public PayAck pay(@PathVariable UUID orderId, @Valid @RequestBody PayRequest body) {
@@ -90,8 +93,9 @@ public class OrderCommandController {
     }
 
     @RolesAllowed({SELLER, ADMIN})
+    @ProblemCodes(notFound = {"ORDER_NOT_FOUND"}, conflict = {"ORDER_NOT_SHIPPABLE", "ORDER_LOCKED"}, unprocessable = {"SHIP_QUANTITY_EXCEEDS", "UNKNOWN_ORDER_LINE"})
     @PostMapping("/{orderId}/shipments")
-    @Operation(summary = "Ship all or some lines (seller, admin)", description = "Without lines, everything not yet "
+    @Operation(operationId = "shipOrder", summary = "Ship all or some lines (seller, admin)", description = "Without lines, everything not yet "
             + "shipped goes in this shipment. The order is shipped when every line is.")
     @ApiResponse(responseCode = "201", description = "Created; Location names the new order",
             useReturnTypeSchema = true)
@@ -106,29 +110,33 @@ public class OrderCommandController {
     }
 
     @RolesAllowed({BUYER, ADMIN})
+    @ProblemCodes(notFound = {"ORDER_NOT_FOUND"}, conflict = {"ORDER_NOT_RECEIVABLE", "ORDER_LOCKED"})
     @PostMapping("/{orderId}/receipt")
-    @Operation(summary = "Confirm receipt (buyer)")
+    @Operation(operationId = "confirmReceipt", summary = "Confirm receipt (buyer)")
     public OrderAck confirmReceipt(@PathVariable UUID orderId) {
         return commands.sendToOrder(new ConfirmReceipt(orderId.toString(), actor.get()));
     }
 
     @RolesAllowed({BUYER, SELLER, ADMIN})
+    @ProblemCodes(notFound = {"ORDER_NOT_FOUND"}, conflict = {"ORDER_NOT_CANCELLABLE"})
     @PostMapping("/{orderId}/cancel")
-    @Operation(summary = "Cancel an unpaid order (buyer, seller, admin)", description = "Releases the stock.")
+    @Operation(operationId = "cancelOrder", summary = "Cancel an unpaid order (buyer, seller, admin)", description = "Releases the stock.")
     public OrderAck cancel(@PathVariable UUID orderId, @Valid @RequestBody CancelRequest body) {
         return commands.sendToOrder(new CancelOrder(orderId.toString(), actor.get(), body.reason()));
     }
 
     @RolesAllowed({BUYER})
+    @ProblemCodes(notFound = {"ORDER_NOT_FOUND"}, conflict = {"ORDER_NOT_REVIEWABLE", "REVIEW_WINDOW_CLOSED", "ORDER_ALREADY_REVIEWED"}, unprocessable = {"INVALID_RATING"})
     @PostMapping("/{orderId}/review")
-    @Operation(summary = "Review a completed order, once (buyer)")
+    @Operation(operationId = "reviewOrder", summary = "Review a completed order, once (buyer)")
     public OrderAck review(@PathVariable UUID orderId, @Valid @RequestBody ReviewRequest body) {
         return commands.sendToOrder(new ReviewOrder(orderId.toString(), actor.get(), body.rating(), body.content()));
     }
 
     @RolesAllowed({BUYER})
+    @ProblemCodes(notFound = {"ORDER_NOT_FOUND"}, conflict = {"ORDER_NOT_DELETABLE"})
     @DeleteMapping("/{orderId}")
-    @Operation(summary = "Hide a finished order from the buyer's lists (buyer)", description = "Only completed, "
+    @Operation(operationId = "deleteOrder", summary = "Hide a finished order from the buyer's lists (buyer)", description = "Only completed, "
             + "cancelled or closed orders; the history stays. Deleting again is a no-op.")
     public OrderAck delete(@PathVariable UUID orderId) {
         return commands.sendToOrder(new DeleteOrder(orderId.toString(), actor.get()));

@@ -40,7 +40,7 @@ public class StockCorrectionController {
 
     @PostMapping
     @RolesAllowed({ADMIN})
-    @Operation(summary = "Find, and with apply correct, stock that refunds released wrongly before version 0.2 (admin)",
+    @Operation(operationId = "correctStock", summary = "Find, and with apply correct, stock that refunds released wrongly before version 0.2 (admin)",
             description = "A second return on a line gave its shipped units back again; a return that fully refunded a "
                     + "line never gave back its unshipped units. Each correction is recorded on the order and moves "
                     + "the product's stock in one transaction; running it again finds nothing. Units taken back are at "

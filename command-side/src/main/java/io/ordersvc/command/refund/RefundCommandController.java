@@ -1,5 +1,6 @@
 package io.ordersvc.command.refund;
 
+import io.ordersvc.platform.web.ProblemCodes;
 import io.ordersvc.command.refund.Refund.RefundAck;
 import io.ordersvc.command.web.Commands;
 import io.ordersvc.platform.security.CurrentActor;
@@ -73,8 +74,9 @@ public class RefundCommandController {
     }
 
     @RolesAllowed({BUYER, ADMIN})
+    @ProblemCodes(notFound = {"ORDER_NOT_FOUND"}, conflict = {"ORDER_NOT_REFUNDABLE", "AFTER_SALES_WINDOW_CLOSED", "REFUND_ALREADY_OPEN"}, unprocessable = {"REFUND_EXCEEDS_REFUNDABLE", "UNKNOWN_ORDER_LINE"})
     @PostMapping("/api/v1/orders/{orderId}/refunds")
-    @Operation(summary = "Apply for a refund on one order line (buyer)", description = "Only paid orders (completed "
+    @Operation(operationId = "applyForRefund", summary = "Apply for a refund on one order line (buyer)", description = "Only paid orders (completed "
             + "ones within the after-sales window); amount at most what is still refundable on the line; one open "
             + "refund per line.")
     @ApiResponse(responseCode = "201", description = "Created; Location names the refund", useReturnTypeSchema = true)
@@ -87,23 +89,26 @@ public class RefundCommandController {
     }
 
     @RolesAllowed({BUYER, ADMIN})
+    @ProblemCodes(notFound = {"REFUND_NOT_FOUND"}, conflict = {"REFUND_NOT_CANCELLABLE"})
     @PostMapping("/api/v1/refunds/{refundId}/cancel")
-    @Operation(summary = "Withdraw an application (buyer)")
+    @Operation(operationId = "cancelRefund", summary = "Withdraw an application (buyer)")
     public RefundAck cancel(@PathVariable UUID refundId) {
         return commands.send(new CancelRefund(refundId.toString(), actor.get()),
                 notFound(refundId));
     }
 
     @RolesAllowed({SELLER, ADMIN})
+    @ProblemCodes(notFound = {"REFUND_NOT_FOUND"}, conflict = {"REFUND_NOT_REFUSABLE"})
     @PostMapping("/api/v1/refunds/{refundId}/refuse")
-    @Operation(summary = "Refuse an application (seller)", description = "The buyer may apply again.")
+    @Operation(operationId = "refuseRefund", summary = "Refuse an application (seller)", description = "The buyer may apply again.")
     public RefundAck refuse(@PathVariable UUID refundId, @Valid @RequestBody ReasonRequest body) {
         return commands.send(new RefuseRefund(refundId.toString(), body.reason(), actor.get()), notFound(refundId));
     }
 
     @RolesAllowed({SELLER, ADMIN})
+    @ProblemCodes(notFound = {"REFUND_NOT_FOUND"}, conflict = {"REFUND_NOT_APPROVABLE"}, unprocessable = {"RETURN_ADDRESS_REQUIRED"})
     @PostMapping("/api/v1/refunds/{refundId}/approve")
-    @Operation(summary = "Approve an application (seller)", description = "refund_only: refunded at once. "
+    @Operation(operationId = "approveRefund", summary = "Approve an application (seller)", description = "refund_only: refunded at once. "
             + "return_and_refund: return_address is required and the refund waits for the goods.")
     public RefundAck approve(@PathVariable UUID refundId, @Valid @RequestBody(required = false) ApproveRequest body) {
         return commands.send(new ApproveRefund(refundId.toString(), body == null ? null : body.returnAddress(),
@@ -111,16 +116,18 @@ public class RefundCommandController {
     }
 
     @RolesAllowed({BUYER, ADMIN})
+    @ProblemCodes(notFound = {"REFUND_NOT_FOUND"}, conflict = {"REFUND_NOT_AWAITING_RETURN"})
     @PostMapping("/api/v1/refunds/{refundId}/return-shipment")
-    @Operation(summary = "Report the return parcel (buyer)")
+    @Operation(operationId = "shipReturn", summary = "Report the return parcel (buyer)")
     public RefundAck shipReturn(@PathVariable UUID refundId, @Valid @RequestBody ReturnShipmentRequest body) {
         return commands.send(new ShipReturn(refundId.toString(), body.carrierCode(), body.carrierName(),
                 body.trackingNo(), actor.get()), notFound(refundId));
     }
 
     @RolesAllowed({SELLER, ADMIN})
+    @ProblemCodes(notFound = {"REFUND_NOT_FOUND"}, conflict = {"RETURN_NOT_SHIPPED"})
     @PostMapping("/api/v1/refunds/{refundId}/confirm-return")
-    @Operation(summary = "Confirm the goods came back (seller): the money is refunded and the stock restocked")
+    @Operation(operationId = "confirmReturn", summary = "Confirm the goods came back (seller): the money is refunded and the stock restocked")
     public RefundAck confirmReturn(@PathVariable UUID refundId) {
         return commands.send(new ConfirmReturn(refundId.toString(), actor.get()),
                 notFound(refundId));

@@ -1,5 +1,6 @@
 package io.ordersvc.platform.security;
 
+import io.ordersvc.platform.web.ProblemCodes;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -45,8 +46,9 @@ public class DevTokenController {
                                @Min(60) @Max(604800) Integer ttlSeconds) {
     }
 
+    @ProblemCodes(notFound = {"NOT_FOUND"})
     @PostMapping
-    @Operation(summary = "Mint a development token (embedded default only)")
+    @Operation(operationId = "mintDevelopmentToken", summary = "Mint a development token (embedded default only)")
     public Map<String, String> mint(@Valid @RequestBody TokenRequest request) {
         if (!settings.developmentSecret()) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);

@@ -1,5 +1,6 @@
 package io.ordersvc.query.catalog;
 
+import io.ordersvc.platform.web.ProblemCodes;
 import io.ordersvc.platform.security.CurrentActor;
 import io.ordersvc.query.support.ReadModelWait;
 import io.ordersvc.query.support.StaleHeader;
@@ -42,7 +43,7 @@ public class ProductQueryController {
     }
 
     @GetMapping
-    @Operation(summary = "The catalog, newest first", description = "Any signed-in caller. shop_id: one shop's "
+    @Operation(operationId = "listProducts", summary = "The catalog, newest first", description = "Any signed-in caller. shop_id: one shop's "
             + "products; name: names containing this text, in any case. Cost prices only for the shop's seller and "
             + "admins.")
     public ProductPage list(@RequestParam(name = "shop_id", required = false) @Size(min = 1, max = 64) String shopId,
@@ -52,8 +53,9 @@ public class ProductQueryController {
         return queries.query(new ListProducts(shopId, name, page, size, actor.get()), ProductPage.class).join();
     }
 
+    @ProblemCodes(notFound = {"PRODUCT_NOT_FOUND"})
     @GetMapping("/{productId}")
-    @Operation(summary = "A product with its SKUs, current prices and available stock", description = "Cost prices "
+    @Operation(operationId = "getProduct", summary = "A product with its SKUs, current prices and available stock", description = "Cost prices "
             + "only for the shop's seller and admins.")
     public ResponseEntity<ProductView> product(@PathVariable UUID productId,
                                                @RequestParam(name = "min_version", required = false)

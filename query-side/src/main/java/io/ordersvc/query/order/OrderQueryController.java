@@ -1,5 +1,6 @@
 package io.ordersvc.query.order;
 
+import io.ordersvc.platform.web.ProblemCodes;
 import io.ordersvc.platform.security.CurrentActor;
 import io.ordersvc.query.support.ReadModelWait;
 import io.ordersvc.query.support.StaleHeader;
@@ -58,7 +59,7 @@ public class OrderQueryController {
     }
 
     @GetMapping
-    @Operation(summary = "List orders, newest first", description = "buyer: own; seller: own shop; admin: all. "
+    @Operation(operationId = "listOrders", summary = "List orders, newest first", description = "buyer: own; seller: own shop; admin: all. "
             + "All filters are optional and combine with AND. `total` counts the matches up to a cap (10,000 by "
             + "default): beyond it `total` is that cap (or more, on deeper pages) and `total_exact` is false.")
     public OrderPage list(
@@ -85,7 +86,7 @@ public class OrderQueryController {
     }
 
     @GetMapping("/status-counts")
-    @Operation(summary = "Order counts by status", description = "Same filters and scope as the list, except status.")
+    @Operation(operationId = "countOrdersByStatus", summary = "Order counts by status", description = "Same filters and scope as the list, except status.")
     public StatusCounts statusCounts(
             @RequestParam(name = "order_type", required = false) @Pattern(regexp = "physical|points_exchange")
             String orderType,
@@ -106,8 +107,9 @@ public class OrderQueryController {
         return queries.query(new OrderQuery.CountOrdersByStatus(filter, actor.get()), StatusCounts.class).join();
     }
 
+    @ProblemCodes(notFound = {"ORDER_NOT_FOUND"})
     @GetMapping("/{orderId}")
-    @Operation(summary = "An order with lines, receiver, shipments, log, version and the caller's actions",
+    @Operation(operationId = "getOrder", summary = "An order with lines, receiver, shipments, log, version and the caller's actions",
             description = "min_version=N waits up to 5 s for the read model to reach version N; past that the "
                     + "answer carries X-Read-Model-Stale: true.")
     public ResponseEntity<OrderDetail> detail(@PathVariable UUID orderId,
@@ -119,8 +121,9 @@ public class OrderQueryController {
         return StaleHeader.respond(detail, fresh);
     }
 
+    @ProblemCodes(notFound = {"ORDER_NOT_FOUND"})
     @GetMapping("/{orderId}/log")
-    @Operation(summary = "Who did what to the order, oldest first")
+    @Operation(operationId = "getOrderLog", summary = "Who did what to the order, oldest first")
     public ResponseEntity<List<LogEntry>> log(@PathVariable UUID orderId,
                                               @RequestParam(name = "min_version", required = false)
                                               @PositiveOrZero Long minVersion) {
@@ -131,8 +134,9 @@ public class OrderQueryController {
     }
 
     @RolesAllowed({BUYER, ADMIN})
+    @ProblemCodes(notFound = {"ORDER_NOT_FOUND"})
     @GetMapping("/{orderId}/history")
-    @Operation(summary = "The order's events as stored, with metadata (owner, admin)")
+    @Operation(operationId = "getOrderHistory", summary = "The order's events as stored, with metadata (owner, admin)")
     public List<HistoryEntry> history(@PathVariable UUID orderId) {
         return queries.query(new OrderQuery.OrderHistory(orderId.toString(), actor.get()), OrderHistoryView.class)
                 .join().events();

@@ -1,5 +1,6 @@
 package io.ordersvc.query.refund;
 
+import io.ordersvc.platform.web.ProblemCodes;
 import io.ordersvc.platform.security.CurrentActor;
 import io.ordersvc.query.support.ReadModelWait;
 import io.ordersvc.query.support.StaleHeader;
@@ -41,8 +42,9 @@ public class RefundQueryController {
         this.wait = wait;
     }
 
+    @ProblemCodes(notFound = {"REFUND_NOT_FOUND"})
     @GetMapping("/{refundId}")
-    @Operation(summary = "A refund with its log (who did what, when)", description = "min_version as for orders.")
+    @Operation(operationId = "getRefund", summary = "A refund with its log (who did what, when)", description = "min_version as for orders.")
     public ResponseEntity<RefundDetail> refund(@PathVariable UUID refundId,
                                                @RequestParam(name = "min_version", required = false)
                                                @PositiveOrZero Long minVersion) {
@@ -53,7 +55,7 @@ public class RefundQueryController {
     }
 
     @GetMapping
-    @Operation(summary = "Refunds, newest first", description = "buyer: own; seller: own shop; admin: all.")
+    @Operation(operationId = "listRefunds", summary = "Refunds, newest first", description = "buyer: own; seller: own shop; admin: all.")
     public RefundPage list(
             @RequestParam(required = false)
             @Pattern(regexp = "applied|refused|cancelled|awaiting_return|return_shipped|refunded") String status,

@@ -1,5 +1,6 @@
 package io.ordersvc.shared.order;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.ordersvc.shared.money.Money;
 import io.ordersvc.shared.refund.RefundQuery;
 
@@ -17,8 +18,8 @@ public final class OrderViews {
                               String shopId, boolean reviewPending, boolean refundInProgress, boolean deletedByBuyer,
                               Money goodsAmount, Money shippingFee, Money discountAmount, Money payAmount,
                               long pointsAmount, long pointsEarned, Receiver receiver, String buyerRemark,
-                              Instant createdAt, Instant payableUntil, Payment payment, Instant shippedAt,
-                              Instant completedAt, Instant cancelledAt, String cancelReason, Review review,
+                              Instant createdAt, Instant payableUntil, @JsonInclude(JsonInclude.Include.NON_NULL) Payment payment, Instant shippedAt,
+                              Instant completedAt, Instant cancelledAt, String cancelReason, @JsonInclude(JsonInclude.Include.NON_NULL) Review review,
                               List<LineView> lines, List<ShipmentView> shipments, List<RefundQuery.RefundSummary> refunds,
                               List<LogEntry> log, Actions actions, List<Timer> timers, long version) {
     }

@@ -1,5 +1,6 @@
 package io.ordersvc.shared.refund;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.ordersvc.shared.identity.Actor;
 import io.ordersvc.shared.money.Money;
 
@@ -21,7 +22,7 @@ public sealed interface RefundQuery {
     record RefundDetail(String refundId, String orderId, String orderNo, String orderLineId, String productName,
                         String buyerId, String shopId, RefundType type, boolean goodsReceived, RefundReason reason,
                         Money amount, String note, List<String> evidenceUrls, RefundStatus status,
-                        String refuseReason, String returnAddress, ReturnParcel returnShipment, Instant createdAt,
+                        String refuseReason, String returnAddress, @JsonInclude(JsonInclude.Include.NON_NULL) ReturnParcel returnShipment, Instant createdAt,
                         Instant updatedAt, Instant refundedAt, List<RefundLogEntry> log, long version) {
     }
 

@@ -110,8 +110,16 @@ public final class Api {
             headers.forEach(request::header);
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             String raw = response.body();
+            Map<String, String> sent = new LinkedHashMap<>(headers);
+            if (token != null) {
+                sent.put("Authorization", "Bearer " + token);
+            }
+            ContractCheck.check("GET".equals(method) ? readBase : base, method, path, json, sent,
+                    response.statusCode(), response.headers().firstValue("Content-Type").orElse(null), raw);
             JsonNode parsed = raw == null || raw.isBlank() ? JSON.createObjectNode() : JSON.readTree(raw);
             return new Response(response.statusCode(), parsed, response.headers(), raw);
+        } catch (AssertionError e) {
+            throw e;
         } catch (Exception e) {
             throw new IllegalStateException(method + " " + path + " failed", e);
         }
