@@ -41,7 +41,10 @@ public class OpenApiConfig {
                         .addSecuritySchemes("bearer", new SecurityScheme()
                                 .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT"))
                         )
-                .addSecurityItem(new SecurityRequirement().addList("bearer"));
+                .addSecurityItem(new SecurityRequirement().addList("bearer"))
+                // Relative: the document is the same wherever the service runs (and equal to docs/openapi.json).
+                .servers(List.of(new io.swagger.v3.oas.models.servers.Server().url("/")
+                        .description("the service that serves this document")));
     }
 
     /**
@@ -279,8 +282,7 @@ public class OpenApiConfig {
         Schema either = new Schema<>();
         either.setPattern(money.getPattern());
         either.setDescription("an amount: a string with two decimals such as \"44.00\", or a number");
-        either.setNullable(money.getNullable());
-        either.setExample(money.getExample());
+        either.setExample(money.getExample()); // without a type it takes null too: no nullable needed (or allowed)
         return either;
     }
 

@@ -38,8 +38,9 @@ class OpenApiDocumentIT extends IntegrationTest {
      */
     @Test
     void the_document_in_the_repository_is_the_live_one() throws Exception {
-        var live = (tools.jackson.databind.node.ObjectNode) doc.deepCopy();
-        live.remove("servers"); // the test server's random port
+        var live = doc;
+        assertThat(live.path("servers").get(0).path("url").asString()).as("relative: the same everywhere")
+                .isEqualTo("/");
         java.nio.file.Path file = java.nio.file.Path.of("..", "docs", "openapi.json");
         String pretty = tools.jackson.databind.json.JsonMapper.builder().build().writerWithDefaultPrettyPrinter()
                 .writeValueAsString(live) + "\n";
