@@ -28,6 +28,9 @@ final class BodyProblems {
     record Explained(String detail, ProblemWriter.FieldProblem field) {
     }
 
+    private static final java.util.regex.Pattern DUPLICATE = java.util.regex.Pattern.compile(
+            "Duplicate (?:Object property|field) \"([^\"]*)\"");
+
     private BodyProblems() {
     }
 
@@ -41,6 +44,12 @@ final class BodyProblems {
             return new Explained("The body is not valid JSON of the expected shape", null);
         }
         if (jackson instanceof StreamReadException && !(jackson instanceof DatabindException)) {
+            var duplicate = DUPLICATE.matcher(String.valueOf(jackson.getOriginalMessage()));
+            if (duplicate.find()) {
+                String field = path(jackson).isEmpty() ? duplicate.group(1) : path(jackson);
+                return new Explained("Field " + field + " appears more than once",
+                        new ProblemWriter.FieldProblem(field, "appears more than once"));
+            }
             var at = jackson.getLocation();
             return new Explained("The body is not valid JSON" + (at == null || at.getLineNr() < 0 ? ""
                     : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"), null);

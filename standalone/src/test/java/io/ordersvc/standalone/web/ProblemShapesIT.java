@@ -55,9 +55,12 @@ class ProblemShapesIT extends IntegrationTest {
         assertThat(quantity.text("detail")).isEqualTo("Field items[0].quantity must be a whole number");
         Response syntax = api.post("/api/v1/orders", buyer, "{\"items\": [").expectProblem(400, "MALFORMED_REQUEST");
         assertThat(syntax.text("detail")).startsWith("The body is not valid JSON");
+        Response twice = api.post("/api/v1/orders", buyer, "{\"buyer_remark\":\"a\",\"buyer_remark\":\"b\"}")
+                .expectProblem(400, "MALFORMED_REQUEST");
+        assertThat(fields(twice)).containsExactly("buyer_remark");
         Response nowhere = api.get("/api/v1/nope", buyer).expectProblem(404, "NOT_FOUND");
         assertThat(nowhere.text("detail")).isEqualTo("There is no endpoint GET /api/v1/nope");
-        for (Response r : List.of(missing, type, quantity, syntax, nowhere)) {
+        for (Response r : List.of(missing, type, quantity, syntax, twice, nowhere)) {
             assertThat(r.raw()).doesNotContain("io.ordersvc", "java.", "tools.jackson", "public ", "$");
         }
         nothingStored();
