@@ -2,6 +2,7 @@ package io.ordersvc.command.support;
 
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.modelling.command.Aggregate;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 
@@ -33,7 +34,8 @@ public final class LockOrder {
         check(rank, id);
         try {
             return repository.load(id);
-        } catch (AggregateNotFoundException e) {
+        } catch (AggregateNotFoundException | IncompatibleAggregateException e) {
+            // no such aggregate, or the id of another kind's: answered alike, so nobody learns that it exists
             throw notFound.apply(id);
         }
     }

@@ -3,6 +3,7 @@ package io.ordersvc.command.web;
 import io.ordersvc.shared.error.Refusal;
 import io.ordersvc.shared.order.OrderCommand;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -31,11 +32,15 @@ public class Commands {
         return send(command, () -> Refusal.orderNotFound(command.orderId()));
     }
 
-    /** Sends; a command whose target aggregate does not exist answers the given typed 404. */
+    /**
+     * Sends; a command whose target aggregate does not exist answers the given typed 404, and so does one whose id
+     * names an aggregate of another kind (an order's id where a refund's belongs): the same answer as for an id that
+     * does not exist, so nobody learns that it does.
+     */
     public <R> R send(Object command, Supplier<Refusal> notFound) {
         try {
             return send(command);
-        } catch (AggregateNotFoundException e) {
+        } catch (AggregateNotFoundException | IncompatibleAggregateException e) {
             throw notFound.get();
         }
     }

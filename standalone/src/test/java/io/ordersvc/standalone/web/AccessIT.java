@@ -101,4 +101,37 @@ class AccessIT extends IntegrationTest {
         assertThat(restocked.body().path("stock").asLong()).isEqualTo(14);
         api.post(path, seller, Map.of("delta", -100)).expectProblem(409, "STOCK_BELOW_ZERO");
     }
+
+    /**
+     * An id of another kind in a command's path (an order's id where a refund's goes, a product's where an order's
+     * goes) answers the slot's own 404, as an id that does not exist: never a 500 that would tell it exists.
+     */
+    @Test
+    void an_id_of_another_kind_is_the_resources_own_404() {
+        String admin = token("admin-1", "admin");
+        String paid = api.placeOrder(buyer, sku.skuId(), 1).expect(201).text("order_id");
+        api.pay(paid, "99.00", "tx-" + paid).expect(200);
+        String line = api.order(paid, buyer, 1).path("lines").get(0).path("order_line_id").asString();
+        String refundId = api.post("/api/v1/orders/" + paid + "/refunds", buyer, Map.of("order_line_id", line,
+                "type", "refund_only", "goods_received", false, "reason", "other", "amount", "1.00"))
+                .expect(201).text("refund_id");
+        for (String other : List.of(refundId, sku.productId(), sku.skuId())) {
+            api.post("/api/v1/orders/" + other + "/cancel", admin, Map.of("reason", "x"))
+                    .expectProblem(404, "ORDER_NOT_FOUND");
+            api.post("/api/v1/orders/" + other + "/receipt", admin, null).expectProblem(404, "ORDER_NOT_FOUND");
+            api.post("/api/v1/orders/" + other + "/refunds", admin, Map.of("order_line_id", line, "type",
+                    "refund_only", "goods_received", false, "reason", "other", "amount", "1.00"))
+                    .expectProblem(404, "ORDER_NOT_FOUND");
+        }
+        for (String other : List.of(orderId, sku.productId())) {
+            api.post("/api/v1/refunds/" + other + "/cancel", buyer, null).expectProblem(404, "REFUND_NOT_FOUND");
+            api.post("/api/v1/refunds/" + other + "/approve", admin, Map.of()).expectProblem(404, "REFUND_NOT_FOUND");
+            api.post("/api/v1/refunds/" + other + "/return-shipment", buyer, Map.of("carrier_code", "SF",
+                    "carrier_name", "顺丰", "tracking_no", "SF1")).expectProblem(404, "REFUND_NOT_FOUND");
+        }
+        for (String other : List.of(orderId, refundId)) {
+            api.post("/api/v1/products/" + other + "/skus/" + sku.skuId() + "/stock", admin, Map.of("delta", 1))
+                    .expectProblem(404, "PRODUCT_NOT_FOUND");
+        }
+    }
 }

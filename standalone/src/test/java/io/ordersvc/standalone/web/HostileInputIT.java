@@ -159,7 +159,7 @@ class HostileInputIT extends IntegrationTest {
             for (String name : List.of("order_id", "product_id", "sku_id", "refund_id")) {
                 if (path.contains("{" + name + "}")) {
                     path = path.replace("{" + name + "}",
-                            attack && draw(in, 3) == 0 ? pathValue(in, ids.get(name)) : ids.get(name));
+                            attack && draw(in, 3) == 0 ? pathValue(in, name) : ids.get(name));
                 }
             }
             StringBuilder query = new StringBuilder();
@@ -205,8 +205,13 @@ class HostileInputIT extends IntegrationTest {
             "%20", "1", "-1", "订单", "a".repeat(300), "%2e%2e", "null", "00000000-0000-0000-0000-00000000000g",
             "%00", "%F0%9F%92%A9", UUID.randomUUID().toString());
 
-    private static String pathValue(org.quicktheories.core.RandomnessSource in, String valid) {
-        return draw(in, 3) == 0 ? valid : pick(in, BAD_IDS);
+    /** The right id, a malformed one, or the id of another kind of resource (an order's where a refund's goes). */
+    private String pathValue(org.quicktheories.core.RandomnessSource in, String name) {
+        return switch ((int) draw(in, 3)) {
+            case 0 -> ids.get(name);
+            case 1 -> pick(in, List.copyOf(ids.values()));
+            default -> pick(in, BAD_IDS);
+        };
     }
 
     private static final List<String> STRINGS = List.of("", " ", "\t", "a", "x".repeat(5000), "订单号",
