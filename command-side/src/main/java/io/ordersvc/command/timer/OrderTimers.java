@@ -22,7 +22,6 @@ import io.ordersvc.shared.order.OrderEvent.RefundEnded;
 import io.ordersvc.shared.order.OrderEvent.RefundOpened;
 import io.ordersvc.shared.order.OrderEvent.ReviewWindowClosed;
 import io.ordersvc.shared.order.TimerType;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
@@ -37,7 +36,6 @@ import org.slf4j.LoggerFactory;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /**
@@ -205,36 +203,38 @@ public class OrderTimers {
     }
 
     @DeadlineHandler(deadlineName = PAYMENT_TIMEOUT)
-    public void paymentWindowClosed(PaymentTimeout timeout, CommandGateway commands, MeterRegistry meters) {
+    public void paymentWindowClosed(PaymentTimeout timeout, TimerCommands commands, MeterRegistry meters) {
         fire(TimerType.PAYMENT_TIMEOUT, new ExpireOrder(timeout.orderId(), TIMERS), commands, meters);
     }
 
     @DeadlineHandler(deadlineName = AUTO_CONFIRM)
-    public void autoConfirm(AutoConfirm due, CommandGateway commands, MeterRegistry meters) {
+    public void autoConfirm(AutoConfirm due, TimerCommands commands, MeterRegistry meters) {
         autoConfirmId = null;
         fire(TimerType.AUTO_CONFIRM, new AutoConfirmReceipt(due.orderId(), TIMERS), commands, meters);
     }
 
     @DeadlineHandler(deadlineName = REVIEW_WINDOW)
-    public void reviewWindowCloses(WindowCloses due, CommandGateway commands, MeterRegistry meters) {
+    public void reviewWindowCloses(WindowCloses due, TimerCommands commands, MeterRegistry meters) {
         fire(TimerType.REVIEW_WINDOW, new CloseReviewWindow(due.orderId(), TIMERS), commands, meters);
     }
 
     @DeadlineHandler(deadlineName = AFTER_SALES_WINDOW)
-    public void afterSalesWindowCloses(WindowCloses due, CommandGateway commands, MeterRegistry meters) {
+    public void afterSalesWindowCloses(WindowCloses due, TimerCommands commands, MeterRegistry meters) {
         fire(TimerType.AFTER_SALES_WINDOW, new CloseAfterSalesWindow(due.orderId(), TIMERS), commands, meters);
     }
 
     /**
-     * Sends the command in a unit of work of its own (another thread), not nested in the deadline's: nested, a lost
+     * Sends the command in a unit of work of its own (another thread: {@link TimerCommands}), not nested in the
+     * deadline's. Axon 4 has no way to leave the current unit of work on the same thread: a nested one shares its
+     * transaction, and one started after its commit would lose the timer if the command then failed. Nested, a lost
      * race with another instance (both releasing stock of one product) would surface only when the deadline's unit
      * of work commits, too late for the command retries. If it still fails, the deadline fails and db-scheduler
      * runs it again; a refusal means the order moved on (paid, received, refund open...) and ends the timer.
      */
-    private static void fire(TimerType type, OrderCommand command, CommandGateway commands, MeterRegistry meters) {
+    private static void fire(TimerType type, OrderCommand command, TimerCommands commands, MeterRegistry meters) {
         meters.counter(FIRED, "type", type.value()).increment();
         try {
-            CompletableFuture.runAsync(() -> commands.sendAndWait(command)).join();
+            commands.sendAndWait(command);
         } catch (CompletionException failure) {
             if (failure.getCause() instanceof DomainException refused) {
                 log.debug("{} timer of order {} not applied: {}", type, command.orderId(), refused.getMessage());

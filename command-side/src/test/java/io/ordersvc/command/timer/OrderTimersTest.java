@@ -23,6 +23,8 @@ import org.axonframework.test.saga.SagaTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -40,6 +42,8 @@ class OrderTimersTest {
     void setUp() {
         fixture = new SagaTestFixture<>(OrderTimers.class);
         fixture.registerResource(meters);
+        fixture.registerResource(new TimerCommands(DefaultCommandGateway.builder()
+                .commandBus(fixture.getCommandBus()).build()));
     }
 
     private OrderPaid paid() {
