@@ -15,7 +15,13 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
@@ -25,6 +31,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 
@@ -49,14 +56,20 @@ public class SecurityConfig {
      * own timestamp validator.
      */
     @Bean
-    JwtDecoder jwtDecoder(JwtSettings settings, @Value("${orders.jwt.cache-size:10000}") int cacheSize) {
-        JwtDecoder verifier;
+    JwtDecoder jwtDecoder(JwtSettings settings, @Value("${orders.jwt.cache-size:10000}") int cacheSize,
+                          @Value("${orders.jwt.max-lifetime:7d}") Duration maxLifetime) {
+        NimbusJwtDecoder verifier;
+        OAuth2TokenValidator<Jwt> window;
         if (settings.issuerUri() != null) {
             verifier = NimbusJwtDecoder.withIssuerLocation(settings.issuerUri()).build();
+            window = JwtValidators.createDefaultWithIssuer(settings.issuerUri());
         } else {
             var key = new SecretKeySpec(settings.secret().getBytes(StandardCharsets.UTF_8), "HmacSHA256");
             verifier = NimbusJwtDecoder.withSecretKey(key).macAlgorithm(MacAlgorithm.HS256).build();
+            window = JwtValidators.createDefault();
         }
+        verifier.setJwtValidator(new DelegatingOAuth2TokenValidator<>(window,
+                new IdentityClaims(Clock.systemUTC(), maxLifetime)));
         return cacheSize > 0 ? new CachingJwtDecoder(verifier, Clock.systemUTC(), cacheSize) : verifier;
     }
 
@@ -77,17 +90,30 @@ public class SecurityConfig {
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(o -> o
                         .jwt(j -> j.jwtAuthenticationConverter(new RolesClaimConverter()))
-                        .authenticationEntryPoint((req, res, ex) ->
-                                problems.write(req, res, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED",
-                                        "A valid bearer token is required")))
+                        .authenticationEntryPoint(unauthenticated(problems)))
                 .exceptionHandling(e -> e
-                        .authenticationEntryPoint((req, res, ex) ->
-                                problems.write(req, res, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED",
-                                        "A valid bearer token is required"))
+                        .authenticationEntryPoint(unauthenticated(problems))
                         .accessDeniedHandler((req, res, ex) ->
                                 problems.write(req, res, HttpStatus.FORBIDDEN, "FORBIDDEN",
                                         "Your role may not do this")));
         return http.build();
+    }
+
+    /**
+     * 401 as problem+json, with the {@code WWW-Authenticate} header of RFC 6750 (Spring's entry point sets it) that
+     * says why a token was refused: which claim, expired, bad signature.
+     */
+    private static AuthenticationEntryPoint unauthenticated(ProblemWriter problems) {
+        var bearer = new BearerTokenAuthenticationEntryPoint();
+        return (req, res, ex) -> {
+            bearer.commence(req, res, ex);
+            String detail = ex instanceof OAuth2AuthenticationException oauth
+                    && oauth.getError().getDescription() != null
+                    ? "The bearer token was refused: " + oauth.getError().getDescription()
+                            .replaceFirst("^An error occurred while attempting to decode the Jwt: ", "")
+                    : "A valid bearer token is required";
+            problems.write(req, res, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", detail);
+        };
     }
 
     /** {@code roles: ["buyer"]} becomes authority {@code ROLE_buyer}; unknown roles grant nothing. */

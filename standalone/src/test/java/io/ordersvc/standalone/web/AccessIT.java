@@ -4,6 +4,7 @@ import io.ordersvc.platform.security.TokenMinter;
 import io.ordersvc.standalone.support.Api;
 import io.ordersvc.standalone.support.Api.Sku;
 import io.ordersvc.standalone.support.IntegrationTest;
+import io.ordersvc.standalone.support.RawToken;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -44,6 +45,45 @@ class AccessIT extends IntegrationTest {
                 .mint("x", List.of("admin"), null, Duration.ofMinutes(5), Instant.now().minus(Duration.ofHours(2)));
         api.get("/api/v1/orders", expired).expectProblem(401, "UNAUTHENTICATED");
         api.placeOrder(null, sku.skuId(), 1).expectProblem(401, "UNAUTHENTICATED");
+    }
+
+    /** Each claim the service reads is checked before the token is accepted (IdentityClaims). */
+    @Test
+    void a_signed_token_with_a_bad_claim_is_401_saying_which() {
+        long now = Instant.now().getEpochSecond();
+        String exp = "\"exp\":" + (now + 3600);
+        String good = "{\"sub\":\"u-1\"," + exp + ",\"roles\":[\"admin\"]}";
+        api.get("/api/v1/orders", RawToken.sign(good)).expect(200); // the signing helper itself is sound
+        String seller = "\"sub\":\"s-1\"," + exp + ",\"roles\":[\"seller\"]";
+        Map<String, String> refused = new java.util.LinkedHashMap<>();
+        refused.put("{" + exp + ",\"roles\":[\"admin\"]}", "sub");
+        refused.put("{\"sub\":\"\"," + exp + ",\"roles\":[\"admin\"]}", "sub");
+        refused.put("{\"sub\":\"   \"," + exp + ",\"roles\":[\"admin\"]}", "sub");
+        refused.put("{\"sub\":\" u-1\"," + exp + ",\"roles\":[\"admin\"]}", "sub");
+        refused.put("{\"sub\":\"u\\u0000\"," + exp + ",\"roles\":[\"admin\"]}", "sub");
+        refused.put("{\"sub\":\"u-1\",\"roles\":[\"admin\"]}", "exp");
+        refused.put("{\"sub\":\"u-1\",\"exp\":1000000000000000000,\"roles\":[\"admin\"]}", "exp");
+        refused.put("{\"sub\":\"u-1\",\"exp\":" + (now + 8 * 86400) + ",\"roles\":[\"admin\"]}", "exp");
+        refused.put("{\"sub\":\"u-1\"," + exp + ",\"roles\":\"admin\"}", "roles");
+        refused.put("{\"sub\":\"u-1\"," + exp + ",\"roles\":[\"admin\",1]}", "roles");
+        refused.put("{\"sub\":\"u-1\"," + exp + "}", "roles");
+        refused.put("{" + seller + ",\"shop_id\":null}", "shop_id");
+        refused.put("{" + seller + ",\"shop_id\":[\"shop-a\"]}", "shop_id");
+        refused.put("{" + seller + ",\"shop_id\":{\"id\":\"shop-a\"}}", "shop_id");
+        refused.put("{" + seller + ",\"shop_id\":true}", "shop_id");
+        refused.put("{" + seller + ",\"shop_id\":\" \"}", "shop_id");
+        refused.put("{" + seller + "}", "shop_id");
+        long before = storedEvents();
+        refused.forEach((payload, claim) -> {
+            String token = RawToken.sign(payload);
+            var answer = api.get("/api/v1/orders", token).expectProblem(401, "UNAUTHENTICATED");
+            assertThat(answer.header("WWW-Authenticate")).as(payload)
+                    .contains("error=\"invalid_token\"").contains(claim);
+            assertThat(answer.text("detail")).as(payload).contains(claim);
+            api.post("/api/v1/products", token, Map.of("name", "x", "skus", List.of()))
+                    .expectProblem(401, "UNAUTHENTICATED");
+        });
+        assertThat(storedEvents()).isEqualTo(before);
     }
 
     @Test
