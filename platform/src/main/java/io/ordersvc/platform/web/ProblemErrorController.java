@@ -1,6 +1,7 @@
 package io.ordersvc.platform.web;
 
 import io.swagger.v3.oas.annotations.Hidden;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.webmvc.error.ErrorController;
@@ -22,6 +23,13 @@ public class ProblemErrorController implements ErrorController {
 
     @RequestMapping("/error")
     public ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
+        if (request.getDispatcherType() != DispatcherType.ERROR) {
+            // Asked for directly: not an endpoint of the API.
+            return ResponseEntity.status(HttpStatus.NOT_FOUND)
+                    .contentType(MediaType.parseMediaType(ProblemWriter.MEDIA_TYPE))
+                    .body(ProblemWriter.problem(request, HttpStatus.NOT_FOUND, "NOT_FOUND",
+                            "There is no endpoint " + request.getMethod() + " " + request.getRequestURI(), null));
+        }
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         HttpStatus status = code instanceof Integer i && HttpStatus.resolve(i) != null
                 ? HttpStatus.valueOf(i) : HttpStatus.INTERNAL_SERVER_ERROR;

@@ -101,7 +101,7 @@ public final class Api {
                     .timeout(Duration.ofSeconds(30))
                     .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
                             : HttpRequest.BodyPublishers.ofString(json));
-            if (json != null) {
+            if (json != null && headers.keySet().stream().noneMatch("Content-Type"::equalsIgnoreCase)) {
                 request.header("Content-Type", "application/json");
             }
             if (token != null) {

@@ -123,6 +123,20 @@ class ProblemShapesIT extends IntegrationTest {
     }
 
     @Test
+    void a_wildcard_content_type_is_415_and_the_error_page_is_not_an_endpoint() {
+        String orderId = api.placeOrder(buyer, sku.skuId(), 1).expect(201).text("order_id");
+        eventsBefore = storedEvents();
+        for (String type : List.of("application/*", "*/*", "application/json;charset=nonsense-\u00e9")) {
+            api.send("POST", "/api/v1/orders/" + orderId + "/cancel", buyer, "{\"reason\":\"x\"}",
+                    Map.of("Content-Type", type)).expectProblem(415, "UNSUPPORTED_MEDIA_TYPE");
+        }
+        api.get("/error", null).expectProblem(404, "NOT_FOUND");
+        api.get("/error", buyer).expectProblem(404, "NOT_FOUND");
+        api.send("POST", "/error", buyer, "{}", Map.of()).expectProblem(404, "NOT_FOUND");
+        nothingStored();
+    }
+
+    @Test
     void a_request_line_tomcat_rejects_still_answers_problem_json() throws Exception {
         try (var socket = new java.net.Socket("localhost", port)) {
             socket.getOutputStream().write("GET /api/v1/orders?product_name=T恤 HTTP/1.1\r\nHost: localhost\r\n\r\n"
