@@ -94,7 +94,15 @@ public class OpenApiConfig {
                 responses.addApiResponse("415", problem("The body is not application/json", 415,
                         List.of("UNSUPPORTED_MEDIA_TYPE")));
             }
-            responses.addApiResponse("500", problem("A failure on the service's side (never the answer to "
+            boolean waits = java.util.Arrays.stream(handler.getMethodParameters()).anyMatch(p -> {
+                var param = p.getParameterAnnotation(org.springframework.web.bind.annotation.RequestParam.class);
+                return param != null && "min_version".equals(param.name());
+            });
+            if (waits) {
+                responses.addApiResponse("429", problem("Too many reads of this caller, or in all, are waiting for "
+                        + "min_version; retry after Retry-After seconds", 429, List.of("TOO_MANY_REQUESTS")));
+            }
+                        responses.addApiResponse("500", problem("A failure on the service's side (never the answer to "
                     + "something a client sent)", 500, List.of("INTERNAL_ERROR")));
             responses.addApiResponse("503", problem("The database is unreachable or busy; retry later", 503,
                     List.of("SERVICE_UNAVAILABLE", "SERVICE_BUSY", "TIMEOUT")));

@@ -134,7 +134,9 @@ public class ProblemAdvice {
         if (ex instanceof ErrorResponse er) {
             HttpStatusCode status = er.getStatusCode();
             String detail = er.getBody().getDetail();
-            return respond(request, status, codeFor(status), detail != null ? detail : "Request refused", null);
+            return ResponseEntity.status(status).headers(er.getHeaders()).contentType(PROBLEM)
+                    .body(ProblemWriter.problem(request, status, codeFor(status),
+                            detail != null ? detail : "Request refused", null));
         }
         log.error("unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), ex);
         return respond(request, HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR",

@@ -3,7 +3,7 @@ package io.ordersvc.query.catalog;
 import io.ordersvc.platform.web.ProblemCodes;
 import io.ordersvc.platform.security.CurrentActor;
 import io.ordersvc.query.support.ReadModelWait;
-import io.ordersvc.query.support.StaleHeader;
+import io.ordersvc.shared.identity.Actor;
 import io.ordersvc.shared.catalog.ProductQuery;
 import io.ordersvc.shared.catalog.ProductQuery.ListProducts;
 import io.ordersvc.shared.catalog.ProductQuery.ProductPage;
@@ -61,8 +61,8 @@ public class ProductQueryController {
                                                @RequestParam(name = "min_version", required = false)
                                                @PositiveOrZero Long minVersion) {
         String id = productId.toString();
-        boolean fresh = wait.awaitVersion(() -> products.version(id), minVersion);
-        ProductView view = queries.query(new ProductQuery(id, actor.get()), ProductView.class).join();
-        return StaleHeader.respond(view, fresh);
+        Actor caller = actor.get();
+        return wait.read(caller, minVersion, () -> products.version(id),
+                () -> queries.query(new ProductQuery(id, caller), ProductView.class).join());
     }
 }

@@ -3,7 +3,7 @@ package io.ordersvc.query.order;
 import io.ordersvc.platform.web.ProblemCodes;
 import io.ordersvc.platform.security.CurrentActor;
 import io.ordersvc.query.support.ReadModelWait;
-import io.ordersvc.query.support.StaleHeader;
+import io.ordersvc.shared.identity.Actor;
 import io.ordersvc.shared.order.OrderFilter;
 import io.ordersvc.shared.order.OrderQuery;
 import io.ordersvc.shared.order.OrderType;
@@ -116,9 +116,9 @@ public class OrderQueryController {
                                               @RequestParam(name = "min_version", required = false)
                                               @PositiveOrZero Long minVersion) {
         String id = orderId.toString();
-        boolean fresh = wait.awaitVersion(() -> orders.version(id), minVersion);
-        OrderDetail detail = queries.query(new OrderQuery.FindOrder(id, actor.get()), OrderDetail.class).join();
-        return StaleHeader.respond(detail, fresh);
+        Actor caller = actor.get();
+        return wait.read(caller, minVersion, () -> orders.version(id),
+                () -> queries.query(new OrderQuery.FindOrder(id, caller), OrderDetail.class).join());
     }
 
     @ProblemCodes(notFound = {"ORDER_NOT_FOUND"})
@@ -128,9 +128,9 @@ public class OrderQueryController {
                                               @RequestParam(name = "min_version", required = false)
                                               @PositiveOrZero Long minVersion) {
         String id = orderId.toString();
-        boolean fresh = wait.awaitVersion(() -> orders.version(id), minVersion);
-        OrderLogView log = queries.query(new OrderQuery.OrderLog(id, actor.get()), OrderLogView.class).join();
-        return StaleHeader.respond(log.entries(), fresh);
+        Actor caller = actor.get();
+        return wait.read(caller, minVersion, () -> orders.version(id),
+                () -> queries.query(new OrderQuery.OrderLog(id, caller), OrderLogView.class).join().entries());
     }
 
     @RolesAllowed({BUYER, ADMIN})

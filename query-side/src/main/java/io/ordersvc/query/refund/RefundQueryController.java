@@ -3,7 +3,7 @@ package io.ordersvc.query.refund;
 import io.ordersvc.platform.web.ProblemCodes;
 import io.ordersvc.platform.security.CurrentActor;
 import io.ordersvc.query.support.ReadModelWait;
-import io.ordersvc.query.support.StaleHeader;
+import io.ordersvc.shared.identity.Actor;
 import io.ordersvc.shared.refund.RefundQuery;
 import io.ordersvc.shared.refund.RefundQuery.RefundDetail;
 import io.ordersvc.shared.refund.RefundQuery.RefundPage;
@@ -49,9 +49,9 @@ public class RefundQueryController {
                                                @RequestParam(name = "min_version", required = false)
                                                @PositiveOrZero Long minVersion) {
         String id = refundId.toString();
-        boolean fresh = wait.awaitVersion(() -> refunds.version(id), minVersion);
-        RefundDetail detail = queries.query(new RefundQuery.FindRefund(id, actor.get()), RefundDetail.class).join();
-        return StaleHeader.respond(detail, fresh);
+        Actor caller = actor.get();
+        return wait.read(caller, minVersion, () -> refunds.version(id),
+                () -> queries.query(new RefundQuery.FindRefund(id, caller), RefundDetail.class).join());
     }
 
     @GetMapping
