@@ -1,5 +1,7 @@
 package io.ordersvc.command.catalog;
 
+import io.ordersvc.platform.web.validation.SingleLine;
+import io.ordersvc.platform.web.validation.WebUrl;
 import io.ordersvc.platform.web.ProblemCodes;
 import io.ordersvc.command.web.Commands;
 import io.ordersvc.platform.security.CurrentActor;
@@ -54,15 +56,15 @@ public class ProductCommandController {
         this.ids = ids;
     }
 
-    record CreateProductRequest(@NotBlank @Size(max = 200) @Schema(example = "纯棉T恤") String name,
-                                @Size(max = 1024) @Schema(example = "https://img.example.com/t.jpg") String imageUrl,
-                                @Size(max = 64) String freightTemplateId,
+    record CreateProductRequest(@NotBlank @Size(max = 200) @Schema(example = "纯棉T恤") @SingleLine String name,
+                                @Size(max = 1024) @Schema(example = "https://img.example.com/t.jpg") @WebUrl String imageUrl,
+                                @Size(max = 64) @SingleLine String freightTemplateId,
                                 @Size(max = 64) @Schema(description = "admin only: the shop the product belongs to")
                                 String shopId,
                                 @NotEmpty @Size(max = 100) List<@Valid @NotNull SkuRequest> skus) {
     }
 
-    record SkuRequest(@NotBlank @Size(max = 64) @Schema(example = "T-RED-X") String skuCode,
+    record SkuRequest(@NotBlank @Size(max = 64) @Schema(example = "T-RED-X") @SingleLine String skuCode,
                       @Size(max = 20) Map<@NotBlank @Size(max = 50) String, @NotNull @Size(max = 100) String> properties,
                       @NotNull @MinAmount("0.01") @Schema(type = "string", example = "22.00") Money price,
                       @MinAmount("0.00") @Schema(type = "string", example = "16.00") Money costPrice,

@@ -1,5 +1,6 @@
 package io.ordersvc.command.order;
 
+import io.ordersvc.platform.web.validation.SingleLine;
 import io.ordersvc.shared.money.Money;
 import io.ordersvc.shared.order.PaymentChannel;
 import io.ordersvc.shared.order.OrderType;
@@ -34,24 +35,24 @@ final class OrderRequests {
     }
 
     record ReceiverRequest(
-            @NotBlank @Size(max = 100) @Schema(example = "张三") String name,
+            @NotBlank @Size(max = 100) @Schema(example = "张三") @SingleLine String name,
             @NotBlank @Pattern(regexp = "\\+?[0-9][0-9 -]{4,19}", message = "must be a phone number")
             @Schema(example = "13800138000") String phone,
-            @NotBlank @Size(max = 64) @Schema(example = "广东省") String province,
-            @NotBlank @Size(max = 64) @Schema(example = "深圳市") String city,
-            @NotBlank @Size(max = 64) @Schema(example = "南山区") String district,
-            @NotBlank @Size(max = 512) @Schema(example = "科技园路 1 号") String address,
-            @Size(max = 16) @Schema(example = "518000") String zipcode) {
+            @NotBlank @Size(max = 64) @Schema(example = "广东省") @SingleLine String province,
+            @NotBlank @Size(max = 64) @Schema(example = "深圳市") @SingleLine String city,
+            @NotBlank @Size(max = 64) @Schema(example = "南山区") @SingleLine String district,
+            @NotBlank @Size(max = 512) @Schema(example = "科技园路 1 号") @SingleLine String address,
+            @Size(max = 16) @Schema(example = "518000") @SingleLine String zipcode) {
     }
 
     record PayRequest(@NotNull @Schema(type = "string", example = "44.00") Money amount,
                       @NotNull @Schema(example = "wechat") PaymentChannel channel,
-                      @NotBlank @Size(max = 64) @Schema(example = "4200001234202611220001") String transactionNo) {
+                      @NotBlank @Size(max = 64) @Schema(example = "4200001234202611220001") @SingleLine String transactionNo) {
     }
 
-    record ShipRequest(@NotBlank @Size(max = 32) @Schema(example = "SF") String carrierCode,
-                       @NotBlank @Size(max = 64) @Schema(example = "顺丰速运") String carrierName,
-                       @NotBlank @Size(max = 64) @Schema(example = "SF1234567890") String trackingNo,
+    record ShipRequest(@NotBlank @Size(max = 32) @Schema(example = "SF") @SingleLine String carrierCode,
+                       @NotBlank @Size(max = 64) @Schema(example = "顺丰速运") @SingleLine String carrierName,
+                       @NotBlank @Size(max = 64) @Schema(example = "SF1234567890") @SingleLine String trackingNo,
                        @Size(max = 100) List<@Valid @NotNull ShipLine> lines) {
     }
 

@@ -1,5 +1,6 @@
 package io.ordersvc.command.refund;
 
+import io.ordersvc.platform.web.validation.SingleLine;
 import io.ordersvc.platform.web.ProblemCodes;
 import io.ordersvc.command.refund.Refund.RefundAck;
 import io.ordersvc.command.web.Commands;
@@ -68,9 +69,9 @@ public class RefundCommandController {
                           String returnAddress) {
     }
 
-    record ReturnShipmentRequest(@NotBlank @Size(max = 32) @Schema(example = "SF") String carrierCode,
-                                 @NotBlank @Size(max = 64) @Schema(example = "顺丰速运") String carrierName,
-                                 @NotBlank @Size(max = 64) @Schema(example = "SF9876543210") String trackingNo) {
+    record ReturnShipmentRequest(@NotBlank @Size(max = 32) @Schema(example = "SF") @SingleLine String carrierCode,
+                                 @NotBlank @Size(max = 64) @Schema(example = "顺丰速运") @SingleLine String carrierName,
+                                 @NotBlank @Size(max = 64) @Schema(example = "SF9876543210") @SingleLine String trackingNo) {
     }
 
     @RolesAllowed({BUYER, ADMIN})

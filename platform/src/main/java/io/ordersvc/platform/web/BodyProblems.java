@@ -92,6 +92,10 @@ final class BodyProblems {
                 && bad.getMessage() != null) {
             return "is not valid: " + bad.getMessage();
         }
+        if (e instanceof InvalidFormatException f && f.getTargetType() == String.class
+                && TextSafety.RULE.equals(f.getOriginalMessage())) {
+            return TextSafety.RULE;
+        }
         Class<?> target = e instanceof InvalidFormatException f ? f.getTargetType()
                 : e instanceof MismatchedInputException m ? m.getTargetType() : null;
         return "must be " + expected(target);

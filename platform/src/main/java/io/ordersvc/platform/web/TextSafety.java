@@ -24,17 +24,38 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Control characters (U+0000 to U+001F except tab, line feed and carriage return) are noise in an order, and
- * PostgreSQL cannot even store U+0000 in text: refuse them at the door, in JSON bodies and in query parameters,
- * instead of failing later in a projection.
+ * The text policy, one for every string a request carries (JSON bodies and query parameters), checked at the door
+ * instead of failing later in a projection (PostgreSQL cannot even store U+0000). Refused anywhere:
+ * <ul>
+ *   <li>control characters: U+0000 to U+001F except tab, line feed and carriage return; DEL U+007F; the C1 controls
+ *       U+0080 to U+009F (NEL among them);</li>
+ *   <li>bidirectional embeddings, overrides and isolates (U+202A to U+202E, U+2066 to U+2069), which make a name
+ *       display as something else ("Trojan Source"); the plain marks U+200E and U+200F stay allowed;</li>
+ *   <li>a surrogate without its pair (not a character at all) and the noncharacters U+FFFE and U+FFFF.</li>
+ * </ul>
+ * Fields that hold one line (names, phone numbers, address parts, codes) are marked
+ * {@link io.ordersvc.platform.web.validation.SingleLine} and refuse line breaks and tabs as well; remarks, reasons
+ * and review texts may span lines. URLs are {@link io.ordersvc.platform.web.validation.WebUrl}: https only.
  */
 @Configuration(proxyBeanMethods = false)
 public class TextSafety {
 
+    static final String RULE = "must not contain control characters, direction overrides or broken surrogates";
+
     static boolean hasControlCharacter(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+            if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || (c >= 0x7F && c <= 0x9F)
+                    || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0xFFFE || c == 0xFFFF) {
+                return true;
+            }
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                    i++;
+                } else {
+                    return true;
+                }
+            } else if (Character.isLowSurrogate(c)) {
                 return true;
             }
         }
@@ -49,7 +70,7 @@ public class TextSafety {
             public String deserialize(JsonParser p, DeserializationContext ctxt) {
                 String value = super.deserialize(p, ctxt);
                 if (value != null && p.currentToken() == JsonToken.VALUE_STRING && hasControlCharacter(value)) {
-                    throw InvalidFormatException.from(p, "text must not contain control characters", value,
+                    throw InvalidFormatException.from(p, RULE, value,
                             String.class);
                 }
                 return value;
@@ -74,7 +95,7 @@ public class TextSafety {
                     if (hasControlCharacter(parameter.getKey())
                             || List.of(parameter.getValue()).stream().anyMatch(TextSafety::hasControlCharacter)) {
                         problems.write(request, response, HttpStatus.BAD_REQUEST, "VALIDATION_FAILED",
-                                "Parameter '" + parameter.getKey() + "' contains control characters");
+                                "Parameter '" + parameter.getKey() + "' " + RULE);
                         return;
                     }
                 }

@@ -215,7 +215,8 @@ class HostileInputIT extends IntegrationTest {
     }
 
     private static final List<String> STRINGS = List.of("", " ", "\t", "a", "x".repeat(5000), "订单号",
-            "👍🏽👨‍👩‍👧", "\u202Eevil", "\u200B", "\u0000", "nul\u0000inside", "\uFFFF", "' OR 1=1 --", "%", "_",
+            "👍🏽👨‍👩‍👧", "\u202Eevil", "\u200B", "\u0000", "nul\u0000inside", "\uFFFF", "\u007F", "\u0085", "a\r\nb", "\uD800", "x\uDC00", "\u2066x\u2069",
+            "javascript:alert(1)", "http://img.example.com/a.jpg", "' OR 1=1 --", "%", "_",
             "\\", "<script>", "null", "true", "-1", "0", "1e309", "NaN", "99999999999999999999999",
             "2026-13-45T99:99:99Z", "+999999999-12-31T23:59:59Z", "-999999999-01-01T00:00:00Z",
             "1970-01-01T00:00:00Z", "pending_payment", "review_pending", "goods_name", "in_progress", "physical");

@@ -174,10 +174,46 @@ class ProblemShapesIT extends IntegrationTest {
         api.get("/api/v1/orders?keyword_type=goods_name&keyword=%00", buyer).expectProblem(400, "VALIDATION_FAILED");
         api.get("/api/v1/orders?product_name=a%00b", buyer).expectProblem(400, "VALIDATION_FAILED");
         nothingStored();
+        // One policy for every text field: these are refused anywhere, naming the field.
+        // (Written as JSON escapes: a lone surrogate cannot travel as UTF-8, only escaped.)
+        for (String bad : List.of("a\\u007Fb", "a\\u0085b", "\\u202Eevil", "a\\u2066b\\u2069", "a\\uD800",
+                "\\uDC00a", "a\\uFFFEb", "a\\u009Bb")) {
+            Map<String, Object> body0 = Api.orderBody(sku.skuId(), 1);
+            body0.put("buyer_remark", "PLACEHOLDER");
+            String refused = new tools.jackson.databind.json.JsonMapper().writeValueAsString(body0)
+                    .replace("PLACEHOLDER", bad);
+            assertThat(api.post("/api/v1/orders", buyer, refused).expectProblem(400, "MALFORMED_REQUEST").raw()).contains("buyer_remark").contains("control characters");
+        }
+        // A name is one line; a remark may span lines.
+        for (String multiLine : List.of("Zhang\nSan", "Zhang\r\nSan", "Zhang\tSan", "Zhang\u2028San")) {
+            Map<String, Object> refused = Api.orderBody(sku.skuId(), 1);
+            @SuppressWarnings("unchecked") var who = (Map<String, Object>) refused.get("receiver");
+            who.put("name", multiLine);
+            assertThat(api.post("/api/v1/orders", buyer, refused).expectProblem(400, "VALIDATION_FAILED").raw()).contains("receiver.name").contains("single line");
+        }
+        nothingStored();
+        // Right-to-left text with its plain marks is text.
+        body = Api.orderBody(sku.skuId(), 1);
+        body.put("buyer_remark", "\u200Fمرحبا\u200E ok");
+        api.post("/api/v1/orders", buyer, body).expect(201);
         // Tabs and line breaks are text, not control noise.
         body = Api.orderBody(sku.skuId(), 1);
         body.put("buyer_remark", "请在\n周末送货\t谢谢");
         api.post("/api/v1/orders", buyer, body).expect(201);
+    }
+
+    @Test
+    void an_image_url_is_an_https_link() {
+        for (String url : List.of("javascript:alert(1)", "data:image/png;base64,AAAA", "http://img.example.com/a.jpg",
+                "//img.example.com/a.jpg", "/a.jpg", "https://", "https://user:pw@img.example.com/a.jpg",
+                "https://img example.com/a.jpg")) {
+            assertThat(api.post("/api/v1/products", seller, Map.of("name", "Cup", "image_url", url,
+                            "skus", List.of(Map.of("sku_code", "C-1", "price", "9.00", "stock", 1))))
+                    .expectProblem(400, "VALIDATION_FAILED").raw()).as(url).contains("image_url").contains("https");
+        }
+        nothingStored();
+        api.post("/api/v1/products", seller, Map.of("name", "Cup", "image_url", "https://img.example.com/a.jpg?w=200",
+                "skus", List.of(Map.of("sku_code", "C-1", "price", "9.00", "stock", 1)))).expect(201);
     }
 
     @Test
