@@ -104,7 +104,7 @@ public class OrderQueries {
         return new OrderDetail(o.orderId, o.orderNo, OrderStatus.fromValue(o.status), OrderType.fromValue(o.orderType),
                 o.buyerId, o.shopId, o.reviewPending, o.refundInProgress, o.deletedByBuyer, Money.of(o.goodsAmount),
                 Money.of(o.shippingFee), Money.of(o.discountAmount), Money.of(o.payAmount), o.pointsAmount,
-                o.pointsEarned, receiver(o), o.buyerRemark, o.createdAt, o.payableUntil, payment, o.shippedAt,
+                o.pointsEarned, receiver(o, query.actor()), o.buyerRemark, o.createdAt, o.payableUntil, payment, o.shippedAt,
                 o.completedAt, o.cancelledAt, o.cancelReason, review, lineViews, shipmentViews,
                 refunds.ofOrder(o.orderId), entries(o.orderId),
                 OrderActionsPolicy.of(o, lineViews, query.actor(), clock.instant()), timers(o),
@@ -142,11 +142,14 @@ public class OrderQueries {
                 : lines.findByOrderIdInOrderByOrderIdAscPositionAsc(ids).stream()
                 .collect(Collectors.groupingBy(l -> l.orderId, Collectors.mapping(OrderQueries::line,
                         Collectors.toList())));
+        boolean masked = query.actor().is(Role.SYSTEM);
         List<OrderSummary> items = content.stream()
                 .map(o -> new OrderSummary(o.orderId, o.orderNo, OrderStatus.fromValue(o.status),
                         OrderType.fromValue(o.orderType), o.buyerId, o.shopId, o.reviewPending, o.refundInProgress,
                         Money.of(o.goodsAmount), Money.of(o.shippingFee), Money.of(o.discountAmount),
-                        Money.of(o.payAmount), o.pointsAmount, o.receiverName, o.receiverPhone, o.createdAt,
+                        Money.of(o.payAmount), o.pointsAmount,
+                        masked ? Receiver.maskName(o.receiverName) : o.receiverName,
+                        masked ? Receiver.maskPhone(o.receiverPhone) : o.receiverPhone, o.createdAt,
                         o.payableUntil, linesByOrder.getOrDefault(o.orderId, List.of()), o.version))
                 .toList();
         return OrderPage.of(items, query.page(), query.size(), total.count(), total.exact());
@@ -249,8 +252,10 @@ public class OrderQueries {
                 Money.of(l.refundedAmount));
     }
 
-    private static Receiver receiver(OrderViewEntity o) {
-        return new Receiver(o.receiverName, o.receiverPhone, o.receiverProvince, o.receiverCity, o.receiverDistrict,
-                o.receiverAddress, o.receiverZipcode);
+    /** The system role (payment gateways, jobs) needs amounts and states, not who lives where: it sees it masked. */
+    private static Receiver receiver(OrderViewEntity o, Actor actor) {
+        Receiver receiver = new Receiver(o.receiverName, o.receiverPhone, o.receiverProvince, o.receiverCity,
+                o.receiverDistrict, o.receiverAddress, o.receiverZipcode);
+        return actor.is(Role.SYSTEM) ? receiver.masked() : receiver;
     }
 }

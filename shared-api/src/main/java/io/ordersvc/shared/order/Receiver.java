@@ -2,4 +2,31 @@ package io.ordersvc.shared.order;
 
 public record Receiver(String name, String phone, String province, String city, String district, String address,
                        String zipcode) {
+
+    /**
+     * What a caller that only settles payments or runs jobs (the system role) sees: the region, with the person
+     * masked as Chinese shops show it on labels and in lists ("张*", "138****8000", the street address as "***").
+     */
+    public Receiver masked() {
+        return new Receiver(maskName(name), maskPhone(phone), province, city, district,
+                address == null ? null : "***", zipcode);
+    }
+
+    public static String maskName(String name) {
+        if (name == null || name.isEmpty()) {
+            return name;
+        }
+        return name.substring(0, name.offsetByCodePoints(0, 1)) + "*";
+    }
+
+    public static String maskPhone(String phone) {
+        if (phone == null) {
+            return null;
+        }
+        String digits = phone.replaceAll("[^0-9]", "");
+        if (digits.length() < 7) {
+            return "*".repeat(digits.length());
+        }
+        return digits.substring(0, 3) + "*".repeat(digits.length() - 7) + digits.substring(digits.length() - 4);
+    }
 }

@@ -87,6 +87,24 @@ class AccessIT extends IntegrationTest {
     }
 
     @Test
+    void the_system_role_sees_the_receiver_masked_and_an_admin_in_full() {
+        String system = token("pay-gateway", "system");
+        var asSystem = api.order(orderId, system, 0);
+        assertThat(asSystem.path("receiver").path("name").asString()).isEqualTo("张*");
+        assertThat(asSystem.path("receiver").path("phone").asString()).isEqualTo("138****8000");
+        assertThat(asSystem.path("receiver").path("address").asString()).isEqualTo("***");
+        assertThat(asSystem.path("receiver").path("city").asString()).isEqualTo("深圳市");
+        assertThat(asSystem.path("pay_amount").asString()).isEqualTo("99.00");
+        var listed = api.get("/api/v1/orders?order_no=" + asSystem.path("order_no").asString(), system).expect(200);
+        assertThat(listed.body().path("items").path(0).path("receiver_name").asString()).isEqualTo("张*");
+        assertThat(listed.body().path("items").path(0).path("receiver_phone").asString()).isEqualTo("138****8000");
+        var asAdmin = api.order(orderId, token(uniqueId("admin"), "admin"), 0);
+        assertThat(asAdmin.path("receiver").path("name").asString()).isEqualTo("张三");
+        assertThat(asAdmin.path("receiver").path("phone").asString()).isEqualTo("13800138000");
+        assertThat(asAdmin.path("receiver").path("address").asString()).isEqualTo("科技园路1号");
+    }
+
+    @Test
     void the_wrong_role_is_403_and_changes_nothing() {
         long before = storedEvents();
         api.post("/api/v1/products", buyer, Map.of("name", "x", "skus", List.of()))
