@@ -16,9 +16,10 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
-import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtValidationException;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -34,6 +35,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import java.util.stream.Collectors;
 
 
 /**
@@ -107,10 +109,10 @@ public class SecurityConfig {
         var bearer = new BearerTokenAuthenticationEntryPoint();
         return (req, res, ex) -> {
             bearer.commence(req, res, ex);
-            String detail = ex instanceof OAuth2AuthenticationException oauth
-                    && oauth.getError().getDescription() != null
-                    ? "The bearer token was refused: " + oauth.getError().getDescription()
-                            .replaceFirst("^An error occurred while attempting to decode the Jwt: ", "")
+            // A token that failed a validator (IdentityClaims, expiry): its errors say which claim, in our words.
+            String detail = ex.getCause() instanceof JwtValidationException invalid
+                    ? "The bearer token was refused: " + invalid.getErrors().stream()
+                            .map(OAuth2Error::getDescription).collect(Collectors.joining("; "))
                     : "A valid bearer token is required";
             problems.write(req, res, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", detail);
         };

@@ -35,20 +35,24 @@ class EmbeddedDatabaseInUseTest {
                     .contains(data.resolve("orders").toString());
             assertThat(analysis.getAction()).contains("--ORDERS_DATA_DIR");
         } finally {
-            first.destroy();
-            first.waitFor();
+            first.getOutputStream().close(); // lets it go
+            if (!first.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                first.destroyForcibly().waitFor();
+            }
         }
         assertThatCode(() -> new EmbeddedDatabaseInUse().postProcessEnvironment(env, new SpringApplication()))
                 .as("free again once the first closed it").doesNotThrowAnyException();
     }
 
-    /** Another instance: a JVM that holds the database open until it is stopped. */
+    /** Another instance: a JVM that holds the database open until its standard input closes. */
     public static final class HoldDatabase {
         public static void main(String[] args) throws Exception {
             try (var connection = DriverManager.getConnection(args[0], "sa", "")) {
                 System.out.println("open");
                 System.out.flush();
-                Thread.sleep(60_000);
+                while (System.in.read() != -1) {
+                    // hold the connection until the test closes our input (or dies, which closes it too)
+                }
             }
         }
     }
