@@ -24,7 +24,9 @@ COPY --from=build /out/${MODULE}.jar /app/app.jar
 USER orders
 ENV ORDERS_DATA_DIR=/data JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75"
 EXPOSE 8080 8081 8082
-# The JRE image has neither curl nor wget: ask the readiness probe over bash's /dev/tcp.
+# The JRE image has neither curl nor wget: ask the readiness probe over bash's /dev/tcp. Health answers on the
+# management port (MANAGEMENT_SERVER_PORT; by default 9081 command side, 9082 query side, 9080 standalone on
+# PostgreSQL) or, on the embedded default, on the API's port: the first of them that answers UP counts.
 HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=5 CMD ["bash", "-c", \
-  "exec 3<>/dev/tcp/127.0.0.1/${PORT:-8080} && printf 'GET /actuator/health/readiness HTTP/1.0\\r\\n\\r\\n' >&3 && grep -q UP <&3"]
+  "for p in ${MANAGEMENT_SERVER_PORT:-} 9081 9082 9080 ${PORT:-8080}; do (exec 3<>/dev/tcp/127.0.0.1/$p && printf 'GET /actuator/health/readiness HTTP/1.0\\r\\n\\r\\n' >&3 && grep -q UP <&3) 2>/dev/null && exit 0; done; exit 1"]
 ENTRYPOINT ["java", "-jar", "/app/app.jar"]

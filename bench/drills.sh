@@ -16,6 +16,7 @@ HEAP=${DRILL_HEAP:-512m}
 RSS_BOUND_MB=${DRILL_RSS_BOUND_MB:-1024}
 DB=orders_drill
 PORT=18090
+MPORT=19090  # health and metrics: the postgres profile serves them on a port of their own
 source bench/lib.sh
 out=target/bench/drills.md
 fresh_database
@@ -27,9 +28,10 @@ cluster() { pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head
 svc=
 start_service() {
   java -Xmx$HEAP -jar "$jar" --spring.profiles.active=postgres --ORDERS_DB_NAME=$DB --server.port=$PORT \
+    --management.server.port=$MPORT \
     --logging.level.root=WARN >> target/bench/drill-service.log 2>&1 &
   svc=$!
-  wait_http "http://127.0.0.1:$PORT/actuator/health" 120
+  wait_http "http://127.0.0.1:$MPORT/actuator/health" 120
 }
 watch_rss() { # background: the highest RSS of whichever service process is running, in MB, into a file
   while true; do
@@ -104,7 +106,7 @@ sleep $((SECS / 3))
 pg_at=$(date +%s%N)
 cluster restart
 pg_ms=$(( ($(date +%s%N) - pg_at) / 1000000 ))
-healthy_ms=$( start=$(date +%s%N); wait_http "http://127.0.0.1:$PORT/actuator/health" 60 \
+healthy_ms=$( start=$(date +%s%N); wait_http "http://127.0.0.1:$MPORT/actuator/health" 60 \
   && echo $(( ($(date +%s%N) - start) / 1000000 )) )
 wait $loader
 same_pid=$(kill -0 $svc 2>/dev/null && echo yes || echo no)

@@ -19,6 +19,7 @@ TARGET_ORDERS=${BENCH_QUERY_ORDERS:-1000000}
 REPEAT=${BENCH_QUERY_REPEAT:-200}
 DB=orders_replay
 PORT=18082
+MPORT=19082  # health and metrics: the postgres profile serves them on a port of their own
 source bench/lib.sh
 out=target/bench/replay.md
 fresh_database
@@ -28,9 +29,10 @@ gjar=$(ls bench/target/bench-*-exec.jar | head -n 1)
 qpid=
 start_query_side() {
   java -Xmx1g -jar "$qjar" --spring.profiles.active=postgres --ORDERS_DB_NAME=$DB --server.port=$PORT \
+    --management.server.port=$MPORT \
     --logging.level.root=WARN >> target/bench/query-side.log 2>&1 &
   qpid=$!
-  wait_http "http://127.0.0.1:$PORT/actuator/health" 120
+  wait_http "http://127.0.0.1:$MPORT/actuator/health" 120
 }
 trap '[ -n "$qpid" ] && kill $qpid 2>/dev/null || true' EXIT
 ms_since() { echo $(( ($(date +%s%N) - $1) / 1000000 )); }

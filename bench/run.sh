@@ -16,6 +16,7 @@ SECS=${BENCH_SECONDS:-20}
 LEVELS=${BENCH_CLIENTS:-"8 32 64"}
 DB=orders_bench
 PORT=18080
+MPORT=19080  # health and metrics: the postgres profile serves them on a port of their own
 source bench/lib.sh
 run_started=$(date +%s)
 
@@ -29,10 +30,11 @@ pgjar=$(find ~/.m2/repository/org/postgresql/postgresql -name 'postgresql-*.jar'
 fresh_database
 
 java -Xmx1g -jar "$jar" --spring.profiles.active=postgres --ORDERS_DB_NAME=$DB --server.port=$PORT \
+  --management.server.port=$MPORT \
   --logging.level.root=WARN > target/bench/service.log 2>&1 &
 svc=$!
 trap 'kill $svc 2>/dev/null || true' EXIT
-wait_http "http://127.0.0.1:$PORT/actuator/health" 120
+wait_http "http://127.0.0.1:$MPORT/actuator/health" 120
 
 export BUYER_TOKEN=$(bin/mint-token bench-buyer buyer "" 86400)
 export SELLER_TOKEN=$(bin/mint-token bench-seller seller bench-shop 86400)
