@@ -87,7 +87,8 @@ class MultiInstanceIT {
     private static ConfigurableApplicationContext start(Class<?> app, String side, String url) {
         return new SpringApplicationBuilder(app)
                 .properties(OrderServiceLauncher.configNames(side))
-                .run("--server.port=0", "--spring.datasource.url=" + url,
+                // Each side serves health on a management port of its own (9081, 9082): any free one here.
+                .run("--server.port=0", "--management.server.port=0", "--spring.datasource.url=" + url,
                         "--spring.datasource.username=" + TestDatabase.user(),
                         "--spring.datasource.password=" + TestDatabase.password(),
                         "--orders.jwt.secret=" + Api.SECRET,
