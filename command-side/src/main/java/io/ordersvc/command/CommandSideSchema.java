@@ -4,7 +4,10 @@ import io.ordersvc.platform.schema.ModuleSchema;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The command side's tables (sku_index, order_node_seq, scheduled_tasks): db/command, command_schema_history. */
+/**
+ * The command side's tables (sku_index, order_node_seq, order_timer, scheduled_tasks): db/command, its history
+ * command_schema_history.
+ */
 @Configuration(proxyBeanMethods = false)
 public class CommandSideSchema {
 

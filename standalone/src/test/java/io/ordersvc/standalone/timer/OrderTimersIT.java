@@ -1,7 +1,7 @@
 package io.ordersvc.standalone.timer;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.ordersvc.command.timer.OrderTimers;
+import io.ordersvc.command.timer.TimerSweep;
 import io.ordersvc.platform.OrderServiceLauncher;
 import io.ordersvc.standalone.StandaloneApplication;
 import io.ordersvc.standalone.support.Api;
@@ -15,7 +15,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -54,7 +53,15 @@ class OrderTimersIT {
                         "--orders.timers.poll-interval=200ms",
                         "--axon.eventhandling.processors.orders.token-claim-interval=300",
                         "--axon.eventhandling.processors.products.token-claim-interval=300",
-                        "--axon.eventhandling.processors.order-timers.token-claim-interval=300");
+                        "--axon.eventhandling.processors.order-due-dates.token-claim-interval=300");
+    }
+
+    private final String seller = token(uniqueId("seller"), "seller", uniqueId("shop"));
+    private final String buyer = token(uniqueId("buyer"), "buyer");
+
+    private static String freshDatabase(String name) throws Exception {
+        return TestDatabase.postgres() ? TestDatabase.freshPostgresDatabase("orders_test_" + name)
+                : "jdbc:h2:mem:" + name + "-" + UUID.randomUUID() + TestDatabase.H2_OPTIONS;
     }
 
     private static Api api(ConfigurableApplicationContext context) {
@@ -62,7 +69,7 @@ class OrderTimersIT {
     }
 
     private static double fired(ConfigurableApplicationContext context) {
-        var counter = context.getBean(MeterRegistry.class).find(OrderTimers.FIRED).counter();
+        var counter = context.getBean(MeterRegistry.class).find(TimerSweep.FIRED).counter();
         return counter == null ? 0 : counter.count();
     }
 
@@ -71,16 +78,14 @@ class OrderTimersIT {
                 + "payload_type LIKE ?", Long.class, orderId, "%" + type);
     }
 
-    /** Deadlines that mention this order (task_data holds the serialized payload with the order id). */
+    /** The order's open timers. */
     private static long timersOf(JdbcTemplate jdbc, String orderId) {
-        String id = new String(orderId.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
-        return jdbc.query("SELECT task_data FROM scheduled_tasks", (rs, i) -> rs.getBytes(1)).stream()
-                .filter(d -> d != null && new String(d, StandardCharsets.ISO_8859_1).contains(id)).count();
+        return jdbc.queryForObject("SELECT count(*) FROM order_timer WHERE order_id = ?", Long.class, orderId);
     }
 
     private static String diagnostics(JdbcTemplate jdbc) {
-        return "tasks " + jdbc.queryForList("SELECT task_instance, execution_time, picked, picked_by, "
-                + "consecutive_failures FROM scheduled_tasks");
+        return "timers " + jdbc.queryForList("SELECT * FROM order_timer") + " tasks "
+                + jdbc.queryForList("SELECT task_instance, execution_time, picked, picked_by FROM scheduled_tasks");
     }
 
     private static void eventually(org.awaitility.core.ThrowingRunnable assertion) {
@@ -89,10 +94,7 @@ class OrderTimersIT {
 
     @Test
     void unpaid_orders_expire_durably_and_exactly_once() throws Exception {
-        String url = TestDatabase.postgres() ? TestDatabase.freshPostgresDatabase("orders_test_timers")
-                : "jdbc:h2:mem:timers-" + UUID.randomUUID() + TestDatabase.H2_OPTIONS;
-        String seller = token(uniqueId("seller"), "seller", uniqueId("shop"));
-        String buyer = token(uniqueId("buyer"), "buyer");
+        String url = freshDatabase("timers");
         Api.Sku sku;
         String dueDuringDowntime;
         Instant dueAt;
@@ -175,13 +177,62 @@ class OrderTimersIT {
             CLOCK.advance(Duration.ofHours(24).plusSeconds(1));
             eventually(() -> orders.forEach(id -> assertThat(events(jdbc, id, "OrderCancelled"))
                     .as("%s %s", id, diagnostics(jdbc)).isEqualTo(1)));
-            eventually(() -> assertThat(jdbc.queryForObject("SELECT count(*) FROM scheduled_tasks", Long.class))
+            eventually(() -> assertThat(jdbc.queryForObject("SELECT count(*) FROM order_timer", Long.class))
                     .as(diagnostics(jdbc)).isZero());
             // Seven payment deadlines fell due after the restart; each fired on exactly one of the two instances.
             assertThat(fired(a) + fired(b)).isEqualTo(7);
         } finally {
             b.close();
             a.close();
+        }
+    }
+
+    /**
+     * A store of the version before: its timers were a saga per order and Axon deadlines in scheduled_tasks. Made
+     * here from a store of today by taking back what the upgrade adds (order_timer, its migration, its processor's
+     * token) and putting back what the old version kept. The upgrade removes the old rows, and the new processor
+     * reads the open timers from the events: the unpaid order placed before the upgrade expires on time.
+     */
+    @Test
+    void an_existing_store_gets_its_open_timers_from_its_events() throws Exception {
+        String url = freshDatabase("timer_upgrade");
+        String unpaid;
+        String paid;
+        try (ConfigurableApplicationContext before = start(url)) {
+            Api api = api(before);
+            Api.Sku sku = api.createProduct(seller, "Old", "5.00", 5).get(0);
+            unpaid = api.placeOrder(buyer, sku.skuId(), 1).expect(201).text("order_id");
+            paid = api.placeOrder(buyer, sku.skuId(), 1).expect(201).text("order_id");
+            api.pay(paid, "5.00", "tx-" + paid).expect(200);
+            JdbcTemplate jdbc = before.getBean(JdbcTemplate.class);
+            eventually(() -> assertThat(timersOf(jdbc, unpaid)).isEqualTo(1));
+        }
+        var old = new JdbcTemplate(new org.springframework.jdbc.datasource.DriverManagerDataSource(url,
+                TestDatabase.user(), TestDatabase.password()));
+        old.update("DROP TABLE order_timer");
+        old.update("DELETE FROM command_schema_history WHERE version = '2'");
+        old.update("DELETE FROM token_entry WHERE processor_name = 'order-due-dates'");
+        old.update("INSERT INTO saga_entry (saga_id, saga_type, serialized_saga) VALUES ('saga-1', ?, ?)",
+                "io.ordersvc.command.timer.OrderTimers", "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        old.update("INSERT INTO association_value_entry (association_key, association_value, saga_type, saga_id)"
+                + " VALUES ('orderId', ?, ?, 'saga-1')", unpaid, "io.ordersvc.command.timer.OrderTimers");
+        old.update("INSERT INTO scheduled_tasks (task_name, task_instance, task_data, execution_time, picked,"
+                + " version) VALUES ('AxonDeadline', 'deadline-1', ?, ?, FALSE, 1)", new byte[]{1},
+                java.sql.Timestamp.from(CLOCK.instant().plus(Duration.ofHours(24))));
+
+        try (ConfigurableApplicationContext after = start(url)) {
+            JdbcTemplate jdbc = after.getBean(JdbcTemplate.class);
+            eventually(() -> assertThat(timersOf(jdbc, unpaid)).as(diagnostics(jdbc)).isEqualTo(1));
+            assertThat(timersOf(jdbc, paid)).isZero();
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM saga_entry", Long.class)).isZero();
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM association_value_entry", Long.class)).isZero();
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM scheduled_tasks WHERE task_name = 'AxonDeadline'",
+                    Long.class)).isZero();
+
+            CLOCK.advance(Duration.ofHours(24).plusSeconds(1));
+            eventually(() -> assertThat(events(jdbc, unpaid, "OrderCancelled")).as(diagnostics(jdbc)).isEqualTo(1));
+            assertThat(events(jdbc, paid, "OrderCancelled")).isZero();
+            eventually(() -> assertThat(timersOf(jdbc, unpaid)).isZero());
         }
     }
 }

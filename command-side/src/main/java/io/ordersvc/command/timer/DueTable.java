@@ -1,0 +1,121 @@
+package io.ordersvc.command.timer;
+
+import io.ordersvc.shared.order.TimerType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** order_timer in plain JDBC: the projection's loads and batched writes, the sweep's claims. */
+@Component
+class DueTable {
+
+    private static final int IN_LIST = 200;
+    private static final String COLUMNS = "order_id, timer_type, due_at, holds";
+    private static final RowMapper<Due> ROW = (rs, i) -> new Due(rs.getString(1),
+            TimerType.valueOf(rs.getString(2).toUpperCase(Locale.ROOT)), instant(rs.getObject(3, OffsetDateTime.class)), rs.getInt(4));
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
+
+    DueTable(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+        this.jdbc = jdbc;
+        this.transaction = new TransactionTemplate(transactions);
+    }
+
+    List<Due> load(Collection<String> orderIds) {
+        List<String> ids = List.copyOf(orderIds);
+        List<Due> rows = new ArrayList<>();
+        for (int from = 0; from < ids.size(); from += IN_LIST) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IN_LIST));
+            rows.addAll(jdbc.query("SELECT " + COLUMNS + " FROM order_timer WHERE order_id IN ("
+                    + chunk.stream().map(id -> "?").collect(Collectors.joining(", ")) + ")", ROW, chunk.toArray()));
+        }
+        return rows;
+    }
+
+    /**
+     * Writes a batch's changes: every written row is free to be claimed again. A row a sweep deleted meanwhile
+     * (its timer fired) is inserted again with the projection's newer state; the order's rules refuse a second
+     * firing that came too late.
+     */
+    void write(DueBook.Changes changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        if (!changes.deletes().isEmpty()) {
+            jdbc.batchUpdate("DELETE FROM order_timer WHERE order_id = ? AND timer_type = ?",
+                    changes.deletes().stream().map(k -> new Object[]{k.orderId(), k.type().value()}).toList());
+        }
+        List<Due> inserts = new ArrayList<>(changes.inserts());
+        if (!changes.updates().isEmpty()) {
+            int[] updated = jdbc.batchUpdate("UPDATE order_timer SET due_at = ?, holds = ?, claimed_until = NULL"
+                    + " WHERE order_id = ? AND timer_type = ?", changes.updates().stream()
+                    .map(d -> new Object[]{timestamp(d.dueAt()), d.holds(), d.orderId(), d.type().value()}).toList());
+            for (int i = 0; i < updated.length; i++) {
+                if (updated[i] == 0) {
+                    inserts.add(changes.updates().get(i));
+                }
+            }
+        }
+        if (!inserts.isEmpty()) {
+            jdbc.batchUpdate("INSERT INTO order_timer (" + COLUMNS + ") VALUES (?, ?, ?, ?)", inserts.stream()
+                    .map(d -> new Object[]{d.orderId(), d.type().value(), timestamp(d.dueAt()), d.holds()}).toList());
+        }
+    }
+
+    void deleteAll() {
+        jdbc.update("DELETE FROM order_timer");
+    }
+
+    /**
+     * Takes up to {@code limit} due timers of one type, oldest first, until {@code until}: rows another sweep holds
+     * are skipped, not waited for, and a claim whose sweep died lapses at its end.
+     */
+    List<Due> claim(TimerType type, Instant now, Instant until, int limit) {
+        return transaction.execute(status -> {
+            List<Due> due = jdbc.query("SELECT " + COLUMNS + " FROM order_timer WHERE timer_type = ? AND holds = 0"
+                    + " AND due_at <= ? AND (claimed_until IS NULL OR claimed_until <= ?) ORDER BY due_at"
+                    + " FETCH FIRST " + limit + " ROWS ONLY FOR UPDATE SKIP LOCKED", ROW,
+                    type.value(), timestamp(now), timestamp(now));
+            if (!due.isEmpty()) {
+                jdbc.batchUpdate("UPDATE order_timer SET claimed_until = ? WHERE order_id = ? AND timer_type = ?",
+                        due.stream().map(d -> new Object[]{timestamp(until), d.orderId(), type.value()}).toList());
+            }
+            return due;
+        });
+    }
+
+    /** The timers fired: gone, unless the projection moved them meanwhile (a new date, a hold). */
+    void fired(List<Due> fired, Instant claimedUntil) {
+        if (!fired.isEmpty()) {
+            jdbc.batchUpdate("DELETE FROM order_timer WHERE order_id = ? AND timer_type = ? AND due_at = ?"
+                    + " AND claimed_until = ?", fired.stream().map(d -> new Object[]{d.orderId(), d.type().value(),
+                    timestamp(d.dueAt()), timestamp(claimedUntil)}).toList());
+        }
+    }
+
+    /** Due timers of a type not yet fired: the sweep's backlog. */
+    long backlog(TimerType type, Instant now) {
+        return jdbc.queryForObject("SELECT count(*) FROM order_timer WHERE timer_type = ? AND holds = 0"
+                + " AND due_at <= ?", Long.class, type.value(), timestamp(now));
+    }
+
+    private static OffsetDateTime timestamp(Instant at) {
+        return at == null ? null : OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
+    }
+
+    private static Instant instant(OffsetDateTime at) {
+        return at == null ? null : at.toInstant();
+    }
+}

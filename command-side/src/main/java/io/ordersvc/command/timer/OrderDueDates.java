@@ -1,0 +1,168 @@
+package io.ordersvc.command.timer;
+
+import io.ordersvc.shared.order.OrderEvent.AfterSalesWindowClosed;
+import io.ordersvc.shared.order.OrderEvent.LineRefunded;
+import io.ordersvc.shared.order.OrderEvent.OrderCancelled;
+import io.ordersvc.shared.order.OrderEvent.OrderClosed;
+import io.ordersvc.shared.order.OrderEvent.OrderPaid;
+import io.ordersvc.shared.order.OrderEvent.OrderPlaced;
+import io.ordersvc.shared.order.OrderEvent.OrderReceiptConfirmed;
+import io.ordersvc.shared.order.OrderEvent.OrderReviewed;
+import io.ordersvc.shared.order.OrderEvent.OrderShipped;
+import io.ordersvc.shared.order.OrderEvent.RefundEnded;
+import io.ordersvc.shared.order.OrderEvent.RefundOpened;
+import io.ordersvc.shared.order.OrderEvent.ReviewWindowClosed;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+import static io.ordersvc.shared.order.TimerType.AFTER_SALES_WINDOW;
+import static io.ordersvc.shared.order.TimerType.AUTO_CONFIRM;
+import static io.ordersvc.shared.order.TimerType.PAYMENT_TIMEOUT;
+import static io.ordersvc.shared.order.TimerType.REVIEW_WINDOW;
+
+/**
+ * The order's open timers, from the due dates its events state (order_timer): the payment window from placement,
+ * the automatic receipt from the last shipment (held while refunds are open, resumed when the order says), the
+ * review and after-sales windows from completion. A few JDBC batches per event batch instead of a saga per order
+ * and a scheduled row per deadline; {@link TimerSweep} fires what is due. Starts at the beginning of the store, so a
+ * store written before it existed gets its open timers on the first start.
+ */
+@Component
+@ProcessingGroup(OrderDueDates.GROUP)
+class OrderDueDates {
+
+    static final String GROUP = "order-due-dates";
+
+    private final DueTable table;
+
+    OrderDueDates(DueTable table) {
+        this.table = table;
+    }
+
+    @EventHandler
+    void on(OrderPlaced e) {
+        book().placed(e.orderId(), e.payableUntil());
+    }
+
+    @EventHandler
+    void on(OrderPaid e) {
+        book().remove(e.orderId(), PAYMENT_TIMEOUT);
+    }
+
+    @EventHandler
+    void on(OrderCancelled e) {
+        book().removeAll(e.orderId());
+    }
+
+    @EventHandler
+    void on(OrderShipped e) {
+        if (e.autoConfirmAt() != null) {
+            book().due(e.orderId(), AUTO_CONFIRM, e.autoConfirmAt());
+        }
+    }
+
+    @EventHandler
+    void on(RefundOpened e) {
+        book().hold(e.orderId());
+    }
+
+    @EventHandler
+    void on(RefundEnded e) {
+        book().release(e.orderId(), e.autoConfirmAt(), e.endedAt());
+    }
+
+    @EventHandler
+    void on(LineRefunded e) {
+        book().release(e.orderId(), e.autoConfirmAt(), e.refundedAt());
+    }
+
+    @EventHandler
+    void on(OrderReceiptConfirmed e) {
+        DueBook book = book();
+        book.remove(e.orderId(), AUTO_CONFIRM);
+        book.due(e.orderId(), REVIEW_WINDOW, e.reviewUntil());
+        book.due(e.orderId(), AFTER_SALES_WINDOW, e.afterSalesUntil());
+    }
+
+    @EventHandler
+    void on(OrderReviewed e) {
+        book().remove(e.orderId(), REVIEW_WINDOW);
+    }
+
+    @EventHandler
+    void on(ReviewWindowClosed e) {
+        book().remove(e.orderId(), REVIEW_WINDOW);
+    }
+
+    @EventHandler
+    void on(AfterSalesWindowClosed e) {
+        book().remove(e.orderId(), AFTER_SALES_WINDOW);
+    }
+
+    @EventHandler
+    void on(OrderClosed e) {
+        book().removeAll(e.orderId());
+    }
+
+    @ResetHandler
+    void reset() {
+        table.deleteAll();
+    }
+
+    /**
+     * The book of the current event batch (its transaction): the rows of every order the batch names are loaded
+     * in one query, except orders placed in it; the difference is written just before the commit, with the token.
+     */
+    DueBook book() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            throw new IllegalStateException("order timers are written in the event batch's transaction");
+        }
+        DueBook book = (DueBook) TransactionSynchronizationManager.getResource(this);
+        if (book == null) {
+            DueBook created = new DueBook(table::load);
+            book = created;
+            TransactionSynchronizationManager.bindResource(this, created);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void beforeCommit(boolean readOnly) {
+                    table.write(created.changes());
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(OrderDueDates.this);
+                }
+            });
+            created.prefetch(ordersOfTheBatch());
+        }
+        return book;
+    }
+
+    /** The orders the batch's events belong to, but those it places (they have no rows yet). */
+    private static Set<String> ordersOfTheBatch() {
+        Set<String> orders = new LinkedHashSet<>();
+        if (CurrentUnitOfWork.isStarted() && CurrentUnitOfWork.get().root() instanceof BatchingUnitOfWork<?> batch) {
+            Set<String> placed = new LinkedHashSet<>();
+            for (Object message : batch.getMessages()) {
+                if (message instanceof DomainEventMessage<?> event && "Order".equals(event.getType())) {
+                    if (OrderPlaced.class.equals(event.getPayloadType())) {
+                        placed.add(event.getAggregateIdentifier());
+                    } else if (!placed.contains(event.getAggregateIdentifier())) {
+                        orders.add(event.getAggregateIdentifier());
+                    }
+                }
+            }
+        }
+        return orders;
+    }
+}

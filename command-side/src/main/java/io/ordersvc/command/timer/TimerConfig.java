@@ -1,0 +1,82 @@
+package io.ordersvc.command.timer;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerName;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import io.ordersvc.platform.axon.InstanceId;
+import io.ordersvc.shared.order.TimerType;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import javax.sql.DataSource;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * One recurring db-scheduler task per timer type, each running {@link TimerSweep#sweep} every poll interval on
+ * one instance at a time (db-scheduler picks a due execution with an optimistic version update). db-scheduler was
+ * chosen over Quartz and JobRunr as one small library with one table (scheduled_tasks) and an injectable clock.
+ * Timers due while the service was down fire at the first sweep after start.
+ */
+@Configuration(proxyBeanMethods = false)
+class TimerConfig {
+
+    static String taskName(TimerType type) {
+        return "order-timer-" + type.value();
+    }
+
+    @Bean
+    Scheduler timerScheduler(DataSource dataSource, InstanceId instance, Clock clock, TimerSweep sweep,
+                             @Value("${orders.timers.poll-interval:2s}") Duration pollInterval) {
+        List<RecurringTask<Void>> sweeps = Arrays.stream(TimerType.values())
+                .map(type -> Tasks.recurring(taskName(type), FixedDelay.of(pollInterval))
+                        .execute((execution, context) -> sweep.sweep(type)))
+                .toList();
+        return Scheduler.create(dataSource)
+                .startTasks(sweeps)
+                .schedulerName(new SchedulerName.Fixed(instance.value()))
+                .threads(TimerType.values().length)
+                .pollingInterval(pollInterval)
+                // An instance that dies while sweeping loses its task to another after 6 missed beats (30 s).
+                .heartbeatInterval(Duration.ofSeconds(5))
+                .shutdownMaxWait(Duration.ofSeconds(10))
+                .clock(clock::instant)
+                .build();
+    }
+
+    /** Starts the sweeps after everything else (the command handlers they send to), stops them first. */
+    @Bean
+    SmartLifecycle timerSchedulerLifecycle(Scheduler timerScheduler) {
+        return new SmartLifecycle() {
+            private volatile boolean running;
+
+            @Override
+            public void start() {
+                timerScheduler.start();
+                running = true;
+            }
+
+            @Override
+            public void stop() {
+                timerScheduler.stop();
+                running = false;
+            }
+
+            @Override
+            public boolean isRunning() {
+                return running;
+            }
+
+            @Override
+            public int getPhase() {
+                return Integer.MAX_VALUE;
+            }
+        };
+    }
+}

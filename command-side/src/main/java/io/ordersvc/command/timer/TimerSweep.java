@@ -1,0 +1,111 @@
+package io.ordersvc.command.timer;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.ordersvc.shared.error.DomainException;
+import io.ordersvc.shared.identity.Actor;
+import io.ordersvc.shared.order.OrderCommand;
+import io.ordersvc.shared.order.OrderCommand.AutoConfirmReceipt;
+import io.ordersvc.shared.order.OrderCommand.CloseAfterSalesWindow;
+import io.ordersvc.shared.order.OrderCommand.CloseReviewWindow;
+import io.ordersvc.shared.order.OrderCommand.ExpireOrder;
+import io.ordersvc.shared.order.TimerType;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Fires due order timers. One recurring db-scheduler task per timer type (TimerConfig) calls {@link #sweep}: it
+ * claims the due rows in batches ({@code FOR UPDATE SKIP LOCKED}, so instances never take the same row) and sends
+ * each order its command in a unit of work of its own: the sweep runs in none, so nothing is nested. The order's
+ * own rules decide, so a timer racing a user's action does no harm, and a refusal means the order moved on (paid,
+ * received, a refund open): the timer is done either way. A command that failed for another reason (the database
+ * away) keeps its row, which is due again when the claim lapses.
+ */
+@Component
+public class TimerSweep {
+
+    /** Counter of timers fired on this instance (orders_timers_fired_total on /actuator/prometheus). */
+    public static final String FIRED = "orders.timers.fired";
+    private static final Actor TIMERS = Actor.system("order-timers");
+    private static final Logger log = LoggerFactory.getLogger(TimerSweep.class);
+
+    private final DueTable table;
+    private final CommandGateway gateway;
+    private final MeterRegistry meters;
+    private final Clock clock;
+    private final Duration claim;
+    private final int batchSize;
+    private final Duration commandTimeout;
+
+    TimerSweep(DueTable table, CommandGateway gateway, MeterRegistry meters, Clock clock,
+               @Value("${orders.timers.claim:30s}") Duration claim,
+               @Value("${orders.timers.batch-size:200}") int batchSize,
+               @Value("${orders.command-timeout:10s}") Duration commandTimeout) {
+        this.table = table;
+        this.gateway = gateway;
+        this.meters = meters;
+        this.clock = clock;
+        this.claim = claim;
+        this.batchSize = batchSize;
+        this.commandTimeout = commandTimeout;
+    }
+
+    /** Fires every due timer of the type, a batch at a time, until a batch comes back short. */
+    public void sweep(TimerType type) {
+        while (sweepBatch(type) == batchSize) {
+            log.debug("{} timers: another batch", type);
+        }
+    }
+
+    /** One batch: claimed, fired, the fired rows deleted. Returns how many were claimed. */
+    int sweepBatch(TimerType type) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Instant until = now.plus(claim);
+        List<Due> claimed = table.claim(type, now, until, batchSize);
+        List<Due> fired = new ArrayList<>(claimed.size());
+        for (Due due : claimed) {
+            if (fire(type, due.orderId())) {
+                fired.add(due);
+            }
+        }
+        table.fired(fired, until);
+        return claimed.size();
+    }
+
+    private boolean fire(TimerType type, String orderId) {
+        meters.counter(FIRED, "type", type.value()).increment();
+        try {
+            gateway.sendAndWait(command(type, orderId), commandTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (DomainException refused) {
+            log.debug("{} timer of order {} not applied: {}", type, orderId, refused.getMessage());
+            return true;
+        } catch (AggregateNotFoundException gone) {
+            log.warn("{} timer of order {} names no order: dropped", type, orderId);
+            return true;
+        } catch (RuntimeException failure) {
+            log.warn("{} timer of order {} failed, due again in {}: {}", type, orderId, claim, failure.toString());
+            return false;
+        }
+    }
+
+    static OrderCommand command(TimerType type, String orderId) {
+        return switch (type) {
+            case PAYMENT_TIMEOUT -> new ExpireOrder(orderId, TIMERS);
+            case AUTO_CONFIRM -> new AutoConfirmReceipt(orderId, TIMERS);
+            case REVIEW_WINDOW -> new CloseReviewWindow(orderId, TIMERS);
+            case AFTER_SALES_WINDOW -> new CloseAfterSalesWindow(orderId, TIMERS);
+        };
+    }
+}
