@@ -47,8 +47,6 @@ public class Order {
     private String orderId;
     private String orderNo;
     private Instant afterSalesUntil;
-    /** When receipt is confirmed for the buyer: set by the shipment that completes the order, moved by refunds. */
-    private Instant autoConfirmAt;
     private String buyerId;
     private String shopId;
     private OrderStatus status;
@@ -57,6 +55,8 @@ public class Order {
     private PayAck.Payment payment;
     @AggregateMember
     private final OrderLines lines = new OrderLines();
+    @AggregateMember
+    private final OrderAfterSales afterSales = new OrderAfterSales(lines);
     private boolean reviewed;
     private boolean deleted;
     private String cancelReason;
@@ -193,40 +193,18 @@ public class Order {
                 cmd.evidenceUrls() == null ? List.of() : List.copyOf(cmd.evidenceUrls()), now);
     }
 
-    public void refundAwaitsReturn(String refundId) {
-        apply(new RefundAwaitingReturn(orderId, refundId, lines.lineOf(refundId)));
+    /** The books that do not depend on the order's status (a return awaited, a stock correction). */
+    public OrderAfterSales afterSales() {
+        return afterSales;
     }
 
     public void refundEnded(String refundId, RefundOutcome outcome, Instant now) {
-        apply(new RefundEnded(orderId, refundId, lines.lineOf(refundId), outcome, now,
-                autoConfirmResumes(refundId, status, now)));
+        afterSales.ended(refundId, outcome, status, now);
     }
 
     /** Books the money; returns the stock to give back (product → sku → quantity), closes a fully refunded order. */
     public Map<String, Map<String, Integer>> refundPaid(String refundId, boolean goodsReturned, Instant now) {
-        OrderLines.Settlement paid = lines.settle(refundId, goodsReturned);
-        // A to_ship order whose unshipped lines were all refunded has nothing left to ship.
-        OrderStatus statusAfter = status == TO_SHIP && paid.nothingLeftToShip() ? SHIPPED : status;
-        apply(new LineRefunded(orderId, refundId, paid.lineId(), paid.line().openRefundAmount(),
-                paid.after().refunded(), paid.after().fullyRefunded(), paid.returned(), paid.released(), statusAfter,
-                now,
-                paid.allRefunded() ? null : autoConfirmResumes(refundId, statusAfter, now)));
-        if (paid.allRefunded()) {
-            apply(new OrderClosed(orderId, now));
-        }
-        return paid.stockBack();
-    }
-
-    /** The product and SKU of a line whose released stock an admin corrects (StockReconciliation). */
-    OrderLines.Line lineToCorrect(CorrectStockRelease cmd) {
-        requireRole(cmd.actor(), Role.ADMIN);
-        return lines.line(cmd.orderLineId());
-    }
-
-    void stockCorrected(String lineId, OrderLines.Line line, int applied, Instant now) {
-        if (applied != 0) {
-            apply(new StockReleaseCorrected(orderId, lineId, line.productId(), line.skuId(), applied, now));
-        }
+        return afterSales.paid(refundId, goodsReturned, status, now);
     }
 
     private void require(Action action, Actor actor, Clock clock) {
@@ -236,21 +214,6 @@ public class Order {
     private OrderRules.Facts facts() {
         return new OrderRules.Facts(orderId, buyerId, shopId, status, payableUntil, lines.anyRefundOpen(), reviewed,
                 reviewWindowClosed, afterSalesUntil, afterSalesClosed, true, deleted);
-    }
-
-    /**
-     * A refund held the automatic receipt of a shipped order; when the last open one closes, receipt is due again
-     * at the date it had, or now if that has passed. Null when nothing resumes.
-     */
-    private Instant autoConfirmResumes(String closingRefund, OrderStatus statusAfter, Instant now) {
-        if (statusAfter != SHIPPED || autoConfirmAt == null || lines.anyRefundOpenBesides(closingRefund)) {
-            return null;
-        }
-        return autoConfirmAt.isAfter(now) ? autoConfirmAt : now;
-    }
-
-    private Instant resumed(Instant due) {
-        return due != null ? due : autoConfirmAt;
     }
 
     public OrderAck ack() {
@@ -278,7 +241,6 @@ public class Order {
     void on(OrderShipped e) {
         if (e.fullyShipped()) {
             status = SHIPPED;
-            autoConfirmAt = e.autoConfirmAt();
         }
     }
 
@@ -300,7 +262,6 @@ public class Order {
     @EventSourcingHandler void on(LatePaymentReceived e) { latePayments.add(e.transactionNo()); }
     @EventSourcingHandler void on(OrderReviewed e) { reviewed = true; }
     @EventSourcingHandler void on(OrderDeletedByBuyer e) { deleted = true; }
-    @EventSourcingHandler void on(RefundEnded e) { autoConfirmAt = resumed(e.autoConfirmAt()); }
-    @EventSourcingHandler void on(LineRefunded e) { status = e.statusAfter(); autoConfirmAt = resumed(e.autoConfirmAt()); }
+    @EventSourcingHandler void on(LineRefunded e) { status = e.statusAfter(); }
     @EventSourcingHandler void on(OrderClosed e) { status = CLOSED; }
 }

@@ -68,9 +68,9 @@ public class StockReconciliation {
     @CommandHandler
     public OrderAck handle(CorrectStockRelease cmd, Clock clock) {
         Aggregate<Order> order = LockOrder.load(orders, LockOrder.Rank.ORDER, cmd.orderId(), Refusal::orderNotFound);
-        OrderLines.Line line = order.invoke(o -> o.lineToCorrect(cmd));
+        OrderLines.Line line = order.invoke(o -> o.afterSales().lineToCorrect(cmd));
         int applied = stock.correct(cmd.orderId(), line.productId(), line.skuId(), cmd.delta());
-        order.execute(o -> o.stockCorrected(cmd.orderLineId(), line, applied, clock.instant()));
+        order.execute(o -> o.afterSales().stockCorrected(cmd.orderLineId(), line, applied, clock.instant()));
         return order.invoke(Order::ack);
     }
 }

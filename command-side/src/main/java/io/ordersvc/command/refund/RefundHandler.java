@@ -76,7 +76,7 @@ public class RefundHandler {
             Map<String, Map<String, Integer>> back = order.invoke(o -> o.refundPaid(cmd.refundId(), false, now));
             stock.release(order.identifierAsString(), back, "refunded_before_shipping");
         } else {
-            order.execute(o -> o.refundAwaitsReturn(cmd.refundId()));
+            order.execute(o -> o.afterSales().awaitsReturn(cmd.refundId()));
         }
         return refund.invoke(Refund::ack);
     }

@@ -1,0 +1,115 @@
+package io.ordersvc.command.order;
+
+import io.ordersvc.platform.FeatureApi;
+import io.ordersvc.shared.identity.Role;
+import io.ordersvc.shared.order.OrderCommand.CorrectStockRelease;
+import io.ordersvc.shared.order.OrderEvent.LineRefunded;
+import io.ordersvc.shared.order.OrderEvent.OrderClosed;
+import io.ordersvc.shared.order.OrderEvent.OrderPlaced;
+import io.ordersvc.shared.order.OrderEvent.OrderShipped;
+import io.ordersvc.shared.order.OrderEvent.RefundAwaitingReturn;
+import io.ordersvc.shared.order.OrderEvent.RefundEnded;
+import io.ordersvc.shared.order.OrderEvent.StockReleaseCorrected;
+import io.ordersvc.shared.order.OrderStatus;
+import io.ordersvc.shared.order.RefundOutcome;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+
+import java.time.Instant;
+import java.util.Map;
+
+import static io.ordersvc.command.support.Guards.requireRole;
+import static io.ordersvc.shared.order.OrderStatus.SHIPPED;
+import static io.ordersvc.shared.order.OrderStatus.TO_SHIP;
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * The order's after-sales books, an entity of the Order aggregate: what a refund's end or payout does to the lines
+ * (their books are {@link OrderLines}), to the order's status and to its automatic receipt, which an open refund
+ * holds. {@link Order} checks who may do what and hands the order's status in; this decides what the books say.
+ */
+@FeatureApi // the refund feature books returns through it
+public class OrderAfterSales {
+
+    private final OrderLines lines;
+    private String orderId;
+    /** When receipt is confirmed for the buyer: set by the shipment that completes the order, moved by refunds. */
+    private Instant autoConfirmAt;
+
+    OrderAfterSales(OrderLines lines) {
+        this.lines = lines;
+    }
+
+    public void awaitsReturn(String refundId) {
+        apply(new RefundAwaitingReturn(orderId, refundId, lines.lineOf(refundId)));
+    }
+
+    void ended(String refundId, RefundOutcome outcome, OrderStatus status, Instant now) {
+        apply(new RefundEnded(orderId, refundId, lines.lineOf(refundId), outcome, now,
+                receiptResumes(refundId, status, now)));
+    }
+
+    /** Books the money; returns the stock to give back (product → sku → quantity), closes a fully refunded order. */
+    Map<String, Map<String, Integer>> paid(String refundId, boolean goodsReturned, OrderStatus status, Instant now) {
+        OrderLines.Settlement paid = lines.settle(refundId, goodsReturned);
+        // A to_ship order whose unshipped lines were all refunded has nothing left to ship.
+        OrderStatus statusAfter = status == TO_SHIP && paid.nothingLeftToShip() ? SHIPPED : status;
+        apply(new LineRefunded(orderId, refundId, paid.lineId(), paid.line().openRefundAmount(),
+                paid.after().refunded(), paid.after().fullyRefunded(), paid.returned(), paid.released(), statusAfter,
+                now, paid.allRefunded() ? null : receiptResumes(refundId, statusAfter, now)));
+        if (paid.allRefunded()) {
+            apply(new OrderClosed(orderId, now));
+        }
+        return paid.stockBack();
+    }
+
+    /**
+     * A refund held the automatic receipt of a shipped order; when the last open one closes, receipt is due again
+     * at the date it had, or now if that has passed. Null when nothing resumes.
+     */
+    private Instant receiptResumes(String closingRefund, OrderStatus statusAfter, Instant now) {
+        if (statusAfter != SHIPPED || autoConfirmAt == null || lines.anyRefundOpenBesides(closingRefund)) {
+            return null;
+        }
+        return autoConfirmAt.isAfter(now) ? autoConfirmAt : now;
+    }
+
+    /** The product and SKU of a line whose released stock an admin corrects (StockReconciliation). */
+    OrderLines.Line lineToCorrect(CorrectStockRelease cmd) {
+        requireRole(cmd.actor(), Role.ADMIN);
+        return lines.line(cmd.orderLineId());
+    }
+
+    void stockCorrected(String lineId, OrderLines.Line line, int applied, Instant now) {
+        if (applied != 0) {
+            apply(new StockReleaseCorrected(orderId, lineId, line.productId(), line.skuId(), applied, now));
+        }
+    }
+
+    @EventSourcingHandler
+    void on(OrderPlaced e) {
+        orderId = e.orderId();
+    }
+
+    @EventSourcingHandler
+    void on(OrderShipped e) {
+        if (e.fullyShipped()) {
+            autoConfirmAt = e.autoConfirmAt();
+        }
+    }
+
+    @EventSourcingHandler
+    void on(RefundEnded e) {
+        resumed(e.autoConfirmAt());
+    }
+
+    @EventSourcingHandler
+    void on(LineRefunded e) {
+        resumed(e.autoConfirmAt());
+    }
+
+    private void resumed(Instant due) {
+        if (due != null) {
+            autoConfirmAt = due;
+        }
+    }
+}
