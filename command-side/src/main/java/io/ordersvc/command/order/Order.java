@@ -5,7 +5,6 @@ import io.ordersvc.platform.FeatureApi;
 import io.ordersvc.shared.error.Refusal;
 import io.ordersvc.shared.identity.Actor;
 import io.ordersvc.shared.identity.Role;
-import io.ordersvc.shared.money.Money;
 import io.ordersvc.shared.order.OrderCommand.*;
 import io.ordersvc.shared.order.OrderEvent.*;
 import io.ordersvc.shared.order.OrderRules;
@@ -25,10 +24,8 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import static io.ordersvc.command.support.Guards.requireRole;
 import static io.ordersvc.shared.order.OrderStatus.*;
@@ -50,9 +47,9 @@ public class Order {
     private String buyerId;
     private String shopId;
     private OrderStatus status;
-    private Money payAmount;
     private Instant payableUntil;
-    private PayAck.Payment payment;
+    @AggregateMember
+    private final OrderPayment money = new OrderPayment();
     @AggregateMember
     private final OrderLines lines = new OrderLines();
     @AggregateMember
@@ -62,7 +59,6 @@ public class Order {
     private String cancelReason;
     private boolean reviewWindowClosed;
     private boolean afterSalesClosed;
-    private final Set<String> latePayments = new HashSet<>();
 
     /** The reason the order timer writes when the payment window closes: the timer's own name. */
     public static final String PAYMENT_TIMEOUT = TimerType.PAYMENT_TIMEOUT.value();
@@ -79,21 +75,14 @@ public class Order {
         OrderRules.requireAccess(Action.PAY, facts(), cmd.actor());
         if (status == CANCELLED && PAYMENT_TIMEOUT.equals(cancelReason)) {
             // Too late: keep the money on record so it is paid back, and answer with the cancelled order.
-            if (latePayments.add(cmd.transactionNo())) {
-                apply(new LatePaymentReceived(orderId, cmd.amount(), cmd.channel().value(), cmd.transactionNo(),
-                        clock.instant()));
-            }
+            money.late(cmd, clock.instant());
             return new PayAck(orderId, status, AggregateLifecycle.getVersion(), null);
         }
-        if (payment == null || !cmd.transactionNo().equals(payment.transactionNo())) {
+        if (!money.alreadyTaken(cmd)) { // taken before: the gateway reported it again, answer with the order as it is
             require(Action.PAY, cmd.actor(), clock);
-            if (cmd.amount().compareTo(payAmount) != 0) {
-                throw Refusal.unprocessable("AMOUNT_MISMATCH", "amount " + cmd.amount() + " differs from pay_amount "
-                        + payAmount);
-            }
-            apply(new OrderPaid(orderId, cmd.amount(), cmd.channel().value(), cmd.transactionNo(), clock.instant()));
-        } // else the gateway reported this payment again: nothing new, answer it with the order as it is now
-        return new PayAck(orderId, status, AggregateLifecycle.getVersion(), payment);
+            money.take(cmd, clock.instant());
+        }
+        return new PayAck(orderId, status, AggregateLifecycle.getVersion(), money.payment());
     }
 
     @CommandHandler
@@ -227,14 +216,12 @@ public class Order {
         buyerId = e.buyerId();
         shopId = e.shopId();
         status = PENDING_PAYMENT;
-        payAmount = e.payAmount();
         payableUntil = e.payableUntil();
     }
 
     @EventSourcingHandler
     void on(OrderPaid e) {
         status = TO_SHIP;
-        payment = new PayAck.Payment(e.transactionNo(), e.amount(), e.channel(), e.paidAt());
     }
 
     @EventSourcingHandler
@@ -259,7 +246,6 @@ public class Order {
     // facts that set one flag each
     @EventSourcingHandler void on(ReviewWindowClosed e) { reviewWindowClosed = true; }
     @EventSourcingHandler void on(AfterSalesWindowClosed e) { afterSalesClosed = true; }
-    @EventSourcingHandler void on(LatePaymentReceived e) { latePayments.add(e.transactionNo()); }
     @EventSourcingHandler void on(OrderReviewed e) { reviewed = true; }
     @EventSourcingHandler void on(OrderDeletedByBuyer e) { deleted = true; }
     @EventSourcingHandler void on(LineRefunded e) { status = e.statusAfter(); }
