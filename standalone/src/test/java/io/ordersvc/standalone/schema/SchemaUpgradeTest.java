@@ -8,7 +8,6 @@ import io.ordersvc.standalone.support.TestDatabase;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import javax.sql.DataSource;
 import java.util.List;
@@ -16,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import static io.ordersvc.standalone.support.TestDatabase.platformFlyway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -32,7 +32,7 @@ class SchemaUpgradeTest {
 
     @Test
     void a_database_of_the_single_history_upgrades_in_place_to_the_same_schema_as_a_new_one() throws Exception {
-        DataSource legacy = database("schema_legacy");
+        DataSource legacy = TestDatabase.fresh("schema_legacy");
         legacyFlyway(legacy, null).migrate();
         JdbcTemplate old = new JdbcTemplate(legacy);
         old.update("INSERT INTO sku_index (sku_id, product_id, shop_id) VALUES ('s1', 'p1', 'shop-1')");
@@ -45,11 +45,11 @@ class SchemaUpgradeTest {
                 + " FALSE, FALSE, FALSE, FALSE, 1, 0, 0, 1, 0, 1, 'n', 'p', 'p', 'c', 'd', 'a', '', '',"
                 + " TIMESTAMP WITH TIME ZONE '2026-11-01 00:00:00+00', TIMESTAMP WITH TIME ZONE '2026-11-02 00:00:00+00', 2)");
 
-        new SchemaMigrations(BOTH).migrate(platform(legacy));
-        new SchemaMigrations(BOTH).migrate(platform(legacy)); // a second start changes nothing
+        new SchemaMigrations(BOTH).migrate(platformFlyway(legacy));
+        new SchemaMigrations(BOTH).migrate(platformFlyway(legacy)); // a second start changes nothing
 
-        DataSource fresh = database("schema_fresh");
-        new SchemaMigrations(BOTH).migrate(platform(fresh));
+        DataSource fresh = TestDatabase.fresh("schema_fresh");
+        new SchemaMigrations(BOTH).migrate(platformFlyway(fresh));
 
         assertThat(columns(legacy)).isEqualTo(columns(fresh)).isNotEmpty();
         assertThat(indexes(legacy)).isEqualTo(indexes(fresh));
@@ -71,22 +71,22 @@ class SchemaUpgradeTest {
 
     @Test
     void a_deployment_migrates_only_the_modules_it_runs() throws Exception {
-        DataSource commandOnly = database("schema_command_only");
-        new SchemaMigrations(List.of(CommandSideSchema.SCHEMA)).migrate(platform(commandOnly));
+        DataSource commandOnly = TestDatabase.fresh("schema_command_only");
+        new SchemaMigrations(List.of(CommandSideSchema.SCHEMA)).migrate(platformFlyway(commandOnly));
         Set<String> tables = tables(commandOnly);
         assertThat(tables).contains("domain_event_entry", "idempotency_key", "sku_index", "scheduled_tasks",
                 "platform_schema_history", "command_schema_history");
         assertThat(tables).doesNotContain("order_view", "refund_view", "query_schema_history");
 
-        new SchemaMigrations(BOTH).migrate(platform(commandOnly)); // then the query side starts on it too
+        new SchemaMigrations(BOTH).migrate(platformFlyway(commandOnly)); // then the query side starts on it too
         assertThat(tables(commandOnly)).contains("order_view", "refund_view", "query_schema_history");
     }
 
     @Test
     void an_unfinished_single_history_is_refused_and_left_as_it_was() throws Exception {
-        DataSource legacy = database("schema_unfinished");
+        DataSource legacy = TestDatabase.fresh("schema_unfinished");
         legacyFlyway(legacy, "5").migrate();
-        assertThatThrownBy(() -> new SchemaMigrations(BOTH).migrate(platform(legacy)))
+        assertThatThrownBy(() -> new SchemaMigrations(BOTH).migrate(platformFlyway(legacy)))
                 .hasMessageContaining("stops at version 5");
         assertThat(tables(legacy)).doesNotContain("platform_schema_history", "query_schema_history");
     }
@@ -97,20 +97,8 @@ class SchemaUpgradeTest {
         return (target == null ? config : config.target(target)).load();
     }
 
-    /** Spring Boot's Flyway as application.yml configures it. */
-    private static Flyway platform(DataSource db) {
-        return Flyway.configure().dataSource(db).table("platform_schema_history")
-                .locations(SchemaMigrations.PLATFORM.locations(vendor()).toArray(String[]::new)).load();
-    }
-
     private static String vendor() {
         return TestDatabase.postgres() ? "postgresql" : "h2";
-    }
-
-    private static DataSource database(String name) throws Exception {
-        String url = TestDatabase.postgres() ? TestDatabase.freshPostgresDatabase(name)
-                : "jdbc:h2:mem:" + name + TestDatabase.H2_OPTIONS;
-        return new DriverManagerDataSource(url, TestDatabase.user(), TestDatabase.password());
     }
 
     private static Set<String> tables(DataSource db) {

@@ -36,6 +36,20 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
         return server + name;
     }
 
+    /** A database of a test's own: H2 in memory, or with -Ppostgres a PostgreSQL database created afresh. */
+    public static javax.sql.DataSource fresh(String name) throws java.sql.SQLException {
+        String url = postgres() ? freshPostgresDatabase(name) : "jdbc:h2:mem:" + name + H2_OPTIONS;
+        return new org.springframework.jdbc.datasource.DriverManagerDataSource(url, user(), password());
+    }
+
+    /** Spring Boot's Flyway as application.yml configures it: platform's tables, with their own history. */
+    public static org.flywaydb.core.Flyway platformFlyway(javax.sql.DataSource db) {
+        return org.flywaydb.core.Flyway.configure().dataSource(db)
+                .table(io.ordersvc.platform.schema.SchemaMigrations.PLATFORM.historyTable())
+                .locations(io.ordersvc.platform.schema.SchemaMigrations.PLATFORM
+                        .locations(postgres() ? "postgresql" : "h2").toArray(String[]::new)).load();
+    }
+
     public static final String H2_OPTIONS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;"
             + "DB_CLOSE_DELAY=-1";
 

@@ -1,0 +1,135 @@
+package io.ordersvc.command.timer;
+
+import io.ordersvc.command.CommandSideSchema;
+import io.ordersvc.platform.schema.SchemaMigrations;
+import io.ordersvc.shared.order.TimerType;
+import io.ordersvc.standalone.support.TestDatabase;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+
+import javax.sql.DataSource;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+
+import static io.ordersvc.shared.order.TimerType.AUTO_CONFIRM;
+import static io.ordersvc.shared.order.TimerType.PAYMENT_TIMEOUT;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * order_timer as the sweeps use it, on the build's database (PostgreSQL with -Ppostgres): concurrent sweeps never
+ * take the same row, a claim lapses, and a fired row goes only if the projection did not move it meanwhile.
+ */
+class DueTableTest {
+
+    private static final Instant NOW = Instant.parse("2026-12-01T00:00:00Z");
+    private static final Duration CLAIM = Duration.ofSeconds(30);
+
+    private DueTable table;
+    private JdbcTemplate jdbc;
+
+    @BeforeEach
+    void database() throws Exception {
+        DataSource db = TestDatabase.fresh("due_table_test");
+        new SchemaMigrations(List.of(CommandSideSchema.SCHEMA)).migrate(TestDatabase.platformFlyway(db));
+        jdbc = new JdbcTemplate(db);
+        jdbc.update("DELETE FROM order_timer"); // H2's in-memory database outlives a test
+        table = new DueTable(jdbc, new DataSourceTransactionManager(db));
+    }
+
+    private void stored(Due... rows) {
+        table.write(new DueBook.Changes(List.of(rows), List.of(), List.of()));
+    }
+
+    private static Due due(String order, TimerType type, Duration before) {
+        return new Due(order, type, NOW.minus(before), 0);
+    }
+
+    @Test
+    void concurrent_sweeps_take_every_due_row_exactly_once() throws Exception {
+        List<Due> rows = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            rows.add(due("order-" + i, PAYMENT_TIMEOUT, Duration.ofSeconds(i)));
+        }
+        stored(rows.toArray(Due[]::new));
+        stored(due("held", PAYMENT_TIMEOUT, Duration.ZERO).withDueAt(null)); // no date: never due
+        ConcurrentLinkedQueue<String> taken = new ConcurrentLinkedQueue<>();
+        ExecutorService sweeps = Executors.newFixedThreadPool(4);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<?>> done = new ArrayList<>();
+        for (int s = 0; s < 4; s++) {
+            done.add(sweeps.submit(() -> {
+                start.await();
+                List<Due> batch;
+                while (!(batch = table.claim(PAYMENT_TIMEOUT, NOW, NOW.plus(CLAIM), 20)).isEmpty()) {
+                    batch.forEach(d -> taken.add(d.orderId()));
+                }
+                return null;
+            }));
+        }
+        start.countDown();
+        for (Future<?> f : done) {
+            f.get();
+        }
+        sweeps.shutdown();
+        assertThat(taken).hasSize(300);
+        assertThat(Set.copyOf(taken)).hasSize(300);
+    }
+
+    @Test
+    void only_due_unheld_rows_of_the_type_are_claimed_and_a_claim_lapses() {
+        stored(due("a", PAYMENT_TIMEOUT, Duration.ofSeconds(1)), due("b", PAYMENT_TIMEOUT, Duration.ofSeconds(-5)),
+                due("c", AUTO_CONFIRM, Duration.ofSeconds(1)), new Due("d", PAYMENT_TIMEOUT, NOW, 1));
+        assertThat(table.claim(PAYMENT_TIMEOUT, NOW, NOW.plus(CLAIM), 10)).extracting(Due::orderId)
+                .containsExactly("a");
+        assertThat(table.claim(PAYMENT_TIMEOUT, NOW, NOW.plus(CLAIM), 10)).as("claimed").isEmpty();
+        Instant later = NOW.plus(CLAIM);
+        assertThat(table.claim(PAYMENT_TIMEOUT, later, later.plus(CLAIM), 10)).extracting(Due::orderId)
+                .as("the claim lapsed; b fell due meanwhile").containsExactlyInAnyOrder("a", "b");
+    }
+
+    @Test
+    void a_fired_row_goes_unless_the_projection_moved_it_since_the_claim() {
+        stored(due("fired", AUTO_CONFIRM, Duration.ofSeconds(1)), due("moved", AUTO_CONFIRM, Duration.ofSeconds(1)));
+        Instant until = NOW.plus(CLAIM);
+        List<Due> claimed = table.claim(AUTO_CONFIRM, NOW, until, 10);
+        assertThat(claimed).hasSize(2);
+        Due moved = claimed.stream().filter(d -> d.orderId().equals("moved")).findFirst().orElseThrow();
+        table.write(new DueBook.Changes(List.of(), List.of(new Due("moved", AUTO_CONFIRM, moved.dueAt(), 1)),
+                List.of())); // a refund opened: held
+        table.fired(claimed, until);
+        assertThat(jdbc.queryForList("SELECT order_id FROM order_timer", String.class)).containsExactly("moved");
+    }
+
+    @Test
+    void a_row_a_sweep_deleted_meanwhile_is_written_again_by_the_projection() {
+        stored(due("o", AUTO_CONFIRM, Duration.ofSeconds(1)));
+        Instant until = NOW.plus(CLAIM);
+        table.fired(table.claim(AUTO_CONFIRM, NOW, until, 10), until);
+        table.write(new DueBook.Changes(List.of(), List.of(new Due("o", AUTO_CONFIRM, NOW.plusSeconds(60), 0)),
+                List.of()));
+        assertThat(table.load(List.of("o"))).containsExactly(new Due("o", AUTO_CONFIRM, NOW.plusSeconds(60), 0));
+    }
+
+    @Test
+    void rows_load_by_order_across_chunks() {
+        List<Due> rows = new ArrayList<>();
+        for (int i = 0; i < 450; i++) {
+            rows.add(due("order-" + i, PAYMENT_TIMEOUT, Duration.ofSeconds(1)));
+        }
+        stored(rows.toArray(Due[]::new));
+        List<String> wanted = rows.stream().map(Due::orderId).filter(id -> !id.endsWith("7")).toList();
+        assertThat(table.load(wanted).stream().map(Due::orderId).collect(Collectors.toSet()))
+                .isEqualTo(Set.copyOf(wanted));
+    }
+}
