@@ -44,8 +44,9 @@ public class AxonRuntimeConfig {
     /** The streaming processors' source (application.yml names it): wakes them when events arrive. */
     @Bean
     EventArrivals eventArrivals(EventStore eventStore,
-                                @Value("${orders.event-recheck-interval:1s}") Duration recheck) {
-        return new EventArrivals(eventStore, recheck);
+                                @Value("${orders.event-recheck-interval:1s}") Duration recheck,
+                                @Value("${orders.event-linger:10ms}") Duration linger) {
+        return new EventArrivals(eventStore, recheck, linger);
     }
 
     /** On PostgreSQL, appends of every instance wake this instance's processors (see db/platform/postgresql/V3__event_notify.sql). */

@@ -8,6 +8,7 @@ import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageE
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -18,7 +19,7 @@ class EventArrivalsTest {
 
     private final EmbeddedEventStore store = EmbeddedEventStore.builder()
             .storageEngine(new InMemoryEventStorageEngine()).optimizeEventConsumption(false).build();
-    private final EventArrivals arrivals = new EventArrivals(store, java.time.Duration.ofSeconds(1));
+    private final EventArrivals arrivals = new EventArrivals(store, Duration.ofSeconds(1), Duration.ZERO);
     private final AtomicInteger woken = new AtomicInteger();
 
     @Test
@@ -77,7 +78,7 @@ class EventArrivalsTest {
                 return super.readEvents(token, mayBlock);
             }
         }).optimizeEventConsumption(false).build();
-        EventArrivals gated = new EventArrivals(counted, java.time.Duration.ofHours(1));
+        EventArrivals gated = new EventArrivals(counted, Duration.ofHours(1), Duration.ZERO);
         BlockingStream<TrackedEventMessage<?>> stream = gated.openStream(null);
 
         assertThat(stream.hasNextAvailable()).isFalse();
@@ -100,7 +101,7 @@ class EventArrivalsTest {
 
     @Test
     void a_drained_stream_reads_again_after_the_recheck_interval_even_without_a_signal() throws Exception {
-        EventArrivals impatient = new EventArrivals(store, java.time.Duration.ZERO);
+        EventArrivals impatient = new EventArrivals(store, Duration.ZERO, Duration.ZERO);
         impatient.databaseNotifies(true);
         BlockingStream<TrackedEventMessage<?>> stream = impatient.openStream(null);
         assertThat(stream.hasNextAvailable()).isFalse();
@@ -114,7 +115,7 @@ class EventArrivalsTest {
 
     @Test
     void a_tracking_thread_waiting_for_events_is_woken_by_an_arrival_not_by_its_timeout() throws Exception {
-        EventArrivals gated = new EventArrivals(store, java.time.Duration.ofHours(1));
+        EventArrivals gated = new EventArrivals(store, Duration.ofHours(1), Duration.ZERO);
         gated.databaseNotifies(true);
         BlockingStream<TrackedEventMessage<?>> stream = gated.openStream(null);
         assertThat(stream.hasNextAvailable(20, TimeUnit.MILLISECONDS)).isFalse();
