@@ -8,9 +8,11 @@ COPY platform/pom.xml platform/
 COPY command-side/pom.xml command-side/
 COPY query-side/pom.xml query-side/
 COPY standalone/pom.xml standalone/
+COPY bench/pom.xml bench/
+COPY bench/crud/pom.xml bench/crud/
 RUN ./mvnw -B -q dependency:go-offline -DexcludeReactor=true || true
 COPY . .
-RUN ./mvnw -B -q -o -DskipTests package \
+RUN ./mvnw -B -q -o -DskipTests package -pl standalone,command-side,query-side -am \
  && mkdir /out \
  && cp standalone/target/standalone-*-SNAPSHOT.jar /out/standalone.jar \
  && cp command-side/target/command-side-*-exec.jar /out/command-side.jar \

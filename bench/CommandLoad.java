@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
 /**
  * Load generator for bench/run.sh (single-file Java: java -cp postgresql.jar bench/CommandLoad.java ...).
  * Each client loops a realistic order flow over HTTP with real tokens: place a 1-3 line order, pay, ship,
- * confirm receipt. Prints one line of key=value figures. With lag=true it also measures, for every placement, how
+ * confirm receipt (with unpaid=N, every Nth order is left unpaid for the payment timer). Prints one line of
+ * key=value figures. With lag=true it also measures, for every placement, how
  * long the read model takes to show the order at the version the command acknowledged: one poller thread asks
  * order_view for every pending order in one query every 2 ms (one query per client per millisecond would load
  * PostgreSQL more than the service does, and distort what it measures).
@@ -44,6 +45,9 @@ public class CommandLoad {
         double ratePerClient = Double.parseDouble(arg(args, "rate", "0")); // orders/s per client, 0 = flat out
         String jdbc = arg(args, "jdbc", "jdbc:postgresql://127.0.0.1:5432/orders_bench");
         String acks = arg(args, "acks", "");
+        // unpaid=N: every Nth order is placed and left unpaid, for the payment timer to expire (0: none)
+        int unpaidEvery = Integer.parseInt(arg(args, "unpaid", "0"));
+        AtomicLong placements = new AtomicLong();
         String buyer = System.getenv("BUYER_TOKEN");
         String seller = System.getenv("SELLER_TOKEN");
         String gateway = System.getenv("GATEWAY_TOKEN");
@@ -115,14 +119,20 @@ public class CommandLoad {
                             Matcher v = VERSION.matcher(placed.body());
                             probe.expect(orderId, v.find() ? Long.parseLong(v.group(1)) : 0, acked);
                         }
-                        String path = base + "/api/v1/orders/" + orderId;
-                        timed(http, path + "/pay", gateway, "{\"amount\":\"" + pay.group(1)
-                                + "\",\"channel\":\"wechat\",\"transaction_no\":\"tx-" + orderId + "\"}", latencies,
-                                commands, errors);
-                        timed(http, path + "/shipments", seller, "{\"carrier_code\":\"SF\",\"carrier_name\":\"顺丰\","
-                                + "\"tracking_no\":\"SF" + random.nextLong(1_000_000_000L) + "\"}", latencies, commands,
-                                errors);
-                        timed(http, path + "/receipt", buyer, null, latencies, commands, errors);
+                        boolean leftUnpaid = unpaidEvery > 0 && placements.incrementAndGet() % unpaidEvery == 0;
+                        if (!leftUnpaid) {
+                            String path = base + "/api/v1/orders/" + orderId;
+                            // A refused step ends the order's flow: the next one would only be refused too.
+                            boolean ok = timed(http, path + "/pay", gateway, "{\"amount\":\"" + pay.group(1)
+                                    + "\",\"channel\":\"wechat\",\"transaction_no\":\"tx-" + orderId + "\"}", latencies,
+                                    commands, errors) != null
+                                    && timed(http, path + "/shipments", seller, "{\"carrier_code\":\"SF\","
+                                    + "\"carrier_name\":\"顺丰\",\"tracking_no\":\"SF"
+                                    + random.nextLong(1_000_000_000L) + "\"}", latencies, commands, errors) != null;
+                            if (ok) {
+                                timed(http, path + "/receipt", buyer, null, latencies, commands, errors);
+                            }
+                        }
                         if (ratePerClient > 0) {
                             long wait = (long) (1e9 / ratePerClient) - (System.nanoTime() - loopStart);
                             if (wait > 0) {
@@ -160,10 +170,12 @@ public class CommandLoad {
         }
         System.out.printf(Locale.ROOT, "commands=%d errors=%d seconds=%.1f cps=%.1f p50_ms=%.1f p95_ms=%.1f "
                         + "p99_ms=%.1f client_cpu_pct=%.0f lag_p50_ms=%.1f lag_p99_ms=%.1f lag_samples=%d "
-                        + "catchup_ms=%d%n",
+                        + "catchup_ms=%d error_statuses=%s%n",
                 commands.get(), errors.get(), wall, commands.get() / wall, ms(sorted, 0.50), ms(sorted, 0.95),
                 ms(sorted, 0.99), 100.0 * (cpuAfter - cpuBefore) / 1e9 / wall, ms(lagSorted, 0.50),
-                ms(lagSorted, 0.99), lagSorted.size(), probe == null ? -1 : probe.catchUpMillis);
+                ms(lagSorted, 0.99), lagSorted.size(), probe == null ? -1 : probe.catchUpMillis,
+                ERROR_STATUSES.isEmpty() ? "-" : ERROR_STATUSES.entrySet().stream().map(e -> e.getKey() + "="
+                        + e.getValue().get()).sorted().collect(java.util.stream.Collectors.joining(",")));
     }
 
     /** LAG_DETAIL set: every lag over 150 ms is printed with its time since the start. */
@@ -253,6 +265,8 @@ public class CommandLoad {
             latencies.add(System.nanoTime() - t0);
             if (r.statusCode() >= 300) {
                 errors.incrementAndGet();
+                ERROR_STATUSES.computeIfAbsent(r.statusCode() + ":" + problemCode(r.body()), k -> new AtomicLong())
+                        .incrementAndGet();
                 return null;
             }
             commands.incrementAndGet();
@@ -275,6 +289,16 @@ public class CommandLoad {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Refused commands by status and problem code, e.g. "409:CONCURRENT_MODIFICATION". */
+    static final java.util.concurrent.ConcurrentHashMap<String, AtomicLong> ERROR_STATUSES =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    static final Pattern CODE = Pattern.compile("\"code\":\"([^\"]+)\"");
+
+    static String problemCode(String body) {
+        Matcher m = CODE.matcher(body == null ? "" : body);
+        return m.find() ? m.group(1) : "-";
     }
 
     static HttpResponse<String> post(HttpClient http, String url, String token, String body) throws Exception {

@@ -21,7 +21,6 @@ source bench/lib.sh
 out=target/bench/drills.md
 fresh_database
 jar=$(ls standalone/target/standalone-*-SNAPSHOT.jar | head -n 1)
-pgjar=$(find ~/.m2/repository/org/postgresql/postgresql -name 'postgresql-*.jar' | sort | tail -n 1)
 cluster() { pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -n 1)" main "$1"; }
 
 
@@ -48,11 +47,7 @@ echo 0 > target/bench/rss-max
 watch_rss & watcher=$!
 trap 'kill $watcher 2>/dev/null || true; [ -n "$svc" ] && kill $svc 2>/dev/null || true' EXIT
 
-export BUYER_TOKEN=$(bin/mint-token drill-buyer buyer "" 86400)
-export SELLER_TOKEN=$(bin/mint-token drill-seller seller drill-shop 86400)
-export GATEWAY_TOKEN=$(bin/mint-token drill-gateway system "" 86400)
-load() { java -cp "$pgjar" bench/CommandLoad.java base=http://127.0.0.1:$PORT clients=$CLIENTS seconds=$SECS "$@"; }
-field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<" $2"; }
+load() { load_at $PORT clients=$CLIENTS seconds=$SECS "$@"; } # tokens and field(): bench/lib.sh
 
 # Acknowledged commands whose event is not in the store (order id, sequence number = acknowledged version).
 missing_acks() {

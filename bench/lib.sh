@@ -51,3 +51,135 @@ stop() {
   kill "$1" 2>/dev/null || true
   while kill -0 "$1" 2>/dev/null; do sleep 0.2; done
 }
+
+# ---- keeping up (issue 21): what a load costs and how long the processors need after it
+
+# The bench's own queries carry this comment, so the statement counts leave them out.
+BENCH_SQL="/* bench */"
+
+# statements_reset / statements: statements PostgreSQL ran for the bench database since the reset (BEGIN, COMMIT
+# and SET included), or "n/a" when pg_stat_statements is not loaded (shared_preload_libraries).
+statements_reset() {
+  psql "${PG[@]}" -d "$DB" -Atqc "$BENCH_SQL CREATE EXTENSION IF NOT EXISTS pg_stat_statements" >/dev/null 2>&1 \
+    && sql "$BENCH_SQL SELECT pg_stat_statements_reset()" >/dev/null 2>&1 || true
+}
+statements() {
+  sql "$BENCH_SQL SELECT sum(calls) FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid
+       WHERE d.datname = current_database() AND s.query NOT LIKE '/* bench */%'" 2>/dev/null || echo n/a
+}
+
+# cpu_ms PID...: user + system CPU the processes (every thread) have used, in milliseconds (/proc/PID/stat).
+cpu_ms() {
+  local hz=$(getconf CLK_TCK) total=0 p
+  for p in "$@"; do
+    [ -r "/proc/$p/stat" ] || continue
+    total=$(( total + $(awk '{ print $14 + $15 }' "/proc/$p/stat") ))
+  done
+  echo $(( total * 1000 / hz ))
+}
+postgres_pids() { pgrep -x postgres | tr '\n' ' '; }
+# jit_cpu_ms PID: CPU the JVM's JIT compiler threads have used, in milliseconds.
+jit_cpu_ms() {
+  local hz=$(getconf CLK_TCK) total=0 t
+  for t in /proc/"$1"/task/*; do
+    grep -q 'CompilerThre' "$t/comm" 2>/dev/null && total=$(( total + $(awk '{ print $14 + $15 }' "$t/stat") ))
+  done
+  echo $(( total * 1000 / hz ))
+}
+
+# catch_up [seconds]: from now until every event processor (each of its segments) has passed the event that was
+# the last when called. Prints "all_ms=N caught_<processor>=N ..." in milliseconds (-1: not within the bound).
+catch_up() {
+  local head start bound=$(( ${1:-120} * 1000 )) elapsed behind name out="" all=0
+  if [ "$(sql "$BENCH_SQL SELECT to_regclass('token_entry') IS NOT NULL")" != t ]; then
+    echo "all_ms=0"; return 0 # no event processors (the CRUD baseline)
+  fi
+  head=$(sql "$BENCH_SQL SELECT coalesce(max(global_index), 0) FROM domain_event_entry")
+  start=$(date +%s%N)
+  local -A at=()
+  local names
+  names=$(sql "$BENCH_SQL SELECT DISTINCT processor_name FROM token_entry ORDER BY 1")
+  while :; do
+    elapsed=$(( ($(date +%s%N) - start) / 1000000 ))
+    behind=$(sql "$BENCH_SQL SELECT processor_name FROM token_entry GROUP BY processor_name
+      HAVING min(coalesce((convert_from(token, 'UTF8')::json->>'index')::bigint,
+                          (convert_from(token, 'UTF8')::json->'currentToken'->>'index')::bigint, -1)) < $head")
+    for name in $names; do
+      if [ -z "${at[$name]:-}" ] && ! grep -qx "$name" <<<"$behind"; then at[$name]=$elapsed; fi
+    done
+    [ -z "$behind" ] && break
+    if [ "$elapsed" -gt "$bound" ]; then all=-1; break; fi
+    sleep 0.05
+  done
+  for name in $names; do
+    out+=" caught_${name}=${at[$name]:--1}"
+    [ "$all" -ge 0 ] && [ "${at[$name]:-0}" -gt "$all" ] && all=${at[$name]}
+  done
+  echo "all_ms=$all$out"
+}
+
+# timer_backlog: due order timers not fired yet (the sweep's backlog).
+timer_backlog() {
+  sql "$BENCH_SQL SELECT CASE WHEN to_regclass('order_timer') IS NULL THEN 0 ELSE
+       (SELECT count(*) FROM order_timer WHERE holds = 0 AND due_at <= now()) END" 2>/dev/null || echo 0
+}
+
+# timer_lateness: for every order the payment timer cancelled, its cancellation time minus its payable_until;
+# prints "expired=N p50_ms=N p99_ms=N max_ms=N".
+timer_lateness() {
+  sql "$BENCH_SQL SELECT 'expired=' || count(*) || ' p50_ms=' || coalesce(round(percentile_cont(0.5) WITHIN GROUP
+         (ORDER BY late)), -1) || ' p99_ms=' || coalesce(round(percentile_cont(0.99) WITHIN GROUP (ORDER BY late)), -1)
+         || ' max_ms=' || coalesce(round(max(late)), -1)
+       FROM (SELECT extract(epoch FROM (c.time_stamp::timestamptz
+               - (convert_from(p.payload, 'UTF8')::json->>'payableUntil')::timestamptz)) * 1000 AS late
+             FROM domain_event_entry c
+             JOIN domain_event_entry p ON p.aggregate_identifier = c.aggregate_identifier AND p.sequence_number = 0
+             WHERE c.payload_type LIKE '%\$OrderCancelled'
+               AND convert_from(c.payload, 'UTF8')::json->>'reason' = 'payment_timeout') x"
+}
+
+# ---- driving a service: tokens, the load generator, its figures
+
+PGJAR=$(find ~/.m2/repository/org/postgresql/postgresql -name 'postgresql-*.jar' | sort | tail -n 1)
+export BUYER_TOKEN=$(bin/mint-token bench-buyer buyer "" 86400)
+export SELLER_TOKEN=$(bin/mint-token bench-seller seller bench-shop 86400)
+export GATEWAY_TOKEN=$(bin/mint-token bench-gateway system "" 86400)
+
+# load_at PORT key=value...: bench/CommandLoad.java against the service on PORT (database $DB for the lag probe).
+load_at() {
+  local port=$1
+  shift
+  java -cp "$PGJAR" bench/CommandLoad.java base=http://127.0.0.1:$port jdbc=jdbc:postgresql://127.0.0.1:5432/$DB "$@"
+}
+# field NAME LINE: the value of NAME=value in a line of figures.
+field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<" $2"; }
+
+# measure_level PORT PID CLIENTS SECONDS UNPAID: one level of load, then the catch-up of every processor; prints the
+# load's figures with the catch-up, the timer backlog, the statements and the CPU of the service and of PostgreSQL.
+measure_level() {
+  local port=$1 pid=$2 clients=$3 seconds=$4 unpaid=$5 out caught backlog jvm0 jvm1 jit0 jit1 pg0 pg1 stmts
+  statements_reset
+  jvm0=$(cpu_ms "$pid"); jit0=$(jit_cpu_ms "$pid"); pg0=$(cpu_ms $(postgres_pids))
+  out=$(load_at "$port" clients="$clients" seconds="$seconds" unpaid="$unpaid")
+  caught=$(catch_up 120)
+  backlog=$(timer_backlog)
+  jvm1=$(cpu_ms "$pid"); jit1=$(jit_cpu_ms "$pid"); pg1=$(cpu_ms $(postgres_pids))
+  stmts=$(statements)
+  echo "clients=$clients $out $caught timer_backlog=$backlog statements=$stmts jvm_cpu_ms=$((jvm1 - jvm0))" \
+    "jit_cpu_ms=$((jit1 - jit0)) pg_cpu_ms=$((pg1 - pg0))"
+}
+
+# keep_row LINE: a row of the keeping-up table from measure_level's line.
+keep_row() {
+  local n all sustained slowest
+  n=$(field commands "$1")
+  all=$(field all_ms "$1")
+  sustained=$(awk -v n="$n" -v s="$(field seconds "$1")" -v c="$all" \
+    'BEGIN { printf "%.1f", (c < 0 ? 0 : n / (s + c / 1000)) }')
+  slowest=$(tr ' ' '\n' <<<"$1" | grep '^caught_' | sed 's/^caught_//' | sort -t= -k2 -n | tail -n 1)
+  echo "| $(field clients "$1") | $(field cps "$1") | $sustained | $all ms (${slowest:-none}) | $(field timer_backlog "$1")" \
+    "| $(per_command "$(field statements "$1")" "$n") | $(per_command "$(field jvm_cpu_ms "$1")" "$n") ms" \
+    "($(per_command "$(field jit_cpu_ms "$1")" "$n") JIT)" \
+    "| $(per_command "$(field pg_cpu_ms "$1")" "$n") ms |"
+}
+per_command() { awk -v a="$1" -v n="$2" 'BEGIN { if (a == "n/a" || n <= 0) print "n/a"; else printf "%.2f", a / n }'; }

@@ -2,6 +2,7 @@
 # One command for the figures of BENCHMARKS.md (issue 5):
 #   ./bench/run.sh                 # 40 s warm-up, 20 s per level, 8/32/64 clients; replay of ~1M events; drills
 #   BENCH_SECONDS=10 BENCH_CLIENTS="8 32" BENCH_REPLAY_ORDERS=20000 ./bench/run.sh   # a quick look
+#   BENCH_PHASES="" ./bench/run.sh       # commands, keeping up and lag only (no replay, no drills)
 # 1. Commands: the standalone service on the local PostgreSQL (fresh database orders_bench), driven over HTTP with
 #    real tokens (place a 1-3 line order, pay, ship, confirm receipt) at each level; pgbench runs a one-row insert
 #    of an event-sized row at the same concurrency.
@@ -16,6 +17,9 @@ SECS=${BENCH_SECONDS:-20}
 LEVELS=${BENCH_CLIENTS:-"8 32 64"}
 DB=orders_bench
 PORT=18080
+# Every 50th order of the levels is left unpaid: with a 30 s payment window the timer expires it under load.
+UNPAID=${BENCH_UNPAID:-50}
+WINDOW=${BENCH_PAYMENT_WINDOW:-30s}
 MPORT=19080  # health and metrics: the postgres profile serves them on a port of their own
 source bench/lib.sh
 run_started=$(date +%s)
@@ -25,23 +29,24 @@ if [ -z "$jar" ]; then
   ./mvnw -q -B -DskipTests package
   jar=$(ls standalone/target/standalone-*-SNAPSHOT.jar | head -n 1)
 fi
-pgjar=$(find ~/.m2/repository/org/postgresql/postgresql -name 'postgresql-*.jar' | sort | tail -n 1)
+
+# The CRUD baseline runs before the service on odd runs and after it on even ones (a counter in target/bench), so
+# neither always meets a warmer or a colder machine.
+runs=$(( $(cat target/bench/runs 2>/dev/null || echo 0) + 1 ))
+echo $runs > target/bench/runs
+if (( runs % 2 == 1 )); then crud_first=yes; else crud_first=no; fi
+crud_lines=""
+if [ $crud_first = yes ]; then crud_lines=$(bench/crud.sh | tee /dev/stderr); fi
 
 fresh_database
 
 java -Xmx1g -jar "$jar" --spring.profiles.active=postgres --ORDERS_DB_NAME=$DB --server.port=$PORT \
-  --management.server.port=$MPORT \
+  --management.server.port=$MPORT --ORDERS_PAYMENT_WINDOW=$WINDOW \
   --logging.level.root=WARN > target/bench/service.log 2>&1 &
 svc=$!
 trap 'kill $svc 2>/dev/null || true' EXIT
 wait_http "http://127.0.0.1:$MPORT/actuator/health" 120
-
-export BUYER_TOKEN=$(bin/mint-token bench-buyer buyer "" 86400)
-export SELLER_TOKEN=$(bin/mint-token bench-seller seller bench-shop 86400)
-export GATEWAY_TOKEN=$(bin/mint-token bench-gateway system "" 86400)
-load() { java -cp "$pgjar" bench/CommandLoad.java base=http://127.0.0.1:$PORT \
-  jdbc=jdbc:postgresql://127.0.0.1:5432/$DB "$@"; }
-field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<" $2"; }
+load() { load_at $PORT "$@"; }
 
 # pgbench: one row per transaction, about the size of a stored event (300-byte payload + identifiers).
 sql "CREATE TABLE bench_event (id bigserial PRIMARY KEY, aggregate_id text NOT NULL,
@@ -56,17 +61,20 @@ SQL
 load clients=32 seconds=${BENCH_WARMUP:-40} > /dev/null
 
 rows=()
+keep=()
+service_lines=""
 for c in $LEVELS; do
-  out=$(load clients=$c seconds=$SECS)
+  line=$(measure_level $PORT $svc "$c" "$SECS" "$UNPAID")
+  service_lines+="$line"$'\n'
   rss=$(ps -o rss= -p $svc | tr -d ' ')
   tps=$(pgbench "${PG[@]}" -n -c "$c" -j 2 -T "$SECS" -f target/bench/insert.sql "$DB" 2>/dev/null \
     | sed -n 's/^tps = \([0-9.]*\).*/\1/p' | head -n 1)
-  cps=$(field cps "$out")
+  cps=$(field cps "$line")
   ratio=$(awk -v a="$cps" -v b="$tps" 'BEGIN { printf "%.0f%%", (b > 0 ? 100 * a / b : 0) }')
-  rows+=("| $c | $cps | $(field p50_ms "$out") | $(field p95_ms "$out") | $(field p99_ms "$out") | $(field errors "$out") | $tps | $ratio | $(field client_cpu_pct "$out")% | $((rss / 1024)) MB |")
-  echo "clients=$c $out pgbench_tps=$tps rss_kb=$rss"
+  rows+=("| $c | $cps | $(field p50_ms "$line") | $(field p95_ms "$line") | $(field p99_ms "$line") | $(field errors "$line") | $tps | $ratio | $(field client_cpu_pct "$line")% | $((rss / 1024)) MB |")
+  keep+=("$(keep_row "$line")")
+  echo "$line pgbench_tps=$tps rss_kb=$rss"
 done
-
 # Projection lag: 32 clients flat out (full load), then paced to half the command rate measured at 32 (each client
 # starts at a random point of its period, so the orders do not arrive in bursts).
 full=$(load clients=32 seconds=$SECS lag=true)
@@ -77,28 +85,53 @@ half=$(load clients=32 seconds=$SECS lag=true rate=$rate)
 # probe's last poll). The tokens are no measure of it: a processor stores its token for events it does not handle
 # only every few seconds.
 catchup_ms=$(field catchup_ms "$full")
+# The last unpaid orders fall due a payment window after the load: wait for them, then measure every expiry.
+sleep "${WINDOW%s}"
+catch_up 120 > /dev/null
+lateness=$(timer_lateness)
+# Idle: what the service asks PostgreSQL with no load at all (every timer of the run has fired by now).
+statements_reset
+sleep 10
+idle=$(awk -v s="$(statements)" 'BEGIN { printf "%.1f", (s == "n/a" ? -1 : s / 10) }')
 kill $svc; wait $svc 2>/dev/null || true
+if [ $crud_first = no ]; then crud_lines=$(bench/crud.sh | tee /dev/stderr); fi
+
+# Side by side: the service against the CRUD baseline, level by level.
+versus=()
+for c in $LEVELS; do
+  mine=$(grep "^clients=$c " <<<"$service_lines" | head -n 1)
+  theirs=$(grep "^clients=$c " <<<"$crud_lines" | head -n 1)
+  m_all=$(field all_ms "$mine")
+  m_sus=$(awk -v n="$(field commands "$mine")" -v s="$(field seconds "$mine")" -v c="$m_all" \
+    'BEGIN { printf "%.1f", (c < 0 ? 0 : n / (s + c / 1000)) }')
+  versus+=("| $c | $(field cps "$mine") | $m_sus | $(field cps "$theirs") | $(awk -v a="$m_sus" -v b="$(field cps "$theirs")" 'BEGIN { printf "%.2f×", (b > 0 ? a / b : 0) }') | $(field p99_ms "$mine") / $(field p99_ms "$theirs") ms | $(per_command "$(field statements "$mine")" "$(field commands "$mine")") / $(per_command "$(field statements "$theirs")" "$(field commands "$theirs")") | $(field errors "$mine") / $(field errors "$theirs") |")
+done
 
 # 3 and 4, each in its own script (also runnable alone).
 phase() { local t0=$(date +%s); "$@"; echo "$1 took $(( $(date +%s) - t0 )) s"; }
-phase bench/replay.sh | tee target/bench/replay.out
+PHASES=${BENCH_PHASES-"replay drills"}
+: > target/bench/replay.out; : > target/bench/replay.md; : > target/bench/drills.out; : > target/bench/drills.md
+if [[ " $PHASES " == *" replay "* ]]; then phase bench/replay.sh | tee target/bench/replay.out; fi
 set +e
-phase bench/drills.sh | tee target/bench/drills.out
+if [[ " $PHASES " == *" drills "* ]]; then phase bench/drills.sh | tee target/bench/drills.out; fi
 set -e
 
 # The targets of issue 5 and where this run landed.
 targets() {
+  local - # options below stay in this function: a phase left out of the run leaves its figures empty, not an error
+  set +e +o pipefail
   local at32 tps32 ratio32 p99_32 worst_list worst_count eps lost
   at32=$(printf '%s\n' "${rows[@]}" | awk -F'|' '$2 + 0 == 32 { print $3 + 0 }')
   tps32=$(printf '%s\n' "${rows[@]}" | awk -F'|' '$2 + 0 == 32 { print $8 + 0 }')
   p99_32=$(printf '%s\n' "${rows[@]}" | awk -F'|' '$2 + 0 == 32 { print $6 + 0 }')
   ratio32=$(awk -v a="${at32:-0}" -v b="${tps32:-0}" 'BEGIN { printf "%.1f", (b > 0 ? 100 * a / b : 0) }')
-  worst_list=$(grep '^query=' target/bench/replay.out | grep -v 'status counts' | sed 's/.*p99_ms=\([^ ]*\).*/\1/' \
+  worst_list=$( (grep '^query=' target/bench/replay.out || true) | grep -v 'status counts' | sed 's/.*p99_ms=\([^ ]*\).*/\1/' \
     | sort -n | tail -n 1)
-  worst_count=$(grep '^query=status counts' target/bench/replay.out | sed 's/.*p99_ms=\([^ ]*\).*/\1/' | sort -n \
+  worst_count=$( (grep '^query=status counts' target/bench/replay.out || true) | sed 's/.*p99_ms=\([^ ]*\).*/\1/' | sort -n \
     | tail -n 1)
   eps=$(sed -n 's/^replay .* events_per_s=\([0-9]*\).*/\1/p' target/bench/replay.out)
-  lost=$(grep '^drill=' target/bench/drills.out | sed -n 's/.* missing=\([0-9]*\).*/\1/p' | paste -sd+ | bc)
+  lost=$( (grep '^drill=' target/bench/drills.out || true) | sed -n 's/.* missing=\([0-9]*\).*/\1/p' | paste -sd+ \
+    | bc)
   echo "## Targets"
   echo
   echo "| target | aim | landed |"
@@ -132,6 +165,28 @@ pgv=$(psql "${PG[@]}" -Atc "SHOW server_version" | cut -d' ' -f1)
   echo "| clients | commands/s | p50 ms | p95 ms | p99 ms | errors | pgbench tps | service/pgbench | load-generator CPU | service RSS |"
   echo "|---|---|---|---|---|---|---|---|---|---|"
   printf '%s\n' "${rows[@]}"
+  echo
+  echo "## Keeping up: what the load acknowledged, and what it cost"
+  echo "After each level's load stops, every event processor (each segment) must pass the event that was last"
+  echo "then; commands/s including catch-up counts that time too. Statements: every statement PostgreSQL ran for"
+  echo "the database (BEGIN, COMMIT and SET included; pg_stat_statements), per acknowledged command. CPU per"
+  echo "command from /proc: the service's JVM (every thread), and every PostgreSQL process."
+  echo
+  echo "| clients | commands/s | including catch-up | catch-up (slowest processor) | timer backlog after | statements per command | JVM CPU per command (of which the JIT compiler) | PostgreSQL CPU per command |"
+  echo "|---|---|---|---|---|---|---|---|"
+  printf '%s\n' "${keep[@]}"
+  echo
+  echo "## Against a CRUD service doing the same flow"
+  echo "bench/crud: Spring Boot + JPA, the same four calls with the same tokens, paths and JSON, the same pool (20)"
+  echo "and heap (1 GiB), stock reserved by a conditional UPDATE, one log row per action; the same load generator"
+  echo "and levels on a fresh database. It ran $([ $crud_first = yes ] && echo before || echo after) the service this time (the order alternates)."
+  echo
+  echo "| clients | service commands/s | including catch-up | CRUD commands/s | ratio (incl. catch-up) | p99 service / CRUD | statements per command service / CRUD | errors service / CRUD |"
+  echo "|---|---|---|---|---|---|---|---|"
+  printf '%s\n' "${versus[@]}"
+  echo
+  echo "Idle (no load, 10 s): $idle statements/s. Payment timers (every ${UNPAID}th order left unpaid, window $WINDOW):"
+  echo "$lateness (expiry time minus payable_until, poll interval 2 s)."
   echo
   echo "## Projection lag (command acknowledged → order visible in order_view)"
   echo
