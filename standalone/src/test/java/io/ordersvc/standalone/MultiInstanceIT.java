@@ -54,6 +54,8 @@ class MultiInstanceIT {
     ConfigurableApplicationContext commandB;
     ConfigurableApplicationContext a;
     ConfigurableApplicationContext b;
+    final String seller = token(uniqueId("seller"), "seller", uniqueId("shop"));
+    final String buyer = token(uniqueId("buyer"), "buyer");
     /** Writes go to a command instance, reads to a query instance, like the compose gateway does. */
     Api apiA;
     Api apiB;
@@ -149,13 +151,12 @@ class MultiInstanceIT {
         assertThat(commandA.getBeanNamesForType(OrderProjection.class)).isEmpty();
         assertThat(a.getBeanNamesForType(OrderNumbers.class)).isEmpty();
 
-        String seller = token(uniqueId("seller"), "seller", uniqueId("shop"));
         Api.Sku sku = apiA.createProduct(seller, "Shared", "2.00", 1000).get(0);
         List<Callable<Response>> orders = new ArrayList<>();
         for (int i = 0; i < 16; i++) {
             Api api = i % 2 == 0 ? apiA : apiB;
-            String buyer = token(uniqueId("buyer"), "buyer");
-            orders.add(() -> api.placeOrder(buyer, sku.skuId(), 1));
+            String oneBuyer = token(uniqueId("buyer"), "buyer");
+            orders.add(() -> api.placeOrder(oneBuyer, sku.skuId(), 1));
         }
         List<Response> placed = atOnce(orders);
         // Contention on one product across instances is retried; a command that still loses is told so.
@@ -174,11 +175,25 @@ class MultiInstanceIT {
                 Long.class, sku.productId())).isEqualTo(1 + created.size());
     }
 
+    /**
+     * Instance A holds the order in its cache as placed; B takes the payment. A must ship it (decided on the paid
+     * order, not refused as unpaid from its cache), and A's refusal of a second receipt must be the real one.
+     */
     @Test
     @Order(2)
+    void an_instance_decides_on_the_state_another_instance_left_not_on_its_cache() throws Exception {
+        Api.Sku sku = apiA.createProduct(seller, "Cached", "3.00", 10).get(0);
+        // A placed it: A's cache holds the order at version 0.
+        String orderId = apiA.placeOrder(buyer, sku.skuId(), 1).expect(201).text("order_id");
+        apiB.pay(orderId, "3.00", "tx-" + orderId).expect(200);
+        apiA.ship(orderId, seller).expect(201);
+        apiB.post("/api/v1/orders/" + orderId + "/receipt", buyer, null).expect(200);
+        apiA.post("/api/v1/orders/" + orderId + "/receipt", buyer, null).expectProblem(409, "ORDER_NOT_RECEIVABLE");
+    }
+
+    @Test
+    @Order(3)
     void commands_on_one_order_through_both_instances_lose_nothing() throws Exception {
-        String seller = token(uniqueId("seller"), "seller", uniqueId("shop"));
-        String buyer = token(uniqueId("buyer"), "buyer");
         Api.Sku sku = apiA.createProduct(seller, "Many parcels", "1.00", 100).get(0);
         String orderId = apiA.placeOrder(buyer, sku.skuId(), 20).expect(201).text("order_id");
         apiB.pay(orderId, "20.00", "tx-" + orderId).expect(200);
@@ -214,7 +229,7 @@ class MultiInstanceIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void the_instances_share_segments_and_the_survivor_takes_over_when_one_stops() throws Exception {
         var processorA = a.getBean(EventProcessingConfiguration.class)
                 .eventProcessor(OrderProjection.GROUP, StreamingEventProcessor.class).orElseThrow();
@@ -235,8 +250,6 @@ class MultiInstanceIT {
                 .containsExactlyInAnyOrder(nameA, nameB));
 
         // Orders placed now are projected by whichever instance owns their segment, and both read them.
-        String seller = token(uniqueId("seller"), "seller", uniqueId("shop"));
-        String buyer = token(uniqueId("buyer"), "buyer");
         Api.Sku sku = apiA.createProduct(seller, "Split", "1.00", 100).get(0);
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 8; i++) {

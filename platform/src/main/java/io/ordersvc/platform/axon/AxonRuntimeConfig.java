@@ -4,6 +4,7 @@ import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.commandhandling.gateway.ExponentialBackOffIntervalRetryScheduler;
+import org.axonframework.common.Registration;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.lock.LockAcquisitionFailedException;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -84,6 +85,12 @@ public class AxonRuntimeConfig {
                 .nonTransientFailurePredicate(failure -> !partOfAConflict(failure))
                 .build();
         return DefaultCommandGateway.builder().commandBus(commandBus).retryScheduler(retry).build();
+    }
+
+    /** Refusals decided on a cached aggregate another instance had changed are retried (FreshAggregateCache). */
+    @Bean
+    Registration staleRefusals(CommandBus commandBus) {
+        return commandBus.registerHandlerInterceptor(new StaleRefusals());
     }
 
     /**

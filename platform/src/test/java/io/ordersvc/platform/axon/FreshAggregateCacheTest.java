@@ -1,5 +1,6 @@
 package io.ordersvc.platform.axon;
 
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.eventsourcing.EventSourcingRepository;
@@ -8,12 +9,14 @@ import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageE
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class FreshAggregateCacheTest {
 
@@ -79,19 +82,61 @@ class FreshAggregateCacheTest {
         assertThat(second.count).isEqualTo(1);
     }
 
+    void appendedByAnotherInstance(String id, long sequence) {
+        DefaultUnitOfWork<?> uow = DefaultUnitOfWork.startAndGet(null);
+        store.publish(new GenericDomainEventMessage<>("Counter", id, sequence, new Counted(id)));
+        uow.commit();
+    }
+
     @Test
-    void an_event_appended_by_another_instance_makes_the_cached_aggregate_load_afresh() {
+    void a_unit_of_work_that_only_read_an_aggregate_another_instance_changed_fails_and_the_retry_loads_afresh() {
         create("c1");
         Counter cached = load("c1");
+        appendedByAnotherInstance("c1", 1); // this instance's cache still holds version 0
 
-        // Another instance appends the next event; this instance's cache still holds version 0.
-        DefaultUnitOfWork<?> uow = DefaultUnitOfWork.startAndGet(null);
-        store.publish(new GenericDomainEventMessage<>("Counter", "c1", 1, new Counted("c1")));
-        uow.commit();
-
+        DefaultUnitOfWork<?> reading = DefaultUnitOfWork.startAndGet(null);
+        Counter served = repository.load("c1").invoke(c -> c);
+        assertThat(served).as("served from memory").isSameAs(cached);
+        assertThatThrownBy(reading::commit).as("checked before the commit").isInstanceOf(ConcurrencyException.class);
         Counter reloaded = load("c1");
         assertThat(reloaded).isNotSameAs(cached);
         assertThat(reloaded.count).isEqualTo(2);
+    }
+
+    @Test
+    void outside_a_unit_of_work_a_stale_entry_is_never_served() {
+        create("c1");
+        load("c1");
+        appendedByAnotherInstance("c1", 1);
+
+        assertThat((Object) cache.get("c1")).isNull();
+    }
+
+    @Test
+    void a_refusal_decided_on_a_stale_aggregate_becomes_a_retry_and_one_on_fresh_state_stays_a_refusal() {
+        create("c1");
+        load("c1");
+        appendedByAnotherInstance("c1", 1);
+        StaleRefusals interceptor = new StaleRefusals();
+        IllegalStateException refusal = new IllegalStateException("NOT_SHIPPABLE");
+
+        assertThatThrownBy(() -> refusedIn(interceptor, refusal)).isInstanceOf(ConcurrencyException.class)
+                .hasNoCause().satisfies(e -> assertThat(e.getSuppressed()).containsExactly(refusal));
+        assertThatThrownBy(() -> refusedIn(interceptor, refusal)).as("loaded afresh: the refusal stands")
+                .isSameAs(refusal);
+    }
+
+    /** Runs a command handler that loads c1 and refuses, through the interceptor, in a unit of work. */
+    Object refusedIn(StaleRefusals interceptor, Exception refusal) throws Exception {
+        var uow = DefaultUnitOfWork.startAndGet(GenericCommandMessage.asCommandMessage("refuse"));
+        try {
+            return interceptor.handle(uow, () -> {
+                repository.load("c1").invoke(c -> c);
+                throw refusal;
+            });
+        } finally {
+            uow.rollback();
+        }
     }
 
     @Test
