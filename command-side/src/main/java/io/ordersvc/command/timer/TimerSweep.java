@@ -9,6 +9,7 @@ import io.ordersvc.shared.order.OrderCommand.CloseAfterSalesWindow;
 import io.ordersvc.shared.order.OrderCommand.CloseReviewWindow;
 import io.ordersvc.shared.order.OrderCommand.ExpireOrder;
 import io.ordersvc.shared.order.TimerType;
+import jakarta.annotation.PreDestroy;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.slf4j.Logger;
@@ -22,12 +23,17 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Fires due order timers. One recurring db-scheduler task per timer type (TimerConfig) calls {@link #sweep}: it
  * claims the due rows in batches ({@code FOR UPDATE SKIP LOCKED}, so instances never take the same row) and sends
- * each order its command in a unit of work of its own: the sweep runs in none, so nothing is nested. The order's
+ * each order its command, a few at a time, in a unit of work of its own: the senders run in none, so nothing is
+ * nested. The order's
  * own rules decide, so a timer racing a user's action does no harm, and a refusal means the order moved on (paid,
  * received, a refund open): the timer is done either way. A command that failed for another reason (the database
  * away) keeps its row, which is due again when the claim lapses.
@@ -47,10 +53,13 @@ public class TimerSweep {
     private final Duration claim;
     private final int batchSize;
     private final Duration commandTimeout;
+    /** Sends a batch's commands a few at a time: one after another, a sweep under full load fell seconds behind. */
+    private final ExecutorService senders;
 
     TimerSweep(DueTable table, CommandGateway gateway, MeterRegistry meters, Clock clock,
                @Value("${orders.timers.claim:30s}") Duration claim,
                @Value("${orders.timers.batch-size:200}") int batchSize,
+               @Value("${orders.timers.parallel-commands:4}") int parallelCommands,
                @Value("${orders.command-timeout:10s}") Duration commandTimeout) {
         this.table = table;
         this.gateway = gateway;
@@ -59,6 +68,17 @@ public class TimerSweep {
         this.claim = claim;
         this.batchSize = batchSize;
         this.commandTimeout = commandTimeout;
+        AtomicInteger n = new AtomicInteger();
+        this.senders = Executors.newFixedThreadPool(parallelCommands, r -> {
+            Thread t = new Thread(r, "order-timer-sender-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @PreDestroy
+    void stop() {
+        senders.shutdownNow();
     }
 
     /** Fires every due timer of the type, a batch at a time, until a batch comes back short. */
@@ -73,10 +93,12 @@ public class TimerSweep {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Instant until = now.plus(claim);
         List<Due> claimed = table.claim(type, now, until, batchSize);
+        List<CompletableFuture<Boolean>> sent = claimed.stream()
+                .map(due -> CompletableFuture.supplyAsync(() -> fire(type, due.orderId()), senders)).toList();
         List<Due> fired = new ArrayList<>(claimed.size());
-        for (Due due : claimed) {
-            if (fire(type, due.orderId())) {
-                fired.add(due);
+        for (int i = 0; i < claimed.size(); i++) {
+            if (sent.get(i).join()) {
+                fired.add(claimed.get(i));
             }
         }
         table.fired(fired, until);
