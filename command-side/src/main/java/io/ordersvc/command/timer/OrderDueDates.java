@@ -1,5 +1,6 @@
 package io.ordersvc.command.timer;
 
+import io.ordersvc.platform.axon.EventBatch;
 import io.ordersvc.shared.order.OrderEvent.AfterSalesWindowClosed;
 import io.ordersvc.shared.order.OrderEvent.LineRefunded;
 import io.ordersvc.shared.order.OrderEvent.OrderCancelled;
@@ -15,12 +16,9 @@ import io.ordersvc.shared.order.OrderEvent.ReviewWindowClosed;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -124,42 +122,20 @@ class OrderDueDates {
      * in one query, except orders placed in it; the difference is written just before the commit, with the token.
      */
     DueBook book() {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            throw new IllegalStateException("order timers are written in the event batch's transaction");
-        }
-        DueBook book = (DueBook) TransactionSynchronizationManager.getResource(this);
-        if (book == null) {
-            DueBook created = new DueBook(table::load);
-            book = created;
-            TransactionSynchronizationManager.bindResource(this, created);
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void beforeCommit(boolean readOnly) {
-                    table.write(created.changes());
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(OrderDueDates.this);
-                }
-            });
-            created.prefetch(ordersOfTheBatch());
-        }
-        return book;
+        return EventBatch.state(this, () -> new DueBook(table::load), book -> book.prefetch(ordersOfTheBatch()),
+                book -> table.write(book.changes()));
     }
 
     /** The orders the batch's events belong to, but those it places (they have no rows yet). */
     private static Set<String> ordersOfTheBatch() {
         Set<String> orders = new LinkedHashSet<>();
-        if (CurrentUnitOfWork.isStarted() && CurrentUnitOfWork.get().root() instanceof BatchingUnitOfWork<?> batch) {
-            Set<String> placed = new LinkedHashSet<>();
-            for (Object message : batch.getMessages()) {
-                if (message instanceof DomainEventMessage<?> event && "Order".equals(event.getType())) {
-                    if (OrderPlaced.class.equals(event.getPayloadType())) {
-                        placed.add(event.getAggregateIdentifier());
-                    } else if (!placed.contains(event.getAggregateIdentifier())) {
-                        orders.add(event.getAggregateIdentifier());
-                    }
+        Set<String> placed = new LinkedHashSet<>();
+        for (EventMessage<?> message : EventBatch.messages()) {
+            if (message instanceof DomainEventMessage<?> event && "Order".equals(event.getType())) {
+                if (OrderPlaced.class.equals(event.getPayloadType())) {
+                    placed.add(event.getAggregateIdentifier());
+                } else if (!placed.contains(event.getAggregateIdentifier())) {
+                    orders.add(event.getAggregateIdentifier());
                 }
             }
         }

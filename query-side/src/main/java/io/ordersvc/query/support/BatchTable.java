@@ -1,13 +1,10 @@
 package io.ordersvc.query.support;
 
+import io.ordersvc.platform.axon.EventBatch;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.serialization.SerializationException;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -228,31 +225,16 @@ public final class BatchTable<R> {
         }
     }
 
-    private Batch batch() {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            throw new IllegalStateException("read-model rows are written in a transaction: " + mapping.table());
-        }
-        @SuppressWarnings("unchecked")
-        Batch batch = (Batch) TransactionSynchronizationManager.getResource(this);
-        if (batch == null) {
-            batch = new Batch();
-            TransactionSynchronizationManager.bindResource(this, batch);
-            Batch bound = batch;
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void beforeCommit(boolean readOnly) {
-                    write(bound);
-                }
+    @Override
+    public String toString() {
+        return "rows of " + mapping.table();
+    }
 
-                @Override
-                public void afterCompletion(int status) {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(BatchTable.this);
-                }
-            });
+    private Batch batch() {
+        return EventBatch.state(this, Batch::new, batch -> {
             relaxCommit();
             prefetch(batch);
-        }
-        return batch;
+        }, this::write);
     }
 
     private static final Object RELAXED = new Object();
@@ -264,15 +246,10 @@ public final class BatchTable<R> {
      * no longer waits for a disk flush per batch.
      */
     private void relaxCommit() {
-        if (postgres.getAsBoolean() && TransactionSynchronizationManager.getResource(RELAXED) == null) {
-            TransactionSynchronizationManager.bindResource(RELAXED, Boolean.TRUE);
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(RELAXED);
-                }
-            });
-            jdbc.execute("SET LOCAL synchronous_commit TO OFF");
+        if (postgres.getAsBoolean()) {
+            EventBatch.state(RELAXED, () -> Boolean.TRUE,
+                    relaxed -> jdbc.execute("SET LOCAL synchronous_commit TO OFF"), relaxed -> {
+                    });
         }
     }
 
@@ -281,18 +258,15 @@ public final class BatchTable<R> {
      * on it and the processor deals with that event (retry, dead letter) as it would without the prefetch.
      */
     private void prefetch(Batch batch) {
-        if (mapping.prefetch() == null || !CurrentUnitOfWork.isStarted()
-                || !(CurrentUnitOfWork.get().root() instanceof BatchingUnitOfWork<?> unitOfWork)) {
+        if (mapping.prefetch() == null) {
             return;
         }
         Set<String> keys = new LinkedHashSet<>();
-        for (Object message : unitOfWork.getMessages()) {
-            if (message instanceof EventMessage<?> event) {
-                try {
-                    keys.addAll(mapping.prefetch().keys(event));
-                } catch (SerializationException unreadable) {
-                    // left to the handler, see above
-                }
+        for (EventMessage<?> event : EventBatch.messages()) {
+            try {
+                keys.addAll(mapping.prefetch().keys(event));
+            } catch (SerializationException unreadable) {
+                // left to the handler, see above
             }
         }
         load(batch, keys);

@@ -1,0 +1,71 @@
+package io.ordersvc.platform.axon;
+
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * The event batch a streaming processor is handling, as projections that write in batches see it: its messages
+ * (to load ahead what they name) and state that lives for its transaction (created on first use, written just
+ * before the commit together with the token, forgotten after). Used by the query side's BatchTable and the
+ * command side's order due dates.
+ */
+public final class EventBatch {
+
+    private EventBatch() {
+    }
+
+    /** The event messages of the batch being handled; none outside a processor's batch. */
+    public static List<EventMessage<?>> messages() {
+        if (!CurrentUnitOfWork.isStarted()
+                || !(CurrentUnitOfWork.get().root() instanceof BatchingUnitOfWork<?> batch)) {
+            return List.of();
+        }
+        List<EventMessage<?>> events = new ArrayList<>();
+        for (Object message : batch.getMessages()) {
+            if (message instanceof EventMessage<?> event) {
+                events.add(event);
+            }
+        }
+        return events;
+    }
+
+    /**
+     * The state bound to the current transaction under {@code key}. On first use it is created, bound, and handed to
+     * {@code bound} (which may already look it up again); {@code beforeCommit} writes it out.
+     *
+     * @throws IllegalStateException outside a transaction: the state would never be written
+     */
+    public static <T> T state(Object key, Supplier<T> create, Consumer<T> bound, Consumer<T> beforeCommit) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            throw new IllegalStateException("batched writes need a transaction: " + key);
+        }
+        @SuppressWarnings("unchecked")
+        T state = (T) TransactionSynchronizationManager.getResource(key);
+        if (state == null) {
+            T created = create.get();
+            TransactionSynchronizationManager.bindResource(key, created);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void beforeCommit(boolean readOnly) {
+                    beforeCommit.accept(created);
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(key);
+                }
+            });
+            bound.accept(created);
+            state = created;
+        }
+        return state;
+    }
+}
