@@ -74,6 +74,53 @@ class EventNotificationsIT extends IntegrationTest {
         }
     }
 
+    @Test
+    void a_listener_whose_connection_was_cut_listens_again_and_wakes_the_processors_meanwhile() throws Exception {
+        try (Connection other = connect(); Statement s = other.createStatement()) {
+            String listening = "SELECT pid FROM pg_stat_activity WHERE application_name = 'orders-event-listener'"
+                    + " AND datname = current_database()";
+            int before = awaitListener(s, listening, -1);
+            CountDownLatch wokenByTheCut = new CountDownLatch(1);
+            var stream = arrivals.openStream(null);
+            try {
+                stream.setOnAvailableCallback(wokenByTheCut::countDown);
+                s.execute("SELECT pg_terminate_backend(" + before + ")");
+                assertThat(wokenByTheCut.await(10, TimeUnit.SECONDS)).isTrue();
+            } finally {
+                stream.close();
+            }
+
+            awaitListener(s, listening, before);
+            CountDownLatch woken = new CountDownLatch(1);
+            var again = arrivals.openStream(null);
+            try {
+                again.setOnAvailableCallback(woken::countDown);
+                // The new backend shows before it has run LISTEN: notify until one is heard.
+                for (int i = 0; i < 20 && woken.getCount() > 0; i++) {
+                    s.execute("NOTIFY " + EventNotificationListener.CHANNEL);
+                    woken.await(500, TimeUnit.MILLISECONDS);
+                }
+                assertThat(woken.getCount()).isZero();
+            } finally {
+                again.close();
+            }
+        }
+    }
+
+    /** The listener's backend once it listens on a connection other than {@code not}; fails after 10 s. */
+    private static int awaitListener(Statement s, String query, int not) throws Exception {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < until) {
+            try (var rows = s.executeQuery(query)) {
+                if (rows.next() && rows.getInt(1) != not) {
+                    return rows.getInt(1);
+                }
+            }
+            Thread.onSpinWait();
+        }
+        throw new AssertionError("no listener on a new connection within 10 s");
+    }
+
     /** Every notification that arrives within the wait. */
     private static List<PGNotification> drain(PGConnection pg, int waitMillis) throws Exception {
         List<PGNotification> received = new ArrayList<>();

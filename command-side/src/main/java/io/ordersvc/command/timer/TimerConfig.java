@@ -31,20 +31,30 @@ class TimerConfig {
         return "order-timer-" + type.value();
     }
 
+    /**
+     * @param pollInterval       how often payment timeouts are swept: a buyer waits for the expiry, and the stock
+     *                           it releases goes back on sale
+     * @param windowPollInterval how often the day-long timers are swept (automatic receipt, review and
+     *                           after-sales windows): seconds late do not matter there, and each sweep that finds
+     *                           nothing still costs a few statements (the idle figure in BENCHMARKS.md)
+     */
     @Bean
     Scheduler timerScheduler(DataSource dataSource, InstanceId instance, Clock clock, TimerSweep sweep,
-                             @Value("${orders.timers.poll-interval:2s}") Duration pollInterval) {
+                             @Value("${orders.timers.poll-interval:2s}") Duration pollInterval,
+                             @Value("${orders.timers.window-poll-interval:30s}") Duration windowPollInterval) {
         List<RecurringTask<Void>> sweeps = Arrays.stream(TimerType.values())
-                .map(type -> Tasks.recurring(taskName(type), FixedDelay.of(pollInterval))
+                .map(type -> Tasks.recurring(taskName(type),
+                                FixedDelay.of(type == TimerType.PAYMENT_TIMEOUT ? pollInterval : windowPollInterval))
                         .execute((execution, context) -> sweep.sweep(type)))
                 .toList();
+        Duration shortest = pollInterval.compareTo(windowPollInterval) <= 0 ? pollInterval : windowPollInterval;
         return Scheduler.create(dataSource)
                 .startTasks(sweeps)
                 .schedulerName(new SchedulerName.Fixed(instance.value()))
                 .threads(TimerType.values().length)
-                // A sweep falls due every poll interval, and db-scheduler notices within a quarter of it: a timer
-                // fires at most 1.25 poll intervals late (bench: expiry minus payable_until).
-                .pollingInterval(pollInterval.dividedBy(4))
+                // A sweep falls due every poll interval, and db-scheduler notices within a quarter of the shortest:
+                // a payment timer fires at most 1.25 poll intervals late (bench: expiry minus payable_until).
+                .pollingInterval(shortest.dividedBy(4))
                 // An instance that dies while sweeping loses its task to another after 6 missed beats (30 s).
                 .heartbeatInterval(Duration.ofSeconds(5))
                 .shutdownMaxWait(Duration.ofSeconds(10))

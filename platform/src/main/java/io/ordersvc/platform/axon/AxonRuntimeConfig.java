@@ -7,6 +7,7 @@ import org.axonframework.commandhandling.gateway.ExponentialBackOffIntervalRetry
 import org.axonframework.common.Registration;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.lock.LockAcquisitionFailedException;
+import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
@@ -20,9 +21,13 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
 
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -44,10 +49,48 @@ public class AxonRuntimeConfig {
 
     /** The streaming processors' source (application.yml names it): wakes them when events arrive. */
     @Bean
+    @Primary
     EventArrivals eventArrivals(EventStore eventStore,
-                                @Value("${orders.event-recheck-interval:1s}") Duration recheck,
+                                @Value("${orders.event-recheck-interval:10s}") Duration recheck,
                                 @Value("${orders.event-linger:10ms}") Duration linger) {
         return new EventArrivals(eventStore, recheck, linger);
+    }
+
+    /**
+     * The source of processors whose read models can be a little later (products, order-due-dates): the same
+     * arrivals, with a longer linger, so that each of their batches gathers more events.
+     */
+    @Bean
+    EventArrivals lingeringEventArrivals(EventArrivals eventArrivals,
+                                         @Value("${orders.background-event-linger:100ms}") Duration linger) {
+        return eventArrivals.lingering(linger);
+    }
+
+    /**
+     * The pace of the projections clients read right after a command (those on {@code eventArrivals}, the short
+     * linger): the command gate narrows while they fall behind.
+     */
+    @Bean
+    ProjectionPace projectionPace(@Value("${orders.pace.history:10s}") Duration history) {
+        return new ProjectionPace(history);
+    }
+
+    @Bean
+    ConfigurerModule paceTheLiveProjections(ProjectionPace pace,
+                                            @Value("${orders.pace.processors:orders}") List<String> processors) {
+        return configurer -> configurer.eventProcessing(processing -> processors.forEach(
+                name -> processing.registerHandlerInterceptor(name, configuration -> pace)));
+    }
+
+    /** The tracking processors' batches commit without waiting for the disk (see ProjectionTransactions). */
+    @Bean
+    ConfigurerModule projectionsCommitAsynchronously(
+            PlatformTransactionManager transactions, JdbcTemplate jdbc,
+            @Value("${spring.datasource.url:}") String url,
+            @Value("${orders.projections.async-commit:orders,products,order-due-dates}") List<String> processors) {
+        var manager = new ProjectionTransactions(transactions, jdbc, url.startsWith("jdbc:postgresql:"));
+        return configurer -> configurer.eventProcessing(processing -> processors.forEach(
+                name -> processing.registerTransactionManager(name, configuration -> manager)));
     }
 
     /** On PostgreSQL, appends of every instance wake this instance's processors (see db/platform/postgresql/V3__event_notify.sql). */
@@ -57,8 +100,9 @@ public class AxonRuntimeConfig {
                                                         @Value("${spring.datasource.url}") String url,
                                                         @Value("${spring.datasource.username:}") String user,
                                                         @Value("${spring.datasource.password:}") String password,
-                                                        @Value("${orders.event-listener-retry:1s}") Duration retry) {
-        return new EventNotificationListener(url, user, password, arrivals, retry);
+                                                        @Value("${orders.event-listener-retry:1s}") Duration retry,
+                                                        @Value("${orders.event-listener-ping:10s}") Duration ping) {
+        return new EventNotificationListener(url, user, password, arrivals, retry, ping);
     }
 
     @Bean(destroyMethod = "shutdown")

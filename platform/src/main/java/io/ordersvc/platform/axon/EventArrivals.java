@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -33,12 +34,15 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public class EventArrivals implements StreamableMessageSource<TrackedEventMessage<?>> {
 
+    private static final long UNNOTIFIED_RECHECK_NANOS = TimeUnit.SECONDS.toNanos(1);
+
     private final EventStore store;
     private final long recheckNanos;
     private final long lingerNanos;
-    private final Set<Runnable> callbacks = ConcurrentHashMap.newKeySet();
-    private final AtomicLong signals = new AtomicLong();
-    private volatile boolean notified;
+    /** Shared by every view {@link #lingering} makes: one arrival wakes the streams of all of them. */
+    private final Set<Runnable> callbacks;
+    private final AtomicLong signals;
+    private final AtomicBoolean notified;
 
     /**
      * @param linger how long a caught-up tracking processor, woken by an arrival, waits for more before it reads: at
@@ -46,13 +50,11 @@ public class EventArrivals implements StreamableMessageSource<TrackedEventMessag
      *               update per processor (bench/README.md)
      */
     public EventArrivals(EventStore store, Duration recheck, Duration linger) {
-        this.store = store;
-        this.recheckNanos = recheck.toNanos();
-        this.lingerNanos = linger.toNanos();
+        this(store, recheck, linger, ConcurrentHashMap.newKeySet(), new AtomicLong(), new AtomicBoolean());
         // Subscribers are called while the appending unit of work prepares its commit: too early, the events are not
         // visible to other transactions yet. Wake the processors once it has committed.
         store.subscribe(events -> {
-            if (notified) {
+            if (notified.get()) {
                 return; // the database's notification will say it, for this instance's appends too
             }
             if (CurrentUnitOfWork.isStarted()) {
@@ -61,6 +63,34 @@ public class EventArrivals implements StreamableMessageSource<TrackedEventMessag
                 arrived();
             }
         });
+    }
+
+    private EventArrivals(EventStore store, Duration recheck, Duration linger, Set<Runnable> callbacks,
+                          AtomicLong signals, AtomicBoolean notified) {
+        this.store = store;
+        this.recheckNanos = recheck.toNanos();
+        this.lingerNanos = linger.toNanos();
+        this.callbacks = callbacks;
+        this.signals = signals;
+        this.notified = notified;
+    }
+
+    /**
+     * The same arrivals for processors that can wait longer for a batch: read models nobody polls right after a
+     * command (stock figures, due dates the sweep reads every few seconds) gather more events per batch, and every
+     * batch costs each processor thread a read, a transaction and a token update (bench/README.md).
+     */
+    public EventArrivals lingering(Duration linger) {
+        return new EventArrivals(store, Duration.ofNanos(recheckNanos), linger, callbacks, signals, notified);
+    }
+
+    /**
+     * While the database notifies every append, a lost signal would take a broken listening connection, which the
+     * listener notices itself (it pings); without notifications (H2, or the listener reconnecting) streams look at
+     * least every second.
+     */
+    private long recheckNanos() {
+        return notified.get() ? recheckNanos : Math.min(recheckNanos, UNNOTIFIED_RECHECK_NANOS);
     }
 
     /** New events may be in the store: every open stream's processor looks now. */
@@ -77,7 +107,7 @@ public class EventArrivals implements StreamableMessageSource<TrackedEventMessag
      * own commits need no signal of their own: each would wake every processor a second time for nothing.
      */
     void databaseNotifies(boolean notifies) {
-        this.notified = notifies;
+        this.notified.set(notifies);
     }
 
     int listeners() {
@@ -154,7 +184,7 @@ public class EventArrivals implements StreamableMessageSource<TrackedEventMessag
                 if (deadline - now <= 0) {
                     return false;
                 }
-                if (awaitSignal(drainedAt, Math.min(deadline - now, drainedSince + recheckNanos - now))
+                if (awaitSignal(drainedAt, Math.min(deadline - now, drainedSince + recheckNanos() - now))
                         && lingerNanos > 0) {
                     TimeUnit.NANOSECONDS.sleep(Math.min(lingerNanos, Math.max(0, deadline - System.nanoTime())));
                 }
@@ -175,7 +205,7 @@ public class EventArrivals implements StreamableMessageSource<TrackedEventMessag
 
         /** Drained, nothing signalled since, and the recheck interval has not passed. */
         private boolean nothingNew() {
-            return drainedAt == signals.get() && System.nanoTime() - drainedSince < recheckNanos;
+            return drainedAt == signals.get() && System.nanoTime() - drainedSince < recheckNanos();
         }
 
         @Override

@@ -18,6 +18,9 @@ import java.util.Properties;
  * (db/platform/postgresql/V3__event_notify.sql) sends a PostgreSQL notification when an appending transaction commits, and this listener
  * holds one connection of its own (outside the pool) that LISTENs for it. While that connection is down (a database
  * restart) the processors are woken every second instead, and once more when it is back, so nothing waits for long.
+ * A connection that died without a word (a half-open TCP connection after a network fault) would leave this instance
+ * deaf: the listener asks the database something every {@code ping}, with a socket timeout, and reconnects if that
+ * fails. That is what lets a caught-up processor rely on the notifications and recheck the store only rarely.
  */
 public class EventNotificationListener implements SmartLifecycle {
 
@@ -30,15 +33,17 @@ public class EventNotificationListener implements SmartLifecycle {
     private final Properties credentials = new Properties();
     private final EventArrivals arrivals;
     private final Duration retry;
+    private final Duration ping;
     private volatile boolean running;
     private volatile Connection connection;
     private Thread thread;
 
     public EventNotificationListener(String url, String user, String password, EventArrivals arrivals,
-                                     Duration retry) {
+                                     Duration retry, Duration ping) {
         this.url = url;
         this.arrivals = arrivals;
         this.retry = retry;
+        this.ping = ping;
         if (user != null) {
             credentials.setProperty("user", user);
         }
@@ -47,6 +52,8 @@ public class EventNotificationListener implements SmartLifecycle {
         }
         credentials.setProperty("ApplicationName", "orders-event-listener");
         credentials.setProperty("tcpKeepAlive", "true");
+        // Seconds: a ping that gets no answer within this fails, and the listener reconnects.
+        credentials.setProperty("socketTimeout", String.valueOf(Math.max(1, ping.toSeconds())));
     }
 
     @Override
@@ -99,10 +106,17 @@ public class EventNotificationListener implements SmartLifecycle {
                 arrivals.databaseNotifies(true);
                 arrivals.arrived(); // whatever was appended while nobody listened
                 PGConnection pg = c.unwrap(PGConnection.class);
+                long pinged = System.nanoTime();
                 while (running) {
                     PGNotification[] notifications = pg.getNotifications((int) retry.toMillis());
                     if (notifications != null && notifications.length > 0) {
                         arrivals.arrived();
+                    }
+                    if (System.nanoTime() - pinged >= ping.toNanos()) {
+                        try (Statement s = c.createStatement()) {
+                            s.execute("SELECT 1");
+                        }
+                        pinged = System.nanoTime();
                     }
                 }
             } catch (SQLException | RuntimeException e) {

@@ -135,4 +135,43 @@ class EventArrivalsTest {
         assertThat(waiting.get(10, TimeUnit.SECONDS)).isTrue();
         assertThat(stream.nextAvailable().getPayload()).isEqualTo("awaited");
     }
+
+    @Test
+    void a_lingering_view_shares_the_arrivals_and_waits_its_linger_before_it_reads() throws Exception {
+        EventArrivals gated = new EventArrivals(store, Duration.ofHours(1), Duration.ZERO);
+        EventArrivals lingering = gated.lingering(Duration.ofMillis(200));
+        gated.databaseNotifies(true);
+        BlockingStream<TrackedEventMessage<?>> stream = lingering.openStream(null);
+        stream.setOnAvailableCallback(woken::incrementAndGet);
+        assertThat(stream.hasNextAvailable()).isFalse();
+
+        // The database notifies for the view too: this instance's own commit does not signal a second time.
+        DefaultUnitOfWork<?> uow = DefaultUnitOfWork.startAndGet(null);
+        store.publish(GenericEventMessage.asEventMessage("batched"));
+        uow.commit();
+        assertThat(woken.get()).isZero();
+        assertThat(stream.hasNextAvailable()).isFalse();
+
+        CompletableFuture<Long> waited = new CompletableFuture<>();
+        Thread tracking = new Thread(() -> {
+            try {
+                assertThat(stream.hasNextAvailable(1, TimeUnit.HOURS)).isTrue();
+                waited.complete(System.nanoTime());
+            } catch (Throwable e) {
+                waited.completeExceptionally(e);
+            }
+        });
+        tracking.start();
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (tracking.getState() != Thread.State.TIMED_WAITING && System.nanoTime() < until) {
+            Thread.onSpinWait();
+        }
+        long arrived = System.nanoTime();
+        gated.arrived();
+
+        assertThat(TimeUnit.NANOSECONDS.toMillis(waited.get(10, TimeUnit.SECONDS) - arrived))
+                .isGreaterThanOrEqualTo(200);
+        assertThat(woken.get()).isEqualTo(1);
+        assertThat(stream.nextAvailable().getPayload()).isEqualTo("batched");
+    }
 }

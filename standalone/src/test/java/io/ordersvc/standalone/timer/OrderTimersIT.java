@@ -51,6 +51,7 @@ class OrderTimersIT {
                         "--spring.datasource.password=" + TestDatabase.password(),
                         "--orders.jwt.secret=" + Api.SECRET,
                         "--orders.timers.poll-interval=200ms",
+                        "--orders.timers.window-poll-interval=200ms",
                         "--axon.eventhandling.processors.orders.token-claim-interval=300",
                         "--axon.eventhandling.processors.products.token-claim-interval=300",
                         "--axon.eventhandling.processors.order-due-dates.token-claim-interval=300");
