@@ -2,12 +2,16 @@ package io.ordersvc.command.web;
 
 import io.ordersvc.shared.error.Refusal;
 import io.ordersvc.shared.order.OrderCommand;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.ordersvc.platform.axon.ProjectionPace;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -17,14 +21,33 @@ public class Commands {
 
     private final CommandGateway gateway;
     private final long timeoutMillis;
+    private final CommandGate gate;
 
-    public Commands(CommandGateway gateway, @Value("${orders.command-timeout:10s}") java.time.Duration timeout) {
+    /**
+     * @param inFlight  the most commands from clients this instance works on at once ({@link CommandGate}); fewer
+     *                  while the live projections fall behind, down to {@code least}
+     * @param targetLag the projections' lag above which the gate narrows
+     */
+    public Commands(CommandGateway gateway, @Value("${orders.command-timeout:10s}") Duration timeout,
+                    @Value("${orders.commands-in-flight:64}") int inFlight,
+                    @Value("${orders.commands-in-flight-least:4}") int least,
+                    @Value("${orders.pace.target-lag:1s}") Duration targetLag,
+                    ProjectionPace pace, MeterRegistry meters) {
         this.gateway = gateway;
         this.timeoutMillis = timeout.toMillis();
+        this.gate = new CommandGate(inFlight, least, targetLag.toMillis(), 100, pace::takeWorstMillis,
+                System::nanoTime);
+        Gauge.builder("orders.commands.in.flight", gate, CommandGate::inFlight)
+                .description("Commands from clients being worked on now").register(meters);
+        Gauge.builder("orders.commands.waiting", gate, CommandGate::waiting)
+                .description("Commands from clients waiting for their turn").register(meters);
+        Gauge.builder("orders.commands.limit", gate, CommandGate::limit)
+                .description("Commands from clients that may be worked on at once now").register(meters);
     }
 
+    /** Sends when the command's turn comes, and waits for the result; both within the command timeout. */
     public <R> R send(Object command) {
-        return gateway.sendAndWait(command, timeoutMillis, TimeUnit.MILLISECONDS);
+        return gate.through(timeoutMillis, left -> gateway.sendAndWait(command, left, TimeUnit.MILLISECONDS));
     }
 
     /** An order command whose order does not exist is a 404 ORDER_NOT_FOUND, like one the caller may not see. */

@@ -114,13 +114,12 @@ public class ProblemAdvice {
             return respond(request, HttpStatus.SERVICE_UNAVAILABLE, "TIMEOUT",
                     "The command did not complete in time; read the resource before retrying", null);
         }
+        if (ex instanceof ServiceBusy busy) {
+            return busy(request, busy.getMessage());
+        }
         if (isPoolExhausted(ex)) {
             log.warn("connection pool exhausted: {}", ex.toString());
-            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).contentType(PROBLEM)
-                    .header(HttpHeaders.RETRY_AFTER, "1")
-                    .body(ProblemWriter.problem(request, HttpStatus.SERVICE_UNAVAILABLE, "SERVICE_BUSY",
-                            "Every database connection stayed busy for the connection timeout; retry shortly",
-                            null));
+            return busy(request, "Every database connection stayed busy for the connection timeout; retry shortly");
         }
         if (isDatabaseUnavailable(ex)) {
             log.warn("database unavailable: {}", ex.toString());
@@ -141,6 +140,12 @@ public class ProblemAdvice {
         log.error("unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), ex);
         return respond(request, HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR",
                 "Something went wrong on our side", null);
+    }
+
+    private static ResponseEntity<ProblemDetail> busy(HttpServletRequest request, String detail) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).contentType(PROBLEM)
+                .header(HttpHeaders.RETRY_AFTER, "1")
+                .body(ProblemWriter.problem(request, HttpStatus.SERVICE_UNAVAILABLE, "SERVICE_BUSY", detail, null));
     }
 
     static Throwable unwrap(Throwable ex) {

@@ -1,6 +1,7 @@
 package io.ordersvc.platform.web;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.transaction.CannotCreateTransactionException;
 
 import java.net.ConnectException;
@@ -31,5 +32,19 @@ class ProblemAdviceTest {
         assertThat(ProblemAdvice.isPoolExhausted(unreachable)).isFalse();
         assertThat(ProblemAdvice.isDatabaseUnavailable(unreachable)).isTrue();
         assertThat(ProblemAdvice.isPoolExhausted(new IllegalStateException("unrelated"))).isFalse();
+    }
+
+    @Test
+    void a_command_that_got_no_turn_is_busy_with_a_retry_after_like_a_busy_pool() {
+        var request = new MockHttpServletRequest("POST", "/api/v1/orders");
+        var gate = new ProblemAdvice().any(new ServiceBusy("Every command slot stayed busy for 10000 ms"), request);
+        var pool = new ProblemAdvice().any(poolTimeout(null), request);
+
+        for (var answer : java.util.List.of(gate, pool)) {
+            assertThat(answer.getStatusCode().value()).isEqualTo(503);
+            assertThat(answer.getHeaders().getFirst("Retry-After")).isEqualTo("1");
+            assertThat(answer.getBody().getProperties()).containsEntry("code", "SERVICE_BUSY");
+        }
+        assertThat(gate.getBody().getDetail()).contains("command slot");
     }
 }
