@@ -34,7 +34,18 @@ public class ProjectionTransactions implements TransactionManager {
     public Transaction startTransaction() {
         TransactionStatus status = transactions.getTransaction(new DefaultTransactionDefinition());
         if (postgres && status.isNewTransaction()) {
-            jdbc.execute("SET LOCAL synchronous_commit TO OFF");
+            try {
+                jdbc.execute("SET LOCAL synchronous_commit TO OFF");
+            } catch (RuntimeException failed) {
+                // Not left open on the thread: the processor's next transaction would join this broken one and fail
+                // with it for good (a database outage did exactly that).
+                try {
+                    transactions.rollback(status);
+                } catch (RuntimeException alsoFailed) {
+                    failed.addSuppressed(alsoFailed);
+                }
+                throw failed;
+            }
         }
         return new Transaction() {
             @Override
