@@ -18,8 +18,9 @@ import java.util.function.LongSupplier;
  * congestion window: every {@code period} it looks at the oldest live event a projection handled meanwhile
  * ({@code ProjectionPace}); above {@code targetLag} the limit shrinks by an eighth (not below {@code least}),
  * below three quarters of it the limit grows by one (up to {@code most}). The oldest event of a period is
- * about the 99th percentile of the lag, so the target is the lag p99 one aims at. The others wait their turn in arrival order; a
- * command whose turn does not come within its time budget is answered 503 {@code SERVICE_BUSY}, never sent.
+ * about the 99th percentile of the lag, so the target is the lag p99 one aims at. The others wait their turn in
+ * arrival order; a command whose turn does not come within its time budget is answered 503 {@code SERVICE_BUSY},
+ * never sent.
  */
 public class CommandGate {
 
@@ -51,11 +52,6 @@ public class CommandGate {
         this.adjustedAt = new AtomicLong(nanoTime.getAsLong());
         this.limit = most;
         this.turns = new Turns(most);
-    }
-
-    /** A fixed bound of {@code size} (tests; a gate nobody paces). */
-    public CommandGate(int size) {
-        this(size, size, Long.MAX_VALUE, Long.MAX_VALUE / 2_000_000, () -> 0, System::nanoTime);
     }
 
     /**
@@ -95,7 +91,7 @@ public class CommandGate {
                 int next = Math.max(least, current - Math.max(1, current / 8));
                 turns.take(current - next);
                 limit = next;
-            } else if (lag < targetLagMillis * 3 / 4 && current < most) {
+            } else if (lag < targetLagMillis - targetLagMillis / 4 && current < most) {
                 limit = current + 1;
                 turns.release();
             }

@@ -21,6 +21,11 @@ class CommandGateTest {
 
     private final ExecutorService callers = Executors.newFixedThreadPool(4);
 
+    /** A gate of a fixed size: nothing paces it. */
+    private static CommandGate fixed(int size) {
+        return new CommandGate(size, size, Long.MAX_VALUE, 100, () -> 0, System::nanoTime);
+    }
+
     @AfterEach
     void stop() {
         callers.shutdownNow();
@@ -28,7 +33,7 @@ class CommandGateTest {
 
     @Test
     void no_more_commands_than_its_size_run_at_once_and_the_next_one_runs_when_a_turn_frees() throws Exception {
-        CommandGate gate = new CommandGate(2);
+        CommandGate gate = fixed(2);
         CountDownLatch release = new CountDownLatch(1);
         CountDownLatch twoRunning = new CountDownLatch(2);
         AtomicInteger running = new AtomicInteger();
@@ -64,7 +69,7 @@ class CommandGateTest {
 
     @Test
     void a_command_whose_turn_does_not_come_within_its_budget_is_busy_and_never_sent() throws Exception {
-        CommandGate gate = new CommandGate(1);
+        CommandGate gate = fixed(1);
         CountDownLatch holding = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         var holder = CompletableFuture.runAsync(() -> gate.through(10_000, left -> {
@@ -89,7 +94,7 @@ class CommandGateTest {
 
     @Test
     void the_command_gets_what_is_left_of_its_budget_and_a_failure_gives_its_turn_back() {
-        CommandGate gate = new CommandGate(1);
+        CommandGate gate = fixed(1);
 
         assertThat(gate.<Long>through(10_000, left -> left)).isBetween(1L, 10_000L);
         assertThatThrownBy(() -> gate.through(10_000, left -> {
@@ -101,7 +106,7 @@ class CommandGateTest {
 
     @Test
     void a_gate_needs_at_least_one_turn() {
-        assertThatThrownBy(() -> new CommandGate(0)).hasMessageContaining("orders.commands-in-flight");
+        assertThatThrownBy(() -> fixed(0)).hasMessageContaining("orders.commands-in-flight");
     }
 
     @Test

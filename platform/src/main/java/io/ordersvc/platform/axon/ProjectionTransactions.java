@@ -2,10 +2,10 @@ package io.ordersvc.platform.axon;
 
 import org.axonframework.common.transaction.Transaction;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionStatus;
-import org.springframework.transaction.support.DefaultTransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The transactions of the tracking processors' batches, committed on PostgreSQL without waiting for the WAL to
@@ -20,47 +20,35 @@ import org.springframework.transaction.support.DefaultTransactionDefinition;
  */
 public class ProjectionTransactions implements TransactionManager {
 
-    private final PlatformTransactionManager transactions;
+    /** Axon's own transactions on Spring's manager: begins, commits and rolls back only what it started. */
+    private final SpringTransactionManager transactions;
     private final JdbcTemplate jdbc;
     private final boolean postgres;
 
     public ProjectionTransactions(PlatformTransactionManager transactions, JdbcTemplate jdbc, boolean postgres) {
-        this.transactions = transactions;
+        this.transactions = new SpringTransactionManager(transactions);
         this.jdbc = jdbc;
         this.postgres = postgres;
     }
 
     @Override
     public Transaction startTransaction() {
-        TransactionStatus status = transactions.getTransaction(new DefaultTransactionDefinition());
-        if (postgres && status.isNewTransaction()) {
+        boolean joins = TransactionSynchronizationManager.isActualTransactionActive();
+        Transaction transaction = transactions.startTransaction();
+        if (postgres && !joins) {
             try {
                 jdbc.execute("SET LOCAL synchronous_commit TO OFF");
             } catch (RuntimeException failed) {
                 // Not left open on the thread: the processor's next transaction would join this broken one and fail
                 // with it for good (a database outage did exactly that).
                 try {
-                    transactions.rollback(status);
+                    transaction.rollback();
                 } catch (RuntimeException alsoFailed) {
                     failed.addSuppressed(alsoFailed);
                 }
                 throw failed;
             }
         }
-        return new Transaction() {
-            @Override
-            public void commit() {
-                if (status.isNewTransaction() && !status.isCompleted()) {
-                    transactions.commit(status);
-                }
-            }
-
-            @Override
-            public void rollback() {
-                if (status.isNewTransaction() && !status.isCompleted()) {
-                    transactions.rollback(status);
-                }
-            }
-        };
+        return transaction;
     }
 }
