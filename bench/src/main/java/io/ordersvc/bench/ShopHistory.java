@@ -3,6 +3,7 @@ package io.ordersvc.bench;
 import io.ordersvc.shared.catalog.ProductEvent.ProductCreated;
 import io.ordersvc.shared.catalog.ProductEvent.StockReleased;
 import io.ordersvc.shared.catalog.ProductEvent.StockReserved;
+import io.ordersvc.shared.catalog.ProductSettings;
 import io.ordersvc.shared.catalog.SkuSpec;
 import io.ordersvc.shared.catalog.StockChange;
 import io.ordersvc.shared.money.Money;
@@ -180,7 +181,7 @@ final class ShopHistory {
         catalog.add(product);
         Stream stream = new Stream("Product", id);
         productStreams.put(id, stream);
-        emit(stream, new ProductCreated(id, shopId, name, product.imageUrl(), null, specs, at), at,
+        emit(stream, new ProductCreated(id, shopId, name, product.imageUrl(), ProductSettings.DEFAULT, specs, at), at,
                 "seller-" + shopId, "seller", uuid());
     }
 

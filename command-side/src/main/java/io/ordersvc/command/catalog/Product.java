@@ -5,11 +5,17 @@ import io.ordersvc.command.support.AggregateCaches;
 import io.ordersvc.platform.FeatureApi;
 import io.ordersvc.shared.catalog.ProductCommand.AdjustStock;
 import io.ordersvc.shared.catalog.ProductCommand.CreateProduct;
+import io.ordersvc.shared.catalog.ProductCommand.EditProduct;
+import io.ordersvc.shared.catalog.ProductCommand.ProductPatch;
+import io.ordersvc.shared.catalog.ProductCommand.SkuPatch;
 import io.ordersvc.shared.catalog.ProductEvent.ProductCreated;
+import io.ordersvc.shared.catalog.ProductEvent.ProductEdited;
 import io.ordersvc.shared.catalog.ProductEvent.StockAdjusted;
 import io.ordersvc.shared.catalog.ProductEvent.StockReleased;
 import io.ordersvc.shared.catalog.ProductEvent.StockReserved;
+import io.ordersvc.shared.catalog.ProductSettings;
 import io.ordersvc.shared.catalog.SkuSpec;
+import io.ordersvc.shared.catalog.SkuTerms;
 import io.ordersvc.shared.catalog.StockChange;
 import io.ordersvc.shared.error.Refusal;
 import io.ordersvc.shared.identity.Actor;
@@ -20,9 +26,11 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -37,6 +45,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * impossible, within one JVM and across instances. Snapshotted (by field) because hot products collect many events.
  */
 @FeatureApi // an order placement reserves with it (through Stock); its Reserved is the line's snapshot
+@Revision("2") // snapshots taken before the selling terms existed are ignored; the events rebuild it
 @Aggregate(snapshotTriggerDefinition = "productSnapshotTrigger", cache = AggregateCaches.PRODUCTS)
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
@@ -47,26 +56,38 @@ public class Product {
     private String shopId;
     private String name;
     private String imageUrl;
+    private ProductSettings settings;
     private Map<String, Sku> skus = new LinkedHashMap<>();
 
-    /** A SKU's selling data and available stock; what an order snapshots. */
-    public record Sku(String skuId, String skuCode, Map<String, String> properties, Money price, Long pointsPrice,
-                      long available) {
+    /** A SKU's selling terms and available stock; what an order snapshots. */
+    public record Sku(String skuId, String skuCode, Map<String, String> properties, SkuTerms terms, long available) {
+
+        public Money price() {
+            return terms.price();
+        }
+
+        public Long pointsPrice() {
+            return terms.pointsPrice();
+        }
+
         Sku withAvailable(long value) {
-            return new Sku(skuId, skuCode, properties, price, pointsPrice, value);
+            return new Sku(skuId, skuCode, properties, terms, value);
         }
     }
 
     /** What {@link #reserve} hands to the order: the catalog data of the moment, and the quantity taken. */
-    public record Reserved(String productId, String productName, String imageUrl, String shopId, Sku sku,
-                           int quantity) {
+    public record Reserved(String productId, String productName, String imageUrl, String shopId,
+                           ProductSettings settings, Sku sku, int quantity) {
     }
 
     protected Product() {
     }
 
-    @CommandHandler
-    public Product(CreateProduct cmd, Clock clock) {
+    /**
+     * @param templateShop the shop of the freight template the product names (null: no such template); looked up by
+     *                     {@link ProductEditing}, which creates the product
+     */
+    public Product(CreateProduct cmd, String templateShop, Instant now) {
         Actor actor = cmd.actor();
         if (!(actor.is(Role.ADMIN) || actor.isSellerOf(cmd.shopId()))) {
             throw Refusal.forbidden("only the shop's seller or an admin may create its products");
@@ -79,15 +100,46 @@ public class Product {
             if (!codes.add(sku.skuCode())) {
                 throw Refusal.unprocessable("DUPLICATE_SKU_CODE", "sku_code " + sku.skuCode() + " appears twice");
             }
-            if (!sku.price().isPositive()) {
-                throw Refusal.unprocessable("INVALID_PRICE", "price of " + sku.skuCode() + " must be above 0");
-            }
-            if (sku.costPrice() != null && sku.costPrice().isNegative()) {
-                throw Refusal.unprocessable("INVALID_PRICE", "cost_price of " + sku.skuCode() + " is negative");
-            }
+            ProductTerms.requireSound(sku.terms(), sku.skuCode());
         }
-        apply(new ProductCreated(cmd.productId(), cmd.shopId(), cmd.name(), cmd.imageUrl(), cmd.freightTemplateId(),
-                List.copyOf(cmd.skus()), clock.instant()));
+        ProductTerms.requireSound(cmd.settings(), cmd.shopId(), templateShop);
+        apply(new ProductCreated(cmd.productId(), cmd.shopId(), cmd.name(), cmd.imageUrl(), cmd.settings(),
+                List.copyOf(cmd.skus()), now));
+    }
+
+    /**
+     * PATCH: the fields the patch names change; nothing else. An edit that changes nothing appends nothing.
+     *
+     * @param templateShop the shop of the freight template the patch names (null: none named, or no such template)
+     */
+    public ProductAck edit(EditProduct cmd, String templateShop, Instant now) {
+        Actor actor = cmd.actor();
+        if (!(actor.is(Role.ADMIN) || actor.isSellerOf(shopId))) {
+            throw Refusal.productNotFound(productId);
+        }
+        ProductPatch patch = cmd.patch();
+        Map<String, SkuTerms> terms = new LinkedHashMap<>();
+        skus.values().forEach(s -> terms.put(s.skuId(), s.terms()));
+        for (SkuPatch p : patch.skus()) {
+            Sku sku = sku(p.skuId());
+            SkuTerms after = ProductTerms.patched(sku.terms(), p);
+            ProductTerms.requireSound(after, sku.skuCode());
+            terms.put(sku.skuId(), after);
+        }
+        ProductSettings after = ProductTerms.patched(settings, patch);
+        boolean templateNamed = patch.freightTemplateId() != null;
+        ProductTerms.requireSound(after, shopId, templateNamed ? templateShop : shopId);
+        String newName = patch.name() != null ? patch.name() : name;
+        String newImage = patch.imageUrl() != null ? patch.imageUrl() : imageUrl;
+        boolean unchanged = after.equals(settings) && newName.equals(name) && java.util.Objects.equals(newImage,
+                imageUrl) && skus.values().stream().allMatch(s -> s.terms().equals(terms.get(s.skuId())));
+        if (!unchanged) {
+            apply(new ProductEdited(productId, newName, newImage, after, List.copyOf(terms.values()), now));
+        }
+        return new ProductAck(productId, AggregateLifecycle.getVersion());
+    }
+
+    public record ProductAck(String productId, long version) {
     }
 
     @CommandHandler
@@ -111,6 +163,14 @@ public class Product {
 
     /** Takes stock for an order; all SKUs or none (a refusal leaves nothing applied). */
     public List<Reserved> reserve(String orderId, Map<String, Integer> quantities, OrderType orderType) {
+        if (!settings.onShelf()) {
+            throw Refusal.unprocessable("OFF_SHELF", name + " is off shelf");
+        }
+        int units = quantities.values().stream().mapToInt(Integer::intValue).sum();
+        if (settings.purchaseLimit() > 0 && units > settings.purchaseLimit()) {
+            throw Refusal.unprocessable("OVER_PURCHASE_LIMIT", "one order may hold at most "
+                    + settings.purchaseLimit() + " of " + name + "; " + units + " requested");
+        }
         List<StockChange> changes = new ArrayList<>();
         List<Reserved> reserved = new ArrayList<>();
         for (var entry : quantities.entrySet()) {
@@ -125,8 +185,9 @@ public class Product {
                         "sku " + sku.skuId() + " has " + sku.available() + " left, " + quantity + " requested");
             }
             changes.add(new StockChange(sku.skuId(), quantity, sku.available() - quantity));
-            reserved.add(new Reserved(productId, name, imageUrl, shopId, sku, quantity));
+            reserved.add(new Reserved(productId, name, imageUrl, shopId, settings, sku, quantity));
         }
+
         apply(new StockReserved(productId, orderId, changes));
         return reserved;
     }
@@ -174,8 +235,20 @@ public class Product {
         shopId = e.shopId();
         name = e.name();
         imageUrl = e.imageUrl();
+        settings = e.settings();
         for (SkuSpec s : e.skus()) {
-            skus.put(s.skuId(), new Sku(s.skuId(), s.skuCode(), s.properties(), s.price(), s.pointsPrice(), s.stock()));
+            skus.put(s.skuId(), new Sku(s.skuId(), s.skuCode(), s.properties(), s.terms(), s.stock()));
+        }
+    }
+
+    @EventSourcingHandler
+    void on(ProductEdited e) {
+        name = e.name();
+        imageUrl = e.imageUrl();
+        settings = e.settings();
+        for (SkuTerms t : e.skus()) {
+            skus.computeIfPresent(t.skuId(), (id, s) -> new Sku(s.skuId(), s.skuCode(), s.properties(), t,
+                    s.available()));
         }
     }
 

@@ -1,6 +1,7 @@
 package io.ordersvc.command.order;
 
 import io.ordersvc.command.catalog.Product;
+import io.ordersvc.command.catalog.ProductEditing;
 import io.ordersvc.command.catalog.SkuOwners;
 import io.ordersvc.command.catalog.Stock;
 import io.ordersvc.command.refund.Refund;
@@ -68,6 +69,8 @@ final class InMemoryCommandSide {
         });
         new AnnotationCommandHandlerAdapter<>(new OrderPlacement(orders, stock, new OrderNumbers(clock, 7), settings,
                 ids), resolvers).subscribe(bus);
+        new AnnotationCommandHandlerAdapter<>(new ProductEditing(products, id -> java.util.Optional.empty()),
+                resolvers).subscribe(bus);
         new AnnotationCommandHandlerAdapter<>(new RefundHandler(refunds, orders, stock), resolvers)
                 .subscribe(bus);
         // Its handler only: finding corrections reads the database (StockReconciliation.find).

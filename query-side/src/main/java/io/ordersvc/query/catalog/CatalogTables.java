@@ -3,9 +3,11 @@ package io.ordersvc.query.catalog;
 import io.ordersvc.query.support.BatchTable;
 import io.ordersvc.query.support.BatchTable.Mapping;
 import io.ordersvc.query.support.BatchTable.Prefetch;
+import io.ordersvc.shared.catalog.ProductEvent.ProductEdited;
 import io.ordersvc.shared.catalog.ProductEvent.StockAdjusted;
 import io.ordersvc.shared.catalog.ProductEvent.StockReleased;
 import io.ordersvc.shared.catalog.ProductEvent.StockReserved;
+import io.ordersvc.shared.catalog.SkuTerms;
 import io.ordersvc.shared.catalog.StockChange;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -29,7 +31,9 @@ class CatalogTables {
         skus = new BatchTable<>(jdbc, Mapping.of(ProductSkuEntity.class)
                 .prefetching(Prefetch.named(StockReserved.class, e -> skuIds(e.items()))
                         .and(Prefetch.named(StockReleased.class, e -> skuIds(e.items())))
-                        .and(Prefetch.named(StockAdjusted.class, e -> List.of(e.skuId())))));
+                        .and(Prefetch.named(StockAdjusted.class, e -> List.of(e.skuId())))
+                        .and(Prefetch.named(ProductEdited.class, e -> e.skus().stream().map(SkuTerms::skuId)
+                                .toList()))));
     }
 
     private static List<String> skuIds(List<StockChange> items) {

@@ -4,10 +4,13 @@ import io.ordersvc.query.support.BatchTable;
 import io.ordersvc.query.support.JsonText;
 import io.ordersvc.query.support.ProcessingGroups;
 import io.ordersvc.shared.catalog.ProductEvent.ProductCreated;
+import io.ordersvc.shared.catalog.ProductEvent.ProductEdited;
+import io.ordersvc.shared.catalog.ProductSettings;
 import io.ordersvc.shared.catalog.ProductEvent.StockAdjusted;
 import io.ordersvc.shared.catalog.ProductEvent.StockReleased;
 import io.ordersvc.shared.catalog.ProductEvent.StockReserved;
 import io.ordersvc.shared.catalog.SkuSpec;
+import io.ordersvc.shared.catalog.SkuTerms;
 import io.ordersvc.shared.catalog.StockChange;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -40,10 +43,9 @@ class ProductProjection {
         var p = new ProductViewEntity();
         p.productId = e.productId();
         p.shopId = e.shopId();
-        p.name = e.name();
-        p.imageUrl = e.imageUrl();
-        p.freightTemplateId = e.freightTemplateId();
+        settle(p, e.name(), e.imageUrl(), e.settings());
         p.createdAt = e.createdAt();
+        p.updatedAt = e.createdAt();
         p.version = sequence;
         productRows.insert(p);
         int position = 0;
@@ -54,12 +56,48 @@ class ProductProjection {
             sku.position = position++;
             sku.skuCode = s.skuCode();
             sku.properties = JsonText.write(s.properties() == null ? Map.of() : s.properties());
-            sku.price = s.price().amount();
-            sku.costPrice = s.costPrice() == null ? null : s.costPrice().amount();
-            sku.pointsPrice = s.pointsPrice();
+            terms(sku, s.terms());
             sku.stock = s.stock();
             skuRows.insert(sku);
         }
+    }
+
+    @EventHandler
+    void on(ProductEdited e, @SequenceNumber long sequence) {
+        productRows.find(e.productId()).filter(p -> p.version < sequence).ifPresent(p -> {
+            settle(p, e.name(), e.imageUrl(), e.settings());
+            p.updatedAt = e.editedAt();
+            p.version = sequence;
+            productRows.changed(p);
+            for (SkuTerms t : e.skus()) {
+                skuRows.find(t.skuId()).ifPresent(s -> {
+                    terms(s, t);
+                    skuRows.changed(s);
+                });
+            }
+        });
+    }
+
+    private static void settle(ProductViewEntity p, String name, String imageUrl, ProductSettings s) {
+        p.name = name;
+        p.imageUrl = imageUrl;
+        p.categoryId = s.categoryId();
+        p.productType = s.productType().value();
+        p.onShelf = s.onShelf();
+        p.purchaseLimit = s.purchaseLimit();
+        p.freightTemplateId = s.freightTemplateId();
+        p.unifiedShippingFee = s.unifiedShippingFee() == null ? null : s.unifiedShippingFee().amount();
+        p.ticketValidFrom = s.ticketValidFrom();
+        p.ticketValidUntil = s.ticketValidUntil();
+    }
+
+    private static void terms(ProductSkuEntity sku, SkuTerms t) {
+        sku.price = t.price().amount();
+        sku.costPrice = t.costPrice() == null ? null : t.costPrice().amount();
+        sku.pointsPrice = t.pointsPrice();
+        sku.weightGrams = t.weightGrams();
+        sku.pointsDeductible = t.pointsDeductible().amount();
+        sku.givePoints = t.givePoints();
     }
 
     @EventHandler

@@ -6,6 +6,7 @@ import io.ordersvc.shared.catalog.ProductQuery.ListProducts;
 import io.ordersvc.shared.catalog.ProductQuery.ProductPage;
 import io.ordersvc.shared.catalog.ProductQuery.ProductView;
 import io.ordersvc.shared.catalog.ProductQuery.SkuView;
+import io.ordersvc.shared.catalog.ProductType;
 import io.ordersvc.shared.error.Refusal;
 import io.ordersvc.shared.identity.Actor;
 import io.ordersvc.shared.identity.Role;
@@ -60,6 +61,12 @@ public class ProductQueries {
             if (query.shopId() != null) {
                 where.add(cb.equal(root.get("shopId"), query.shopId()));
             }
+            if (query.categoryId() != null) {
+                where.add(cb.equal(root.get("categoryId"), query.categoryId()));
+            }
+            if (query.onShelf() != null) {
+                where.add(cb.equal(root.get("onShelf"), query.onShelf()));
+            }
             if (query.name() != null) {
                 where.add(cb.like(cb.lower(root.get("name")), "%" + like(query.name()) + "%", '\\'));
             }
@@ -81,10 +88,13 @@ public class ProductQueries {
         boolean costs = actor.is(Role.ADMIN) || actor.isSellerOf(p.shopId);
         List<SkuView> views = skus.stream()
                 .map(s -> new SkuView(s.skuId, s.skuCode, JsonText.read(s.properties, PROPERTIES), Money.of(s.price),
-                        costs && s.costPrice != null ? Money.of(s.costPrice) : null, s.pointsPrice, s.stock))
+                        costs && s.costPrice != null ? Money.of(s.costPrice) : null, s.pointsPrice, s.stock,
+                        s.weightGrams, Money.of(s.pointsDeductible), s.givePoints))
                 .toList();
-        return new ProductView(p.productId, p.shopId, p.name, p.imageUrl, p.freightTemplateId, views, p.createdAt,
-                p.version);
+        return new ProductView(p.productId, p.shopId, p.name, p.imageUrl, p.categoryId,
+                ProductType.valueOf(p.productType.toUpperCase(Locale.ROOT)), p.onShelf, p.purchaseLimit,
+                p.freightTemplateId, p.unifiedShippingFee == null ? null : Money.of(p.unifiedShippingFee),
+                p.ticketValidFrom, p.ticketValidUntil, views, p.createdAt, p.updatedAt, p.version);
     }
 
     private static String like(String text) {

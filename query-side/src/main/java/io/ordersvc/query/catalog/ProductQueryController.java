@@ -9,10 +9,12 @@ import io.ordersvc.shared.catalog.ProductQuery.ListProducts;
 import io.ordersvc.shared.catalog.ProductQuery.ProductPage;
 import io.ordersvc.shared.catalog.ProductQuery.ProductView;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.ResponseEntity;
@@ -44,13 +46,19 @@ public class ProductQueryController {
 
     @GetMapping
     @Operation(operationId = "listProducts", summary = "The catalog, newest first", description = "Any signed-in caller. shop_id: one shop's "
-            + "products; name: names containing this text, in any case. Cost prices only for the shop's seller and "
-            + "admins.")
+            + "products; category_id: one category's; on_shelf: on or off shelf; name: names containing this text, "
+            + "in any case. Cost prices only for the shop's seller and admins.")
     public ProductPage list(@RequestParam(name = "shop_id", required = false) @Size(min = 1, max = 64) String shopId,
+                            @RequestParam(name = "category_id", required = false) @Size(min = 1, max = 64)
+                            String categoryId,
+                            @RequestParam(name = "on_shelf", required = false)
+                            @Pattern(regexp = "true|false", message = "must be true or false")
+                            @Schema(allowableValues = {"true", "false"}) String onShelf,
                             @RequestParam(required = false) @Size(min = 1, max = 100) String name,
                             @RequestParam(defaultValue = "1") @Min(1) @Max(100_000) int page,
                             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-        return queries.query(new ListProducts(shopId, name, page, size, actor.get()), ProductPage.class).join();
+        return queries.query(new ListProducts(shopId, categoryId,
+                onShelf == null ? null : Boolean.valueOf(onShelf), name, page, size, actor.get()), ProductPage.class).join();
     }
 
     @ProblemCodes(notFound = {"PRODUCT_NOT_FOUND"})

@@ -19,4 +19,7 @@ class ProductSkuEntity {
     BigDecimal costPrice;
     Long pointsPrice;
     long stock;
+    long weightGrams;
+    BigDecimal pointsDeductible;
+    long givePoints;
 }

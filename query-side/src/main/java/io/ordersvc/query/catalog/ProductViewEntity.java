@@ -4,6 +4,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 
 @Entity
@@ -14,7 +15,15 @@ class ProductViewEntity {
     String shopId;
     String name;
     String imageUrl;
+    String categoryId;
+    String productType;
+    boolean onShelf;
+    int purchaseLimit;
     String freightTemplateId;
+    BigDecimal unifiedShippingFee;
+    Instant ticketValidFrom;
+    Instant ticketValidUntil;
     Instant createdAt;
+    Instant updatedAt;
     long version;
 }

@@ -1,5 +1,7 @@
 package io.ordersvc.shared.catalog;
 
+import org.axonframework.serialization.Revision;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -7,8 +9,18 @@ public sealed interface ProductEvent {
 
     String productId();
 
-    record ProductCreated(String productId, String shopId, String name, String imageUrl, String freightTemplateId,
+    /**
+     * Revision 2 holds the selling terms ({@link ProductSettings}, the SKUs' weight and points terms); revision 1 had
+     * only {@code freightTemplateId}, read as the defaults by ProductEventUpcasters.
+     */
+    @Revision("2")
+    record ProductCreated(String productId, String shopId, String name, String imageUrl, ProductSettings settings,
                           List<SkuSpec> skus, Instant createdAt) implements ProductEvent {
+    }
+
+    /** PATCH: the product's name, image and terms, and every SKU's terms, as the edit leaves them. */
+    record ProductEdited(String productId, String name, String imageUrl, ProductSettings settings,
+                         List<SkuTerms> skus, Instant editedAt) implements ProductEvent {
     }
 
     record StockAdjusted(String productId, String skuId, long delta, long availableAfter, Instant adjustedAt)

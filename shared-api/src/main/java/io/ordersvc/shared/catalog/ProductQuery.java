@@ -10,17 +10,23 @@ import java.util.Map;
 /** One product, as the caller may see it (cost prices only for its shop's seller and admins). */
 public record ProductQuery(String productId, Actor actor) {
 
-    /** The catalog, newest first: optionally one shop's, optionally names containing a text (any case). */
-    public record ListProducts(String shopId, String name, int page, int size, Actor actor) {
+    /**
+     * The catalog, newest first: optionally one shop's, one category's, on or off shelf, names containing a text (any
+     * case).
+     */
+    public record ListProducts(String shopId, String categoryId, Boolean onShelf, String name, int page, int size,
+                               Actor actor) {
     }
 
-    public record ProductView(String productId, String shopId, String name, String imageUrl, String freightTemplateId,
-                              List<SkuView> skus, Instant createdAt, long version) {
+    public record ProductView(String productId, String shopId, String name, String imageUrl, String categoryId,
+                              ProductType productType, boolean onShelf, int purchaseLimit, String freightTemplateId,
+                              Money unifiedShippingFee, Instant ticketValidFrom, Instant ticketValidUntil,
+                              List<SkuView> skus, Instant createdAt, Instant updatedAt, long version) {
     }
 
     /** costPrice: null unless the caller is the product's shop's seller or an admin. */
     public record SkuView(String skuId, String skuCode, Map<String, String> properties, Money price, Money costPrice,
-                          Long pointsPrice, long stock) {
+                          Long pointsPrice, long stock, long weightGrams, Money pointsDeductible, long givePoints) {
     }
 
     public record ProductPage(List<ProductView> items, int page, int size, long total, int totalPages) {

@@ -30,6 +30,10 @@ public final class Refusal extends DomainException {
         return notFound("ORDER_NOT_FOUND", "order " + orderId + " does not exist");
     }
 
+    public static Refusal freightTemplateNotFound(String freightTemplateId) {
+        return notFound("FREIGHT_TEMPLATE_NOT_FOUND", "freight template " + freightTemplateId + " does not exist");
+    }
+
     public static Refusal productNotFound(String productId) {
         return notFound("PRODUCT_NOT_FOUND", "product " + productId + " does not exist");
     }

@@ -1,5 +1,7 @@
 package io.ordersvc.shared.identity;
 
+import io.ordersvc.shared.error.Refusal;
+
 import java.util.Objects;
 
 /**
@@ -23,6 +25,19 @@ public record Actor(String id, Role role, String shopId) {
 
     public boolean isBuyer(String buyerId) {
         return role == Role.BUYER && id.equals(buyerId);
+    }
+
+    /**
+     * The shop something a seller or an admin creates belongs to: a seller's own, or the one an admin names.
+     *
+     * @throws Refusal SHOP_REQUIRED when an admin names none
+     */
+    public String owningShop(String named) {
+        String shop = role == Role.SELLER ? shopId : named;
+        if (shop == null || shop.isBlank()) {
+            throw Refusal.unprocessable("SHOP_REQUIRED", "an admin must name the shop_id it belongs to");
+        }
+        return shop;
     }
 
     public boolean isSellerOf(String shop) {

@@ -1,14 +1,13 @@
 package io.ordersvc.shared.order;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.axonframework.serialization.SimpleSerializedType;
-import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
+import io.ordersvc.shared.revision.ToRevision;
 import org.axonframework.serialization.upcasting.event.SingleEventUpcaster;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Reads order events stored before their due dates were facts (revision null) as revision 2. The due dates of such
@@ -28,14 +27,14 @@ public final class OrderEventUpcasters {
     public static List<SingleEventUpcaster> all(Duration autoConfirmAfter, Duration reviewWindow,
                                                 Duration afterSalesWindow) {
         return List.of(
-                new ToRevision2(OrderEvent.OrderShipped.class, node -> node.put("autoConfirmAt",
+                toRevision2(OrderEvent.OrderShipped.class, node -> node.put("autoConfirmAt",
                         node.path("fullyShipped").asBoolean() ? plus(node, "shippedAt", autoConfirmAfter) : null)),
-                new ToRevision2(OrderEvent.OrderReceiptConfirmed.class, node -> {
+                toRevision2(OrderEvent.OrderReceiptConfirmed.class, node -> {
                     node.put("reviewUntil", plus(node, "confirmedAt", reviewWindow));
                     node.put("afterSalesUntil", plus(node, "confirmedAt", afterSalesWindow));
                 }),
-                new ToRevision2(OrderEvent.RefundEnded.class, node -> node.putNull("autoConfirmAt")),
-                new ToRevision2(OrderEvent.LineRefunded.class, node -> {
+                toRevision2(OrderEvent.RefundEnded.class, node -> node.putNull("autoConfirmAt")),
+                toRevision2(OrderEvent.LineRefunded.class, node -> {
                     node.putNull("returnedQuantity"); // not recorded then; the order reads it from the other facts
                     node.putNull("autoConfirmAt");
                 }));
@@ -45,28 +44,7 @@ public final class OrderEventUpcasters {
         return Instant.parse(node.path(field).asText()).plus(period).toString();
     }
 
-    /** Revision null to "2" of one event type, by changing its JSON. */
-    static final class ToRevision2 extends SingleEventUpcaster {
-        private final String type;
-        private final java.util.function.Consumer<ObjectNode> change;
-
-        ToRevision2(Class<?> eventType, java.util.function.Consumer<ObjectNode> change) {
-            this.type = eventType.getName();
-            this.change = change;
-        }
-
-        @Override
-        protected boolean canUpcast(IntermediateEventRepresentation event) {
-            return type.equals(event.getType().getName()) && event.getType().getRevision() == null;
-        }
-
-        @Override
-        protected IntermediateEventRepresentation doUpcast(IntermediateEventRepresentation event) {
-            return event.upcastPayload(new SimpleSerializedType(type, "2"), JsonNode.class, json -> {
-                ObjectNode node = (ObjectNode) json.deepCopy();
-                change.accept(node);
-                return node;
-            });
-        }
+    private static ToRevision toRevision2(Class<?> type, Consumer<ObjectNode> change) {
+        return new ToRevision(type, null, "2", change);
     }
 }

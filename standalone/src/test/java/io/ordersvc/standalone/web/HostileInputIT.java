@@ -13,6 +13,8 @@ import tools.jackson.databind.json.JsonMapper;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +35,7 @@ class HostileInputIT extends IntegrationTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final long SEED = Long.getLong("orders.fuzz.seed", 20261122L);
-    private static final int EXAMPLES = Integer.getInteger("orders.fuzz.examples", 400);
+    private static final int EXAMPLES = Integer.getInteger("orders.fuzz.examples", 500);
 
     record Operation(String method, String path, List<String> query, JsonNode bodySchema) {
     }
@@ -68,6 +70,9 @@ class HostileInputIT extends IntegrationTest {
                 .expect(201).text("refund_id"));
         ids.put("product_id", sku.productId());
         ids.put("sku_id", sku.skuId());
+        ids.put("freight_template_id", api.post("/api/v1/freight-templates", seller, Map.of("name", "Fuzz",
+                "charge_by", "count", "default", Map.of("first", 1, "first_fee", "8.00", "additional", 1,
+                        "additional_fee", "2.00"))).expect(201).text("freight_template_id"));
         tokens.addAll(List.of(buyer, seller, token("admin-fuzz", "admin"), token("gw-fuzz", "system"),
                 token(uniqueId("buyer"), "buyer"), token(uniqueId("seller"), "seller", uniqueId("shop"))));
 
@@ -92,7 +97,7 @@ class HostileInputIT extends IntegrationTest {
         });
         assertThat(operations).hasSizeGreaterThanOrEqualTo(23);
         assertThat(operations).allSatisfy(op -> assertThat(op.path().replaceAll(
-                "\\{(order_id|product_id|sku_id|refund_id)}", "")).doesNotContain("{"));
+                "\\{(order_id|product_id|sku_id|refund_id|freight_template_id)}", "")).doesNotContain("{"));
     }
 
     @Test
@@ -156,7 +161,7 @@ class HostileInputIT extends IntegrationTest {
             Operation op = pick(in, operations);
             boolean attack = draw(in, 2) > 0; // two in three requests carry at least one hostile part
             String path = op.path();
-            for (String name : List.of("order_id", "product_id", "sku_id", "refund_id")) {
+            for (String name : List.of("order_id", "product_id", "sku_id", "refund_id", "freight_template_id")) {
                 if (path.contains("{" + name + "}")) {
                     path = path.replace("{" + name + "}",
                             attack && draw(in, 3) == 0 ? pathValue(in, name) : ids.get(name));
@@ -194,7 +199,7 @@ class HostileInputIT extends IntegrationTest {
         if (p.endsWith("/pay")) {
             return tokens.get(3);
         }
-        if (p.contains("/products") || p.endsWith("/shipments") || p.endsWith("/approve") || p.endsWith("/refuse")
+        if (p.contains("/products") || p.contains("/freight-templates") || p.endsWith("/shipments") || p.endsWith("/approve") || p.endsWith("/refuse")
                 || p.endsWith("/confirm-return")) {
             return tokens.get(1);
         }
@@ -253,7 +258,14 @@ class HostileInputIT extends IntegrationTest {
         String type = schema.path("type").asString();
         if (schema.has("properties") || "object".equals(type)) {
             Map<String, Object> object = new LinkedHashMap<>();
-            schema.path("properties").properties().forEach(p -> object.put(p.getKey(), valid(in, p.getValue())));
+            Set<String> required = new HashSet<>();
+            schema.path("required").forEach(r -> required.add(r.asString()));
+            // Optional fields half the time: some of them exclude each other (a freight template or a unified fee).
+            schema.path("properties").properties().forEach(p -> {
+                if (required.contains(p.getKey()) || draw(in, 1) == 0) {
+                    object.put(p.getKey(), valid(in, p.getValue()));
+                }
+            });
             if (schema.has("additionalProperties") && object.isEmpty()) {
                 object.put("颜色", "红色");
             }
