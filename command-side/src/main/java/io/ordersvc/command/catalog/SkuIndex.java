@@ -17,7 +17,7 @@ import java.util.Map;
  */
 @Component
 @ProcessingGroup(SkuIndex.GROUP)
-class SkuIndex implements SkuOwners {
+class SkuIndex implements SkuOwners, ProductShops {
 
     static final String GROUP = "sku-index";
 
@@ -48,5 +48,18 @@ class SkuIndex implements SkuOwners {
                     owners.put(rs.getString(1), new Owner(rs.getString(2), rs.getString(3)));
                 });
         return owners;
+    }
+
+    @Override
+    public Map<String, String> shops(Collection<String> productIds) {
+        Map<String, String> shops = new HashMap<>();
+        if (productIds.isEmpty()) {
+            return shops;
+        }
+        jdbc.query("SELECT DISTINCT product_id, shop_id FROM sku_index WHERE product_id IN (:ids)",
+                Map.of("ids", productIds), rs -> {
+                    shops.put(rs.getString(1), rs.getString(2));
+                });
+        return shops;
     }
 }

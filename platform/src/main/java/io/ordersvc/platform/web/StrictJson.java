@@ -10,7 +10,7 @@ import tools.jackson.databind.type.LogicalType;
 
 /**
  * Request bodies mean what they say. Jackson's defaults would read {@code "true"} as true, {@code 1.5} as a
- * quantity of 1, {@code 1} as the second value of an enum and a repeated key as its last value; each is refused
+ * quantity of 1, {@code 1} as the second value of an enum, {@code -42} as the text "-42" and a repeated key as its last value; each is refused
  * instead (400, naming the field).
  */
 @Configuration(proxyBeanMethods = false)
@@ -26,6 +26,10 @@ public class StrictJson {
                 .withCoercionConfig(LogicalType.Integer, c -> c
                         .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                         .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+                .withCoercionConfig(LogicalType.Textual, c -> c
+                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                         .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
                 .withCoercionConfig(LogicalType.Enum, c -> c
                         .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail));

@@ -70,6 +70,9 @@ class HostileInputIT extends IntegrationTest {
                 .expect(201).text("refund_id"));
         ids.put("product_id", sku.productId());
         ids.put("sku_id", sku.skuId());
+        ids.put("promotion_id", api.post("/api/v1/promotions", seller, Map.of("name", "Fuzz", "type", "full_reduction",
+                "starts_at", "2026-01-01T00:00:00Z", "ends_at", "2099-01-01T00:00:00Z", "tiers",
+                List.of(Map.of("threshold_amount", "100.00", "reduction", "10.00")))).expect(201).text("promotion_id"));
         ids.put("freight_template_id", api.post("/api/v1/freight-templates", seller, Map.of("name", "Fuzz",
                 "charge_by", "count", "default", Map.of("first", 1, "first_fee", "8.00", "additional", 1,
                         "additional_fee", "2.00"))).expect(201).text("freight_template_id"));
@@ -97,7 +100,7 @@ class HostileInputIT extends IntegrationTest {
         });
         assertThat(operations).hasSizeGreaterThanOrEqualTo(23);
         assertThat(operations).allSatisfy(op -> assertThat(op.path().replaceAll(
-                "\\{(order_id|product_id|sku_id|refund_id|freight_template_id)}", "")).doesNotContain("{"));
+                "\\{(order_id|product_id|sku_id|refund_id|freight_template_id|promotion_id)}", "")).doesNotContain("{"));
     }
 
     @Test
@@ -161,7 +164,7 @@ class HostileInputIT extends IntegrationTest {
             Operation op = pick(in, operations);
             boolean attack = draw(in, 2) > 0; // two in three requests carry at least one hostile part
             String path = op.path();
-            for (String name : List.of("order_id", "product_id", "sku_id", "refund_id", "freight_template_id")) {
+            for (String name : List.of("order_id", "product_id", "sku_id", "refund_id", "freight_template_id", "promotion_id")) {
                 if (path.contains("{" + name + "}")) {
                     path = path.replace("{" + name + "}",
                             attack && draw(in, 3) == 0 ? pathValue(in, name) : ids.get(name));
@@ -199,7 +202,7 @@ class HostileInputIT extends IntegrationTest {
         if (p.endsWith("/pay")) {
             return tokens.get(3);
         }
-        if (p.contains("/products") || p.contains("/freight-templates") || p.endsWith("/shipments") || p.endsWith("/approve") || p.endsWith("/refuse")
+        if (p.contains("/products") || p.contains("/freight-templates") || p.contains("/promotions") || p.endsWith("/shipments") || p.endsWith("/approve") || p.endsWith("/refuse")
                 || p.endsWith("/confirm-return")) {
             return tokens.get(1);
         }
