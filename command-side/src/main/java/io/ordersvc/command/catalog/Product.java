@@ -161,35 +161,53 @@ public class Product {
     public record StockLevel(String productId, String skuId, long stock, long version) {
     }
 
-    /** Takes stock for an order; all SKUs or none (a refusal leaves nothing applied). */
-    public List<Reserved> reserve(String orderId, Map<String, Integer> quantities, OrderType orderType) {
-        if (!settings.onShelf()) {
-            throw Refusal.unprocessable("OFF_SHELF", name + " is off shelf");
-        }
+    /** A problem with buying some units of a SKU now: the refusal a placement would meet. */
+    public record Problem(String skuId, Refusal refusal) {
+    }
+
+    /** The catalog data of the moment for some units, and every reason they cannot be bought now. */
+    public record Quote(List<Reserved> lines, List<Problem> problems) {
+    }
+
+    /**
+     * What buying these units would take, without taking it: the one place the rules of buying (on shelf, the
+     * purchase limit, a points price for an exchange, stock) are checked, for a preview and for {@link #reserve}.
+     */
+    public Quote quote(Map<String, Integer> quantities, OrderType orderType) {
+        List<Problem> problems = new ArrayList<>();
+        List<Reserved> lines = new ArrayList<>();
         int units = quantities.values().stream().mapToInt(Integer::intValue).sum();
-        if (settings.purchaseLimit() > 0 && units > settings.purchaseLimit()) {
-            throw Refusal.unprocessable("OVER_PURCHASE_LIMIT", "one order may hold at most "
-                    + settings.purchaseLimit() + " of " + name + "; " + units + " requested");
-        }
-        List<StockChange> changes = new ArrayList<>();
-        List<Reserved> reserved = new ArrayList<>();
         for (var entry : quantities.entrySet()) {
             Sku sku = sku(entry.getKey());
             int quantity = entry.getValue();
-            if (orderType == OrderType.POINTS_EXCHANGE && sku.pointsPrice() == null) {
-                throw Refusal.unprocessable("NOT_EXCHANGEABLE_FOR_POINTS",
-                        "sku " + sku.skuId() + " has no points price");
+            lines.add(new Reserved(productId, name, imageUrl, shopId, settings, sku, quantity));
+            if (!settings.onShelf()) {
+                problems.add(new Problem(sku.skuId(), Refusal.unprocessable("OFF_SHELF", name + " is off shelf")));
+            } else if (settings.purchaseLimit() > 0 && units > settings.purchaseLimit()) {
+                problems.add(new Problem(sku.skuId(), Refusal.unprocessable("OVER_PURCHASE_LIMIT",
+                        "one order may hold at most " + settings.purchaseLimit() + " of " + name + "; " + units
+                                + " requested")));
+            } else if (orderType == OrderType.POINTS_EXCHANGE && sku.pointsPrice() == null) {
+                problems.add(new Problem(sku.skuId(), Refusal.unprocessable("NOT_EXCHANGEABLE_FOR_POINTS",
+                        "sku " + sku.skuId() + " has no points price")));
+            } else if (sku.available() < quantity) {
+                problems.add(new Problem(sku.skuId(), Refusal.conflict("OUT_OF_STOCK",
+                        "sku " + sku.skuId() + " has " + sku.available() + " left, " + quantity + " requested")));
             }
-            if (sku.available() < quantity) {
-                throw Refusal.conflict("OUT_OF_STOCK",
-                        "sku " + sku.skuId() + " has " + sku.available() + " left, " + quantity + " requested");
-            }
-            changes.add(new StockChange(sku.skuId(), quantity, sku.available() - quantity));
-            reserved.add(new Reserved(productId, name, imageUrl, shopId, settings, sku, quantity));
         }
+        return new Quote(lines, problems);
+    }
 
+    /** Takes stock for an order; all SKUs or none (a refusal leaves nothing applied). */
+    public List<Reserved> reserve(String orderId, Map<String, Integer> quantities, OrderType orderType) {
+        Quote quote = quote(quantities, orderType);
+        if (!quote.problems().isEmpty()) {
+            throw quote.problems().get(0).refusal();
+        }
+        List<StockChange> changes = quote.lines().stream().map(r -> new StockChange(r.sku().skuId(), r.quantity(),
+                r.sku().available() - r.quantity())).toList();
         apply(new StockReserved(productId, orderId, changes));
-        return reserved;
+        return quote.lines();
     }
 
     /** Gives back what an order took; the order's own status guard ensures it happens once per order. */

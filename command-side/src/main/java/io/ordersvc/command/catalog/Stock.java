@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +58,41 @@ public class Stock {
         List<Product.Reserved> inOrder = new ArrayList<>();
         quantities.keySet().forEach(sku -> inOrder.add(taken.get(sku)));
         return inOrder;
+    }
+
+    /**
+     * Takes stock for several orders at once (a checkout split by shop): every SKU of every order or none, the
+     * products loaded in id order across all of them.
+     *
+     * @param byOrder order id → sku id → units
+     * @return sku id → what was taken
+     */
+    public Map<String, Product.Reserved> reserveAll(Map<String, Map<String, Integer>> byOrder,
+                                                     Map<String, SkuOwners.Owner> owners, OrderType orderType) {
+        Map<String, Map<String, Integer>> byProduct = new TreeMap<>();
+        Map<String, String> orderOf = new HashMap<>();
+        byOrder.forEach((orderId, quantities) -> quantities.forEach((sku, qty) -> {
+            String productId = owners.get(sku).productId();
+            byProduct.computeIfAbsent(productId, p -> new LinkedHashMap<>()).put(sku, qty);
+            orderOf.put(productId, orderId);
+        }));
+        Map<String, Product.Reserved> taken = new LinkedHashMap<>();
+        byProduct.forEach((productId, quantities) -> product(productId)
+                .invoke(p -> p.reserve(orderOf.get(productId), quantities, orderType))
+                .forEach(r -> taken.put(r.sku().skuId(), r)));
+        return taken;
+    }
+
+    /** What taking these units would take, and why it could not, without taking anything (a preview). */
+    public List<Product.Quote> quote(Map<String, Integer> quantities, Map<String, SkuOwners.Owner> owners,
+                                     OrderType orderType) {
+        Map<String, Map<String, Integer>> byProduct = new TreeMap<>();
+        quantities.forEach((sku, qty) -> byProduct
+                .computeIfAbsent(owners.get(sku).productId(), p -> new LinkedHashMap<>()).put(sku, qty));
+        List<Product.Quote> quotes = new ArrayList<>();
+        byProduct.forEach((productId, units) -> quotes.add(product(productId).invoke(p -> p.quote(units,
+                orderType))));
+        return quotes;
     }
 
     /** Gives back what an order took. @param quantities product id → sku id → units */

@@ -5,6 +5,7 @@ import io.ordersvc.platform.FeatureApi;
 import io.ordersvc.shared.error.Refusal;
 import io.ordersvc.shared.identity.Actor;
 import io.ordersvc.shared.identity.Role;
+import io.ordersvc.shared.money.Money;
 import io.ordersvc.shared.order.OrderCommand.*;
 import io.ordersvc.shared.order.OrderEvent.*;
 import io.ordersvc.shared.order.OrderRules;
@@ -229,6 +230,15 @@ public class Order {
         if (e.fullyShipped()) {
             status = SHIPPED;
         }
+    }
+
+    /** What a buyer's member spending counts of this order: what was paid less what was refunded, once completed. */
+    public record Spending(String buyerId, Money paidLessRefunds, boolean completed) {
+    }
+
+    public Spending spending() {
+        Money paid = money.payment() == null ? Money.ZERO : money.payment().amount();
+        return new Spending(buyerId, paid.minus(lines.refundedTotal()), afterSalesUntil != null);
     }
 
     @EventSourcingHandler

@@ -8,6 +8,8 @@ import io.ordersvc.command.order.OrderRequests.ReviewRequest;
 import io.ordersvc.command.order.OrderRequests.ShipRequest;
 import io.ordersvc.command.order.OrderRequests.ShipmentAck;
 import io.ordersvc.command.web.Commands;
+import io.ordersvc.command.web.PurchaseRequests;
+import io.ordersvc.shared.checkout.CheckoutPlaced;
 import io.ordersvc.platform.security.CurrentActor;
 import io.ordersvc.shared.order.OrderCommand.CancelOrder;
 import io.ordersvc.shared.order.OrderCommand.ConfirmReceipt;
@@ -19,7 +21,6 @@ import io.ordersvc.shared.order.OrderCommand.ShipOrder;
 import io.ordersvc.shared.error.Refusal;
 import io.ordersvc.shared.order.OrderStatus;
 import io.ordersvc.shared.order.OrderType;
-import io.ordersvc.shared.order.Receiver;
 import io.ordersvc.shared.order.ShipmentLine;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -57,22 +58,25 @@ public class OrderCommandController {
     }
 
     @RolesAllowed({BUYER})
-    @ProblemCodes(conflict = {"OUT_OF_STOCK"}, unprocessable = {"UNKNOWN_SKU", "MULTIPLE_SHOPS", "NOT_EXCHANGEABLE_FOR_POINTS"})
+    @ProblemCodes(conflict = {"OUT_OF_STOCK", "PRICE_CHANGED"}, unprocessable = {"UNKNOWN_SKU", "MULTIPLE_SHOPS",
+            "NOT_EXCHANGEABLE_FOR_POINTS", "OFF_SHELF", "OVER_PURCHASE_LIMIT", "GIFT_NOT_OFFERED",
+            "REGION_CODE_REQUIRED", "REGION_NOT_DELIVERABLE"})
     @PostMapping
-    @Operation(operationId = "placeOrder", summary = "Place an order (buyer)", description = "Prices come from the catalog; stock is reserved. "
-            + "All items must belong to one shop (422 MULTIPLE_SHOPS).")
+    @Operation(operationId = "placeOrder", summary = "Place an order (buyer): checkout's buy-now path for one shop",
+            description = "Prices come from the catalog and go through checkout's pricing (member price, promotions, "
+                    + "shipping by the lines' freight templates); stock is reserved. All items must belong to one "
+                    + "shop (422 MULTIPLE_SHOPS); POST /checkouts splits several shops' goods into orders.")
     @ApiResponse(responseCode = "201", description = "Created; Location names the new order",
             useReturnTypeSchema = true)
-    public ResponseEntity<OrderPlacement.Placement> place(@Valid @RequestBody PlaceOrderRequest body) {
+    public ResponseEntity<CheckoutPlaced.PlacedOrder> place(@Valid @RequestBody PlaceOrderRequest body) {
         String orderId = ids.generateId().toString();
-        var r = body.receiver();
         var command = new PlaceOrder(orderId, actor.get(),
                 body.orderType() == null ? OrderType.PHYSICAL : body.orderType(),
                 body.items().stream().map(i -> new PlaceOrder.Item(i.skuId().toString(), i.quantity())).toList(),
-                new Receiver(r.name().strip(), r.phone().strip(), r.province(), r.city(), r.district(), r.address(),
-                        r.zipcode()),
-                body.buyerRemark());
-        OrderPlacement.Placement placement = commands.send(command);
+                body.receiver().receiver(), body.buyerRemark(),
+                PurchaseRequests.GiftChoiceRequest.all(body.giftChoices()),
+                PurchaseRequests.InvoiceRequest.of(body.invoice()), body.expectedPayAmount());
+        CheckoutPlaced.PlacedOrder placement = commands.send(command);
         return ResponseEntity.created(URI.create("/api/v1/orders/" + orderId)).body(placement);
     }
 

@@ -25,6 +25,7 @@ class OrderLines {
     private final Map<String, Line> lines = new LinkedHashMap<>();
 
     /**
+     * @param total    what was paid for the line (its list total less its discount share): refunds never exceed it
      * @param returned shipped units that came back with a return (they are in stock again; a later return of the same
      *                 line has only the rest to give back)
      */
@@ -116,6 +117,11 @@ class OrderLines {
         return units;
     }
 
+    /** What every line had refunded. */
+    Money refundedTotal() {
+        return lines.values().stream().map(Line::refunded).reduce(Money.ZERO, Money::plus);
+    }
+
     /** The line a refund may be applied for, with this amount. */
     Line refundable(String lineId, Money amount) {
         Line line = line(lineId);
@@ -150,7 +156,9 @@ class OrderLines {
         linesAfter.put(lineId, after);
         boolean nothingLeftToShip = linesAfter.values().stream().noneMatch(l -> l.remaining() > 0)
                 && linesAfter.values().stream().anyMatch(l -> l.shipped() > 0);
-        boolean allRefunded = linesAfter.values().stream().allMatch(Line::fullyRefunded);
+        // Lines nothing was paid for (free gifts) follow the lines that were: they take no refund of their own.
+        boolean allRefunded = linesAfter.values().stream().filter(l -> l.total().isPositive())
+                .allMatch(Line::fullyRefunded) && linesAfter.values().stream().anyMatch(l -> l.total().isPositive());
         return new Settlement(lineId, line, after, returned, released, nothingLeftToShip, allRefunded);
     }
 
@@ -166,7 +174,7 @@ class OrderLines {
     void on(OrderPlaced e) {
         for (OrderLine l : e.lines()) {
             lines.put(l.lineId(), new Line(l.productId(), l.skuId(), l.productName(), l.quantity(), 0, 0,
-                    l.lineTotal(), Money.ZERO, null, null));
+                    l.paidAmount(), Money.ZERO, null, null));
         }
     }
 

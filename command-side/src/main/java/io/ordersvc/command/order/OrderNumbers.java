@@ -3,6 +3,7 @@ package io.ordersvc.command.order;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
+import io.ordersvc.platform.FeatureApi;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -17,6 +18,7 @@ import java.time.format.DateTimeFormatter;
  * second a node borrows the next second, so numbers stay unique and increasing.
  */
 @Component
+@FeatureApi // checkout numbers its orders and its pay numbers
 public class OrderNumbers {
 
     private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyyMMddHHmmss")

@@ -1,5 +1,10 @@
 package io.ordersvc.command.order;
 
+import io.ordersvc.command.web.PurchaseRequests.GiftChoiceRequest;
+import io.ordersvc.command.web.PurchaseRequests.InvoiceRequest;
+import io.ordersvc.command.web.PurchaseRequests.Item;
+import io.ordersvc.command.web.PurchaseRequests.ReceiverRequest;
+import io.ordersvc.platform.web.validation.MinAmount;
 import io.ordersvc.platform.web.validation.SingleLine;
 import io.ordersvc.shared.money.Money;
 import io.ordersvc.shared.order.PaymentChannel;
@@ -27,27 +32,23 @@ final class OrderRequests {
             @NotEmpty @Size(max = 50) List<@Valid @NotNull Item> items,
             @Schema(example = "physical", defaultValue = "physical") OrderType orderType,
             @NotNull @Valid ReceiverRequest receiver,
-            @Size(max = 512) String buyerRemark) {
-    }
-
-    record Item(@NotNull @Schema(example = "6f1c3f5e-8d1e-4c43-9a55-2f1f7a0c9b11") UUID skuId,
-                @NotNull @Min(1) @Max(999) @Schema(example = "2") Integer quantity) {
-    }
-
-    record ReceiverRequest(
-            @NotBlank @Size(max = 100) @Schema(example = "张三") @SingleLine String name,
-            @NotBlank @Pattern(regexp = "\\+?[0-9][0-9 -]{4,19}", message = "must be a phone number")
-            @Schema(example = "13800138000") String phone,
-            @NotBlank @Size(max = 64) @Schema(example = "广东省") @SingleLine String province,
-            @NotBlank @Size(max = 64) @Schema(example = "深圳市") @SingleLine String city,
-            @NotBlank @Size(max = 64) @Schema(example = "南山区") @SingleLine String district,
-            @NotBlank @Size(max = 512) @Schema(example = "科技园路 1 号") @SingleLine String address,
-            @Size(max = 16) @Schema(example = "518000") @SingleLine String zipcode) {
+            @Size(max = 512) String buyerRemark,
+            @Size(max = 20) List<@Valid @NotNull GiftChoiceRequest> giftChoices,
+            @Valid InvoiceRequest invoice,
+            @MinAmount("0.00") @Schema(type = "string", example = "44.00", description = "the pay_amount the buyer "
+                    + "saw: a different one is 409 PRICE_CHANGED with the fresh preview") Money expectedPayAmount) {
     }
 
     record PayRequest(@NotNull @Schema(type = "string", example = "44.00") Money amount,
                       @NotNull @Schema(example = "wechat") PaymentChannel channel,
                       @NotBlank @Size(max = 64) @Schema(example = "4200001234202611220001") @SingleLine String transactionNo) {
+
+        /** none is what checkout records for an order that costs nothing, never a gateway's channel. */
+        @com.fasterxml.jackson.annotation.JsonIgnore
+        @jakarta.validation.constraints.AssertTrue(message = "none is not a payment channel")
+        public boolean isGatewayChannel() {
+            return channel != PaymentChannel.NONE;
+        }
     }
 
     record ShipRequest(@NotBlank @Size(max = 32) @Schema(example = "SF") @SingleLine String carrierCode,

@@ -15,11 +15,12 @@ import java.time.Duration;
  * @param pointsPerYuan    points a buyer earns per whole yuan paid for a physical order
  * @param afterSalesWindow how long after completion a refund may be applied for
  * @param timers           the periods the order timers count
+ * @param invoiceFeeRate   the share of an order's total charged when an invoice is asked for (default 0)
  */
 @ConfigurationProperties("orders")
 @FeatureApi // the catalog's tests and the timers read the periods; the order feature owns them
 public record OrderSettings(Duration paymentWindow, BigDecimal pointsPerYuan, Duration afterSalesWindow,
-                            Timers timers) {
+                            Timers timers, BigDecimal invoiceFeeRate) {
 
     /**
      * @param autoConfirmAfter after the last shipment, receipt is confirmed for the buyer (default 10 days)
@@ -37,9 +38,10 @@ public record OrderSettings(Duration paymentWindow, BigDecimal pointsPerYuan, Du
         paymentWindow = paymentWindow == null ? Duration.ofHours(24) : paymentWindow;
         pointsPerYuan = pointsPerYuan == null ? BigDecimal.ONE : pointsPerYuan;
         timers = timers == null ? new Timers(null, null) : timers;
+        invoiceFeeRate = invoiceFeeRate == null ? BigDecimal.ZERO : invoiceFeeRate;
     }
 
     public static OrderSettings defaults() {
-        return new OrderSettings(null, null, null, null);
+        return new OrderSettings(null, null, null, null, null);
     }
 }

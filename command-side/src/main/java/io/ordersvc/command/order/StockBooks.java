@@ -62,9 +62,9 @@ final class StockBooks {
             } else if (event instanceof LineRefunded e) {
                 Line l = lines.get(e.orderLineId());
                 int returned = returnedGoods.test(e.refundId()) ? l.shipped - l.returned : 0;
-                boolean wasFull = l.refunded.compareTo(l.placed.lineTotal()) >= 0;
+                boolean wasFull = l.refunded.compareTo(l.placed.paidAmount()) >= 0;
                 l.refunded = l.refunded.plus(e.amount());
-                boolean full = l.refunded.compareTo(l.placed.lineTotal()) >= 0;
+                boolean full = l.refunded.compareTo(l.placed.paidAmount()) >= 0;
                 l.returned += returned;
                 l.due += returned + (full && !wasFull ? l.placed.quantity() - l.shipped : 0);
                 l.released += e.releasedQuantity();

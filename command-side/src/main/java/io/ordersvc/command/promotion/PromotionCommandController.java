@@ -74,8 +74,8 @@ public class PromotionCommandController {
 
     record PromotionRequest(@NotBlank @Size(max = 100) @SingleLine @Schema(example = "满300减50") String name,
                             @NotNull @Schema(example = "full_reduction") PromotionType type,
-                            @NotNull @Schema(example = "2026-12-01T00:00:00Z") Instant startsAt,
-                            @NotNull @Schema(example = "2026-12-12T16:00:00Z") Instant endsAt,
+                            @NotNull @Schema(example = "2030-11-11T00:00:00Z") Instant startsAt,
+                            @NotNull @Schema(example = "2030-11-12T00:00:00Z") Instant endsAt,
                             @Size(max = 500) @Schema(description = "absent: the whole shop (every shop when "
                                     + "platform-wide)") List<@NotNull UUID> productIds,
                             @NotEmpty @Size(max = 20) List<@Valid @NotNull TierRequest> tiers,

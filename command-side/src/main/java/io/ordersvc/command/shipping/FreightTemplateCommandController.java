@@ -16,6 +16,7 @@ import io.ordersvc.shared.shipping.FreightTemplateCommand.CreateFreightTemplate;
 import io.ordersvc.shared.shipping.FreightTemplateCommand.ReplaceFreightTemplate;
 import io.ordersvc.shared.shipping.RegionCode;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -71,7 +72,7 @@ public class FreightTemplateCommandController {
         }
     }
 
-    record RegionRequest(@NotEmpty @Size(max = 500) @Schema(example = "[\"540000\", \"650000\"]")
+    record RegionRequest(@NotEmpty @Size(max = 500) @ArraySchema(schema = @Schema(example = "540000"))
                          List<@NotNull @Pattern(regexp = RegionCode.PATTERN, message = REGION_MESSAGE) String> regionCodes,
                          @NotNull @Min(1) @Max(1_000_000_000) @Schema(example = "1") Long first,
                          @NotNull @MinAmount("0.00") @Schema(type = "string", example = "20.00") Money firstFee,
@@ -79,7 +80,7 @@ public class FreightTemplateCommandController {
                          @NotNull @MinAmount("0.00") @Schema(type = "string", example = "10.00") Money additionalFee) {
     }
 
-    record FreeShippingRequest(@Size(max = 500)
+    record FreeShippingRequest(@Size(max = 500) @ArraySchema(schema = @Schema(example = "310000"))
                                List<@NotNull @Pattern(regexp = RegionCode.PATTERN, message = REGION_MESSAGE) String> regionCodes,
                                @MinAmount("0.00") @Schema(type = "string", example = "99.00") Money minAmount,
                                @Positive @Max(1_000_000) @Schema(example = "3") Integer minCount) {
@@ -90,7 +91,7 @@ public class FreightTemplateCommandController {
                            @NotNull @Valid @JsonProperty("default") ChargeRequest defaultCharge,
                            @Size(max = 100) List<@Valid @NotNull RegionRequest> regions,
                            @Size(max = 50) List<@Valid @NotNull FreeShippingRequest> freeShipping,
-                           @Size(max = 500) @Schema(example = "[\"710000\"]")
+                           @Size(max = 500) @ArraySchema(schema = @Schema(example = "710000"))
                            List<@NotNull @Pattern(regexp = RegionCode.PATTERN, message = REGION_MESSAGE) String>
                                    undeliverableRegions,
                            @Size(max = 64) @Schema(description = "admin only: the shop the template belongs to")

@@ -1,6 +1,7 @@
 package io.ordersvc.command.order;
 
 import io.ordersvc.command.catalog.Product;
+import io.ordersvc.command.checkout.CheckoutDesk;
 import io.ordersvc.command.catalog.ProductEditing;
 import io.ordersvc.command.catalog.SkuOwners;
 import io.ordersvc.command.catalog.Stock;
@@ -67,8 +68,11 @@ final class InMemoryCommandSide {
             });
             return known;
         });
-        new AnnotationCommandHandlerAdapter<>(new OrderPlacement(orders, stock, new OrderNumbers(clock, 7), settings,
-                ids), resolvers).subscribe(bus);
+        OrderPlacement placement = new OrderPlacement(orders, stock);
+        new AnnotationCommandHandlerAdapter<>(placement, resolvers).subscribe(bus);
+        new AnnotationCommandHandlerAdapter<>(new CheckoutDesk(stock, id -> java.util.Optional.empty(),
+                (shops, at) -> List.of(), placement, new OrderNumbers(clock, 7), settings, ids), resolvers)
+                .subscribe(bus);
         new AnnotationCommandHandlerAdapter<>(new ProductEditing(products, id -> java.util.Optional.empty()),
                 resolvers).subscribe(bus);
         new AnnotationCommandHandlerAdapter<>(new RefundHandler(refunds, orders, stock), resolvers)

@@ -104,4 +104,22 @@ class OrderEventRevisionsTest {
                 .asStream().findFirst().orElseThrow().getPayload();
         assertThat(((OrderReceiptConfirmed) event).reviewUntil()).isEqualTo(Instant.parse("2026-11-23T08:00:00Z"));
     }
+
+    @Test
+    void a_stored_order_reads_with_its_amounts_as_the_price_and_each_line_paid_at_its_total() {
+        Object event = read(io.ordersvc.shared.order.OrderEvent.OrderPlaced.class, """
+                {"orderId":"o-1","orderNo":"2026112200000000001","buyerId":"b-1","shopId":"shop-1",                "orderType":"physical","lines":[{"lineId":"l-1","productId":"p-1","skuId":"s-1","skuCode":"T",                "productName":"T恤","imageUrl":null,"properties":{"颜色":"红色"},"unitPrice":"22.00",                "pointsPrice":null,"quantity":2,"lineTotal":"44.00"}],"receiver":{"name":"张三",                "phone":"13800138000","province":"广东省","city":"深圳市","district":"南山区","address":"科技园路1号",                "zipcode":null},"buyerRemark":null,"goodsAmount":"44.00","shippingFee":"0.00",                "discountAmount":"0.00","payAmount":"44.00","pointsAmount":0,"pointsEarned":44,                "createdAt":"2026-11-22T08:00:00Z","payableUntil":"2026-11-23T08:00:00Z"}""");
+        var placed = (io.ordersvc.shared.order.OrderEvent.OrderPlaced) event;
+        assertThat(placed.price()).isEqualTo(io.ordersvc.shared.checkout.PriceBreakdown.legacy(Money.of("44.00"),
+                Money.ZERO, Money.ZERO, Money.of("44.00"), 0, 44));
+        assertThat(placed.payAmount()).isEqualTo(Money.of("44.00"));
+        assertThat(placed.payNo()).isNull();
+        assertThat(placed.invoice()).isNull();
+        assertThat(placed.receiver().regionCode()).isNull();
+        var line = placed.lines().get(0);
+        assertThat(line.lineType()).isEqualTo(io.ordersvc.shared.checkout.LineType.NORMAL);
+        assertThat(line.paidAmount()).isEqualTo(Money.of("44.00"));
+        assertThat(line.discountShare()).isEqualTo(Money.ZERO);
+        assertThat(line.memberPrice()).isEqualTo(Money.of("22.00"));
+    }
 }

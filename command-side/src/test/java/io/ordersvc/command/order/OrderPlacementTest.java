@@ -1,6 +1,7 @@
 package io.ordersvc.command.order;
 
 import io.ordersvc.command.order.InMemoryCommandSide.Appended;
+import io.ordersvc.shared.checkout.CheckoutPlaced;
 import io.ordersvc.shared.catalog.ProductCommand.CreateProduct;
 import io.ordersvc.shared.catalog.ProductEvent.StockReleased;
 import io.ordersvc.shared.catalog.ProductEvent.StockReserved;
@@ -60,14 +61,14 @@ class OrderPlacementTest {
         side.appended();
     }
 
-    private OrderPlacement.Placement place(String orderId, int hats) {
+    private CheckoutPlaced.PlacedOrder place(String orderId, int hats) {
         return side.send(new PlaceOrder(orderId, BUYER, OrderType.PHYSICAL, List.of(
                 new PlaceOrder.Item("sku-z", 2), new PlaceOrder.Item("sku-b", hats)), RECEIVER, null));
     }
 
     @Test
     void placing_takes_stock_from_each_product_in_id_order_and_then_appends_the_order() {
-        OrderPlacement.Placement placement = place("order-1", 1);
+        CheckoutPlaced.PlacedOrder placement = place("order-1", 1);
 
         List<Appended> appended = side.appended();
         assertThat(appended).extracting(Appended::aggregateId).containsExactly("product-b", "product-z", "order-1");

@@ -337,7 +337,9 @@ public class OpenApiConfig {
     private static Schema problemSchema() {
         Schema error = new ObjectSchema().addProperty("field", new StringSchema().example("receiver.phone"))
                 .addProperty("message", new StringSchema().example("must be a phone number"));
-        return new ObjectSchema().description("RFC 9457 problem details with a stable machine-readable code")
+        return new ObjectSchema().description("RFC 9457 problem details with a stable machine-readable code; a "
+                        + "code may carry more members that it documents (PRICE_CHANGED: preview)")
+                .additionalProperties(true)
                 .addProperty("type", new StringSchema())
                 .addProperty("title", new StringSchema())
                 .addProperty("status", new IntegerSchema())

@@ -101,7 +101,9 @@ public class ProblemAdvice {
     ResponseEntity<ProblemDetail> any(Exception thrown, HttpServletRequest request) {
         Throwable ex = unwrap(thrown);
         if (ex instanceof DomainException d) {
-            return respond(request, status(d.kind()), d.code(), d.getMessage(), null);
+            ResponseEntity<ProblemDetail> answer = respond(request, status(d.kind()), d.code(), d.getMessage(), null);
+            d.properties().forEach(answer.getBody()::setProperty);
+            return answer;
         }
         if (ex instanceof AggregateNotFoundException) {
             return respond(request, HttpStatus.NOT_FOUND, "NOT_FOUND", "No such resource", null);

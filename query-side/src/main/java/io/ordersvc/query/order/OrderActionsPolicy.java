@@ -21,7 +21,7 @@ final class OrderActionsPolicy {
 
     static OrderRules.Facts facts(OrderViewEntity o, List<LineView> lines) {
         boolean reviewed = o.reviewRating != null;
-        boolean lineRefundable = lines.stream().anyMatch(l -> l.lineTotal().compareTo(l.refundedAmount()) > 0
+        boolean lineRefundable = lines.stream().anyMatch(l -> l.paidAmount().compareTo(l.refundedAmount()) > 0
                 && !l.refundState().open());
         return new OrderRules.Facts(o.orderId, o.buyerId, o.shopId, OrderStatus.fromValue(o.status), o.payableUntil,
                 o.refundInProgress, reviewed, !o.reviewPending && !reviewed,

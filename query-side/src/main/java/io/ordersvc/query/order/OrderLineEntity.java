@@ -26,4 +26,9 @@ class OrderLineEntity {
     int shippedQuantity;
     String refundState;
     BigDecimal refundedAmount;
+    String lineType;
+    BigDecimal memberPrice;
+    BigDecimal discountShare;
+    BigDecimal paidAmount;
+    String promotionId;
 }

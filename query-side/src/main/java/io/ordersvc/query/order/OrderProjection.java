@@ -76,7 +76,11 @@ public class OrderProjection {
         o.payAmount = e.payAmount().amount();
         o.pointsAmount = e.pointsAmount();
         o.pointsEarned = e.pointsEarned();
+        o.payNo = e.payNo();
+        o.price = JsonText.write(e.price());
+        o.invoice = e.invoice() == null ? null : JsonText.write(e.invoice());
         var r = e.receiver();
+        o.receiverRegionCode = r.regionCode();
         o.receiverName = r.name();
         o.receiverPhone = r.phone();
         o.receiverProvince = r.province();
@@ -112,6 +116,11 @@ public class OrderProjection {
             line.shippedQuantity = 0;
             line.refundState = LineRefundState.NONE.value();
             line.refundedAmount = BigDecimal.ZERO.setScale(2);
+            line.lineType = l.lineType().value();
+            line.memberPrice = l.memberPrice().amount();
+            line.discountShare = l.discountShare().amount();
+            line.paidAmount = l.paidAmount().amount();
+            line.promotionId = l.promotionId();
             lines.insert(line);
         }
     }

@@ -5,7 +5,10 @@ import io.ordersvc.query.support.CustomPlans;
 import io.ordersvc.query.support.JsonText;
 import io.ordersvc.shared.identity.Actor;
 import io.ordersvc.shared.identity.Role;
+import io.ordersvc.shared.checkout.LineType;
+import io.ordersvc.shared.checkout.PriceBreakdown;
 import io.ordersvc.shared.money.Money;
+import io.ordersvc.shared.order.Invoice;
 import io.ordersvc.shared.order.OrderFilter;
 import io.ordersvc.shared.order.OrderQuery;
 import io.ordersvc.shared.order.OrderStatus;
@@ -43,6 +46,7 @@ import org.springframework.beans.factory.annotation.Value;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -55,6 +59,10 @@ public class OrderQueries {
     private static final TypeReference<Map<String, String>> PROPERTIES = new TypeReference<>() {
     };
     private static final TypeReference<List<ShipmentLine>> SHIPMENT_LINES = new TypeReference<>() {
+    };
+    private static final TypeReference<PriceBreakdown> PRICE = new TypeReference<>() {
+    };
+    private static final TypeReference<Invoice> INVOICE = new TypeReference<>() {
     };
 
     private final OrderViewRepository orders;
@@ -107,8 +115,8 @@ public class OrderQueries {
                 o.pointsEarned, receiver(o, query.actor()), o.buyerRemark, o.createdAt, o.payableUntil, payment, o.shippedAt,
                 o.completedAt, o.cancelledAt, o.cancelReason, review, lineViews, shipmentViews,
                 refunds.ofOrder(o.orderId), entries(o.orderId),
-                OrderActionsPolicy.of(o, lineViews, query.actor(), clock.instant()), timers(o),
-                o.version);
+                OrderActionsPolicy.of(o, lineViews, query.actor(), clock.instant()), timers(o), price(o), o.payNo,
+                o.invoice == null ? null : JsonText.read(o.invoice, INVOICE), o.version);
     }
 
     @QueryHandler
@@ -150,7 +158,7 @@ public class OrderQueries {
                         Money.of(o.payAmount), o.pointsAmount,
                         masked ? Receiver.maskName(o.receiverName) : o.receiverName,
                         masked ? Receiver.maskPhone(o.receiverPhone) : o.receiverPhone, o.createdAt,
-                        o.payableUntil, linesByOrder.getOrDefault(o.orderId, List.of()), o.version))
+                        o.payableUntil, linesByOrder.getOrDefault(o.orderId, List.of()), o.payNo, o.version))
                 .toList();
         return OrderPage.of(items, query.page(), query.size(), total.count(), total.exact());
     }
@@ -249,13 +257,21 @@ public class OrderQueries {
         return new LineView(l.orderLineId, l.productId, l.skuId, l.skuCode, l.productName, l.imageUrl,
                 JsonText.read(l.properties, PROPERTIES), Money.of(l.unitPrice), l.pointsPrice, l.quantity,
                 Money.of(l.lineTotal), l.shippedQuantity, LineRefundState.fromValue(l.refundState),
-                Money.of(l.refundedAmount));
+                Money.of(l.refundedAmount), LineType.valueOf(l.lineType.toUpperCase(Locale.ROOT)),
+                Money.of(l.memberPrice), Money.of(l.discountShare), Money.of(l.paidAmount), l.promotionId);
+    }
+
+    /** Rows written before orders carried their price (migration V6) have none: their amounts are the price. */
+    private static PriceBreakdown price(OrderViewEntity o) {
+        return o.price != null ? JsonText.read(o.price, PRICE)
+                : PriceBreakdown.legacy(Money.of(o.goodsAmount), Money.of(o.shippingFee), Money.of(o.discountAmount),
+                Money.of(o.payAmount), o.pointsAmount, o.pointsEarned);
     }
 
     /** The system role (payment gateways, jobs) needs amounts and states, not who lives where: it sees it masked. */
     private static Receiver receiver(OrderViewEntity o, Actor actor) {
         Receiver receiver = new Receiver(o.receiverName, o.receiverPhone, o.receiverProvince, o.receiverCity,
-                o.receiverDistrict, o.receiverAddress, o.receiverZipcode);
+                o.receiverDistrict, o.receiverAddress, o.receiverZipcode, o.receiverRegionCode);
         return actor.is(Role.SYSTEM) ? receiver.masked() : receiver;
     }
 }

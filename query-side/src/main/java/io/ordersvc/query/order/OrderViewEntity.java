@@ -27,6 +27,10 @@ class OrderViewEntity {
     BigDecimal goodsAmount;
     BigDecimal shippingFee;
     BigDecimal discountAmount;
+    String payNo;
+    String price;
+    String invoice;
+    String receiverRegionCode;
     BigDecimal payAmount;
     long pointsAmount;
     long pointsEarned;

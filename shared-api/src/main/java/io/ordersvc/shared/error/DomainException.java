@@ -19,11 +19,22 @@ public abstract class DomainException extends RuntimeException {
 
     private final String code;
     private final Kind kind;
+    private final java.util.Map<String, Object> properties;
 
     protected DomainException(Kind kind, String code, String message) {
+        this(kind, code, message, java.util.Map.of());
+    }
+
+    protected DomainException(Kind kind, String code, String message, java.util.Map<String, Object> properties) {
         super(message, null, false, false);
         this.kind = kind;
         this.code = code;
+        this.properties = java.util.Map.copyOf(properties);
+    }
+
+    /** What the client needs beside the code to act on it (PRICE_CHANGED carries the fresh preview). */
+    public java.util.Map<String, Object> properties() {
+        return properties;
     }
 
     public String code() {

@@ -10,6 +10,17 @@ public final class Refusal extends DomainException {
         super(kind, code, message);
     }
 
+    private Refusal(Kind kind, String code, String message, java.util.Map<String, Object> properties) {
+        super(kind, code, message, properties);
+    }
+
+    /** The same refusal with one more property in its problem body. */
+    public Refusal with(String name, Object value) {
+        var all = new java.util.LinkedHashMap<>(properties());
+        all.put(name, value);
+        return new Refusal(kind(), code(), getMessage(), all);
+    }
+
     public static Refusal notFound(String code, String message) {
         return new Refusal(Kind.NOT_FOUND, code, message);
     }

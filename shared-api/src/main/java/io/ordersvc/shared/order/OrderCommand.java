@@ -2,6 +2,7 @@ package io.ordersvc.shared.order;
 
 import io.ordersvc.shared.identity.Actor;
 import io.ordersvc.shared.identity.ActorAware;
+import io.ordersvc.shared.checkout.CheckoutRequest;
 import io.ordersvc.shared.money.Money;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
@@ -13,8 +14,15 @@ public sealed interface OrderCommand extends ActorAware {
 
     Actor actor();
 
+    /** POST /orders: checkout's buy-now path for one shop's goods, with checkout's optional fields. */
     record PlaceOrder(@TargetAggregateIdentifier String orderId, Actor actor, OrderType orderType, List<Item> items,
-                      Receiver receiver, String buyerRemark) implements OrderCommand {
+                      Receiver receiver, String buyerRemark, List<CheckoutRequest.GiftChoice> giftChoices,
+                      Invoice invoice, Money expectedPayAmount) implements OrderCommand {
+
+        public PlaceOrder(String orderId, Actor actor, OrderType orderType, List<Item> items, Receiver receiver,
+                          String buyerRemark) {
+            this(orderId, actor, orderType, items, receiver, buyerRemark, null, null, null);
+        }
 
         public record Item(String skuId, int quantity) {
         }

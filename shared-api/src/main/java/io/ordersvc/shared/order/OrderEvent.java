@@ -1,5 +1,6 @@
 package io.ordersvc.shared.order;
 
+import io.ordersvc.shared.checkout.PriceBreakdown;
 import io.ordersvc.shared.money.Money;
 import org.axonframework.serialization.Revision;
 
@@ -11,10 +12,53 @@ public sealed interface OrderEvent {
 
     String orderId();
 
-    record OrderPlaced(String orderId, String orderNo, String buyerId, String shopId, OrderType orderType,
-                       List<OrderLine> lines, Receiver receiver, String buyerRemark, Money goodsAmount,
-                       Money shippingFee, Money discountAmount, Money payAmount, long pointsAmount,
-                       long pointsEarned, Instant createdAt, Instant payableUntil) implements OrderEvent {
+    /**
+     * Revision 2 holds the order's whole price (member, promotion, coupon discounts, shipping, invoice fee, what the
+     * buyer's assets pay), each line's discount share and paid amount, the checkout's payNo (every order of one
+     * checkout shares it), the invoice asked for and the receiver's region code. Orders stored before read with their
+     * one discount and no others (OrderEventUpcasters).
+     */
+    @Revision("2")
+    record OrderPlaced(String orderId, String orderNo, String payNo, String buyerId, String shopId,
+                       OrderType orderType, List<OrderLine> lines, Receiver receiver, String buyerRemark,
+                       Invoice invoice, PriceBreakdown price, Instant createdAt, Instant payableUntil)
+            implements OrderEvent {
+
+        /** An order without discounts, assets or invoice: what placing was before checkout priced orders. */
+        public OrderPlaced(String orderId, String orderNo, String buyerId, String shopId, OrderType orderType,
+                           List<OrderLine> lines, Receiver receiver, String buyerRemark, Money goodsAmount,
+                           Money shippingFee, Money discountAmount, Money payAmount, long pointsAmount,
+                           long pointsEarned, Instant createdAt, Instant payableUntil) {
+            this(orderId, orderNo, null, buyerId, shopId, orderType, lines, receiver, buyerRemark, null,
+                    PriceBreakdown.legacy(goodsAmount, shippingFee, discountAmount, payAmount, pointsAmount,
+                            pointsEarned), createdAt, payableUntil);
+        }
+
+        public Money goodsAmount() {
+            return price.goodsAmount();
+        }
+
+        public Money shippingFee() {
+            return price.shippingFee();
+        }
+
+        public Money discountAmount() {
+            return price.discountAmount();
+        }
+
+        /** What a payment channel collects. */
+        public Money payAmount() {
+            return price.payAmount();
+        }
+
+        /** A points exchange's price in points. */
+        public long pointsAmount() {
+            return price.pointsUsed();
+        }
+
+        public long pointsEarned() {
+            return price.pointsEarned();
+        }
     }
 
     record OrderPaid(String orderId, Money amount, String channel, String transactionNo, Instant paidAt)

@@ -10,7 +10,8 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Reads order events stored before their due dates were facts (revision null) as revision 2. The due dates of such
+ * Reads order events stored before their due dates were facts (revision null) as revision 2, and orders placed
+ * before they carried their price as OrderPlaced revision 2. The due dates of such
  * events are what the order timers scheduled at the time, given the configured periods; a refund that ended before
  * then resumed no timer of its own (null), its order's auto-confirm stays where it was.
  */
@@ -27,6 +28,7 @@ public final class OrderEventUpcasters {
     public static List<SingleEventUpcaster> all(Duration autoConfirmAfter, Duration reviewWindow,
                                                 Duration afterSalesWindow) {
         return List.of(
+                toRevision2(OrderEvent.OrderPlaced.class, OrderEventUpcasters::priced),
                 toRevision2(OrderEvent.OrderShipped.class, node -> node.put("autoConfirmAt",
                         node.path("fullyShipped").asBoolean() ? plus(node, "shippedAt", autoConfirmAfter) : null)),
                 toRevision2(OrderEvent.OrderReceiptConfirmed.class, node -> {
@@ -38,6 +40,47 @@ public final class OrderEventUpcasters {
                     node.putNull("returnedQuantity"); // not recorded then; the order reads it from the other facts
                     node.putNull("autoConfirmAt");
                 }));
+    }
+
+    /**
+     * An order placed before orders carried their price: its amounts become the breakdown (its one discount counted
+     * as a promotion's, zero then), each line paid at its total, no payNo, no invoice, no region code.
+     */
+    private static void priced(ObjectNode node) {
+        ObjectNode price = node.objectNode();
+        String pay = node.path("payAmount").asText();
+        price.put("goodsAmount", node.path("goodsAmount").asText());
+        price.put("memberDiscount", "0.00");
+        price.put("promotionDiscount", node.path("discountAmount").asText());
+        price.put("couponDiscount", "0.00");
+        price.put("shippingFee", node.path("shippingFee").asText());
+        price.put("shippingDiscount", "0.00");
+        price.put("invoiceFee", "0.00");
+        price.put("totalAmount", pay);
+        price.put("pointsUsed", node.path("pointsAmount").asLong());
+        price.put("pointsAmount", "0.00");
+        price.put("balanceAmount", "0.00");
+        price.put("giftCardAmount", "0.00");
+        price.put("payAmount", pay);
+        price.put("pointsEarned", node.path("pointsEarned").asLong());
+        for (String gone : List.of("goodsAmount", "shippingFee", "discountAmount", "payAmount", "pointsAmount",
+                "pointsEarned")) {
+            node.remove(gone);
+        }
+        node.set("price", price);
+        node.putNull("payNo");
+        node.putNull("invoice");
+        if (node.path("receiver") instanceof ObjectNode receiver) {
+            receiver.putNull("regionCode");
+        }
+        for (var line : node.path("lines")) {
+            ObjectNode l = (ObjectNode) line;
+            l.put("lineType", io.ordersvc.shared.checkout.LineType.NORMAL.value());
+            l.set("memberPrice", l.path("unitPrice"));
+            l.put("discountShare", "0.00");
+            l.set("paidAmount", l.path("lineTotal"));
+            l.putNull("promotionId");
+        }
     }
 
     private static String plus(ObjectNode node, String field, Duration period) {

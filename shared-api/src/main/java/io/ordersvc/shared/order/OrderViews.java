@@ -1,6 +1,8 @@
 package io.ordersvc.shared.order;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.ordersvc.shared.checkout.LineType;
+import io.ordersvc.shared.checkout.PriceBreakdown;
 import io.ordersvc.shared.money.Money;
 import io.ordersvc.shared.refund.RefundQuery;
 
@@ -21,7 +23,9 @@ public final class OrderViews {
                               Instant createdAt, Instant payableUntil, @JsonInclude(JsonInclude.Include.NON_NULL) Payment payment, Instant shippedAt,
                               Instant completedAt, Instant cancelledAt, String cancelReason, @JsonInclude(JsonInclude.Include.NON_NULL) Review review,
                               List<LineView> lines, List<ShipmentView> shipments, List<RefundQuery.RefundSummary> refunds,
-                              List<LogEntry> log, Actions actions, List<Timer> timers, long version) {
+                              List<LogEntry> log, Actions actions, List<Timer> timers, PriceBreakdown price,
+                              String payNo, @JsonInclude(JsonInclude.Include.NON_NULL) Invoice invoice,
+                              long version) {
     }
 
     /** A deadline the system will act on: payment_timeout (the order is cancelled if unpaid by then). */
@@ -32,13 +36,14 @@ public final class OrderViews {
                                String buyerId, String shopId, boolean reviewPending, boolean refundInProgress,
                                Money goodsAmount, Money shippingFee, Money discountAmount, Money payAmount,
                                long pointsAmount, String receiverName, String receiverPhone, Instant createdAt,
-                               Instant payableUntil, List<LineView> lines, long version) {
+                               Instant payableUntil, List<LineView> lines, String payNo, long version) {
     }
 
     public record LineView(String orderLineId, String productId, String skuId, String skuCode, String productName,
                            String imageUrl, Map<String, String> properties, Money unitPrice, Long pointsPrice,
                            int quantity, Money lineTotal, int shippedQuantity, LineRefundState refundState,
-                           Money refundedAmount) {
+                           Money refundedAmount, LineType lineType, Money memberPrice, Money discountShare,
+                           Money paidAmount, String promotionId) {
     }
 
     public record ShipmentView(String shipmentId, String carrierCode, String carrierName, String trackingNo,

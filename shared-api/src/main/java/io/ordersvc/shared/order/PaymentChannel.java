@@ -9,7 +9,9 @@ import java.util.Locale;
  * the channel-specific ones are those the payment requests of wave 2 sign for.
  */
 public enum PaymentChannel {
-    ALIPAY, WECHAT, UNIONPAY, LIANLIAN, ALIPAY_APP, ALIPAY_WAP, WECHAT_APP, WECHAT_JSAPI, LIANLIAN_QUICK, SIMULATOR;
+    ALIPAY, WECHAT, UNIONPAY, LIANLIAN, ALIPAY_APP, ALIPAY_WAP, WECHAT_APP, WECHAT_JSAPI, LIANLIAN_QUICK, SIMULATOR,
+    /** Nothing to collect: a checkout whose pay_amount is 0.00 is paid when it is placed. */
+    NONE;
 
     @JsonValue
     public String value() {

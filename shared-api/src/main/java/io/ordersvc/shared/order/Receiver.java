@@ -1,7 +1,16 @@
 package io.ordersvc.shared.order;
 
+/**
+ * Who receives the goods and where. regionCode: the district's GB/T 2260 code (checkout prices shipping by it;
+ * null in orders placed before it was asked).
+ */
 public record Receiver(String name, String phone, String province, String city, String district, String address,
-                       String zipcode) {
+                       String zipcode, String regionCode) {
+
+    public Receiver(String name, String phone, String province, String city, String district, String address,
+                    String zipcode) {
+        this(name, phone, province, city, district, address, zipcode, null);
+    }
 
     /**
      * What a caller that only settles payments or runs jobs (the system role) sees: the region, with the person
@@ -9,7 +18,7 @@ public record Receiver(String name, String phone, String province, String city, 
      */
     public Receiver masked() {
         return new Receiver(maskName(name), maskPhone(phone), province, city, district,
-                address == null ? null : "***", zipcode);
+                address == null ? null : "***", zipcode, regionCode);
     }
 
     public static String maskName(String name) {

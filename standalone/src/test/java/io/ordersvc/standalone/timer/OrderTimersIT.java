@@ -190,8 +190,8 @@ class OrderTimersIT {
 
     /**
      * A store of the version before: its timers were a saga per order and Axon deadlines in scheduled_tasks. Made
-     * here from a store of today by taking back what the upgrade adds (order_timer, its migration, its processor's
-     * token) and putting back what the old version kept. The upgrade removes the old rows, and the new processor
+     * here from a store of today by taking back what the upgrade adds (order_timer, its migration and the later ones,
+     * its processor's token) and putting back what the old version kept. The upgrade removes the old rows, and the new processor
      * reads the open timers from the events: the unpaid order placed before the upgrade expires on time.
      */
     @Test
@@ -211,7 +211,8 @@ class OrderTimersIT {
         var old = new JdbcTemplate(new org.springframework.jdbc.datasource.DriverManagerDataSource(url,
                 TestDatabase.user(), TestDatabase.password()));
         old.update("DROP TABLE order_timer");
-        old.update("DELETE FROM command_schema_history WHERE version = '2'");
+        old.update("DROP TABLE promotion_index"); // and what came after it (V3)
+        old.update("DELETE FROM command_schema_history WHERE version IN ('2', '3')");
         old.update("DELETE FROM token_entry WHERE processor_name = 'order-due-dates'");
         old.update("INSERT INTO saga_entry (saga_id, saga_type, serialized_saga) VALUES ('saga-1', ?, ?)",
                 "io.ordersvc.command.timer.OrderTimers", "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8));

@@ -126,6 +126,10 @@ class HostileInputIT extends IntegrationTest {
                     }
                 });
         seen.forEach((op, statuses) -> System.out.println("hostile input: " + op + " -> " + statuses));
+        // A platform-wide promotion the run created and left running would price every later test's orders.
+        String admin = token("admin-fuzz", "admin");
+        api.get("/api/v1/promotions?platform=true&active=true&size=100", admin).body().path("items")
+                .forEach(p -> api.post("/api/v1/promotions/" + p.path("promotion_id").asString() + "/end", admin, null));
         // The run must have reached every operation, and got past validation sometimes: otherwise it tested little.
         assertThat(seen).hasSize(operations.size());
         assertThat(seen.values().stream().flatMap(m -> m.keySet().stream()))
@@ -276,9 +280,7 @@ class HostileInputIT extends IntegrationTest {
         }
         if ("array".equals(type)) {
             List<Object> list = new ArrayList<>();
-            for (int i = 0, n = 1 + (int) draw(in, 1); i < n; i++) {
-                list.add(valid(in, schema.path("items")));
-            }
+            list.add(valid(in, schema.path("items"))); // one: two of the same example may be a duplicate the API refuses
             return list;
         }
         if (schema.has("enum")) {

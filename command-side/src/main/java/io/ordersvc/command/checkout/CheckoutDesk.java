@@ -1,0 +1,191 @@
+package io.ordersvc.command.checkout;
+
+import io.ordersvc.command.catalog.Product;
+import io.ordersvc.command.catalog.SkuOwners;
+import io.ordersvc.command.catalog.Stock;
+import io.ordersvc.command.order.OrderNumbers;
+import io.ordersvc.command.order.OrderPlacement;
+import io.ordersvc.command.order.OrderSettings;
+import io.ordersvc.command.promotion.RunningPromotions;
+import io.ordersvc.command.shipping.FreightTemplates;
+import io.ordersvc.shared.checkout.CheckoutCommand.PreviewCheckout;
+import io.ordersvc.shared.checkout.CheckoutCommand.SubmitCheckout;
+import io.ordersvc.shared.checkout.CheckoutPlaced;
+import io.ordersvc.shared.checkout.CheckoutPreview;
+import io.ordersvc.shared.checkout.CheckoutRequest;
+import io.ordersvc.shared.error.Refusal;
+import io.ordersvc.shared.identity.Role;
+import io.ordersvc.shared.money.Money;
+import io.ordersvc.shared.order.OrderEvent.OrderPlaced;
+import io.ordersvc.shared.order.OrderCommand.PlaceOrder;
+import io.ordersvc.shared.order.OrderLine;
+import org.axonframework.commandhandling.CommandHandler;
+import org.springframework.stereotype.Component;
+import org.springframework.util.IdGenerator;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Preview and submit (seed 003 confirm.order.list with is_submit 0/1): the same body, the same code. A preview
+ * quotes the products (nothing is taken) and reports every problem; a submit takes the stock of every shop's order
+ * in one unit of work, prices them exactly as the preview does, and places one order per shop, all sharing a pay
+ * number, or nothing when anything is refused.
+ */
+@Component
+public class CheckoutDesk {
+
+    private final Stock stock;
+    private final CheckoutPricing pricing;
+    private final OrderPlacement placement;
+    private final OrderNumbers numbers;
+    private final OrderSettings settings;
+    private final IdGenerator ids;
+
+    public CheckoutDesk(Stock stock, FreightTemplates templates, RunningPromotions promotions,
+                        OrderPlacement placement, OrderNumbers numbers, OrderSettings settings, IdGenerator ids) {
+        this.stock = stock;
+        this.pricing = new CheckoutPricing(templates, promotions, settings);
+        this.placement = placement;
+        this.numbers = numbers;
+        this.settings = settings;
+        this.ids = ids;
+    }
+
+    @CommandHandler
+    public CheckoutPreview handle(PreviewCheckout cmd, Clock clock) {
+        requireBuyer(cmd.actor().is(Role.BUYER));
+        CheckoutRequest request = cmd.request();
+        Basket basket = Basket.of(request);
+        List<CheckoutPreview.CheckoutError> problems = new ArrayList<>();
+        Map<String, SkuOwners.Owner> owners = stock.owners(basket.skuIds());
+        for (String sku : basket.skuIds()) {
+            if (!owners.containsKey(sku)) {
+                problems.add(new CheckoutPreview.CheckoutError("UNKNOWN_SKU", "sku " + sku + " does not exist", sku));
+            }
+        }
+        Map<String, Integer> known = new LinkedHashMap<>();
+        basket.units().forEach((sku, units) -> {
+            if (owners.containsKey(sku)) {
+                known.put(sku, units);
+            }
+        });
+        Map<String, Product.Reserved> quoted = new LinkedHashMap<>();
+        Map<String, String> skuProblems = new LinkedHashMap<>();
+        for (Product.Quote quote : known.isEmpty() ? List.<Product.Quote>of()
+                : stock.quote(known, owners, request.orderType())) {
+            quote.lines().forEach(r -> quoted.put(r.sku().skuId(), r));
+            for (Product.Problem p : quote.problems()) {
+                problems.add(new CheckoutPreview.CheckoutError(p.refusal().code(), p.refusal().getMessage(), p.skuId()));
+                skuProblems.put(p.skuId(), lineProblem(p.refusal().code(), quoted.get(p.skuId())));
+            }
+        }
+        return pricing.price(request, basket, quoted, skuProblems, problems, cmd.actor().id(), clock.instant())
+                .preview();
+    }
+
+    @CommandHandler
+    public CheckoutPlaced handle(SubmitCheckout cmd, Clock clock) throws Exception {
+        return submit(cmd, null, clock);
+    }
+
+    /** @param orderId the id of the one order a buy-now placement makes (null: new ones) */
+    private CheckoutPlaced submit(SubmitCheckout cmd, String orderId, Clock clock) throws Exception {
+        requireBuyer(cmd.actor().is(Role.BUYER));
+        CheckoutRequest request = cmd.request();
+        Basket basket = Basket.of(request);
+        if (basket.units().isEmpty()) {
+            throw Refusal.unprocessable("NO_ITEMS", "a checkout needs at least one item");
+        }
+        Map<String, SkuOwners.Owner> owners = stock.owners(basket.skuIds());
+        for (String sku : basket.skuIds()) {
+            if (!owners.containsKey(sku)) {
+                throw Refusal.unprocessable("UNKNOWN_SKU", "sku " + sku + " does not exist");
+            }
+        }
+        Set<String> shops = new LinkedHashSet<>();
+        basket.skuIds().forEach(sku -> shops.add(owners.get(sku).shopId()));
+        if (cmd.singleShop() && shops.size() > 1) {
+            throw Refusal.unprocessable("MULTIPLE_SHOPS", "an order holds the goods of one shop; split the cart");
+        }
+        Map<String, String> orderOf = new LinkedHashMap<>();
+        shops.forEach(shop -> orderOf.put(shop, orderId != null ? orderId : ids.generateId().toString()));
+        Map<String, Map<String, Integer>> byOrder = new LinkedHashMap<>();
+        basket.units().forEach((sku, units) -> byOrder
+                .computeIfAbsent(orderOf.get(owners.get(sku).shopId()), o -> new LinkedHashMap<>()).put(sku, units));
+        Map<String, Product.Reserved> reserved = stock.reserveAll(byOrder, owners, request.orderType());
+        Instant now = clock.instant();
+        List<CheckoutPreview.CheckoutError> problems = new ArrayList<>();
+        CheckoutPricing.Priced priced = pricing.price(request, basket, reserved, Map.of(), problems,
+                cmd.actor().id(), now);
+        if (!problems.isEmpty()) {
+            CheckoutPreview.CheckoutError first = problems.get(0);
+            throw Refusal.unprocessable(first.code(), first.message());
+        }
+        Money pay = priced.total().payAmount();
+        if (request.expectedPayAmount() != null && request.expectedPayAmount().compareTo(pay) != 0) {
+            throw Refusal.conflict("PRICE_CHANGED", "the checkout now costs " + pay + ", not "
+                    + request.expectedPayAmount()).with("preview", priced.preview());
+        }
+        String payNo = numbers.next();
+        List<CheckoutPlaced.PlacedOrder> placed = new ArrayList<>();
+        for (CheckoutPricing.ShopOrder shop : priced.shops()) {
+            List<OrderLine> lines = shop.lines().stream().map(l -> l.toOrderLine(ids.generateId().toString()))
+                    .toList();
+            OrderPlaced event = new OrderPlaced(orderOf.get(shop.shopId()), numbers.next(), payNo,
+                    cmd.actor().id(), shop.shopId(), request.orderType(), lines, request.receiver(),
+                    request.buyerRemark(), request.invoice().wanted() ? request.invoice() : null, shop.price(), now,
+                    now.plus(settings.paymentWindow()));
+            placed.add(placement.open(event));
+        }
+        return new CheckoutPlaced(payNo, pay, placed);
+    }
+
+    /** POST /orders: the buy-now placement of one shop's goods, through the same pricing. */
+    @CommandHandler
+    public CheckoutPlaced.PlacedOrder handle(PlaceOrder cmd, Clock clock) throws Exception {
+        var r = cmd.receiver();
+        var request = new CheckoutRequest(cmd.orderType(), cmd.items().stream()
+                .map(i -> new CheckoutRequest.Item(i.skuId(), i.quantity())).toList(), r, cmd.giftChoices(), null,
+                null, 0, null, null, cmd.invoice(), cmd.buyerRemark(), cmd.expectedPayAmount());
+        return submit(new SubmitCheckout(request, true, cmd.actor()), cmd.orderId(), clock).orders().get(0);
+    }
+
+    private static void requireBuyer(boolean buyer) {
+        if (!buyer) {
+            throw Refusal.forbidden("only buyers check out");
+        }
+    }
+
+    /** The cart's and preview's word for why a line cannot be bought. */
+    private static String lineProblem(String code, Product.Reserved line) {
+        return switch (code) {
+            case "OFF_SHELF" -> "off_shelf";
+            case "OVER_PURCHASE_LIMIT" -> "over_purchase_limit";
+            case "OUT_OF_STOCK" -> line != null && line.sku().available() > 0 ? "insufficient_stock" : "out_of_stock";
+            default -> code.toLowerCase(java.util.Locale.ROOT);
+        };
+    }
+
+    /** The units of each SKU a checkout takes (items and gifts together), and its gift choices. */
+    record Basket(Map<String, Integer> items, List<CheckoutRequest.GiftChoice> gifts, Map<String, Integer> units) {
+
+        static Basket of(CheckoutRequest request) {
+            Map<String, Integer> items = new LinkedHashMap<>();
+            request.items().forEach(i -> items.merge(i.skuId(), i.quantity(), Integer::sum));
+            Map<String, Integer> units = new LinkedHashMap<>(items);
+            request.giftChoices().forEach(g -> units.merge(g.skuId(), g.quantity(), Integer::sum));
+            return new Basket(items, request.giftChoices(), units);
+        }
+
+        Set<String> skuIds() {
+            return units.keySet();
+        }
+    }
+}

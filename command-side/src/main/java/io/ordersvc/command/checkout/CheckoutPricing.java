@@ -1,0 +1,259 @@
+package io.ordersvc.command.checkout;
+
+import io.ordersvc.command.catalog.Product;
+import io.ordersvc.command.order.OrderSettings;
+import io.ordersvc.command.promotion.RunningPromotions;
+import io.ordersvc.command.shipping.FreightTemplates;
+import io.ordersvc.shared.catalog.ProductType;
+import io.ordersvc.shared.checkout.CheckoutPreview;
+import io.ordersvc.shared.checkout.CheckoutRequest;
+import io.ordersvc.shared.checkout.LineType;
+import io.ordersvc.shared.checkout.PriceBreakdown;
+import io.ordersvc.shared.checkout.Pricing;
+import io.ordersvc.shared.error.DomainException;
+import io.ordersvc.shared.money.Money;
+import io.ordersvc.shared.order.OrderLine;
+import io.ordersvc.shared.order.OrderType;
+import io.ordersvc.shared.promotion.PromotionType;
+import io.ordersvc.shared.shipping.FreightRules;
+import io.ordersvc.shared.shipping.ShippingFees;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A checkout's numbers from the catalog data of the moment: the shared pricing (member price, promotions), then each
+ * shop's shipping by its lines' templates, then the breakdown. Problems are collected, not thrown: a preview shows
+ * them all, a submit refuses with the first.
+ */
+final class CheckoutPricing {
+
+    private static final Money YUAN_PER_100_POINTS = Money.of("1.00");
+
+    private final FreightTemplates templates;
+    private final RunningPromotions promotions;
+    private final OrderSettings settings;
+
+    CheckoutPricing(FreightTemplates templates, RunningPromotions promotions, OrderSettings settings) {
+        this.templates = templates;
+        this.promotions = promotions;
+        this.settings = settings;
+    }
+
+    /** One line of an order to place: the catalog's snapshot and what it costs. */
+    record ShopLine(Product.Reserved catalog, Pricing.PricedLine priced) {
+
+        OrderLine toOrderLine(String lineId) {
+            var sku = catalog.sku();
+            Pricing.PricedLine p = priced;
+            boolean gift = p.line().type() != LineType.NORMAL;
+            Money unit = gift ? p.unitPrice() : sku.price();
+            return new OrderLine(lineId, catalog.productId(), sku.skuId(), sku.skuCode(), catalog.productName(),
+                    catalog.imageUrl(), sku.properties(), unit, sku.pointsPrice(), p.line().quantity(),
+                    p.lineAmount(), p.line().type(), gift ? unit : p.memberPrice().compareTo(unit) > 0 ? unit
+                    : p.memberPrice(), p.discountShare(), p.paidAmount(), p.promotionId());
+        }
+    }
+
+    record ShopOrder(String shopId, List<ShopLine> lines, Money shippingFee, String freeReason, PriceBreakdown price,
+                     List<CheckoutPreview.Line> invalid, List<Pricing.Applied> applied,
+                     List<Pricing.Progress> progress) {
+    }
+
+    record Priced(List<ShopOrder> shops, PriceBreakdown total, CheckoutPreview preview) {
+    }
+
+    /**
+     * @param catalog     sku id → the catalog's data (quoted or reserved); SKUs absent are unknown
+     * @param skuProblems sku id → why it cannot be bought (a preview's invalid lines); they count in no amount
+     * @param problems    where every problem found is added
+     */
+    Priced price(CheckoutRequest request, CheckoutDesk.Basket basket, Map<String, Product.Reserved> catalog,
+                 Map<String, String> skuProblems, List<CheckoutPreview.CheckoutError> problems, String buyerId,
+                 Instant now) {
+        assets(request, problems);
+        boolean exchange = request.orderType() == OrderType.POINTS_EXCHANGE;
+        Set<String> shops = new LinkedHashSet<>(); // in the order the buyer named the goods
+        basket.units().keySet().stream().map(catalog::get).filter(java.util.Objects::nonNull)
+                .forEach(r -> shops.add(r.shopId()));
+        List<Pricing.Offer> offers = exchange ? List.of() : promotions.running(shops, now).stream()
+                .map(r -> new Pricing.Offer(r.promotionId(), r.shopId(), r.rules())).toList();
+        List<Pricing.Line> lines = new ArrayList<>();
+        List<Product.Reserved> snapshots = new ArrayList<>();
+        Map<String, List<CheckoutPreview.Line>> invalid = new LinkedHashMap<>();
+        basket.items().forEach((sku, quantity) -> {
+            Product.Reserved r = catalog.get(sku);
+            if (r == null) {
+                return;
+            }
+            if (skuProblems.containsKey(sku)) {
+                invalid.computeIfAbsent(r.shopId(), s -> new ArrayList<>()).add(invalidLine(r, quantity,
+                        LineType.NORMAL, null, skuProblems.get(sku)));
+                return;
+            }
+            lines.add(Pricing.Line.normal(sku, r.productId(), r.shopId(), exchange ? Money.ZERO : r.sku().price(),
+                    quantity));
+            snapshots.add(r);
+        });
+        for (CheckoutRequest.GiftChoice choice : basket.gifts()) {
+            Product.Reserved r = catalog.get(choice.skuId());
+            if (r == null || skuProblems.containsKey(choice.skuId())) {
+                continue;
+            }
+            PromotionType type = offers.stream().filter(o -> o.promotionId().equals(choice.promotionId()))
+                    .map(o -> o.rules().type()).findFirst().orElse(null);
+            if (type != PromotionType.FREE_GIFT && type != PromotionType.ADD_ON_PURCHASE) {
+                problems.add(new CheckoutPreview.CheckoutError("GIFT_NOT_OFFERED", "promotion " + choice.promotionId()
+                        + " offers no gifts now", choice.skuId()));
+                invalid.computeIfAbsent(r.shopId(), s -> new ArrayList<>()).add(invalidLine(r, choice.quantity(),
+                        LineType.GIFT, choice.promotionId(), "gift_not_offered"));
+                continue;
+            }
+            lines.add(new Pricing.Line(choice.skuId(), r.productId(), r.shopId(), r.sku().price(), choice.quantity(),
+                    type == PromotionType.FREE_GIFT ? LineType.GIFT : LineType.ADD_ON, choice.promotionId()));
+            snapshots.add(r);
+        }
+        Pricing.Member member = Pricing.Member.NONE;
+        Pricing.Goods goods;
+        List<Product.Reserved> priced = snapshots;
+        try {
+            goods = Pricing.price(lines, member, offers, now);
+        } catch (DomainException e) { // a gift its promotion does not offer: shown, and the rest priced without gifts
+            problems.add(new CheckoutPreview.CheckoutError(e.code(), e.getMessage(), null));
+            List<Pricing.Line> normal = new ArrayList<>();
+            priced = new ArrayList<>();
+            for (int i = 0; i < lines.size(); i++) {
+                if (lines.get(i).type() == LineType.NORMAL) {
+                    normal.add(lines.get(i));
+                    priced.add(snapshots.get(i));
+                }
+            }
+            goods = Pricing.price(normal, member, offers, now);
+        }
+        List<ShopOrder> orders = new ArrayList<>();
+        for (String shop : shops) {
+            List<ShopLine> shopLines = new ArrayList<>();
+            for (int i = 0; i < goods.lines().size(); i++) {
+                if (goods.lines().get(i).line().shopId().equals(shop)) {
+                    shopLines.add(new ShopLine(priced.get(i), goods.lines().get(i)));
+                }
+            }
+            List<CheckoutPreview.Line> shopInvalid = invalid.getOrDefault(shop, List.of());
+            if (shopLines.isEmpty() && shopInvalid.isEmpty()) {
+                continue;
+            }
+            orders.add(shopOrder(shop, shopLines, shopInvalid, goods, request, exchange, problems));
+        }
+        PriceBreakdown total = PriceBreakdown.sum(orders.stream().map(ShopOrder::price).toList());
+        return new Priced(orders, total, preview(orders, total, request, problems));
+    }
+
+    private ShopOrder shopOrder(String shop, List<ShopLine> lines, List<CheckoutPreview.Line> invalid,
+                                Pricing.Goods goods, CheckoutRequest request, boolean exchange,
+                                List<CheckoutPreview.CheckoutError> problems) {
+        Money goodsAmount = Money.ZERO;
+        Money memberOff = Money.ZERO;
+        Money promotionOff = Money.ZERO;
+        long pointsUsed = 0;
+        long givePoints = 0;
+        List<ShippingFees.ShippedLine> shipped = new ArrayList<>();
+        Map<String, FreightRules> rules = new HashMap<>();
+        for (ShopLine line : lines) {
+            Pricing.PricedLine p = line.priced();
+            goodsAmount = goodsAmount.plus(p.lineAmount());
+            memberOff = memberOff.plus(p.memberDiscount());
+            promotionOff = promotionOff.plus(p.promotionDiscount());
+            var sku = line.catalog().sku();
+            if (exchange) {
+                pointsUsed += sku.pointsPrice() * p.line().quantity();
+            } else if (p.line().type() == LineType.NORMAL) {
+                givePoints += sku.terms().givePoints() * p.line().quantity();
+            }
+            var terms = line.catalog().settings();
+            if (terms.productType() == ProductType.E_TICKET) {
+                continue; // never shipped
+            }
+            String template = terms.freightTemplateId();
+            if (template != null && !rules.containsKey(template)) {
+                templates.find(template).ifPresent(t -> rules.put(template, t.rules()));
+            }
+            shipped.add(new ShippingFees.ShippedLine(template, terms.unifiedShippingFee(), p.line().quantity(),
+                    sku.terms().weightGrams(), p.paidAmount()));
+        }
+        Money shipping = Money.ZERO;
+        String freeReason = null;
+        try {
+            ShippingFees.OrderShipping fee = ShippingFees.forOrder(shipped, rules, request.receiver().regionCode());
+            shipping = fee.fee();
+            freeReason = fee.byTemplate().values().stream().map(ShippingFees.Quote::freeReason)
+                    .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+        } catch (DomainException e) {
+            problems.add(new CheckoutPreview.CheckoutError(e.code(), e.getMessage(), null));
+        }
+        BigDecimal invoiceRate = request.invoice().wanted() ? settings.invoiceFeeRate() : BigDecimal.ZERO;
+        PriceBreakdown price = PriceBreakdown.of(goodsAmount, memberOff, promotionOff, Money.ZERO, shipping,
+                Money.ZERO, invoiceRate, pointsUsed, Money.ZERO, Money.ZERO, Money.ZERO,
+                exchange ? BigDecimal.ZERO : settings.pointsPerYuan(), givePoints);
+        Set<String> skus = new LinkedHashSet<>();
+        lines.forEach(l -> skus.add(l.priced().line().skuId()));
+        List<Pricing.Applied> applied = goods.applied().stream()
+                .filter(a -> a.skuIds().stream().anyMatch(skus::contains)).toList();
+        List<Pricing.Progress> progress = goods.progress().stream()
+                .filter(p -> p.shopId() == null || p.shopId().equals(shop)).toList();
+        return new ShopOrder(shop, lines, shipping, freeReason, price, invalid, applied, progress);
+    }
+
+    /** Until the buyer's assets exist, a buyer holds none: asking to spend one is a problem that names it. */
+    private static void assets(CheckoutRequest request, List<CheckoutPreview.CheckoutError> problems) {
+        if (request.couponId() != null || request.exchangeCode() != null) {
+            problems.add(new CheckoutPreview.CheckoutError("COUPON_NOT_FOUND", "the buyer holds no such coupon", null));
+        }
+        if (request.usePoints() > 0) {
+            problems.add(new CheckoutPreview.CheckoutError("INSUFFICIENT_POINTS", "0 points available, "
+                    + request.usePoints() + " asked", null));
+        }
+        if (request.useBalance().isPositive()) {
+            problems.add(new CheckoutPreview.CheckoutError("INSUFFICIENT_BALANCE", "balance 0.00, "
+                    + request.useBalance() + " asked", null));
+        }
+        if (request.giftCard() != null) {
+            problems.add(new CheckoutPreview.CheckoutError("GIFT_CARD_NOT_FOUND", "no gift card "
+                    + request.giftCard().number() + " is bound to the buyer", null));
+        }
+    }
+
+    private static CheckoutPreview.Line invalidLine(Product.Reserved r, int quantity, LineType type,
+                                                    String promotionId, String problem) {
+        return new CheckoutPreview.Line(r.sku().skuId(), r.productId(), r.productName(), r.imageUrl(),
+                r.sku().properties(), quantity, r.sku().price(), r.sku().price(), Money.ZERO, Money.ZERO, Money.ZERO,
+                type, promotionId, false, problem);
+    }
+
+    private static CheckoutPreview preview(List<ShopOrder> orders, PriceBreakdown total, CheckoutRequest request,
+                                           List<CheckoutPreview.CheckoutError> problems) {
+        List<CheckoutPreview.Shop> shops = new ArrayList<>();
+        for (ShopOrder order : orders) {
+            List<CheckoutPreview.Line> lines = new ArrayList<>();
+            for (ShopLine line : order.lines()) {
+                OrderLine l = line.toOrderLine(null);
+                lines.add(new CheckoutPreview.Line(l.skuId(), l.productId(), l.productName(), l.imageUrl(),
+                        l.properties(), l.quantity(), l.unitPrice(), l.memberPrice(), l.lineTotal(),
+                        l.discountShare(), l.paidAmount(), l.lineType(), l.promotionId(), true, null));
+            }
+            lines.addAll(order.invalid());
+            shops.add(new CheckoutPreview.Shop(order.shopId(), lines, order.applied(), order.progress(),
+                    order.shippingFee(), order.freeReason(), order.price()));
+        }
+        CheckoutPreview.GiftCard card = request.giftCard() == null ? null
+                : new CheckoutPreview.GiftCard(request.giftCard().number(), Money.ZERO);
+        return new CheckoutPreview(shops, total, List.of(), new CheckoutPreview.Points(0, 0, YUAN_PER_100_POINTS),
+                new CheckoutPreview.Balance(Money.ZERO), card, List.copyOf(problems));
+    }
+}
