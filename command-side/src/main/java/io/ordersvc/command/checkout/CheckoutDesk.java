@@ -3,6 +3,7 @@ package io.ordersvc.command.checkout;
 import io.ordersvc.command.catalog.Product;
 import io.ordersvc.command.catalog.SkuOwners;
 import io.ordersvc.command.catalog.Stock;
+import io.ordersvc.command.member.MemberBook;
 import io.ordersvc.command.order.OrderNumbers;
 import io.ordersvc.command.order.OrderPlacement;
 import io.ordersvc.command.order.OrderSettings;
@@ -48,10 +49,10 @@ public class CheckoutDesk {
     private final OrderSettings settings;
     private final IdGenerator ids;
 
-    public CheckoutDesk(Stock stock, FreightTemplates templates, RunningPromotions promotions,
+    public CheckoutDesk(Stock stock, FreightTemplates templates, RunningPromotions promotions, MemberBook members,
                         OrderPlacement placement, OrderNumbers numbers, OrderSettings settings, IdGenerator ids) {
         this.stock = stock;
-        this.pricing = new CheckoutPricing(templates, promotions, settings);
+        this.pricing = new CheckoutPricing(templates, promotions, members, settings);
         this.placement = placement;
         this.numbers = numbers;
         this.settings = settings;

@@ -1,6 +1,7 @@
 package io.ordersvc.command.checkout;
 
 import io.ordersvc.command.catalog.Product;
+import io.ordersvc.command.member.MemberBook;
 import io.ordersvc.command.order.OrderSettings;
 import io.ordersvc.command.promotion.RunningPromotions;
 import io.ordersvc.command.shipping.FreightTemplates;
@@ -39,11 +40,14 @@ final class CheckoutPricing {
 
     private final FreightTemplates templates;
     private final RunningPromotions promotions;
+    private final MemberBook members;
     private final OrderSettings settings;
 
-    CheckoutPricing(FreightTemplates templates, RunningPromotions promotions, OrderSettings settings) {
+    CheckoutPricing(FreightTemplates templates, RunningPromotions promotions, MemberBook members,
+                    OrderSettings settings) {
         this.templates = templates;
         this.promotions = promotions;
+        this.members = members;
         this.settings = settings;
     }
 
@@ -120,7 +124,8 @@ final class CheckoutPricing {
                     type == PromotionType.FREE_GIFT ? LineType.GIFT : LineType.ADD_ON, choice.promotionId()));
             snapshots.add(r);
         }
-        Pricing.Member member = Pricing.Member.NONE;
+        MemberBook.Standing standing = exchange ? MemberBook.Standing.NONE : members.standing(buyerId);
+        Pricing.Member member = new Pricing.Member(standing.level(), standing.discountRate());
         Pricing.Goods goods;
         List<Product.Reserved> priced = snapshots;
         try {

@@ -71,7 +71,7 @@ final class InMemoryCommandSide {
         OrderPlacement placement = new OrderPlacement(orders, stock);
         new AnnotationCommandHandlerAdapter<>(placement, resolvers).subscribe(bus);
         new AnnotationCommandHandlerAdapter<>(new CheckoutDesk(stock, id -> java.util.Optional.empty(),
-                (shops, at) -> List.of(), placement, new OrderNumbers(clock, 7), settings, ids), resolvers)
+                (shops, at) -> List.of(), new io.ordersvc.command.member.MemberBook(store, java.time.Duration.ZERO), placement, new OrderNumbers(clock, 7), settings, ids), resolvers)
                 .subscribe(bus);
         new AnnotationCommandHandlerAdapter<>(new ProductEditing(products, id -> java.util.Optional.empty()),
                 resolvers).subscribe(bus);

@@ -26,6 +26,7 @@ import org.springframework.test.context.ContextConfiguration;
                 "axon.eventhandling.processors.order-due-dates.token-claim-interval=500",
                 "orders.timers.poll-interval=200ms",
                 "orders.timers.window-poll-interval=200ms",
+                "orders.members.levels-refresh=0s",
                 // Low enough that a test can exceed it; no other test counts more than 12 orders of one caller.
                 "orders.list.count-cap=12"})
 @ContextConfiguration(initializers = TestDatabase.class)

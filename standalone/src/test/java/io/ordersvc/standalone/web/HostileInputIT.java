@@ -73,6 +73,7 @@ class HostileInputIT extends IntegrationTest {
         ids.put("promotion_id", api.post("/api/v1/promotions", seller, Map.of("name", "Fuzz", "type", "full_reduction",
                 "starts_at", "2026-01-01T00:00:00Z", "ends_at", "2099-01-01T00:00:00Z", "tiers",
                 List.of(Map.of("threshold_amount", "100.00", "reduction", "10.00")))).expect(201).text("promotion_id"));
+        ids.put("buyer_id", "buyer-fuzz");
         ids.put("freight_template_id", api.post("/api/v1/freight-templates", seller, Map.of("name", "Fuzz",
                 "charge_by", "count", "default", Map.of("first", 1, "first_fee", "8.00", "additional", 1,
                         "additional_fee", "2.00"))).expect(201).text("freight_template_id"));
@@ -100,7 +101,7 @@ class HostileInputIT extends IntegrationTest {
         });
         assertThat(operations).hasSizeGreaterThanOrEqualTo(23);
         assertThat(operations).allSatisfy(op -> assertThat(op.path().replaceAll(
-                "\\{(order_id|product_id|sku_id|refund_id|freight_template_id|promotion_id)}", "")).doesNotContain("{"));
+                "\\{(order_id|product_id|sku_id|refund_id|freight_template_id|promotion_id|buyer_id)}", "")).doesNotContain("{"));
     }
 
     @Test
@@ -130,6 +131,9 @@ class HostileInputIT extends IntegrationTest {
         String admin = token("admin-fuzz", "admin");
         api.get("/api/v1/promotions?platform=true&active=true&size=100", admin).body().path("items")
                 .forEach(p -> api.post("/api/v1/promotions/" + p.path("promotion_id").asString() + "/end", admin, null));
+        // And member levels it set would give buyers of later tests a member price.
+        api.send("PUT", "/api/v1/member-levels", admin, List.of(Map.of("level", 0, "name", "普通会员",
+                "min_spent", "0.00", "discount_rate", 1)), Map.of()).expect(200);
         // The run must have reached every operation, and got past validation sometimes: otherwise it tested little.
         assertThat(seen).hasSize(operations.size());
         assertThat(seen.values().stream().flatMap(m -> m.keySet().stream()))
@@ -168,7 +172,7 @@ class HostileInputIT extends IntegrationTest {
             Operation op = pick(in, operations);
             boolean attack = draw(in, 2) > 0; // two in three requests carry at least one hostile part
             String path = op.path();
-            for (String name : List.of("order_id", "product_id", "sku_id", "refund_id", "freight_template_id", "promotion_id")) {
+            for (String name : List.of("order_id", "product_id", "sku_id", "refund_id", "freight_template_id", "promotion_id", "buyer_id")) {
                 if (path.contains("{" + name + "}")) {
                     path = path.replace("{" + name + "}",
                             attack && draw(in, 3) == 0 ? pathValue(in, name) : ids.get(name));
