@@ -47,6 +47,8 @@ public class CommandLoad {
         String acks = arg(args, "acks", "");
         // unpaid=N: every Nth order is placed and left unpaid, for the payment timer to expire (0: none)
         int unpaidEvery = Integer.parseInt(arg(args, "unpaid", "0"));
+        // checkout=true: each client previews then submits a checkout of 3 items from 2 shops under a promotion
+        boolean checkout = Boolean.parseBoolean(arg(args, "checkout", "false"));
         AtomicLong placements = new AtomicLong();
         String buyer = System.getenv("BUYER_TOKEN");
         String seller = System.getenv("SELLER_TOKEN");
@@ -67,6 +69,25 @@ public class CommandLoad {
             }
         }
 
+        // For checkouts: a second shop's catalog, and the first shop's 满100减10 running through the run.
+        List<String> otherSkus = new ArrayList<>();
+        if (checkout) {
+            String seller2 = System.getenv("SELLER2_TOKEN");
+            for (int p = 0; p < 10; p++) {
+                String created = post(http, base + "/api/v1/products", seller2, "{\"name\":\"Bench shop 2 product "
+                        + p + "\",\"skus\":[{\"sku_code\":\"A\",\"price\":\"25.00\",\"stock\":100000000}]}").body();
+                Matcher m = SKU.matcher(created);
+                while (m.find()) {
+                    otherSkus.add(m.group(1));
+                }
+            }
+            java.time.Instant now = java.time.Instant.now();
+            post(http, base + "/api/v1/promotions", seller, "{\"name\":\"满100减10\",\"type\":\"full_reduction\","
+                    + "\"starts_at\":\"" + now.minusSeconds(3600) + "\",\"ends_at\":\"" + now.plusSeconds(86400)
+                    + "\",\"tiers\":[{\"threshold_amount\":\"100.00\",\"reduction\":\"10.00\"}]}");
+        }
+        ConcurrentLinkedQueue<Long> checkoutLatencies = new ConcurrentLinkedQueue<>();
+        AtomicLong checkouts = new AtomicLong();
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<Long> lags = new ConcurrentLinkedQueue<>();
         AtomicLong commands = new AtomicLong();
@@ -88,6 +109,30 @@ public class CommandLoad {
                         // Paced clients start at random points of their period, as independent users would; all
                         // starting at once sent every client's burst in the same millisecond each period.
                         Thread.sleep(random.nextLong((long) (1000 / ratePerClient) + 1));
+                    }
+                    while (running.get() && checkout) {
+                        long began = System.nanoTime();
+                        String body = "{\"source\":\"buy_now\",\"items\":[{\"sku_id\":\""
+                                + skus.get(random.nextInt(skus.size())) + "\",\"quantity\":2},{\"sku_id\":\""
+                                + skus.get(random.nextInt(skus.size())) + "\",\"quantity\":1},{\"sku_id\":\""
+                                + otherSkus.get(random.nextInt(otherSkus.size())) + "\",\"quantity\":1}],"
+                                + "\"receiver\":{\"name\":\"张三\",\"phone\":\"13800138000\",\"province\":\"广东省\","
+                                + "\"city\":\"深圳市\",\"district\":\"南山区\",\"address\":\"科技园路1号\","
+                                + "\"region_code\":\"440305\"}";
+                        HttpResponse<String> preview = timed(http, base + "/api/v1/checkouts/preview", buyer,
+                                body + "}", latencies, commands, errors);
+                        String total = null; // the last pay_amount: the whole checkout's, after each shop's
+                        for (Matcher pay = PAY.matcher(preview == null ? "" : preview.body()); pay.find(); ) {
+                            total = pay.group(1);
+                        }
+                        if (total == null) {
+                            continue;
+                        }
+                        if (timed(http, base + "/api/v1/checkouts", buyer, body + ",\"expected_pay_amount\":\""
+                                + total + "\"}", latencies, commands, errors) != null) {
+                            checkouts.incrementAndGet();
+                            checkoutLatencies.add(System.nanoTime() - began);
+                        }
                     }
                     while (running.get()) {
                         long loopStart = System.nanoTime();
@@ -176,6 +221,13 @@ public class CommandLoad {
                 ms(lagSorted, 0.99), lagSorted.size(), probe == null ? -1 : probe.catchUpMillis,
                 ERROR_STATUSES.isEmpty() ? "-" : ERROR_STATUSES.entrySet().stream().map(e -> e.getKey() + "="
                         + e.getValue().get()).sorted().collect(java.util.stream.Collectors.joining(",")));
+        if (checkout) {
+            List<Long> pairs = new ArrayList<>(checkoutLatencies);
+            Collections.sort(pairs);
+            System.out.printf(Locale.ROOT, "checkouts=%d checkouts_per_s=%.1f checkout_p50_ms=%.1f "
+                    + "checkout_p99_ms=%.1f%n", checkouts.get(), checkouts.get() / wall, ms(pairs, 0.50),
+                    ms(pairs, 0.99));
+        }
     }
 
     /** LAG_DETAIL set: every lag over 150 ms is printed with its time since the start. */

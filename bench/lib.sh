@@ -143,6 +143,7 @@ timer_lateness() {
 PGJAR=$(find ~/.m2/repository/org/postgresql/postgresql -name 'postgresql-*.jar' | sort | tail -n 1)
 export BUYER_TOKEN=$(bin/mint-token bench-buyer buyer "" 86400)
 export SELLER_TOKEN=$(bin/mint-token bench-seller seller bench-shop 86400)
+export SELLER2_TOKEN=$(bin/mint-token bench-seller-2 seller bench-shop-2 86400)
 export GATEWAY_TOKEN=$(bin/mint-token bench-gateway system "" 86400)
 
 # load_at PORT key=value...: bench/CommandLoad.java against the service on PORT (database $DB for the lag probe).

@@ -58,6 +58,8 @@ public class Order {
     private boolean reviewed;
     private boolean deleted;
     private String cancelReason;
+    private boolean invoiceAsked;
+    private String invoiceNo;
     private boolean reviewWindowClosed;
     private boolean afterSalesClosed;
 
@@ -147,6 +149,21 @@ public class Order {
     }
 
     @CommandHandler
+    public OrderAck handle(IssueInvoice cmd, Clock clock) {
+        require(Action.ISSUE_INVOICE, cmd.actor(), clock);
+        if (!invoiceAsked) {
+            throw Refusal.conflict("NO_INVOICE_REQUESTED", "the buyer asked for no invoice on order " + orderId);
+        }
+        if (invoiceNo != null && !invoiceNo.equals(cmd.invoiceNo())) {
+            throw Refusal.conflict("INVOICE_ALREADY_ISSUED", "invoice " + invoiceNo + " was issued for the order");
+        }
+        if (invoiceNo == null) { // the same number again changes nothing
+            apply(new InvoiceIssued(orderId, cmd.invoiceNo(), cmd.url(), clock.instant()));
+        }
+        return ack();
+    }
+
+    @CommandHandler
     public OrderAck handle(DeleteOrder cmd, Clock clock) {
         require(Action.DELETE, cmd.actor(), clock);
         if (!deleted) { // deleting twice changes nothing and is not an error: DELETE is idempotent
@@ -218,6 +235,7 @@ public class Order {
         shopId = e.shopId();
         status = PENDING_PAYMENT;
         payableUntil = e.payableUntil();
+        invoiceAsked = e.invoice() != null && e.invoice().wanted();
     }
 
     @EventSourcingHandler
@@ -257,6 +275,7 @@ public class Order {
     @EventSourcingHandler void on(ReviewWindowClosed e) { reviewWindowClosed = true; }
     @EventSourcingHandler void on(AfterSalesWindowClosed e) { afterSalesClosed = true; }
     @EventSourcingHandler void on(OrderReviewed e) { reviewed = true; }
+    @EventSourcingHandler void on(InvoiceIssued e) { invoiceNo = e.invoiceNo(); }
     @EventSourcingHandler void on(OrderDeletedByBuyer e) { deleted = true; }
     @EventSourcingHandler void on(LineRefunded e) { status = e.statusAfter(); }
     @EventSourcingHandler void on(OrderClosed e) { status = CLOSED; }

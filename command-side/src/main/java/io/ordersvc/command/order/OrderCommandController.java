@@ -2,6 +2,7 @@ package io.ordersvc.command.order;
 
 import io.ordersvc.platform.web.ProblemCodes;
 import io.ordersvc.command.order.OrderRequests.CancelRequest;
+import io.ordersvc.command.order.OrderRequests.InvoiceRecord;
 import io.ordersvc.command.order.OrderRequests.PayRequest;
 import io.ordersvc.command.order.OrderRequests.PlaceOrderRequest;
 import io.ordersvc.command.order.OrderRequests.ReviewRequest;
@@ -14,6 +15,7 @@ import io.ordersvc.platform.security.CurrentActor;
 import io.ordersvc.shared.order.OrderCommand.CancelOrder;
 import io.ordersvc.shared.order.OrderCommand.ConfirmReceipt;
 import io.ordersvc.shared.order.OrderCommand.DeleteOrder;
+import io.ordersvc.shared.order.OrderCommand.IssueInvoice;
 import io.ordersvc.shared.order.OrderCommand.PayOrder;
 import io.ordersvc.shared.order.OrderCommand.PlaceOrder;
 import io.ordersvc.shared.order.OrderCommand.ReviewOrder;
@@ -135,6 +137,17 @@ public class OrderCommandController {
     @Operation(operationId = "reviewOrder", summary = "Review a completed order, once (buyer)")
     public OrderAck review(@PathVariable UUID orderId, @Valid @RequestBody ReviewRequest body) {
         return commands.sendToOrder(new ReviewOrder(orderId.toString(), actor.get(), body.rating(), body.content()));
+    }
+
+    @RolesAllowed({SELLER, ADMIN})
+    @ProblemCodes(notFound = {"ORDER_NOT_FOUND"}, conflict = {"ORDER_NOT_INVOICEABLE", "NO_INVOICE_REQUESTED",
+            "INVOICE_ALREADY_ISSUED"})
+    @PostMapping("/{orderId}/invoice")
+    @Operation(operationId = "issueInvoice", summary = "Record the invoice issued for a paid order (seller, admin)",
+            description = "Only for an order whose buyer asked for an invoice. The same invoice_no again changes "
+                    + "nothing; another one is 409 INVOICE_ALREADY_ISSUED. The detail shows it under invoice.")
+    public OrderAck issueInvoice(@PathVariable UUID orderId, @Valid @RequestBody InvoiceRecord body) {
+        return commands.sendToOrder(new IssueInvoice(orderId.toString(), actor.get(), body.invoiceNo(), body.url()));
     }
 
     @RolesAllowed({BUYER})

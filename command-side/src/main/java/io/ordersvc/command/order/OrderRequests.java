@@ -60,6 +60,12 @@ final class OrderRequests {
     record ShipLine(@NotNull UUID orderLineId, @NotNull @Min(1) @Max(999) Integer quantity) {
     }
 
+    record InvoiceRecord(@NotBlank @Size(max = 64) @SingleLine @Schema(example = "044031900111-12345678")
+                         String invoiceNo,
+                         @Size(max = 1024) @io.ordersvc.platform.web.validation.WebUrl
+                         @Schema(example = "https://invoice.example.com/044031900111-12345678.pdf") String url) {
+    }
+
     record CancelRequest(@NotBlank @Size(max = 512) @Schema(example = "不想要了") String reason) {
     }
 

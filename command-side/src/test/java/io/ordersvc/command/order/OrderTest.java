@@ -6,6 +6,7 @@ import io.ordersvc.shared.error.Refusal;
 import io.ordersvc.shared.identity.Actor;
 import io.ordersvc.shared.identity.Role;
 import io.ordersvc.shared.money.Money;
+import io.ordersvc.shared.order.OrderCommand.IssueInvoice;
 import io.ordersvc.shared.order.OrderCommand.CancelOrder;
 import io.ordersvc.shared.order.OrderCommand.ConfirmReceipt;
 import io.ordersvc.shared.order.OrderCommand.AutoConfirmReceipt;
@@ -16,6 +17,7 @@ import io.ordersvc.shared.order.OrderCommand.ExpireOrder;
 import io.ordersvc.shared.order.OrderCommand.PayOrder;
 import io.ordersvc.shared.order.OrderCommand.ReviewOrder;
 import io.ordersvc.shared.order.OrderCommand.ShipOrder;
+import io.ordersvc.shared.order.OrderEvent.InvoiceIssued;
 import io.ordersvc.shared.order.OrderEvent.AfterSalesWindowClosed;
 import io.ordersvc.shared.order.OrderEvent.LatePaymentReceived;
 import io.ordersvc.shared.order.OrderEvent.ReviewWindowClosed;
@@ -704,5 +706,42 @@ class OrderTest {
     void refusals_carry_the_http_kind_the_web_layer_maps() {
         assertThat(Refusal.orderNotFound("x").kind()).isEqualTo(DomainException.Kind.NOT_FOUND);
         assertThat(Refusal.forbidden("x").kind()).isEqualTo(DomainException.Kind.FORBIDDEN);
+    }
+
+    static OrderPlaced placedWithInvoice() {
+        OrderPlaced p = placed();
+        return new OrderPlaced(p.orderId(), p.orderNo(), "pay-1", p.buyerId(), p.shopId(), p.orderType(), p.lines(),
+                p.receiver(), null, new io.ordersvc.shared.order.Invoice(
+                io.ordersvc.shared.order.Invoice.Type.COMPANY, "某公司", "91350100M000100Y43"), p.price(),
+                p.createdAt(), p.payableUntil());
+    }
+
+    @Test
+    void the_seller_records_the_invoice_of_a_paid_order_once() {
+        fixture.given(placedWithInvoice(), paid())
+                .when(new IssueInvoice(ORDER, SELLER, "INV-1", null))
+                .expectEvents(new InvoiceIssued(ORDER, "INV-1", null, NOW));
+        fixture.given(placedWithInvoice(), paid(), new InvoiceIssued(ORDER, "INV-1", null, NOW))
+                .when(new IssueInvoice(ORDER, SELLER, "INV-1", null))
+                .expectNoEvents().expectSuccessfulHandlerExecution();
+        fixture.given(placedWithInvoice(), paid(), new InvoiceIssued(ORDER, "INV-1", null, NOW))
+                .when(new IssueInvoice(ORDER, SELLER, "INV-2", null))
+                .expectNoEvents().expectException(refusal("INVOICE_ALREADY_ISSUED"));
+    }
+
+    @Test
+    void an_invoice_is_refused_before_payment_without_a_request_and_to_others() {
+        fixture.given(placedWithInvoice())
+                .when(new IssueInvoice(ORDER, SELLER, "INV-1", null))
+                .expectNoEvents().expectException(refusal("ORDER_NOT_INVOICEABLE"));
+        fixture.given(placed(), paid())
+                .when(new IssueInvoice(ORDER, SELLER, "INV-1", null))
+                .expectNoEvents().expectException(refusal("NO_INVOICE_REQUESTED"));
+        fixture.given(placedWithInvoice(), paid())
+                .when(new IssueInvoice(ORDER, OTHER_SELLER, "INV-1", null))
+                .expectNoEvents().expectException(refusal("ORDER_NOT_FOUND"));
+        fixture.given(placedWithInvoice(), paid())
+                .when(new IssueInvoice(ORDER, BUYER, "INV-1", null))
+                .expectNoEvents().expectException(refusal("FORBIDDEN"));
     }
 }

@@ -15,6 +15,7 @@ import io.ordersvc.shared.order.OrderEvent.OrderDeletedByBuyer;
 import io.ordersvc.shared.order.OrderEvent.OrderPaid;
 import io.ordersvc.shared.order.OrderEvent.OrderPlaced;
 import io.ordersvc.shared.order.OrderEvent.OrderReceiptConfirmed;
+import io.ordersvc.shared.order.OrderEvent.InvoiceIssued;
 import io.ordersvc.shared.order.OrderEvent.OrderReviewed;
 import io.ordersvc.shared.order.OrderEvent.OrderShipped;
 import io.ordersvc.shared.order.OrderEvent.StockReleaseCorrected;
@@ -80,6 +81,8 @@ class OrderLogProjection {
             describe(entry, OrderLogAction.AFTER_SALES_WINDOW_CLOSED, "The after-sales period ended", previous);
         } else if (event instanceof OrderCancelled e) {
             describe(entry, OrderLogAction.CANCELLED, "Cancelled: " + e.reason(), OrderStatus.CANCELLED);
+        } else if (event instanceof InvoiceIssued e) {
+            describe(entry, OrderLogAction.INVOICE_ISSUED, "Invoice " + e.invoiceNo() + " issued", previous);
         } else if (event instanceof OrderReviewed e) {
             describe(entry, OrderLogAction.REVIEWED, "Reviewed with " + e.rating() + " star(s)", previous);
         } else if (event instanceof OrderDeletedByBuyer) {

@@ -16,7 +16,9 @@ import io.ordersvc.shared.order.OrderEvent.OrderDeletedByBuyer;
 import io.ordersvc.shared.order.OrderEvent.OrderPaid;
 import io.ordersvc.shared.order.OrderEvent.OrderPlaced;
 import io.ordersvc.shared.order.OrderEvent.OrderReceiptConfirmed;
+import io.ordersvc.shared.order.OrderEvent.InvoiceIssued;
 import io.ordersvc.shared.order.OrderEvent.OrderReviewed;
+import io.ordersvc.shared.order.OrderViews.InvoiceView;
 import io.ordersvc.shared.order.OrderEvent.OrderShipped;
 import io.ordersvc.shared.order.OrderEvent.StockReleaseCorrected;
 import io.ordersvc.shared.order.LineRefundState;
@@ -43,6 +45,10 @@ import java.util.stream.Collectors;
 @Component
 @ProcessingGroup(OrderProjection.GROUP)
 public class OrderProjection {
+
+    private static final tools.jackson.core.type.TypeReference<InvoiceView> INVOICE =
+            new tools.jackson.core.type.TypeReference<>() {
+            };
 
     public static final String GROUP = ProcessingGroups.ORDERS;
 
@@ -78,7 +84,7 @@ public class OrderProjection {
         o.pointsEarned = e.pointsEarned();
         o.payNo = e.payNo();
         o.price = JsonText.write(e.price());
-        o.invoice = e.invoice() == null ? null : JsonText.write(e.invoice());
+        o.invoice = e.invoice() == null ? null : JsonText.write(InvoiceView.asked(e.invoice()));
         var r = e.receiver();
         o.receiverRegionCode = r.regionCode();
         o.receiverName = r.name();
@@ -182,6 +188,12 @@ public class OrderProjection {
             o.cancelledAt = e.cancelledAt();
             o.cancelReason = e.reason();
         });
+    }
+
+    @EventHandler
+    void on(InvoiceIssued e, @SequenceNumber long sequence) {
+        update(e.orderId(), sequence, o -> o.invoice = JsonText.write(JsonText.read(o.invoice, INVOICE)
+                .issued(e.invoiceNo(), e.url(), e.issuedAt())));
     }
 
     @EventHandler

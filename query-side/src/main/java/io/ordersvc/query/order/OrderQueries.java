@@ -8,7 +8,7 @@ import io.ordersvc.shared.identity.Role;
 import io.ordersvc.shared.checkout.LineType;
 import io.ordersvc.shared.checkout.PriceBreakdown;
 import io.ordersvc.shared.money.Money;
-import io.ordersvc.shared.order.Invoice;
+import io.ordersvc.shared.order.OrderViews;
 import io.ordersvc.shared.order.OrderFilter;
 import io.ordersvc.shared.order.OrderQuery;
 import io.ordersvc.shared.order.OrderStatus;
@@ -62,7 +62,7 @@ public class OrderQueries {
     };
     private static final TypeReference<PriceBreakdown> PRICE = new TypeReference<>() {
     };
-    private static final TypeReference<Invoice> INVOICE = new TypeReference<>() {
+    private static final TypeReference<OrderViews.InvoiceView> INVOICE = new TypeReference<>() {
     };
 
     private final OrderViewRepository orders;

@@ -64,6 +64,11 @@ public sealed interface OrderCommand extends ActorAware {
     record DeleteOrder(@TargetAggregateIdentifier String orderId, Actor actor) implements OrderCommand {
     }
 
+    /** The seller records the invoice issued for the order (API.md: POST /orders/{id}/invoice). */
+    record IssueInvoice(@TargetAggregateIdentifier String orderId, Actor actor, String invoiceNo, String url)
+            implements OrderCommand {
+    }
+
     /** Gives back (delta above 0) or takes back stock a line released wrongly (admin: StockReconciliation). */
     record CorrectStockRelease(@TargetAggregateIdentifier String orderId, Actor actor, String orderLineId, int delta)
             implements OrderCommand {

@@ -103,6 +103,10 @@ public sealed interface OrderEvent {
     record OrderReviewed(String orderId, int rating, String content, Instant reviewedAt) implements OrderEvent {
     }
 
+    /** The invoice the buyer asked for was issued: its number and, when the seller gives one, where to fetch it. */
+    record InvoiceIssued(String orderId, String invoiceNo, String url, Instant issuedAt) implements OrderEvent {
+    }
+
     record OrderDeletedByBuyer(String orderId, Instant deletedAt) implements OrderEvent {
     }
 

@@ -37,7 +37,9 @@ public final class OrderRules {
         AUTO_CONFIRM(Set.of(Role.SYSTEM)),
         REVIEW(Set.of(Role.BUYER)),
         APPLY_REFUND(Set.of(Role.BUYER, Role.ADMIN)),
-        DELETE(Set.of(Role.BUYER));
+        DELETE(Set.of(Role.BUYER)),
+        /** The seller records the invoice the buyer asked for, once the order is paid. */
+        ISSUE_INVOICE(Set.of(Role.SELLER, Role.ADMIN));
 
         private final Set<Role> roles;
 
@@ -111,6 +113,7 @@ public final class OrderRules {
                             ? Refusal.conflict("AFTER_SALES_WINDOW_CLOSED", "after-sales ended " + o.afterSalesUntil())
                             : null);
             case DELETE -> status(o, "ORDER_NOT_DELETABLE", DELETABLE);
+            case ISSUE_INVOICE -> status(o, "ORDER_NOT_INVOICEABLE", REFUNDABLE);
         };
     }
 

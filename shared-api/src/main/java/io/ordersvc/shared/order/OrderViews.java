@@ -24,8 +24,21 @@ public final class OrderViews {
                               Instant completedAt, Instant cancelledAt, String cancelReason, @JsonInclude(JsonInclude.Include.NON_NULL) Review review,
                               List<LineView> lines, List<ShipmentView> shipments, List<RefundQuery.RefundSummary> refunds,
                               List<LogEntry> log, Actions actions, List<Timer> timers, PriceBreakdown price,
-                              String payNo, @JsonInclude(JsonInclude.Include.NON_NULL) Invoice invoice,
+                              String payNo, @JsonInclude(JsonInclude.Include.NON_NULL) InvoiceView invoice,
                               long version) {
+    }
+
+    /** The invoice the buyer asked for, and once the seller issued it its number, link and time. */
+    public record InvoiceView(Invoice.Type type, String title, String taxNumber, String invoiceNo, String url,
+                              Instant issuedAt) {
+
+        public static InvoiceView asked(Invoice invoice) {
+            return new InvoiceView(invoice.type(), invoice.title(), invoice.taxNumber(), null, null, null);
+        }
+
+        public InvoiceView issued(String no, String link, Instant at) {
+            return new InvoiceView(type, title, taxNumber, no, link, at);
+        }
     }
 
     /** A deadline the system will act on: payment_timeout (the order is cancelled if unpaid by then). */

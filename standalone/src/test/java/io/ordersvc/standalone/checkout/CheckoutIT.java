@@ -250,6 +250,21 @@ class CheckoutIT extends IntegrationTest {
         JsonNode invoiced = api.post("/api/v1/checkouts", buyer, invoice).expect(201).body();
         JsonNode detail = api.order(invoiced.path("orders").get(0).path("order_id").asString(), buyer, 0);
         assertThat(detail.path("invoice").path("tax_number").asString()).isEqualTo("91350100M000100Y43");
+        String invoicedOrder = invoiced.path("orders").get(0).path("order_id").asString();
+        String pay = invoiced.path("pay_amount").asString();
+        api.post("/api/v1/orders/" + invoicedOrder + "/invoice", a.seller(), Map.of("invoice_no", "INV-1"))
+                .expectProblem(409, "ORDER_NOT_INVOICEABLE");
+        api.pay(invoicedOrder, pay, "tx-" + invoicedOrder).expect(200);
+        api.post("/api/v1/orders/" + invoicedOrder + "/invoice", token(uniqueId("seller"), "seller", uniqueId("shop")),
+                Map.of("invoice_no", "INV-1")).expectProblem(404, "ORDER_NOT_FOUND");
+        long version = api.post("/api/v1/orders/" + invoicedOrder + "/invoice", a.seller(), Map.of("invoice_no",
+                "INV-1", "url", "https://invoice.example.com/INV-1.pdf")).expect(200).body().path("version").asLong();
+        JsonNode issued = api.order(invoicedOrder, buyer, version).path("invoice");
+        assertThat(issued.path("invoice_no").asString()).isEqualTo("INV-1");
+        assertThat(issued.path("url").asString()).isEqualTo("https://invoice.example.com/INV-1.pdf");
+        assertThat(issued.path("issued_at").isNull()).isFalse();
+        api.post("/api/v1/orders/" + invoicedOrder + "/invoice", a.seller(), Map.of("invoice_no", "INV-2"))
+                .expectProblem(409, "INVOICE_ALREADY_ISSUED");
         api.post("/api/v1/checkouts", token(uniqueId("seller"), "seller", a.id()), body).expect(403);
         assertThat(api.product(productOf(shirt, a), a.seller(), 1).path("skus").get(0).path("stock").asLong())
                 .isZero();
