@@ -85,6 +85,9 @@ half=$(load clients=32 seconds=$SECS lag=true rate=$rate)
 # probe's last poll). The tokens are no measure of it: a processor stores its token for events it does not handle
 # only every few seconds.
 catchup_ms=$(field catchup_ms "$full")
+# Checkout (issue 16): 32 clients each preview then submit 3 items from 2 shops under a running 满100减10.
+checkout=$(load clients=32 seconds=$SECS checkout=true)
+echo "$checkout"
 # The last unpaid orders fall due a payment window after the load: wait for them, then measure every expiry.
 sleep "${WINDOW%s}"
 catch_up 120 > /dev/null
@@ -205,6 +208,15 @@ pgv=$(psql "${PG[@]}" -Atc "SHOW server_version" | cut -d' ' -f1)
   echo "| full (32 clients flat out) | $cps32 | $(field lag_p50_ms "$full") | $(field lag_p99_ms "$full") | $(field lag_samples "$full") |"
   echo
   echo "Catch-up after the full load stopped: ${catchup_ms} ms until order_view showed every acknowledged order."
+  echo
+  echo "## Checkout (preview, then submit with the amount it showed)"
+  echo
+  echo "32 clients, each checking out 3 items from 2 shops (one order per shop under one pay_no) with a promotion"
+  echo "running, for ${SECS} s after the levels above:"
+  echo
+  echo "| checkouts/s | p50 ms (preview + submit) | p99 ms | requests/s | request p99 ms | errors |"
+  echo "|---|---|---|---|---|---|"
+  echo "| $(field checkouts_per_s "$(tail -n 1 <<<"$checkout")") | $(field checkout_p50_ms "$(tail -n 1 <<<"$checkout")") | $(field checkout_p99_ms "$(tail -n 1 <<<"$checkout")") | $(field cps "$(head -n 1 <<<"$checkout")") | $(field p99_ms "$(head -n 1 <<<"$checkout")") | $(field errors "$(head -n 1 <<<"$checkout")") |"
   echo
   cat target/bench/replay.md
   echo
