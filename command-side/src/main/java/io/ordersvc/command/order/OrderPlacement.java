@@ -50,12 +50,13 @@ public class OrderPlacement {
 
     /**
      * Opens an order that checkout priced, in the caller's unit of work (its stock is taken there too). An order that
-     * costs nothing to pay is paid at once.
+     * leaves nothing to collect, neither money nor points, is paid at once.
      */
     public CheckoutPlaced.PlacedOrder open(OrderPlaced placed) throws Exception {
         Aggregate<Order> order = orders.newInstance(() -> new Order(placed));
         OrderStatus status = OrderStatus.PENDING_PAYMENT;
-        if (!placed.payAmount().isPositive()) {
+        // Nothing to collect at all: no money and no points (a points exchange waits for its points to be taken).
+        if (!placed.payAmount().isPositive() && placed.pointsAmount() == 0) {
             PayAck paid = order.invoke(o -> o.handle(new PayOrder(placed.orderId(), Actor.system("checkout"),
                     Money.ZERO, PaymentChannel.NONE, placed.payNo()), Clock.fixed(placed.createdAt(),
                     java.time.ZoneOffset.UTC)));

@@ -201,6 +201,8 @@ class OrderLifecycleIT extends IntegrationTest {
         assertThat(placed.text("pay_amount")).isEqualTo("0.00");
         assertThat(placed.body().path("points_amount").asLong()).isEqualTo(200);
         assertThat(placed.body().path("points_earned").asLong()).isZero();
+        assertThat(placed.text("status")).as("its points are still to be taken: not paid at once")
+                .isEqualTo("pending_payment");
     }
 
     @Test
