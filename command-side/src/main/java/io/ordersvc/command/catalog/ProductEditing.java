@@ -4,10 +4,8 @@ import io.ordersvc.command.catalog.Product.ProductAck;
 import io.ordersvc.command.shipping.FreightTemplates;
 import io.ordersvc.shared.catalog.ProductCommand.CreateProduct;
 import io.ordersvc.shared.catalog.ProductCommand.EditProduct;
-import io.ordersvc.shared.error.Refusal;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Aggregate;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.stereotype.Component;
 
@@ -37,12 +35,7 @@ public class ProductEditing {
 
     @CommandHandler
     public ProductAck handle(EditProduct cmd, Clock clock) {
-        Aggregate<Product> product;
-        try {
-            product = products.load(cmd.productId());
-        } catch (AggregateNotFoundException e) {
-            throw Refusal.productNotFound(cmd.productId());
-        }
+        Aggregate<Product> product = products.load(cmd.productId()); // not found: the controller's PRODUCT_NOT_FOUND
         String templateShop = templateShop(cmd.patch().freightTemplateId());
         return product.invoke(p -> p.edit(cmd, templateShop, clock.instant()));
     }

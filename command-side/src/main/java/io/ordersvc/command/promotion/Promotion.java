@@ -65,7 +65,7 @@ public class Promotion {
     public PromotionAck handle(EndPromotion cmd, Clock clock) {
         Actor actor = cmd.actor();
         if (!(actor.is(Role.ADMIN) || (shopId != null && actor.isSellerOf(shopId)))) {
-            throw Refusal.notFound("PROMOTION_NOT_FOUND", "promotion " + promotionId + " does not exist");
+            throw Refusal.promotionNotFound(promotionId);
         }
         Instant now = clock.instant();
         if (!now.isBefore(endsAt)) {

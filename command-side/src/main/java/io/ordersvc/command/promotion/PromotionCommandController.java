@@ -124,6 +124,6 @@ public class PromotionCommandController {
             description = "Checkouts from now on no longer get it; orders placed before keep their prices.")
     public Promotion.PromotionAck end(@PathVariable UUID promotionId) {
         return commands.send(new EndPromotion(promotionId.toString(), actor.get()),
-                () -> Refusal.notFound("PROMOTION_NOT_FOUND", "promotion " + promotionId + " does not exist"));
+                () -> Refusal.promotionNotFound(promotionId.toString()));
     }
 }

@@ -1,6 +1,5 @@
 package io.ordersvc.command.shipping;
 
-import io.ordersvc.platform.FeatureApi;
 import io.ordersvc.shared.error.Refusal;
 import io.ordersvc.shared.identity.Actor;
 import io.ordersvc.shared.identity.Role;
@@ -25,7 +24,6 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * A shop's freight template (运费模板): how the shop charges for shipping by region, when it ships free, and where it
  * does not deliver. Products name it; checkout prices every order's shipping by it ({@link ShippingFees}).
  */
-@FeatureApi // checkout reads a template's rules and its shop
 @Aggregate
 public class FreightTemplate {
 

@@ -46,8 +46,7 @@ public class PromotionQueries {
     @QueryHandler
     PromotionView handle(PromotionQuery query) {
         return promotions.lookup(query.promotionId()).map(row -> view(row, clock.instant()))
-                .orElseThrow(() -> Refusal.notFound("PROMOTION_NOT_FOUND",
-                        "promotion " + query.promotionId() + " does not exist"));
+                .orElseThrow(() -> Refusal.promotionNotFound(query.promotionId()));
     }
 
     @QueryHandler

@@ -45,6 +45,10 @@ public final class Refusal extends DomainException {
         return notFound("FREIGHT_TEMPLATE_NOT_FOUND", "freight template " + freightTemplateId + " does not exist");
     }
 
+    public static Refusal promotionNotFound(String promotionId) {
+        return notFound("PROMOTION_NOT_FOUND", "promotion " + promotionId + " does not exist");
+    }
+
     public static Refusal productNotFound(String productId) {
         return notFound("PRODUCT_NOT_FOUND", "product " + productId + " does not exist");
     }

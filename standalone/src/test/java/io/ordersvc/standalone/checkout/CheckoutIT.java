@@ -44,9 +44,14 @@ class CheckoutIT extends IntegrationTest {
         if (shop.template() != null) {
             body.put("freight_template_id", shop.template());
         }
-        return api.post("/api/v1/products", shop.seller(), body).expect(201).body().path("skus").get(0)
-                .path("sku_id").asString();
+        JsonNode created = api.post("/api/v1/products", shop.seller(), body).expect(201).body();
+        String sku = created.path("skus").get(0).path("sku_id").asString();
+        products.put(sku, created.path("product_id").asString());
+        return sku;
     }
+
+    /** sku id → its product's id, as the products were created. */
+    private final Map<String, String> products = new HashMap<>();
 
     String promotion(Shop shop, Map<String, Object> terms) {
         Map<String, Object> body = new HashMap<>(terms);
@@ -88,7 +93,7 @@ class CheckoutIT extends IntegrationTest {
         assertThat(price.path("total_amount").asString()).isEqualTo(pay);
         assertThat(preview.path("coupons")).isEmpty();
         assertThat(preview.path("balance").path("available").asString()).isEqualTo("0.00");
-        assertThat(api.product(productOf(shirt, a), a.seller(), 0).path("skus").get(0).path("stock").asLong())
+        assertThat(api.product(productOf(shirt), a.seller(), 0).path("skus").get(0).path("stock").asLong())
                 .as("a preview takes nothing").isEqualTo(10);
 
         body.put("expected_pay_amount", pay);
@@ -120,7 +125,7 @@ class CheckoutIT extends IntegrationTest {
         assertThat(shirtLine.path("discount_share").asString()).isEqualTo("28.19");
         assertThat(shirtLine.path("paid_amount").asString()).isEqualTo("211.81");
         assertThat(shirtLine.path("line_type").asString()).isEqualTo("normal");
-        assertThat(api.product(productOf(tea, b), b.seller(), 1).path("skus").get(0).path("stock").asLong())
+        assertThat(api.product(productOf(tea), b.seller(), 1).path("skus").get(0).path("stock").asLong())
                 .isEqualTo(9);
     }
 
@@ -133,7 +138,7 @@ class CheckoutIT extends IntegrationTest {
         String seen = api.post("/api/v1/checkouts/preview", buyer, body).expect(200).body().path("price")
                 .path("pay_amount").asString();
         assertThat(seen).isEqualTo("108.00");
-        String product = productOf(shirt, a);
+        String product = productOf(shirt);
         api.patch("/api/v1/products/" + product, a.seller(), Map.of("skus", List.of(Map.of("sku_id", shirt,
                 "price", "110.00")))).expect(200);
         body.put("expected_pay_amount", seen);
@@ -163,9 +168,10 @@ class CheckoutIT extends IntegrationTest {
         pool.shutdown();
         assertThat(statuses.stream().filter(s -> s == 201).count()).isEqualTo(3);
         assertThat(statuses).allMatch(s -> s == 201 || s == 409);
-        JsonNode scarceProduct = awaitStock(productOf(scarce, b), b.seller(), 0);
+        // Each product's stream: created, then the 3 reservations (version 3).
+        JsonNode scarceProduct = api.product(productOf(scarce), b.seller(), 3);
         assertThat(scarceProduct.path("skus").get(0).path("stock").asLong()).isZero();
-        assertThat(awaitStock(productOf(plenty, a), a.seller(), 97).path("skus").get(0).path("stock").asLong())
+        assertThat(api.product(productOf(plenty), a.seller(), 3).path("skus").get(0).path("stock").asLong())
                 .as("the other shop's stock was taken only with the scarce one").isEqualTo(97);
     }
 
@@ -214,7 +220,7 @@ class CheckoutIT extends IntegrationTest {
         api.post("/api/v1/orders", buyer, body).expectProblem(422, "GIFT_NOT_OFFERED");
 
         promotion(a, Map.of("name", "笔免费", "type", "full_discount", "product_ids",
-                List.of(productOf(pen, a)), "tiers", List.of(Map.of("threshold_count", 1, "discount_rate", 0))));
+                List.of(productOf(pen)), "tiers", List.of(Map.of("threshold_count", 1, "discount_rate", 0))));
         JsonNode free = api.post("/api/v1/orders", buyer, body("110105", pen, 1)).expect(201).body();
         assertThat(free.path("pay_amount").asString()).isEqualTo("0.00");
         assertThat(free.path("status").asString()).as("nothing to collect: paid at once").isEqualTo("to_ship");
@@ -266,36 +272,12 @@ class CheckoutIT extends IntegrationTest {
         api.post("/api/v1/orders/" + invoicedOrder + "/invoice", a.seller(), Map.of("invoice_no", "INV-2"))
                 .expectProblem(409, "INVOICE_ALREADY_ISSUED");
         api.post("/api/v1/checkouts", token(uniqueId("seller"), "seller", a.id()), body).expect(403);
-        assertThat(api.product(productOf(shirt, a), a.seller(), 1).path("skus").get(0).path("stock").asLong())
+        assertThat(api.product(productOf(shirt), a.seller(), 1).path("skus").get(0).path("stock").asLong())
                 .isZero();
     }
 
-    private String productOf(String sku, Shop shop) {
-        JsonNode page = api.get("/api/v1/products?shop_id=" + shop.id() + "&size=100", shop.seller()).expect(200)
-                .body();
-        for (int attempt = 0; attempt < 50; attempt++) {
-            for (JsonNode p : page.path("items")) {
-                for (JsonNode s : p.path("skus")) {
-                    if (s.path("sku_id").asString().equals(sku)) {
-                        return p.path("product_id").asString();
-                    }
-                }
-            }
-            page = api.get("/api/v1/products?shop_id=" + shop.id() + "&size=100", shop.seller()).expect(200).body();
-        }
-        throw new AssertionError("no product with sku " + sku);
-    }
-
-    private JsonNode awaitStock(String product, String token, long stock) throws InterruptedException {
-        JsonNode p = null;
-        for (int attempt = 0; attempt < 100; attempt++) {
-            p = api.get("/api/v1/products/" + product, token).expect(200).body();
-            if (p.path("skus").get(0).path("stock").asLong() == stock) {
-                return p;
-            }
-            Thread.sleep(50);
-        }
-        return p;
+    private String productOf(String sku) {
+        return products.get(sku);
     }
 
     /** Adds money strings exactly. */
