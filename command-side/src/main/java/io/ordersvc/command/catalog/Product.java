@@ -13,6 +13,7 @@ import io.ordersvc.shared.catalog.ProductEvent.ProductEdited;
 import io.ordersvc.shared.catalog.ProductEvent.StockAdjusted;
 import io.ordersvc.shared.catalog.ProductEvent.StockReleased;
 import io.ordersvc.shared.catalog.ProductEvent.StockReserved;
+import io.ordersvc.shared.catalog.Buying;
 import io.ordersvc.shared.catalog.ProductSettings;
 import io.ordersvc.shared.catalog.SkuSpec;
 import io.ordersvc.shared.catalog.SkuTerms;
@@ -170,8 +171,8 @@ public class Product {
     }
 
     /**
-     * What buying these units would take, without taking it: the one place the rules of buying (on shelf, the
-     * purchase limit, a points price for an exchange, stock) are checked, for a preview and for {@link #reserve}.
+     * What buying these units would take, without taking it, and every rule of {@link Buying} they break: for a
+     * preview and for {@link #reserve}.
      */
     public Quote quote(Map<String, Integer> quantities, OrderType orderType) {
         List<Problem> problems = new ArrayList<>();
@@ -181,19 +182,9 @@ public class Product {
             Sku sku = sku(entry.getKey());
             int quantity = entry.getValue();
             lines.add(new Reserved(productId, name, imageUrl, shopId, settings, sku, quantity));
-            if (!settings.onShelf()) {
-                problems.add(new Problem(sku.skuId(), Refusal.unprocessable("OFF_SHELF", name + " is off shelf")));
-            } else if (settings.purchaseLimit() > 0 && units > settings.purchaseLimit()) {
-                problems.add(new Problem(sku.skuId(), Refusal.unprocessable("OVER_PURCHASE_LIMIT",
-                        "one order may hold at most " + settings.purchaseLimit() + " of " + name + "; " + units
-                                + " requested")));
-            } else if (orderType == OrderType.POINTS_EXCHANGE && sku.pointsPrice() == null) {
-                problems.add(new Problem(sku.skuId(), Refusal.unprocessable("NOT_EXCHANGEABLE_FOR_POINTS",
-                        "sku " + sku.skuId() + " has no points price")));
-            } else if (sku.available() < quantity) {
-                problems.add(new Problem(sku.skuId(), Refusal.conflict("OUT_OF_STOCK",
-                        "sku " + sku.skuId() + " has " + sku.available() + " left, " + quantity + " requested")));
-            }
+            Buying.refusal(new Buying.Ask(name, sku.skuId(), settings.onShelf(), settings.purchaseLimit(),
+                            orderType == OrderType.POINTS_EXCHANGE, sku.pointsPrice(), sku.available(), quantity, units))
+                    .ifPresent(refusal -> problems.add(new Problem(sku.skuId(), refusal)));
         }
         return new Quote(lines, problems);
     }

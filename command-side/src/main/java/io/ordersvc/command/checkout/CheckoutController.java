@@ -1,6 +1,6 @@
 package io.ordersvc.command.checkout;
 
-import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.ordersvc.command.web.Commands;
 import io.ordersvc.command.web.PurchaseRequests.GiftChoiceRequest;
 import io.ordersvc.command.web.PurchaseRequests.InvoiceRequest;
@@ -25,7 +25,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
@@ -36,7 +36,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 import static io.ordersvc.shared.identity.Role.Claims.BUYER;
@@ -54,16 +53,6 @@ public class CheckoutController {
         this.actor = actor;
     }
 
-    /** Where the goods come from: the items sent (buy now). The cart follows with the cart itself. */
-    enum Source {
-        BUY_NOW;
-
-        @JsonValue
-        String value() {
-            return name().toLowerCase(Locale.ROOT);
-        }
-    }
-
     record CouponRequest(UUID couponId, @Size(min = 10, max = 10) @SingleLine String exchangeCode) {
     }
 
@@ -71,8 +60,11 @@ public class CheckoutController {
                            @NotNull @MinAmount("0.01") @Schema(type = "string", example = "50.00") Money amount) {
     }
 
-    record CheckoutBody(@NotNull @Schema(example = "buy_now") Source source,
-                        @NotEmpty @Size(max = 200) List<@Valid @NotNull Item> items,
+    record CheckoutBody(@NotNull @Schema(example = "buy_now", description = "buy_now: the items sent; cart: the "
+                                + "cart's items named in cart_item_ids, or (none named) the selected ones")
+                        CheckoutRequest.Source source,
+                        @Size(max = 200) List<@Valid @NotNull Item> items,
+                        @Size(max = 200) List<@NotNull UUID> cartItemIds,
                         @Schema(example = "physical", defaultValue = "physical") OrderType orderType,
                         @NotNull @Valid ReceiverRequest receiver,
                         @Size(max = 20) List<@Valid @NotNull GiftChoiceRequest> giftChoices,
@@ -86,8 +78,17 @@ public class CheckoutController {
                                 + "the buyer saw: a different one is 409 PRICE_CHANGED with the fresh preview")
                         Money expectedPayAmount) {
 
+        @JsonIgnore
+        @AssertTrue(message = "buy_now sends items (and no cart_item_ids); cart sends no items")
+        public boolean isGoodsNamedOnce() {
+            return source == CheckoutRequest.Source.CART ? items == null
+                    : items != null && !items.isEmpty() && cartItemIds == null;
+        }
+
         CheckoutRequest request() {
-            return new CheckoutRequest(orderType, items.stream().map(Item::item).toList(), receiver.receiver(),
+            return new CheckoutRequest(source, cartItemIds == null ? null
+                    : cartItemIds.stream().map(UUID::toString).toList(), orderType,
+                    items == null ? List.of() : items.stream().map(Item::item).toList(), receiver.receiver(),
                     GiftChoiceRequest.all(giftChoices),
                     coupon == null || coupon.couponId() == null ? null : coupon.couponId().toString(),
                     coupon == null ? null : coupon.exchangeCode(), usePoints == null ? 0 : usePoints, useBalance,
@@ -97,6 +98,7 @@ public class CheckoutController {
     }
 
     @RolesAllowed({BUYER})
+    @ProblemCodes(notFound = {"CART_ITEM_NOT_FOUND"}, unprocessable = {"NO_ITEMS"})
     @PostMapping("/preview")
     @Operation(operationId = "previewCheckout", summary = "What a checkout would cost, shop by shop (buyer)",
             description = "Changes nothing. Member price, the best combination of promotions, gifts, shipping by "
@@ -108,14 +110,15 @@ public class CheckoutController {
     }
 
     @RolesAllowed({BUYER})
-    @ProblemCodes(conflict = {"OUT_OF_STOCK", "PRICE_CHANGED"}, unprocessable = {"UNKNOWN_SKU", "OFF_SHELF",
+    @ProblemCodes(notFound = {"CART_ITEM_NOT_FOUND"}, conflict = {"OUT_OF_STOCK", "PRICE_CHANGED"},
+            unprocessable = {"NO_ITEMS", "UNKNOWN_SKU", "OFF_SHELF",
             "OVER_PURCHASE_LIMIT", "NOT_EXCHANGEABLE_FOR_POINTS", "GIFT_NOT_OFFERED", "REGION_CODE_REQUIRED",
             "REGION_NOT_DELIVERABLE", "COUPON_NOT_FOUND", "INSUFFICIENT_POINTS", "INSUFFICIENT_BALANCE",
             "GIFT_CARD_NOT_FOUND"})
     @PostMapping
     @Operation(operationId = "submitCheckout", summary = "Check out (buyer): one order per shop, sharing pay_no",
             description = "The same body as the preview. Stock for every order is taken in one transaction, or "
-                    + "none. expected_pay_amount different from the new pay_amount is 409 PRICE_CHANGED with the "
+                    + "none; bought cart items leave the cart in the same transaction. expected_pay_amount different from the new pay_amount is 409 PRICE_CHANGED with the "
                     + "fresh preview in preview. A pay_amount of 0.00 is paid at once.")
     @ApiResponse(responseCode = "201", description = "Placed", useReturnTypeSchema = true)
     public ResponseEntity<CheckoutPlaced> submit(@Valid @RequestBody CheckoutBody body) {

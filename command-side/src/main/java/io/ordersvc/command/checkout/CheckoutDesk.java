@@ -1,5 +1,6 @@
 package io.ordersvc.command.checkout;
 
+import io.ordersvc.command.cart.CartDesk;
 import io.ordersvc.command.catalog.Product;
 import io.ordersvc.command.catalog.SkuOwners;
 import io.ordersvc.command.catalog.Stock;
@@ -9,12 +10,14 @@ import io.ordersvc.command.order.OrderPlacement;
 import io.ordersvc.command.order.OrderSettings;
 import io.ordersvc.command.promotion.RunningPromotions;
 import io.ordersvc.command.shipping.FreightTemplates;
+import io.ordersvc.shared.catalog.Buying;
 import io.ordersvc.shared.checkout.CheckoutCommand.PreviewCheckout;
 import io.ordersvc.shared.checkout.CheckoutCommand.SubmitCheckout;
 import io.ordersvc.shared.checkout.CheckoutPlaced;
 import io.ordersvc.shared.checkout.CheckoutPreview;
 import io.ordersvc.shared.checkout.CheckoutRequest;
 import io.ordersvc.shared.error.Refusal;
+import io.ordersvc.shared.identity.Actor;
 import io.ordersvc.shared.identity.Role;
 import io.ordersvc.shared.money.Money;
 import io.ordersvc.shared.order.OrderEvent.OrderPlaced;
@@ -37,7 +40,8 @@ import java.util.Set;
  * Preview and submit (seed 003 confirm.order.list with is_submit 0/1): the same body, the same code. A preview
  * quotes the products (nothing is taken) and reports every problem; a submit takes the stock of every shop's order
  * in one unit of work, prices them exactly as the preview does, and places one order per shop, all sharing a pay
- * number, or nothing when anything is refused.
+ * number, or nothing when anything is refused. A checkout from the cart takes the cart's items in the same unit of
+ * work: they leave the cart exactly when their orders are placed.
  */
 @Component
 public class CheckoutDesk {
@@ -48,9 +52,12 @@ public class CheckoutDesk {
     private final OrderNumbers numbers;
     private final OrderSettings settings;
     private final IdGenerator ids;
+    private final CartDesk carts;
 
     public CheckoutDesk(Stock stock, FreightTemplates templates, RunningPromotions promotions, MemberBook members,
-                        OrderPlacement placement, OrderNumbers numbers, OrderSettings settings, IdGenerator ids) {
+                        OrderPlacement placement, OrderNumbers numbers, OrderSettings settings, IdGenerator ids,
+                        CartDesk carts) {
+        this.carts = carts;
         this.stock = stock;
         this.pricing = new CheckoutPricing(templates, promotions, members, settings);
         this.placement = placement;
@@ -62,7 +69,7 @@ public class CheckoutDesk {
     @CommandHandler
     public CheckoutPreview handle(PreviewCheckout cmd, Clock clock) {
         requireBuyer(cmd.actor().is(Role.BUYER));
-        CheckoutRequest request = cmd.request();
+        CheckoutRequest request = fromCart(cmd.request(), cmd.actor()).request();
         Basket basket = Basket.of(request);
         List<CheckoutPreview.CheckoutError> problems = new ArrayList<>();
         Map<String, SkuOwners.Owner> owners = stock.owners(basket.skuIds());
@@ -84,7 +91,9 @@ public class CheckoutDesk {
             quote.lines().forEach(r -> quoted.put(r.sku().skuId(), r));
             for (Product.Problem p : quote.problems()) {
                 problems.add(new CheckoutPreview.CheckoutError(p.refusal().code(), p.refusal().getMessage(), p.skuId()));
-                skuProblems.put(p.skuId(), lineProblem(p.refusal().code(), quoted.get(p.skuId())));
+                Product.Reserved line = quoted.get(p.skuId());
+                skuProblems.put(p.skuId(), Buying.problem(p.refusal().code(),
+                        line == null ? 0 : line.sku().available()));
             }
         }
         return pricing.price(request, basket, quoted, skuProblems, problems, cmd.actor().id(), clock.instant())
@@ -99,7 +108,8 @@ public class CheckoutDesk {
     /** @param orderId the id of the one order a buy-now placement makes (null: new ones) */
     private CheckoutPlaced submit(SubmitCheckout cmd, String orderId, Clock clock) throws Exception {
         requireBuyer(cmd.actor().is(Role.BUYER));
-        CheckoutRequest request = cmd.request();
+        CartTaken cart = fromCart(cmd.request(), cmd.actor());
+        CheckoutRequest request = cart.request();
         Basket basket = Basket.of(request);
         if (basket.units().isEmpty()) {
             throw Refusal.unprocessable("NO_ITEMS", "a checkout needs at least one item");
@@ -145,6 +155,9 @@ public class CheckoutDesk {
                     now.plus(settings.paymentWindow()));
             placed.add(placement.open(event));
         }
+        if (!cart.itemIds().isEmpty()) {
+            carts.checkedOut(cmd.actor(), cart.itemIds(), payNo, clock);
+        }
         return new CheckoutPlaced(payNo, pay, placed);
     }
 
@@ -158,20 +171,25 @@ public class CheckoutDesk {
         return submit(new SubmitCheckout(request, true, cmd.actor()), cmd.orderId(), clock).orders().get(0);
     }
 
+    /** The request with a cart's items resolved (loaded first: the cart comes before products in lock order). */
+    private CartTaken fromCart(CheckoutRequest request, Actor buyer) {
+        if (request.source() != CheckoutRequest.Source.CART) {
+            return new CartTaken(request, List.of());
+        }
+        requireBuyer(buyer.is(Role.BUYER));
+        List<CartDesk.Line> items = carts.items(buyer, request.cartItemIds());
+        return new CartTaken(request.withItems(items.stream()
+                .map(i -> new CheckoutRequest.Item(i.skuId(), i.quantity())).toList()),
+                items.stream().map(CartDesk.Line::itemId).toList());
+    }
+
+    private record CartTaken(CheckoutRequest request, List<String> itemIds) {
+    }
+
     private static void requireBuyer(boolean buyer) {
         if (!buyer) {
             throw Refusal.forbidden("only buyers check out");
         }
-    }
-
-    /** The cart's and preview's word for why a line cannot be bought. */
-    private static String lineProblem(String code, Product.Reserved line) {
-        return switch (code) {
-            case "OFF_SHELF" -> "off_shelf";
-            case "OVER_PURCHASE_LIMIT" -> "over_purchase_limit";
-            case "OUT_OF_STOCK" -> line != null && line.sku().available() > 0 ? "insufficient_stock" : "out_of_stock";
-            default -> code.toLowerCase(java.util.Locale.ROOT);
-        };
     }
 
     /** The units of each SKU a checkout takes (items and gifts together), and its gift choices. */

@@ -13,12 +13,12 @@ import java.util.function.Function;
  * on each other in a cycle (two instances, each holding what the other needs next): a refund, then its order, then
  * products by id. Every multi-aggregate handler loads through here; a load out of that order within a unit of work
  * fails at once with an IllegalStateException, so a handler written the wrong way fails its tests instead of
- * deadlocking under load. New aggregates are not loads: creating one takes no lock another command could hold.
+ * deadlocking under load. A buyer's cart comes first: a checkout from the cart takes its items, then stock. New aggregates are not loads: creating one takes no lock another command could hold.
  */
 public final class LockOrder {
 
     /** The ranks, in locking order. */
-    public enum Rank { REFUND, ORDER, PRODUCT }
+    public enum Rank { CART, REFUND, ORDER, PRODUCT }
 
     private record Held(Rank rank, String id) {
     }
@@ -40,17 +40,35 @@ public final class LockOrder {
         }
     }
 
+    /** Loads an aggregate after checking the order, or starts a new one (nothing is stored until it applies). */
+    public static <T> Aggregate<T> loadOrCreate(Repository<T> repository, Rank rank, String id,
+                                                java.util.concurrent.Callable<T> factory) {
+        check(rank, id);
+        try {
+            return repository.loadOrCreate(id, factory);
+        } catch (Exception e) {
+            throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
+        }
+    }
+
     static void check(Rank rank, String id) {
         if (!CurrentUnitOfWork.isStarted()) {
             return;
         }
         var resources = CurrentUnitOfWork.get().root().resources();
+        @SuppressWarnings("unchecked")
+        java.util.Set<Held> held = (java.util.Set<Held>) resources.computeIfAbsent(HELD + ".all",
+                k -> new java.util.HashSet<Held>());
+        if (held.contains(new Held(rank, id))) {
+            return; // already held by this unit of work: loading it again takes no new lock
+        }
         Held last = (Held) resources.get(HELD);
         if (last != null && (rank.compareTo(last.rank()) < 0
                 || (rank == last.rank() && id.compareTo(last.id()) < 0))) {
             throw new IllegalStateException("lock order broken: " + rank + " " + id + " loaded after " + last.rank()
-                    + " " + last.id() + " (order: refund, order, products by id)");
+                    + " " + last.id() + " (order: cart, refund, order, products by id)");
         }
         resources.put(HELD, new Held(rank, id));
+        held.add(new Held(rank, id));
     }
 }

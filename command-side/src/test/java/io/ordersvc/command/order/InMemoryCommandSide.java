@@ -69,9 +69,12 @@ final class InMemoryCommandSide {
             return known;
         });
         OrderPlacement placement = new OrderPlacement(orders, stock);
+        var carts = new io.ordersvc.command.cart.CartDesk(repository(io.ordersvc.command.cart.Cart.class, resolvers),
+                skuId -> java.util.Optional.empty());
         new AnnotationCommandHandlerAdapter<>(placement, resolvers).subscribe(bus);
         new AnnotationCommandHandlerAdapter<>(new CheckoutDesk(stock, id -> java.util.Optional.empty(),
-                (shops, at) -> List.of(), new io.ordersvc.command.member.MemberBook(store, java.time.Duration.ZERO), placement, new OrderNumbers(clock, 7), settings, ids), resolvers)
+                (shops, at) -> List.of(), new io.ordersvc.command.member.MemberBook(store, java.time.Duration.ZERO), placement, new OrderNumbers(clock, 7), settings, ids,
+                carts), resolvers)
                 .subscribe(bus);
         new AnnotationCommandHandlerAdapter<>(new ProductEditing(products, id -> java.util.Optional.empty()),
                 resolvers).subscribe(bus);

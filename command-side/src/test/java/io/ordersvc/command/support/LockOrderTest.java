@@ -21,6 +21,19 @@ class LockOrderTest {
     }
 
     @Test
+    void a_cart_comes_first_and_loading_it_again_after_its_products_takes_no_new_lock() {
+        assertThatCode(() -> inOneUnitOfWork(() -> {
+            LockOrder.check(Rank.CART, "cart-b1");
+            LockOrder.check(Rank.PRODUCT, "p-1");
+            LockOrder.check(Rank.CART, "cart-b1"); // the checkout takes its items out at the end
+        })).doesNotThrowAnyException();
+        assertThatThrownBy(() -> inOneUnitOfWork(() -> {
+            LockOrder.check(Rank.ORDER, "o-1");
+            LockOrder.check(Rank.CART, "cart-b1");
+        })).isInstanceOf(IllegalStateException.class).hasMessageContaining("CART cart-b1 loaded after ORDER o-1");
+    }
+
+    @Test
     void an_order_loaded_after_a_product_breaks_the_order() {
         assertThatThrownBy(() -> inOneUnitOfWork(() -> {
             LockOrder.check(Rank.PRODUCT, "p-1");

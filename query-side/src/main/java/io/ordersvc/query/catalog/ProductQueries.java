@@ -5,6 +5,9 @@ import io.ordersvc.shared.catalog.ProductQuery;
 import io.ordersvc.shared.catalog.ProductQuery.ListProducts;
 import io.ordersvc.shared.catalog.ProductQuery.ProductPage;
 import io.ordersvc.shared.catalog.ProductQuery.ProductView;
+import io.ordersvc.shared.catalog.ProductQuery.SkuTermsList;
+import io.ordersvc.shared.catalog.ProductQuery.SkuTermsQuery;
+import io.ordersvc.shared.catalog.ProductQuery.SkuTermsView;
 import io.ordersvc.shared.catalog.ProductQuery.SkuView;
 import io.ordersvc.shared.catalog.ProductType;
 import io.ordersvc.shared.error.Refusal;
@@ -27,7 +30,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** Answers the catalog's queries: one product, and the paged catalog. */
+/** Answers the catalog's queries: one product, the paged catalog, and the selling terms of some SKUs. */
 @Component
 @Transactional(readOnly = true)
 public class ProductQueries {
@@ -81,6 +84,26 @@ public class ProductQueries {
         return ProductPage.of(page.getContent().stream()
                 .map(p -> view(p, skusOf.getOrDefault(p.productId, List.of()), query.actor())).toList(),
                 query.page(), query.size(), page.getTotalElements());
+    }
+
+    @QueryHandler
+    SkuTermsList handle(SkuTermsQuery query) {
+        if (query.skuIds().isEmpty()) {
+            return new SkuTermsList(List.of());
+        }
+        List<ProductSkuEntity> found = skus.findAllById(query.skuIds());
+        Map<String, ProductViewEntity> productOf = products.findAllById(found.stream().map(s -> s.productId)
+                .distinct().toList()).stream().collect(Collectors.toMap(p -> p.productId, p -> p));
+        List<SkuTermsView> views = new ArrayList<>();
+        for (ProductSkuEntity s : found) {
+            ProductViewEntity p = productOf.get(s.productId);
+            if (p != null) {
+                views.add(new SkuTermsView(s.skuId, p.productId, p.shopId, p.name, p.imageUrl,
+                        JsonText.read(s.properties, PROPERTIES), Money.of(s.price), s.stock, p.onShelf,
+                        p.purchaseLimit));
+            }
+        }
+        return new SkuTermsList(views);
     }
 
     /** Cost prices are the shop's business: shown to its seller and to admins only. */

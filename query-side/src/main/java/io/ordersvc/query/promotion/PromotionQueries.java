@@ -72,6 +72,18 @@ public class PromotionQueries {
                 query.size(), page.getTotalElements());
     }
 
+    @QueryHandler
+    PromotionQuery.RunningList handle(PromotionQuery.RunningQuery query) {
+        Specification<PromotionViewEntity> running = (root, q, cb) -> cb.and(
+                query.shopIds().isEmpty() ? cb.isNull(root.get("shopId"))
+                        : cb.or(root.get("shopId").in(query.shopIds()), cb.isNull(root.get("shopId"))),
+                cb.lessThanOrEqualTo(root.get("startsAt"), query.at()),
+                cb.greaterThan(root.get("endsAt"), query.at()));
+        return new PromotionQuery.RunningList(promotions.findAll(running).stream()
+                .map(row -> new PromotionQuery.Running(row.promotionId, row.shopId, JsonText.read(row.rules, RULES)))
+                .toList());
+    }
+
     private static PromotionView view(PromotionViewEntity row, Instant now) {
         PromotionRules rules = JsonText.read(row.rules, RULES);
         return new PromotionView(row.promotionId, row.shopId, row.name, rules.type(),

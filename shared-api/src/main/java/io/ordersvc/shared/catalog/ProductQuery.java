@@ -29,6 +29,19 @@ public record ProductQuery(String productId, Actor actor) {
                           Long pointsPrice, long stock, long weightGrams, Money pointsDeductible, long givePoints) {
     }
 
+    /** The selling terms of some SKUs now (what a cart prices its items with); unknown ids are left out. */
+    public record SkuTermsQuery(List<String> skuIds) {
+    }
+
+    /** stock: units available now; onShelf and purchaseLimit are the product's. */
+    public record SkuTermsView(String skuId, String productId, String shopId, String name, String imageUrl,
+                               Map<String, String> properties, Money price, long stock, boolean onShelf,
+                               int purchaseLimit) {
+    }
+
+    public record SkuTermsList(List<SkuTermsView> skus) {
+    }
+
     public record ProductPage(List<ProductView> items, int page, int size, long total, int totalPages) {
 
         public static ProductPage of(List<ProductView> items, int page, int size, long total) {

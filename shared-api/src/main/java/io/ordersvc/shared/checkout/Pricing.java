@@ -48,6 +48,17 @@ public final class Pricing {
 
     /** A promotion that may apply; shopId null: platform-wide. */
     public record Offer(String promotionId, String shopId, PromotionRules rules) {
+
+        /** Running at this instant and open to this member. */
+        public boolean offeredTo(Member member, Instant now) {
+            return rules.runsAt(now) && rules.isFor(member.level());
+        }
+
+        /** Its progress when none of the goods it covers are counted yet (a cart with nothing of it selected). */
+        public Progress untouched() {
+            return new Progress(promotionId, shopId, rules.name(), rules.type(), false,
+                    ProgressText.of(rules, Money.ZERO, 0, false));
+        }
     }
 
     /**
@@ -112,7 +123,7 @@ public final class Pricing {
      */
     public static Goods price(List<Line> lines, Member member, List<Offer> offers, Instant now) {
         List<Offer> running = offers.stream()
-                .filter(o -> o.rules().runsAt(now) && o.rules().isFor(member.level()))
+                .filter(o -> o.offeredTo(member, now))
                 .sorted(Comparator.comparing((Offer o) -> o.shopId() == null).thenComparing(Offer::promotionId))
                 .toList();
         List<PricedLine> priced = new ArrayList<>();
@@ -230,7 +241,8 @@ public final class Pricing {
         return lines.stream().mapToLong(p -> p.line().quantity()).sum();
     }
 
-    private static boolean covers(Offer offer, Line line) {
+    /** Whether a promotion counts a line's goods (its shop's, or every shop's for a platform-wide one). */
+    public static boolean covers(Offer offer, Line line) {
         return (offer.shopId() == null || offer.shopId().equals(line.shopId()))
                 && offer.rules().covers(line.productId());
     }

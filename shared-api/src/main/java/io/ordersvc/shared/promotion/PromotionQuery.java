@@ -23,6 +23,17 @@ public record PromotionQuery(String promotionId, Actor actor) {
                                 Instant createdAt, long version) {
     }
 
+    /** The promotions running at an instant in these shops, and the platform's, with their terms. */
+    public record RunningQuery(List<String> shopIds, Instant at) {
+    }
+
+    /** shopId null: platform-wide. */
+    public record Running(String promotionId, String shopId, PromotionRules rules) {
+    }
+
+    public record RunningList(List<Running> promotions) {
+    }
+
     public record PromotionPage(List<PromotionView> items, int page, int size, long total, int totalPages) {
 
         public static PromotionPage of(List<PromotionView> items, int page, int size, long total) {

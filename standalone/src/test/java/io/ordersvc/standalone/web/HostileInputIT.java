@@ -74,6 +74,8 @@ class HostileInputIT extends IntegrationTest {
                 "starts_at", "2026-01-01T00:00:00Z", "ends_at", "2099-01-01T00:00:00Z", "tiers",
                 List.of(Map.of("threshold_amount", "100.00", "reduction", "10.00")))).expect(201).text("promotion_id"));
         ids.put("buyer_id", "buyer-fuzz");
+        ids.put("item_id", api.post("/api/v1/cart/items", buyer, Map.of("sku_id", sku.skuId(), "quantity", 1))
+                .expect(201).text("item_id"));
         ids.put("freight_template_id", api.post("/api/v1/freight-templates", seller, Map.of("name", "Fuzz",
                 "charge_by", "count", "default", Map.of("first", 1, "first_fee", "8.00", "additional", 1,
                         "additional_fee", "2.00"))).expect(201).text("freight_template_id"));
@@ -101,7 +103,7 @@ class HostileInputIT extends IntegrationTest {
         });
         assertThat(operations).hasSizeGreaterThanOrEqualTo(23);
         assertThat(operations).allSatisfy(op -> assertThat(op.path().replaceAll(
-                "\\{(order_id|product_id|sku_id|refund_id|freight_template_id|promotion_id|buyer_id)}", "")).doesNotContain("{"));
+                "\\{(" + String.join("|", PATH_IDS) + ")}", "")).doesNotContain("{"));
     }
 
     @Test
@@ -150,6 +152,10 @@ class HostileInputIT extends IntegrationTest {
         return values.get((int) draw(in, values.size() - 1));
     }
 
+    /** The path parameters of the contract, each filled with a real id (or, attacking, something else). */
+    private static final List<String> PATH_IDS = List.of("order_id", "product_id", "sku_id", "refund_id",
+            "freight_template_id", "promotion_id", "buyer_id", "item_id");
+
     /** Plausible values per query parameter; the generator uses them unless it decides to attack. */
     private static final Map<String, List<String>> GOOD_QUERY = Map.ofEntries(
             Map.entry("status", List.of("pending_payment", "to_ship", "review_pending", "refund_in_progress")),
@@ -172,7 +178,7 @@ class HostileInputIT extends IntegrationTest {
             Operation op = pick(in, operations);
             boolean attack = draw(in, 2) > 0; // two in three requests carry at least one hostile part
             String path = op.path();
-            for (String name : List.of("order_id", "product_id", "sku_id", "refund_id", "freight_template_id", "promotion_id", "buyer_id")) {
+            for (String name : PATH_IDS) {
                 if (path.contains("{" + name + "}")) {
                     path = path.replace("{" + name + "}",
                             attack && draw(in, 3) == 0 ? pathValue(in, name) : ids.get(name));
