@@ -19,6 +19,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 /**
  * Load generator for bench/run.sh (single-file Java: java -cp postgresql.jar bench/CommandLoad.java ...).
  * Each client loops a realistic order flow over HTTP with real tokens: place a 1-3 line order, pay, ship,
@@ -47,7 +49,8 @@ public class CommandLoad {
         String acks = arg(args, "acks", "");
         // unpaid=N: every Nth order is placed and left unpaid, for the payment timer to expire (0: none)
         int unpaidEvery = Integer.parseInt(arg(args, "unpaid", "0"));
-        // checkout=true: each client previews then submits a checkout of 3 items from 2 shops under a promotion
+        // checkout=true: each client, a buyer of its own, puts 3 items from 2 shops (one with a promotion) in its
+        // cart, then previews and submits a checkout of the cart
         boolean checkout = Boolean.parseBoolean(arg(args, "checkout", "false"));
         AtomicLong placements = new AtomicLong();
         String buyer = System.getenv("BUYER_TOKEN");
@@ -87,6 +90,7 @@ public class CommandLoad {
                     + "\",\"tiers\":[{\"threshold_amount\":\"100.00\",\"reduction\":\"10.00\"}]}");
         }
         ConcurrentLinkedQueue<Long> checkoutLatencies = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<Long> cartLatencies = new ConcurrentLinkedQueue<>();
         AtomicLong checkouts = new AtomicLong();
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<Long> lags = new ConcurrentLinkedQueue<>();
@@ -110,16 +114,28 @@ public class CommandLoad {
                         // starting at once sent every client's burst in the same millisecond each period.
                         Thread.sleep(random.nextLong((long) (1000 / ratePerClient) + 1));
                     }
+                    // Each checkout client is a buyer of its own with a cart of its own.
+                    String cartBuyer = checkout ? mint("bench-cart-buyer-" + Thread.currentThread().getId()) : null;
                     while (running.get() && checkout) {
+                        long filling = System.nanoTime();
+                        boolean filled = true;
+                        for (String item : List.of("{\"sku_id\":\"" + skus.get(random.nextInt(skus.size()))
+                                        + "\",\"quantity\":2}",
+                                "{\"sku_id\":\"" + skus.get(random.nextInt(skus.size())) + "\",\"quantity\":1}",
+                                "{\"sku_id\":\"" + otherSkus.get(random.nextInt(otherSkus.size()))
+                                        + "\",\"quantity\":1}")) {
+                            filled &= timed(http, base + "/api/v1/cart/items", cartBuyer, item, latencies, commands,
+                                    errors) != null;
+                        }
+                        if (!filled) {
+                            continue;
+                        }
+                        cartLatencies.add(System.nanoTime() - filling);
                         long began = System.nanoTime();
-                        String body = "{\"source\":\"buy_now\",\"items\":[{\"sku_id\":\""
-                                + skus.get(random.nextInt(skus.size())) + "\",\"quantity\":2},{\"sku_id\":\""
-                                + skus.get(random.nextInt(skus.size())) + "\",\"quantity\":1},{\"sku_id\":\""
-                                + otherSkus.get(random.nextInt(otherSkus.size())) + "\",\"quantity\":1}],"
-                                + "\"receiver\":{\"name\":\"张三\",\"phone\":\"13800138000\",\"province\":\"广东省\","
-                                + "\"city\":\"深圳市\",\"district\":\"南山区\",\"address\":\"科技园路1号\","
-                                + "\"region_code\":\"440305\"}";
-                        HttpResponse<String> preview = timed(http, base + "/api/v1/checkouts/preview", buyer,
+                        String body = "{\"source\":\"cart\",\"receiver\":{\"name\":\"张三\",\"phone\":\"13800138000\","
+                                + "\"province\":\"广东省\",\"city\":\"深圳市\",\"district\":\"南山区\","
+                                + "\"address\":\"科技园路1号\",\"region_code\":\"440305\"}";
+                        HttpResponse<String> preview = timed(http, base + "/api/v1/checkouts/preview", cartBuyer,
                                 body + "}", latencies, commands, errors);
                         String total = null; // the last pay_amount: the whole checkout's, after each shop's
                         for (Matcher pay = PAY.matcher(preview == null ? "" : preview.body()); pay.find(); ) {
@@ -128,7 +144,7 @@ public class CommandLoad {
                         if (total == null) {
                             continue;
                         }
-                        if (timed(http, base + "/api/v1/checkouts", buyer, body + ",\"expected_pay_amount\":\""
+                        if (timed(http, base + "/api/v1/checkouts", cartBuyer, body + ",\"expected_pay_amount\":\""
                                 + total + "\"}", latencies, commands, errors) != null) {
                             checkouts.incrementAndGet();
                             checkoutLatencies.add(System.nanoTime() - began);
@@ -224,9 +240,11 @@ public class CommandLoad {
         if (checkout) {
             List<Long> pairs = new ArrayList<>(checkoutLatencies);
             Collections.sort(pairs);
+            List<Long> carts = new ArrayList<>(cartLatencies);
+            Collections.sort(carts);
             System.out.printf(Locale.ROOT, "checkouts=%d checkouts_per_s=%.1f checkout_p50_ms=%.1f "
-                    + "checkout_p99_ms=%.1f%n", checkouts.get(), checkouts.get() / wall, ms(pairs, 0.50),
-                    ms(pairs, 0.99));
+                    + "checkout_p99_ms=%.1f cart_fill_p50_ms=%.1f cart_fill_p99_ms=%.1f%n", checkouts.get(),
+                    checkouts.get() / wall, ms(pairs, 0.50), ms(pairs, 0.99), ms(carts, 0.50), ms(carts, 0.99));
         }
     }
 
@@ -362,6 +380,21 @@ public class CommandLoad {
             b.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
         }
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** An HS256 buyer token, signed as bin/mint-token signs (ORDERS_JWT_SECRET or the development secret). */
+    static String mint(String sub) throws Exception {
+        String secret = System.getenv().getOrDefault("ORDERS_JWT_SECRET",
+                "orders-dev-secret-change-me-0123456789abcdef");
+        java.util.Base64.Encoder b64 = java.util.Base64.getUrlEncoder().withoutPadding();
+        long now = System.currentTimeMillis() / 1000;
+        String header = b64.encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(UTF_8));
+        String payload = b64.encodeToString(("{\"sub\":\"" + sub + "\",\"roles\":[\"buyer\"],\"iat\":" + now
+                + ",\"exp\":" + (now + 86400) + "}").getBytes(UTF_8));
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(UTF_8), "HmacSHA256"));
+        return header + "." + payload + "." + b64.encodeToString(mac.doFinal((header + "." + payload)
+                .getBytes(UTF_8)));
     }
 
     static double ms(List<Long> sorted, double q) {
