@@ -191,6 +191,43 @@ class MultiInstanceIT {
         apiA.post("/api/v1/orders/" + orderId + "/receipt", buyer, null).expectProblem(409, "ORDER_NOT_RECEIVABLE");
     }
 
+    /**
+     * Ten checkouts through both instances spend the same points at once: exactly the affordable three are placed.
+     * A client told CONCURRENT_MODIFICATION (the other instance wrote the wallet first) retries, as clients do.
+     */
+    @Test
+    @Order(3)
+    void checkouts_through_both_instances_never_overspend_a_wallet() throws Exception {
+        String buyerId = uniqueId("buyer");
+        String spender = token(buyerId, "buyer");
+        String sku = apiA.post("/api/v1/products", seller, Map.of("name", "Points tea", "skus", List.of(Map.of(
+                "sku_code", "T", "price", "30.00", "stock", 100, "points_deductible", "10.00")))).expect(201).body()
+                .path("skus").get(0).path("sku_id").asString();
+        apiB.post("/api/v1/members/" + buyerId + "/points", token("admin-multi", "admin"), Map.of("delta", 1000,
+                "reason", "race")).expect(200);
+        Map<String, Object> body = new java.util.HashMap<>(Api.orderBody(sku, 1));
+        body.put("source", "buy_now");
+        body.put("use_points", 300);
+        List<Callable<Response>> checkouts = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            Api api = i % 2 == 0 ? apiA : apiB;
+            checkouts.add(() -> {
+                for (int attempt = 0; ; attempt++) {
+                    Response r = api.post("/api/v1/checkouts", spender, body);
+                    if (!"CONCURRENT_MODIFICATION".equals(r.code()) || attempt == 20) {
+                        return r;
+                    }
+                }
+            });
+        }
+        List<Response> answers = atOnce(checkouts);
+        assertThat(answers).filteredOn(r -> r.status() == 201).as("3 × 300 of 1000 points").hasSize(3);
+        assertThat(answers).filteredOn(r -> r.status() != 201)
+                .allSatisfy(r -> assertThat(r.code()).as(r.raw()).isEqualTo("INSUFFICIENT_POINTS"));
+        eventually(() -> assertThat(apiB.get("/api/v1/points", spender).expect(200).body().path("available")
+                .asLong()).isEqualTo(100));
+    }
+
     @Test
     @Order(3)
     void commands_on_one_order_through_both_instances_lose_nothing() throws Exception {

@@ -10,6 +10,8 @@ import io.ordersvc.command.order.OrderPlacement;
 import io.ordersvc.command.order.OrderSettings;
 import io.ordersvc.command.promotion.RunningPromotions;
 import io.ordersvc.command.shipping.FreightTemplates;
+import io.ordersvc.command.wallet.WalletSettings;
+import io.ordersvc.command.wallet.Wallets;
 import io.ordersvc.shared.catalog.Buying;
 import io.ordersvc.shared.checkout.CheckoutCommand.PreviewCheckout;
 import io.ordersvc.shared.checkout.CheckoutCommand.SubmitCheckout;
@@ -23,6 +25,7 @@ import io.ordersvc.shared.money.Money;
 import io.ordersvc.shared.order.OrderEvent.OrderPlaced;
 import io.ordersvc.shared.order.OrderCommand.PlaceOrder;
 import io.ordersvc.shared.order.OrderLine;
+import io.ordersvc.shared.order.OrderType;
 import org.axonframework.commandhandling.CommandHandler;
 import org.springframework.stereotype.Component;
 import org.springframework.util.IdGenerator;
@@ -54,12 +57,15 @@ public class CheckoutDesk {
     private final IdGenerator ids;
     private final CartDesk carts;
 
+    private final Wallets wallets;
+
     public CheckoutDesk(Stock stock, FreightTemplates templates, RunningPromotions promotions, MemberBook members,
                         OrderPlacement placement, OrderNumbers numbers, OrderSettings settings, IdGenerator ids,
-                        CartDesk carts) {
+                        CartDesk carts, Wallets wallets, WalletSettings walletSettings) {
         this.carts = carts;
+        this.wallets = wallets;
         this.stock = stock;
-        this.pricing = new CheckoutPricing(templates, promotions, members, settings);
+        this.pricing = new CheckoutPricing(templates, promotions, members, settings, walletSettings);
         this.placement = placement;
         this.numbers = numbers;
         this.settings = settings;
@@ -70,6 +76,7 @@ public class CheckoutDesk {
     public CheckoutPreview handle(PreviewCheckout cmd, Clock clock) {
         requireBuyer(cmd.actor().is(Role.BUYER));
         CheckoutRequest request = fromCart(cmd.request(), cmd.actor()).request();
+        Wallets.Standing wallet = wallets.standing(cmd.actor().id()); // before products: the lock order
         Basket basket = Basket.of(request);
         List<CheckoutPreview.CheckoutError> problems = new ArrayList<>();
         Map<String, SkuOwners.Owner> owners = stock.owners(basket.skuIds());
@@ -96,8 +103,8 @@ public class CheckoutDesk {
                         line == null ? 0 : line.sku().available()));
             }
         }
-        return pricing.price(request, basket, quoted, skuProblems, problems, cmd.actor().id(), clock.instant())
-                .preview();
+        return pricing.price(request, basket, quoted, skuProblems, problems, cmd.actor().id(), clock.instant(),
+                wallet).preview();
     }
 
     @CommandHandler
@@ -130,11 +137,15 @@ public class CheckoutDesk {
         Map<String, Map<String, Integer>> byOrder = new LinkedHashMap<>();
         basket.units().forEach((sku, units) -> byOrder
                 .computeIfAbsent(orderOf.get(owners.get(sku).shopId()), o -> new LinkedHashMap<>()).put(sku, units));
+        // The wallet is loaded (locked) before the products, and only by a checkout that spends from it.
+        boolean spends = request.usePoints() > 0 || request.useBalance().isPositive()
+                || request.orderType() == OrderType.POINTS_EXCHANGE;
+        Wallets.Standing wallet = spends ? wallets.standing(cmd.actor().id()) : Wallets.Standing.NONE;
         Map<String, Product.Reserved> reserved = stock.reserveAll(byOrder, owners, request.orderType());
         Instant now = clock.instant();
         List<CheckoutPreview.CheckoutError> problems = new ArrayList<>();
         CheckoutPricing.Priced priced = pricing.price(request, basket, reserved, Map.of(), problems,
-                cmd.actor().id(), now);
+                cmd.actor().id(), now, wallet);
         if (!problems.isEmpty()) {
             CheckoutPreview.CheckoutError first = problems.get(0);
             throw Refusal.unprocessable(first.code(), first.message());
@@ -145,6 +156,10 @@ public class CheckoutDesk {
                     + request.expectedPayAmount()).with("preview", priced.preview());
         }
         String payNo = numbers.next();
+        if (spends) {
+            wallets.take(cmd.actor().id(), priced.shops().stream().map(shop -> new Wallets.Take(
+                    orderOf.get(shop.shopId()), shop.price().pointsUsed(), shop.price().balanceAmount())).toList(), now);
+        }
         List<CheckoutPlaced.PlacedOrder> placed = new ArrayList<>();
         for (CheckoutPricing.ShopOrder shop : priced.shops()) {
             List<OrderLine> lines = shop.lines().stream().map(l -> l.toOrderLine(ids.generateId().toString()))

@@ -5,7 +5,10 @@ import io.ordersvc.command.member.MemberBook;
 import io.ordersvc.command.order.OrderSettings;
 import io.ordersvc.command.promotion.RunningPromotions;
 import io.ordersvc.command.shipping.FreightTemplates;
+import io.ordersvc.command.wallet.WalletSettings;
+import io.ordersvc.command.wallet.Wallets;
 import io.ordersvc.shared.catalog.ProductType;
+import io.ordersvc.shared.checkout.AssetSplit;
 import io.ordersvc.shared.checkout.CheckoutPreview;
 import io.ordersvc.shared.checkout.CheckoutRequest;
 import io.ordersvc.shared.checkout.LineType;
@@ -36,19 +39,19 @@ import java.util.Set;
  */
 final class CheckoutPricing {
 
-    private static final Money YUAN_PER_100_POINTS = Money.of("1.00");
-
     private final FreightTemplates templates;
     private final RunningPromotions promotions;
     private final MemberBook members;
     private final OrderSettings settings;
+    private final AssetSplit.PointsRate pointsRate;
 
     CheckoutPricing(FreightTemplates templates, RunningPromotions promotions, MemberBook members,
-                    OrderSettings settings) {
+                    OrderSettings settings, WalletSettings wallet) {
         this.templates = templates;
         this.promotions = promotions;
         this.members = members;
         this.settings = settings;
+        this.pointsRate = wallet.rate();
     }
 
     /** One line of an order to place: the catalog's snapshot and what it costs. */
@@ -66,9 +69,18 @@ final class CheckoutPricing {
         }
     }
 
+    /**
+     * pointsCap: the most points may pay of it (its lines' points_deductible, within what each line costs);
+     * givePoints: the SKUs' give_points it earns, besides what its pay earns.
+     */
     record ShopOrder(String shopId, List<ShopLine> lines, Money shippingFee, String freeReason, PriceBreakdown price,
                      List<CheckoutPreview.Line> invalid, List<Pricing.Applied> applied,
-                     List<Pricing.Progress> progress) {
+                     List<Pricing.Progress> progress, Money pointsCap, long givePoints) {
+
+        ShopOrder paidWith(long pointsUsed, Money points, Money balance, BigDecimal pointsPerYuan) {
+            return new ShopOrder(shopId, lines, shippingFee, freeReason, price.paidWith(pointsUsed, points, balance,
+                    Money.ZERO, pointsPerYuan, givePoints), invalid, applied, progress, pointsCap, givePoints);
+        }
     }
 
     record Priced(List<ShopOrder> shops, PriceBreakdown total, CheckoutPreview preview) {
@@ -78,11 +90,12 @@ final class CheckoutPricing {
      * @param catalog     sku id → the catalog's data (quoted or reserved); SKUs absent are unknown
      * @param skuProblems sku id → why it cannot be bought (a preview's invalid lines); they count in no amount
      * @param problems    where every problem found is added
+     * @param wallet      what the buyer's wallet holds (NONE when the checkout spends nothing from it)
      */
     Priced price(CheckoutRequest request, CheckoutDesk.Basket basket, Map<String, Product.Reserved> catalog,
                  Map<String, String> skuProblems, List<CheckoutPreview.CheckoutError> problems, String buyerId,
-                 Instant now) {
-        assets(request, problems);
+                 Instant now, Wallets.Standing wallet) {
+        couponAndGiftCard(request, problems);
         boolean exchange = request.orderType() == OrderType.POINTS_EXCHANGE;
         Set<String> shops = new LinkedHashSet<>(); // in the order the buyer named the goods
         basket.units().keySet().stream().map(catalog::get).filter(java.util.Objects::nonNull)
@@ -156,8 +169,51 @@ final class CheckoutPricing {
             }
             orders.add(shopOrder(shop, shopLines, shopInvalid, goods, request, exchange, problems));
         }
+        orders = paidFromWallet(orders, request, wallet, exchange, problems);
         PriceBreakdown total = PriceBreakdown.sum(orders.stream().map(ShopOrder::price).toList());
-        return new Priced(orders, total, preview(orders, total, request, problems));
+        Money cap = orders.stream().map(o -> o.pointsCap().min(o.price().totalAmount())).reduce(Money.ZERO,
+                Money::plus);
+        long usable = exchange ? 0 : Math.min(wallet.points(), pointsRate.points(cap));
+        return new Priced(orders, total, preview(orders, total, request, problems, new CheckoutPreview.Points(
+                wallet.points(), usable - usable % pointsRate.pointsPerFen(), pointsRate.yuanPer100()),
+                wallet.balance()));
+    }
+
+    /**
+     * Points, then balance, pay part of the orders (API.md order of application), split over them in proportion to
+     * what each may take; a points exchange's own price in points counts against the same points.
+     */
+    private List<ShopOrder> paidFromWallet(List<ShopOrder> orders, CheckoutRequest request, Wallets.Standing wallet,
+                                           boolean exchange, List<CheckoutPreview.CheckoutError> problems) {
+        List<AssetSplit.Problem> found = new ArrayList<>();
+        long usePoints = request.usePoints();
+        if (exchange && usePoints > 0) {
+            found.add(new AssetSplit.Problem("INVALID_POINTS", "a points exchange pays its price in points; "
+                    + "use_points pays part of a physical order"));
+            usePoints = 0;
+        }
+        AssetSplit.Split split = AssetSplit.split(orders.stream().map(o -> new AssetSplit.Part(
+                o.price().totalAmount(), o.pointsCap())).toList(), usePoints, request.useBalance(), pointsRate, found);
+        long pointsAsked = orders.stream().mapToLong(o -> o.price().pointsUsed()).sum()
+                + split.pointsUsed().stream().mapToLong(Long::longValue).sum();
+        if (pointsAsked > wallet.points()) {
+            found.add(new AssetSplit.Problem("INSUFFICIENT_POINTS", wallet.points() + " points available, "
+                    + pointsAsked + " asked"));
+        }
+        Money balanceAsked = split.balance().stream().reduce(Money.ZERO, Money::plus);
+        if (balanceAsked.compareTo(wallet.balance()) > 0) {
+            found.add(new AssetSplit.Problem("INSUFFICIENT_BALANCE", "balance " + wallet.balance() + ", "
+                    + balanceAsked + " asked"));
+        }
+        found.forEach(p -> problems.add(new CheckoutPreview.CheckoutError(p.code(), p.message(), null)));
+        List<ShopOrder> paid = new ArrayList<>();
+        BigDecimal earnRate = exchange ? BigDecimal.ZERO : settings.pointsPerYuan();
+        for (int i = 0; i < orders.size(); i++) {
+            ShopOrder o = orders.get(i);
+            paid.add(o.paidWith(o.price().pointsUsed() + split.pointsUsed().get(i), split.pointsAmount().get(i),
+                    split.balance().get(i), earnRate));
+        }
+        return paid;
     }
 
     private ShopOrder shopOrder(String shop, List<ShopLine> lines, List<CheckoutPreview.Line> invalid,
@@ -168,6 +224,7 @@ final class CheckoutPricing {
         Money promotionOff = Money.ZERO;
         long pointsUsed = 0;
         long givePoints = 0;
+        Money pointsCap = Money.ZERO;
         List<ShippingFees.ShippedLine> shipped = new ArrayList<>();
         Map<String, FreightRules> rules = new HashMap<>();
         for (ShopLine line : lines) {
@@ -180,6 +237,8 @@ final class CheckoutPricing {
                 pointsUsed += sku.pointsPrice() * p.line().quantity();
             } else if (p.line().type() == LineType.NORMAL) {
                 givePoints += sku.terms().givePoints() * p.line().quantity();
+                pointsCap = pointsCap.plus(sku.terms().pointsDeductible().times(p.line().quantity())
+                        .min(p.paidAmount()));
             }
             var terms = line.catalog().settings();
             if (terms.productType() == ProductType.E_TICKET) {
@@ -212,21 +271,14 @@ final class CheckoutPricing {
                 .filter(a -> a.skuIds().stream().anyMatch(skus::contains)).toList();
         List<Pricing.Progress> progress = goods.progress().stream()
                 .filter(p -> p.shopId() == null || p.shopId().equals(shop)).toList();
-        return new ShopOrder(shop, lines, shipping, freeReason, price, invalid, applied, progress);
+        return new ShopOrder(shop, lines, shipping, freeReason, price, invalid, applied, progress, pointsCap,
+                givePoints);
     }
 
-    /** Until the buyer's assets exist, a buyer holds none: asking to spend one is a problem that names it. */
-    private static void assets(CheckoutRequest request, List<CheckoutPreview.CheckoutError> problems) {
+    /** Until coupons and gift cards exist, a buyer holds none: asking to spend one is a problem that names it. */
+    private static void couponAndGiftCard(CheckoutRequest request, List<CheckoutPreview.CheckoutError> problems) {
         if (request.couponId() != null || request.exchangeCode() != null) {
             problems.add(new CheckoutPreview.CheckoutError("COUPON_NOT_FOUND", "the buyer holds no such coupon", null));
-        }
-        if (request.usePoints() > 0) {
-            problems.add(new CheckoutPreview.CheckoutError("INSUFFICIENT_POINTS", "0 points available, "
-                    + request.usePoints() + " asked", null));
-        }
-        if (request.useBalance().isPositive()) {
-            problems.add(new CheckoutPreview.CheckoutError("INSUFFICIENT_BALANCE", "balance 0.00, "
-                    + request.useBalance() + " asked", null));
         }
         if (request.giftCard() != null) {
             problems.add(new CheckoutPreview.CheckoutError("GIFT_CARD_NOT_FOUND", "no gift card "
@@ -242,7 +294,8 @@ final class CheckoutPricing {
     }
 
     private static CheckoutPreview preview(List<ShopOrder> orders, PriceBreakdown total, CheckoutRequest request,
-                                           List<CheckoutPreview.CheckoutError> problems) {
+                                           List<CheckoutPreview.CheckoutError> problems,
+                                           CheckoutPreview.Points points, Money balance) {
         List<CheckoutPreview.Shop> shops = new ArrayList<>();
         for (ShopOrder order : orders) {
             List<CheckoutPreview.Line> lines = new ArrayList<>();
@@ -258,7 +311,7 @@ final class CheckoutPricing {
         }
         CheckoutPreview.GiftCard card = request.giftCard() == null ? null
                 : new CheckoutPreview.GiftCard(request.giftCard().number(), Money.ZERO);
-        return new CheckoutPreview(shops, total, List.of(), new CheckoutPreview.Points(0, 0, YUAN_PER_100_POINTS),
-                new CheckoutPreview.Balance(Money.ZERO), card, List.copyOf(problems));
+        return new CheckoutPreview(shops, total, List.of(), points, new CheckoutPreview.Balance(balance), card,
+                List.copyOf(problems));
     }
 }

@@ -62,6 +62,8 @@ public class Order {
     private String invoiceNo;
     private boolean reviewWindowClosed;
     private boolean afterSalesClosed;
+    /** Points or balance paid part of it: the buyer's wallet holds them for this order. */
+    private boolean walletUsed;
 
     /** The reason the order timer writes when the payment window closes: the timer's own name. */
     public static final String PAYMENT_TIMEOUT = TimerType.PAYMENT_TIMEOUT.value();
@@ -236,6 +238,7 @@ public class Order {
         status = PENDING_PAYMENT;
         payableUntil = e.payableUntil();
         invoiceAsked = e.invoice() != null && e.invoice().wanted();
+        walletUsed = e.price().pointsUsed() > 0 || e.price().balanceAmount().isPositive();
     }
 
     @EventSourcingHandler
@@ -252,6 +255,11 @@ public class Order {
 
     /** What a buyer's member spending counts of this order: what was paid less what was refunded, once completed. */
     public record Spending(String buyerId, Money paidLessRefunds, boolean completed) {
+    }
+
+    /** The buyer whose wallet this order took points or balance from; null when it took none. */
+    public String walletBuyer() {
+        return walletUsed ? buyerId : null;
     }
 
     public Spending spending() {

@@ -3,6 +3,7 @@ package io.ordersvc.command.order;
 import io.ordersvc.command.catalog.Product;
 import io.ordersvc.command.catalog.SkuOwners;
 import io.ordersvc.command.catalog.Stock;
+import io.ordersvc.command.wallet.Wallets;
 import io.ordersvc.platform.FeatureApi;
 import io.ordersvc.shared.checkout.CheckoutPlaced;
 import io.ordersvc.shared.identity.Actor;
@@ -34,7 +35,7 @@ import java.util.Map;
 /**
  * Opening and cancelling orders: what changes an order and its products' stock together, in one unit of work and so
  * one database transaction. Checkout (CheckoutDesk) takes the stock and opens the orders it priced, or neither; an
- * order is cancelled and its stock released, or neither. Aggregates are loaded through {@link LockOrder}.
+ * order is cancelled and its stock released and the points and balance it took given back, or none of it. Aggregates are loaded through {@link LockOrder}.
  */
 @Component
 @FeatureApi // checkout opens the orders it priced
@@ -42,21 +43,23 @@ public class OrderPlacement {
 
     private final Repository<Order> orders;
     private final Stock stock;
+    private final Wallets wallets;
 
-    public OrderPlacement(Repository<Order> orders, Stock stock) {
+    public OrderPlacement(Repository<Order> orders, Stock stock, Wallets wallets) {
         this.orders = orders;
         this.stock = stock;
+        this.wallets = wallets;
     }
 
     /**
-     * Opens an order that checkout priced, in the caller's unit of work (its stock is taken there too). An order that
-     * leaves nothing to collect, neither money nor points, is paid at once.
+     * Opens an order that checkout priced, in the caller's unit of work (its stock, points and balance are taken
+     * there too). An order that leaves no money to collect is paid at once.
      */
     public CheckoutPlaced.PlacedOrder open(OrderPlaced placed) throws Exception {
         Aggregate<Order> order = orders.newInstance(() -> new Order(placed));
         OrderStatus status = OrderStatus.PENDING_PAYMENT;
-        // Nothing to collect at all: no money and no points (a points exchange waits for its points to be taken).
-        if (!placed.payAmount().isPositive() && placed.pointsAmount() == 0) {
+        // No money to collect: paid at once (any points it spends were frozen in the buyer's wallet by checkout).
+        if (!placed.payAmount().isPositive()) {
             PayAck paid = order.invoke(o -> o.handle(new PayOrder(placed.orderId(), Actor.system("checkout"),
                     Money.ZERO, PaymentChannel.NONE, placed.payNo()), Clock.fixed(placed.createdAt(),
                     java.time.ZoneOffset.UTC)));
@@ -72,6 +75,7 @@ public class OrderPlacement {
     public OrderAck handle(CancelOrder cmd, Clock clock) {
         Aggregate<Order> order = load(cmd.orderId());
         Map<String, Map<String, Integer>> release = order.invoke(o -> o.cancel(cmd, clock.instant()));
+        giveBack(order, cmd.orderId(), "order_cancelled", clock);
         stock.release(cmd.orderId(), release, "order_cancelled");
         return order.invoke(Order::ack);
     }
@@ -80,8 +84,17 @@ public class OrderPlacement {
     public OrderAck handle(ExpireOrder cmd, Clock clock) {
         Aggregate<Order> order = load(cmd.orderId());
         Map<String, Map<String, Integer>> release = order.invoke(o -> o.expire(cmd, clock.instant()));
+        giveBack(order, cmd.orderId(), Order.PAYMENT_TIMEOUT, clock);
         stock.release(cmd.orderId(), release, Order.PAYMENT_TIMEOUT);
         return order.invoke(Order::ack);
+    }
+
+    /** The points and balance the order took go back in the cancellation's unit of work, once. */
+    private void giveBack(Aggregate<Order> order, String orderId, String reason, Clock clock) {
+        String buyer = order.invoke(Order::walletBuyer);
+        if (buyer != null) {
+            wallets.giveBack(buyer, orderId, reason, clock.instant());
+        }
     }
 
     private Aggregate<Order> load(String orderId) {

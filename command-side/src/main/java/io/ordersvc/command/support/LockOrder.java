@@ -13,12 +13,13 @@ import java.util.function.Function;
  * on each other in a cycle (two instances, each holding what the other needs next): a refund, then its order, then
  * products by id. Every multi-aggregate handler loads through here; a load out of that order within a unit of work
  * fails at once with an IllegalStateException, so a handler written the wrong way fails its tests instead of
- * deadlocking under load. A buyer's cart comes first: a checkout from the cart takes its items, then stock. New aggregates are not loads: creating one takes no lock another command could hold.
+ * deadlocking under load. A buyer's cart comes first: a checkout from the cart takes its items, then the wallet, then stock (the orders it
+ * places are new); a cancellation loads the order, then the wallet to give back, then products. New aggregates are not loads: creating one takes no lock another command could hold.
  */
 public final class LockOrder {
 
     /** The ranks, in locking order. */
-    public enum Rank { CART, REFUND, ORDER, PRODUCT }
+    public enum Rank { CART, REFUND, ORDER, WALLET, PRODUCT }
 
     private record Held(Rank rank, String id) {
     }
@@ -66,7 +67,7 @@ public final class LockOrder {
         if (last != null && (rank.compareTo(last.rank()) < 0
                 || (rank == last.rank() && id.compareTo(last.id()) < 0))) {
             throw new IllegalStateException("lock order broken: " + rank + " " + id + " loaded after " + last.rank()
-                    + " " + last.id() + " (order: cart, refund, order, products by id)");
+                    + " " + last.id() + " (order: cart, refund, order, wallet, products by id)");
         }
         resources.put(HELD, new Held(rank, id));
         held.add(new Held(rank, id));

@@ -68,13 +68,15 @@ final class InMemoryCommandSide {
             });
             return known;
         });
-        OrderPlacement placement = new OrderPlacement(orders, stock);
+        var wallets = new io.ordersvc.command.wallet.Wallets(repository(io.ordersvc.command.wallet.Wallet.class,
+                resolvers));
+        OrderPlacement placement = new OrderPlacement(orders, stock, wallets);
         var carts = new io.ordersvc.command.cart.CartDesk(repository(io.ordersvc.command.cart.Cart.class, resolvers),
                 skuId -> java.util.Optional.empty());
         new AnnotationCommandHandlerAdapter<>(placement, resolvers).subscribe(bus);
         new AnnotationCommandHandlerAdapter<>(new CheckoutDesk(stock, id -> java.util.Optional.empty(),
                 (shops, at) -> List.of(), new io.ordersvc.command.member.MemberBook(store, java.time.Duration.ZERO), placement, new OrderNumbers(clock, 7), settings, ids,
-                carts), resolvers)
+                carts, wallets, io.ordersvc.command.wallet.WalletSettings.defaults()), resolvers)
                 .subscribe(bus);
         new AnnotationCommandHandlerAdapter<>(new ProductEditing(products, id -> java.util.Optional.empty()),
                 resolvers).subscribe(bus);

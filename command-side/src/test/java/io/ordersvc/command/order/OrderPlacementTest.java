@@ -1,7 +1,10 @@
 package io.ordersvc.command.order;
 
 import io.ordersvc.command.order.InMemoryCommandSide.Appended;
+import io.ordersvc.shared.checkout.CheckoutCommand.SubmitCheckout;
 import io.ordersvc.shared.checkout.CheckoutPlaced;
+import io.ordersvc.shared.checkout.CheckoutRequest;
+import io.ordersvc.shared.checkout.PriceBreakdown;
 import io.ordersvc.shared.catalog.ProductCommand.CreateProduct;
 import io.ordersvc.shared.catalog.ProductEvent.StockReleased;
 import io.ordersvc.shared.catalog.ProductEvent.StockReserved;
@@ -25,6 +28,11 @@ import io.ordersvc.shared.refund.RefundCommand.ApplyRefund;
 import io.ordersvc.shared.refund.RefundCommand.ApproveRefund;
 import io.ordersvc.shared.refund.RefundReason;
 import io.ordersvc.shared.refund.RefundType;
+import io.ordersvc.shared.wallet.WalletCommand;
+import io.ordersvc.shared.wallet.WalletCommand.AdjustBalance;
+import io.ordersvc.shared.wallet.WalletCommand.AdjustPoints;
+import io.ordersvc.shared.wallet.WalletEvent.BalanceReturned;
+import io.ordersvc.shared.wallet.WalletEvent.PointsUnfrozen;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -58,6 +66,9 @@ class OrderPlacementTest {
                 new SkuSpec("sku-z", "Z", Map.of(), Money.of("22.00"), null, null, 5)), SELLER));
         side.send(new CreateProduct("product-b", "shop-1", "帽子", null, null, List.of(
                 new SkuSpec("sku-b", "B", Map.of(), Money.of("10.50"), null, null, 1)), SELLER));
+        side.send(new CreateProduct("product-p", "shop-2", "积分茶", null, null, List.of(
+                new SkuSpec("sku-p", "P", Map.of(), Money.of("30.00"), null, 500L, 10, 0, Money.of("10.00"), 0)),
+                new Actor("seller-2", Role.SELLER, "shop-2")));
         side.appended();
     }
 
@@ -126,5 +137,42 @@ class OrderPlacementTest {
                 .containsExactly("refund-1 RefundCompleted", "order-1 LineRefunded", "product-b StockReleased");
         assertThat(((LineRefunded) appended.get(1).payload()).releasedQuantity()).isEqualTo(1);
         assertThat(appended).extracting(Appended::payload).noneMatch(OrderClosed.class::isInstance);
+    }
+
+    @Test
+    void points_and_balance_are_taken_with_the_orders_and_a_cancellation_gives_them_back_once() {
+        Actor admin = new Actor("admin-1", Role.ADMIN, null);
+        side.send(new AdjustPoints(WalletCommand.walletId("buyer-1"), "buyer-1", 2000, "grant", admin));
+        side.send(new AdjustBalance(WalletCommand.walletId("buyer-1"), "buyer-1", Money.of("50.00"), "top-up", admin));
+        side.appended();
+        CheckoutRequest request = new CheckoutRequest(OrderType.PHYSICAL, List.of(new CheckoutRequest.Item("sku-p", 2),
+                new CheckoutRequest.Item("sku-z", 1)), RECEIVER, null, null, null, 1500, Money.of("12.00"), null,
+                null, null, null);
+        CheckoutPlaced placed = side.send(new SubmitCheckout(request, false, BUYER));
+
+        List<Appended> appended = side.appended();
+        assertThat(appended).extracting(Appended::aggregateType)
+                .as("the wallet is taken from with the stock and the orders, in one unit of work")
+                .containsExactly("Product", "Product", "Wallet", "Wallet", "Wallet", "Order", "Order");
+        PriceBreakdown tea = placed.orders().stream().filter(o -> o.shopId().equals("shop-2")).findFirst()
+                .orElseThrow().price();
+        assertThat(tea.pointsUsed()).as("only the tea's lines may be paid with points: ¥15.00 of its ¥20.00 cap")
+                .isEqualTo(1500);
+        assertThat(tea.pointsAmount()).isEqualTo(Money.of("15.00"));
+        assertThat(placed.payAmount()).isEqualTo(Money.of("60.00").plus(Money.of("22.00"))
+                .minus(Money.of("15.00")).minus(Money.of("12.00")));
+        String teaOrder = placed.orders().stream().filter(o -> o.shopId().equals("shop-2")).findFirst()
+                .orElseThrow().orderId();
+
+        side.send(new CancelOrder(teaOrder, BUYER, "不想要了"));
+        List<Object> back = side.appended().stream().filter(a -> a.aggregateType().equals("Wallet"))
+                .map(Appended::payload).toList();
+        assertThat(back).hasSize(2);
+        assertThat(back.get(0)).isInstanceOf(PointsUnfrozen.class);
+        assertThat(((PointsUnfrozen) back.get(0)).points()).isEqualTo(1500);
+        assertThat(((BalanceReturned) back.get(1)).amount()).isEqualTo(tea.balanceAmount());
+        assertThatThrownBy(() -> side.send(new CancelOrder(teaOrder, BUYER, "again")))
+                .isInstanceOf(DomainException.class);
+        assertThat(side.appended()).as("nothing given back twice").isEmpty();
     }
 }

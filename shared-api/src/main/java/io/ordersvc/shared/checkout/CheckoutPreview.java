@@ -29,7 +29,9 @@ public record CheckoutPreview(List<Shop> shops, PriceBreakdown price, List<Coupo
     }
 
     /** yuanPer100: what 100 points pay. */
-    public record Points(long available, long usable, Money yuanPer100) {
+    /** usable: the most this checkout may spend; yuan_per_100: what 100 points pay. */
+    public record Points(long available, long usable,
+                         @com.fasterxml.jackson.annotation.JsonProperty("yuan_per_100") Money yuanPer100) {
     }
 
     public record Balance(Money available) {

@@ -45,6 +45,19 @@ public record PriceBreakdown(Money goodsAmount, Money memberDiscount, Money prom
                 pointsUsed, pointsAmount, balance, giftCard, pay, earned);
     }
 
+    /**
+     * The same price with the buyer's assets paying part of the total: pay and points earned follow.
+     *
+     * @param pointsUsed every point the order spends (a points exchange's price included)
+     */
+    public PriceBreakdown paidWith(long pointsUsed, Money points, Money balance, Money giftCard,
+                                   BigDecimal pointsPerYuan, long givePoints) {
+        Money pay = totalAmount.minus(points).minus(balance).minus(giftCard);
+        long earned = pay.amount().multiply(pointsPerYuan).setScale(0, RoundingMode.DOWN).longValueExact() + givePoints;
+        return new PriceBreakdown(goodsAmount, memberDiscount, promotionDiscount, couponDiscount, shippingFee,
+                shippingDiscount, invoiceFee, totalAmount, pointsUsed, points, balance, giftCard, pay, earned);
+    }
+
     /** Member, promotion and coupon discounts: what the goods were sold below their list price. */
     public Money discountAmount() {
         return memberDiscount.plus(promotionDiscount).plus(couponDiscount).plus(shippingDiscount);

@@ -49,6 +49,10 @@ public record Money(BigDecimal amount) implements Comparable<Money> {
         return new Money(amount.multiply(BigDecimal.valueOf(quantity)));
     }
 
+    public Money min(Money other) {
+        return compareTo(other) <= 0 ? this : other;
+    }
+
     public boolean isNegative() {
         return amount.signum() < 0;
     }

@@ -32,8 +32,14 @@ abstract class ShopFixtures extends IntegrationTest {
     }
 
     String sku(Shop shop, String name, String price, long stock) {
-        Map<String, Object> body = new HashMap<>(Map.of("name", name + " " + shop.id(), "skus",
-                List.of(Map.of("sku_code", "S", "price", price, "stock", stock))));
+        return sku(shop, name, price, stock, Map.of());
+    }
+
+    /** skuTerms: more of the SKU's fields (points_deductible, give_points, ...). */
+    String sku(Shop shop, String name, String price, long stock, Map<String, Object> skuTerms) {
+        Map<String, Object> spec = new HashMap<>(skuTerms);
+        spec.putAll(Map.of("sku_code", "S", "price", price, "stock", stock));
+        Map<String, Object> body = new HashMap<>(Map.of("name", name + " " + shop.id(), "skus", List.of(spec)));
         if (shop.template() != null) {
             body.put("freight_template_id", shop.template());
         }

@@ -193,16 +193,22 @@ class OrderLifecycleIT extends IntegrationTest {
     @Test
     void a_points_exchange_order_costs_points_not_money() {
         String seller = token(uniqueId("seller"), "seller", uniqueId("shop"));
-        String buyer = token(uniqueId("buyer"), "buyer");
+        String buyerId = uniqueId("buyer");
+        String buyer = token(buyerId, "buyer");
         Sku sku = api.createProduct(seller, "Gift", "50.00", 5).get(0);
         Map<String, Object> body = Api.orderBody(sku.skuId(), 2);
         body.put("order_type", "points_exchange");
+        api.post("/api/v1/orders", buyer, body).expectProblem(422, "INSUFFICIENT_POINTS");
+
+        api.post("/api/v1/members/" + buyerId + "/points", token("admin-1", "admin"), Map.of("delta", 250,
+                "reason", "积分兑换测试")).expect(200);
         Response placed = api.post("/api/v1/orders", buyer, body).expect(201);
         assertThat(placed.text("pay_amount")).isEqualTo("0.00");
         assertThat(placed.body().path("points_amount").asLong()).isEqualTo(200);
         assertThat(placed.body().path("points_earned").asLong()).isZero();
-        assertThat(placed.text("status")).as("its points are still to be taken: not paid at once")
-                .isEqualTo("pending_payment");
+        assertThat(placed.text("status")).as("its points are frozen in the wallet: nothing left to collect")
+                .isEqualTo("to_ship");
+        api.post("/api/v1/orders", buyer, body).expectProblem(422, "INSUFFICIENT_POINTS");
     }
 
     @Test

@@ -1,0 +1,59 @@
+package io.ordersvc.command.wallet;
+
+import io.ordersvc.command.support.LockOrder;
+import io.ordersvc.platform.FeatureApi;
+import io.ordersvc.shared.money.Money;
+import io.ordersvc.shared.wallet.WalletCommand;
+import org.axonframework.modelling.command.Aggregate;
+import org.axonframework.modelling.command.Repository;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A buyer's wallet as checkout and cancellation use it, inside their own units of work: what checkout takes commits
+ * with the orders it placed, and what a cancellation gives back with the cancellation. The wallet is loaded through
+ * {@link LockOrder} (after the cart and the order, before products).
+ */
+@Component
+@FeatureApi
+public class Wallets {
+
+    private final Repository<Wallet> wallets;
+
+    public Wallets(Repository<Wallet> wallets) {
+        this.wallets = wallets;
+    }
+
+    /** What an order takes: points to freeze and balance to spend. */
+    public record Take(String orderId, long points, Money balance) {
+    }
+
+    /** What the buyer may spend now, and the points unpaid orders hold. */
+    public record Standing(long points, long frozenPoints, Money balance) {
+        public static final Standing NONE = new Standing(0, 0, Money.ZERO);
+    }
+
+    /** What the buyer holds now; loads (and so locks) the wallet for the rest of the unit of work. */
+    public Standing standing(String buyerId) {
+        return wallet(buyerId).invoke(Wallet::standing);
+    }
+
+    /** Takes what each order spends, or nothing (a refusal leaves nothing applied). */
+    public void take(String buyerId, List<Take> takes, Instant now) {
+        if (takes.stream().allMatch(t -> t.points() == 0 && !t.balance().isPositive())) {
+            return;
+        }
+        wallet(buyerId).execute(w -> w.take(buyerId, takes, now));
+    }
+
+    /** Gives back what an unpaid order took, once. */
+    public void giveBack(String buyerId, String orderId, String reason, Instant now) {
+        wallet(buyerId).execute(w -> w.giveBack(orderId, reason, now));
+    }
+
+    private Aggregate<Wallet> wallet(String buyerId) {
+        return LockOrder.loadOrCreate(wallets, LockOrder.Rank.WALLET, WalletCommand.walletId(buyerId), Wallet::new);
+    }
+}
