@@ -64,6 +64,8 @@ public class Order {
     private boolean afterSalesClosed;
     /** Points or balance paid part of it: the buyer's wallet holds them for this order. */
     private boolean walletUsed;
+    /** What the order earns on completion, before refunds. */
+    private long pointsEarned;
 
     /** The reason the order timer writes when the payment window closes: the timer's own name. */
     public static final String PAYMENT_TIMEOUT = TimerType.PAYMENT_TIMEOUT.value();
@@ -212,8 +214,12 @@ public class Order {
     }
 
     /** Books the money; returns the stock to give back (product → sku → quantity), closes a fully refunded order. */
-    public Map<String, Map<String, Integer>> refundPaid(String refundId, boolean goodsReturned, Instant now) {
+    public OrderAfterSales.Payout refundPaid(String refundId, boolean goodsReturned, Instant now) {
         return afterSales.paid(refundId, goodsReturned, status, now);
+    }
+
+    public String buyerId() {
+        return buyerId;
     }
 
     private void require(Action action, Actor actor, Clock clock) {
@@ -239,6 +245,7 @@ public class Order {
         payableUntil = e.payableUntil();
         invoiceAsked = e.invoice() != null && e.invoice().wanted();
         walletUsed = e.price().pointsUsed() > 0 || e.price().balanceAmount().isPositive();
+        pointsEarned = e.price().pointsEarned();
     }
 
     @EventSourcingHandler
@@ -260,6 +267,19 @@ public class Order {
     /** The buyer whose wallet this order took points or balance from; null when it took none. */
     public String walletBuyer() {
         return walletUsed ? buyerId : null;
+    }
+
+    /** What a completed order earns now: its points_earned less the share of its lines' paid amount refunded. */
+    public record Earning(String buyerId, long points, boolean completed) {
+    }
+
+    public Earning earning() {
+        Money paid = lines.paidTotal();
+        Money left = paid.minus(lines.refundedTotal());
+        long points = !paid.isPositive() ? (lines.refundedTotal().isPositive() ? 0 : pointsEarned)
+                : left.amount().multiply(java.math.BigDecimal.valueOf(pointsEarned))
+                .divide(paid.amount(), 0, java.math.RoundingMode.DOWN).longValueExact();
+        return new Earning(buyerId, points, afterSalesUntil != null);
     }
 
     public Spending spending() {

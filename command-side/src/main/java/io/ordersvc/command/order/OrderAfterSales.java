@@ -4,6 +4,7 @@ import io.ordersvc.platform.FeatureApi;
 import io.ordersvc.shared.identity.Role;
 import io.ordersvc.shared.order.OrderCommand.CorrectStockRelease;
 import io.ordersvc.shared.order.OrderEvent.LineRefunded;
+import io.ordersvc.shared.order.PaymentMix;
 import io.ordersvc.shared.order.OrderEvent.OrderClosed;
 import io.ordersvc.shared.order.OrderEvent.OrderPlaced;
 import io.ordersvc.shared.order.OrderEvent.OrderShipped;
@@ -34,6 +35,8 @@ public class OrderAfterSales {
     private String orderId;
     /** When receipt is confirmed for the buyer: set by the shipment that completes the order, moved by refunds. */
     private Instant autoConfirmAt;
+    /** How the order was paid, and what refunds gave back of each. */
+    private PaymentMix mix;
 
     OrderAfterSales(OrderLines lines) {
         this.lines = lines;
@@ -48,18 +51,26 @@ public class OrderAfterSales {
                 receiptResumes(refundId, status, now)));
     }
 
-    /** Books the money; returns the stock to give back (product → sku → quantity), closes a fully refunded order. */
-    Map<String, Map<String, Integer>> paid(String refundId, boolean goodsReturned, OrderStatus status, Instant now) {
+    /**
+     * Books the money, split over what paid for the order ({@link PaymentMix}); closes a fully refunded order.
+     * @return the stock to give back (product → sku → quantity) and how the money goes back
+     */
+    Payout paid(String refundId, boolean goodsReturned, OrderStatus status, Instant now) {
         OrderLines.Settlement paid = lines.settle(refundId, goodsReturned);
+        PaymentMix.Share back = mix.split(paid.line().openRefundAmount());
         // A to_ship order whose unshipped lines were all refunded has nothing left to ship.
         OrderStatus statusAfter = status == TO_SHIP && paid.nothingLeftToShip() ? SHIPPED : status;
         apply(new LineRefunded(orderId, refundId, paid.lineId(), paid.line().openRefundAmount(),
                 paid.after().refunded(), paid.after().fullyRefunded(), paid.returned(), paid.released(), statusAfter,
-                now, paid.allRefunded() ? null : receiptResumes(refundId, statusAfter, now)));
+                now, paid.allRefunded() ? null : receiptResumes(refundId, statusAfter, now), back));
         if (paid.allRefunded()) {
             apply(new OrderClosed(orderId, now));
         }
-        return paid.stockBack();
+        return new Payout(paid.stockBack(), back);
+    }
+
+    /** What a refund's payout gives back: stock (product → sku → quantity), and money by instrument. */
+    public record Payout(Map<String, Map<String, Integer>> stockBack, PaymentMix.Share back) {
     }
 
     /**
@@ -88,6 +99,7 @@ public class OrderAfterSales {
     @EventSourcingHandler
     void on(OrderPlaced e) {
         orderId = e.orderId();
+        mix = PaymentMix.of(e.price());
     }
 
     @EventSourcingHandler
@@ -104,6 +116,7 @@ public class OrderAfterSales {
 
     @EventSourcingHandler
     void on(LineRefunded e) {
+        mix = mix.after(e.back());
         resumed(e.autoConfirmAt());
     }
 

@@ -117,6 +117,11 @@ class OrderLines {
         return units;
     }
 
+    /** What was paid for every line (their paid_amount: the most refunds may return). */
+    Money paidTotal() {
+        return lines.values().stream().map(Line::total).reduce(Money.ZERO, Money::plus);
+    }
+
     /** What every line had refunded. */
     Money refundedTotal() {
         return lines.values().stream().map(Line::refunded).reduce(Money.ZERO, Money::plus);

@@ -98,6 +98,11 @@ public class Refund {
         return ack();
     }
 
+    /** Records how the payout went back; the handler calls it in the payout's unit of work. */
+    void paidBack(io.ordersvc.shared.order.PaymentMix.Share back, Instant now) {
+        apply(new io.ordersvc.shared.refund.RefundEvent.RefundPaidBack(refundId, back, now));
+    }
+
     public void confirmReturn(Actor actor, Instant now) {
         requireVisible(actor);
         requireRole(actor, Role.SELLER, Role.ADMIN);

@@ -4,8 +4,11 @@ import io.ordersvc.command.catalog.Stock;
 import io.ordersvc.command.support.LockOrder;
 import io.ordersvc.command.support.LockOrder.Rank;
 import io.ordersvc.command.order.Order;
+import io.ordersvc.command.order.OrderAfterSales;
+import io.ordersvc.command.wallet.Wallets;
 import io.ordersvc.command.refund.Refund.RefundAck;
 import io.ordersvc.shared.error.Refusal;
+import io.ordersvc.shared.order.PaymentMix;
 import io.ordersvc.shared.order.RefundOutcome;
 import io.ordersvc.shared.refund.RefundCommand.ApplyRefund;
 import io.ordersvc.shared.refund.RefundCommand.ApproveRefund;
@@ -34,8 +37,10 @@ public class RefundHandler {
     private final Repository<Refund> refunds;
     private final Repository<Order> orders;
     private final Stock stock;
+    private final Wallets wallets;
 
-    public RefundHandler(Repository<Refund> refunds, Repository<Order> orders, Stock stock) {
+    public RefundHandler(Repository<Refund> refunds, Repository<Order> orders, Stock stock, Wallets wallets) {
+        this.wallets = wallets;
         this.refunds = refunds;
         this.orders = orders;
         this.stock = stock;
@@ -73,8 +78,7 @@ public class RefundHandler {
         boolean paid = refund.invoke(r -> r.approve(cmd.actor(), cmd.returnAddress(), now));
         Aggregate<Order> order = orderOf(refund);
         if (paid) {
-            Map<String, Map<String, Integer>> back = order.invoke(o -> o.refundPaid(cmd.refundId(), false, now));
-            stock.release(order.identifierAsString(), back, "refunded_before_shipping");
+            payOut(refund, order, false, "refunded_before_shipping", now);
         } else {
             order.execute(o -> o.afterSales().awaitsReturn(cmd.refundId()));
         }
@@ -86,10 +90,25 @@ public class RefundHandler {
         Instant now = clock.instant();
         Aggregate<Refund> refund = refund(cmd.refundId());
         refund.execute(r -> r.confirmReturn(cmd.actor(), now));
-        Aggregate<Order> order = orderOf(refund);
-        Map<String, Map<String, Integer>> back = order.invoke(o -> o.refundPaid(cmd.refundId(), true, now));
-        stock.release(order.identifierAsString(), back, "returned");
+        payOut(refund, orderOf(refund), true, "returned", now);
         return refund.invoke(Refund::ack);
+    }
+
+    /**
+     * The order books the payout and splits it over what paid for the order; the refund records the split; the
+     * points and balance go back to the wallet, then the stock to the products.
+     */
+    private void payOut(Aggregate<Refund> refund, Aggregate<Order> order, boolean returned, String reason,
+                        Instant now) {
+        String refundId = refund.identifierAsString();
+        OrderAfterSales.Payout payout = order.invoke(o -> o.refundPaid(refundId, returned, now));
+        PaymentMix.Share back = payout.back();
+        refund.execute(r -> r.paidBack(back, now));
+        if (back.pointsUsed() > 0 || back.balance().isPositive()) {
+            wallets.refunded(order.invoke(Order::buyerId), order.identifierAsString(), refundId, back.pointsUsed(),
+                    back.balance(), now);
+        }
+        stock.release(order.identifierAsString(), payout.stockBack(), reason);
     }
 
     private Aggregate<Refund> refund(String refundId) {

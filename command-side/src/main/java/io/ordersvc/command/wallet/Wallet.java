@@ -7,12 +7,16 @@ import io.ordersvc.shared.money.Money;
 import io.ordersvc.shared.wallet.WalletCommand;
 import io.ordersvc.shared.wallet.WalletCommand.AdjustBalance;
 import io.ordersvc.shared.wallet.WalletCommand.AdjustPoints;
+import io.ordersvc.shared.wallet.WalletCommand.EarnPoints;
 import io.ordersvc.shared.wallet.WalletCommand.SettlePoints;
 import io.ordersvc.shared.wallet.WalletEvent.BalanceAdjusted;
+import io.ordersvc.shared.wallet.WalletEvent.BalanceRefunded;
 import io.ordersvc.shared.wallet.WalletEvent.BalanceReturned;
 import io.ordersvc.shared.wallet.WalletEvent.BalanceSpent;
 import io.ordersvc.shared.wallet.WalletEvent.PointsAdjusted;
+import io.ordersvc.shared.wallet.WalletEvent.PointsEarned;
 import io.ordersvc.shared.wallet.WalletEvent.PointsFrozen;
+import io.ordersvc.shared.wallet.WalletEvent.PointsRefunded;
 import io.ordersvc.shared.wallet.WalletEvent.PointsSpent;
 import io.ordersvc.shared.wallet.WalletEvent.PointsUnfrozen;
 import org.axonframework.commandhandling.CommandHandler;
@@ -51,6 +55,10 @@ public class Wallet {
     private Map<String, Long> frozen = new HashMap<>();
     /** order id → the balance it took, until it is given back. */
     private Map<String, Money> taken = new HashMap<>();
+    /** order id → the points a completed order has earned so far. */
+    private Map<String, Long> earned = new HashMap<>();
+    /** The refunds whose share came back (a command retried after it committed finds its refund here). */
+    private java.util.Set<String> refunds = new java.util.HashSet<>();
 
     /** The most a balance may hold: a store account, not a bank. */
     static final Money MAX_BALANCE = Money.of("100000000.00");
@@ -104,6 +112,22 @@ public class Wallet {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public WalletAck handle(EarnPoints cmd, Clock clock) {
+        if (!cmd.actor().is(Role.SYSTEM)) {
+            throw Refusal.forbidden("points are earned through the system");
+        }
+        long before = earned.getOrDefault(cmd.orderId(), 0L);
+        long delta = cmd.points() - before;
+        if (delta != 0) {
+            long taken = delta > 0 ? delta : -Math.min(-delta, points);
+            apply(new PointsEarned(cmd.buyerId(), cmd.orderId(), taken, cmd.points(), taken - delta,
+                    points + taken, clock.instant()));
+        }
+        return ack();
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public WalletAck handle(SettlePoints cmd, Clock clock) {
         if (!cmd.actor().is(Role.SYSTEM)) {
             throw Refusal.forbidden("points are settled by the system");
@@ -142,6 +166,19 @@ public class Wallet {
             if (take.balance().isPositive()) {
                 apply(new BalanceSpent(buyerId, take.orderId(), take.balance(), balance.minus(take.balance()), now));
             }
+        }
+    }
+
+    /** Gives back a refund's share of points and balance, once per refund. */
+    void refunded(String orderId, String refundId, long pointsBack, Money balanceBack, Instant now) {
+        if (refunds.contains(refundId)) {
+            return;
+        }
+        if (pointsBack > 0) {
+            apply(new PointsRefunded(buyerId, orderId, refundId, pointsBack, points + pointsBack, now));
+        }
+        if (balanceBack.isPositive()) {
+            apply(new BalanceRefunded(buyerId, orderId, refundId, balanceBack, balance.plus(balanceBack), now));
         }
     }
 
@@ -189,6 +226,25 @@ public class Wallet {
     @EventSourcingHandler
     void on(PointsSpent e) {
         frozen.remove(e.orderId());
+    }
+
+    @EventSourcingHandler
+    void on(PointsEarned e) {
+        own(e.buyerId());
+        points = e.availableAfter();
+        earned.put(e.orderId(), e.earnedTotal());
+    }
+
+    @EventSourcingHandler
+    void on(PointsRefunded e) {
+        points = e.availableAfter();
+        refunds.add(e.refundId());
+    }
+
+    @EventSourcingHandler
+    void on(BalanceRefunded e) {
+        balance = e.balanceAfter();
+        refunds.add(e.refundId());
     }
 
     @EventSourcingHandler

@@ -48,6 +48,11 @@ public class Wallets {
         wallet(buyerId).execute(w -> w.take(buyerId, takes, now));
     }
 
+    /** Gives back a refund's share of points and balance, once, in the payout's unit of work. */
+    public void refunded(String buyerId, String orderId, String refundId, long points, Money balance, Instant now) {
+        wallet(buyerId).execute(w -> w.refunded(orderId, refundId, points, balance, now));
+    }
+
     /** Gives back what an unpaid order took, once. */
     public void giveBack(String buyerId, String orderId, String reason, Instant now) {
         wallet(buyerId).execute(w -> w.giveBack(orderId, reason, now));

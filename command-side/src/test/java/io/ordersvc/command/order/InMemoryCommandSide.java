@@ -80,7 +80,7 @@ final class InMemoryCommandSide {
                 .subscribe(bus);
         new AnnotationCommandHandlerAdapter<>(new ProductEditing(products, id -> java.util.Optional.empty()),
                 resolvers).subscribe(bus);
-        new AnnotationCommandHandlerAdapter<>(new RefundHandler(refunds, orders, stock), resolvers)
+        new AnnotationCommandHandlerAdapter<>(new RefundHandler(refunds, orders, stock, wallets), resolvers)
                 .subscribe(bus);
         // Its handler only: finding corrections reads the database (StockReconciliation.find).
         new AnnotationCommandHandlerAdapter<>(new StockReconciliation(store, null, orders, stock), resolvers)

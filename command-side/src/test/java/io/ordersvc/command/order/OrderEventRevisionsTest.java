@@ -45,8 +45,13 @@ class OrderEventRevisionsTest {
             OrderEventUpcasters.all(AUTO_CONFIRM, REVIEW, AFTER_SALES));
 
     private Object read(Class<?> type, String storedJson) {
+        return read(type, null, storedJson);
+    }
+
+    private Object read(Class<?> type, String revision, String storedJson) {
         var entry = new GenericDomainEventEntry<>("Order", "o-1", 3, "event-1", "2026-11-22T08:00:00Z",
-                type.getName(), null, storedJson.getBytes(StandardCharsets.UTF_8), "{}".getBytes(StandardCharsets.UTF_8));
+                type.getName(), revision, storedJson.getBytes(StandardCharsets.UTF_8),
+                "{}".getBytes(StandardCharsets.UTF_8));
         List<? extends DomainEventMessage<?>> messages = EventStreamUtils
                 .upcastAndDeserializeDomainEvents(Stream.of(entry), serializer, upcasters).asStream().toList();
         assertThat(messages).hasSize(1);
@@ -91,6 +96,16 @@ class OrderEventRevisionsTest {
                 "refundedAt":"2026-11-22T08:00:00Z"}""")).isEqualTo(new LineRefunded("o-1", "r-1", "l-1",
                 Money.of("5.00"), Money.of("5.00"), false, null, 0, OrderStatus.SHIPPED,
                 Instant.parse("2026-11-22T08:00:00Z"), null));
+    }
+
+    @Test
+    void a_stored_refund_payout_of_revision_2_went_back_all_through_the_channel() {
+        LineRefunded read = (LineRefunded) read(LineRefunded.class, "2", """
+                {"orderId":"o-1","refundId":"r-1","orderLineId":"l-1","amount":"5.00","lineRefundedTotal":"5.00",\
+                "lineFullyRefunded":false,"returnedQuantity":1,"releasedQuantity":1,"statusAfter":"shipped",\
+                "refundedAt":"2026-11-22T08:00:00Z","autoConfirmAt":null}""");
+        assertThat(read.back()).isEqualTo(io.ordersvc.shared.order.PaymentMix.Share.channel(Money.of("5.00")));
+        assertThat(read.returnedQuantity()).isEqualTo(1);
     }
 
     @Test

@@ -134,7 +134,8 @@ class OrderPlacementTest {
         side.send(new ApproveRefund("refund-1", null, SELLER));
         List<Appended> appended = side.appended();
         assertThat(appended).extracting(a -> a.aggregateId() + " " + a.payload().getClass().getSimpleName())
-                .containsExactly("refund-1 RefundCompleted", "order-1 LineRefunded", "product-b StockReleased");
+                .containsExactly("refund-1 RefundCompleted", "order-1 LineRefunded", "refund-1 RefundPaidBack",
+                        "product-b StockReleased");
         assertThat(((LineRefunded) appended.get(1).payload()).releasedQuantity()).isEqualTo(1);
         assertThat(appended).extracting(Appended::payload).noneMatch(OrderClosed.class::isInstance);
     }

@@ -7,12 +7,16 @@ import io.ordersvc.shared.money.Money;
 import io.ordersvc.shared.wallet.WalletCommand;
 import io.ordersvc.shared.wallet.WalletCommand.AdjustBalance;
 import io.ordersvc.shared.wallet.WalletCommand.AdjustPoints;
+import io.ordersvc.shared.wallet.WalletCommand.EarnPoints;
 import io.ordersvc.shared.wallet.WalletCommand.SettlePoints;
 import io.ordersvc.shared.wallet.WalletEvent.BalanceAdjusted;
+import io.ordersvc.shared.wallet.WalletEvent.BalanceRefunded;
 import io.ordersvc.shared.wallet.WalletEvent.BalanceReturned;
 import io.ordersvc.shared.wallet.WalletEvent.BalanceSpent;
 import io.ordersvc.shared.wallet.WalletEvent.PointsAdjusted;
+import io.ordersvc.shared.wallet.WalletEvent.PointsEarned;
 import io.ordersvc.shared.wallet.WalletEvent.PointsFrozen;
+import io.ordersvc.shared.wallet.WalletEvent.PointsRefunded;
 import io.ordersvc.shared.wallet.WalletEvent.PointsSpent;
 import io.ordersvc.shared.wallet.WalletEvent.PointsUnfrozen;
 import org.axonframework.commandhandling.CommandHandler;
@@ -44,6 +48,9 @@ class WalletTest {
     record GiveBack(String orderId, String reason) {
     }
 
+    record Refunded(String refundId, long points, Money balance) {
+    }
+
     static final class Handler {
         private final Wallets wallets;
 
@@ -54,6 +61,11 @@ class WalletTest {
         @CommandHandler
         void handle(Take c, Clock clock) {
             wallets.take("b-1", c.takes(), clock.instant());
+        }
+
+        @CommandHandler
+        void handle(Refunded c, Clock clock) {
+            wallets.refunded("b-1", "o-1", c.refundId(), c.points(), c.balance(), clock.instant());
         }
 
         @CommandHandler
@@ -168,5 +180,35 @@ class WalletTest {
                 .expectNoEvents().expectSuccessfulHandlerExecution();
         fixture.given(frozen).when(new SettlePoints(WALLET, "b-1", "o-1", BUYER))
                 .expectNoEvents().expectException(refusal("FORBIDDEN"));
+    }
+
+    @Test
+    void a_completed_order_earns_its_points_once_and_a_refund_takes_back_what_can_be_taken() {
+        fixture.given(granted(10)).when(new EarnPoints(WALLET, "b-1", "o-1", 50, SYSTEM))
+                .expectEvents(new PointsEarned("b-1", "o-1", 50, 50, 0, 60, NOW));
+        var earned = new Object[]{granted(10), new PointsEarned("b-1", "o-1", 50, 50, 0, 60, NOW)};
+        fixture.given(earned).when(new EarnPoints(WALLET, "b-1", "o-1", 50, SYSTEM))
+                .expectNoEvents().expectSuccessfulHandlerExecution();
+        fixture.given(earned).when(new EarnPoints(WALLET, "b-1", "o-1", 20, SYSTEM))
+                .expectEvents(new PointsEarned("b-1", "o-1", -30, 20, 0, 30, NOW));
+        fixture.given(earned[0], earned[1], new PointsAdjusted("b-1", -55, "spent elsewhere", "admin-1", 5, NOW))
+                .when(new EarnPoints(WALLET, "b-1", "o-1", 0, SYSTEM))
+                .expectEvents(new PointsEarned("b-1", "o-1", -5, 0, 45, 0, NOW));
+        fixture.given(earned).when(new EarnPoints(WALLET, "b-1", "o-1", 99, BUYER))
+                .expectNoEvents().expectException(refusal("FORBIDDEN"));
+    }
+
+    @Test
+    void a_refund_gives_back_its_share_of_points_and_balance_once() {
+        var paid = new Object[]{granted(1000), toppedUp("50.00"), new PointsFrozen("b-1", "o-1", 800, 200, NOW),
+                new BalanceSpent("b-1", "o-1", Money.of("20.00"), Money.of("30.00"), NOW),
+                new PointsSpent("b-1", "o-1", 800, NOW)};
+        fixture.given(paid).when(new Refunded("r-1", 342, Money.of("20.00")))
+                .expectEvents(new PointsRefunded("b-1", "o-1", "r-1", 342, 542, NOW),
+                        new BalanceRefunded("b-1", "o-1", "r-1", Money.of("20.00"), Money.of("50.00"), NOW));
+        fixture.given(paid[0], paid[1], paid[2], paid[3], paid[4],
+                        new PointsRefunded("b-1", "o-1", "r-1", 342, 542, NOW))
+                .when(new Refunded("r-1", 342, Money.of("20.00")))
+                .expectNoEvents().expectSuccessfulHandlerExecution();
     }
 }

@@ -7,7 +7,9 @@ import io.ordersvc.query.support.BatchTable.Mapping;
 import io.ordersvc.query.support.BatchTable.Prefetch;
 import io.ordersvc.query.support.ProcessingGroups;
 import org.springframework.jdbc.core.JdbcTemplate;
+import io.ordersvc.shared.order.PaymentMix;
 import io.ordersvc.shared.refund.RefundEvent;
+import io.ordersvc.shared.refund.RefundEvent.RefundPaidBack;
 import io.ordersvc.shared.refund.RefundEvent.RefundApplied;
 import io.ordersvc.shared.refund.RefundEvent.RefundCancelled;
 import io.ordersvc.shared.refund.RefundEvent.RefundCompleted;
@@ -109,7 +111,29 @@ class RefundProjection {
             });
             log(e.refundId(), sequence, at, actorId, actorRole, RefundLogAction.REFUNDED, "Refunded " + e.amount(),
                     RefundStatus.REFUNDED);
+        } else if (event instanceof RefundPaidBack e) {
+            update(e.refundId(), sequence, at, r -> r.paidBack = JsonText.write(e.back()));
+            log(e.refundId(), sequence, at, actorId, actorRole, RefundLogAction.PAID_BACK, paidBack(e.back()),
+                    RefundStatus.REFUNDED);
         }
+    }
+
+    /** "Paid back 42.00 through the payment channel, 20.00 to the balance, 800 points". */
+    private static String paidBack(PaymentMix.Share back) {
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        if (back.channel().isPositive()) {
+            parts.add(back.channel() + " through the payment channel");
+        }
+        if (back.giftCard().isPositive()) {
+            parts.add(back.giftCard() + " to the gift card");
+        }
+        if (back.balance().isPositive()) {
+            parts.add(back.balance() + " to the balance");
+        }
+        if (back.pointsUsed() > 0) {
+            parts.add(back.pointsUsed() + " points");
+        }
+        return parts.isEmpty() ? "Nothing to pay back" : "Paid back " + String.join(", ", parts);
     }
 
     private void update(String refundId, long sequence, Instant at, Consumer<RefundViewEntity> change) {

@@ -33,6 +33,10 @@ import java.util.Optional;
 @Transactional(readOnly = true)
 public class RefundQueries {
 
+    private static final tools.jackson.core.type.TypeReference<io.ordersvc.shared.order.PaymentMix.Share> PAID_BACK =
+            new tools.jackson.core.type.TypeReference<>() {
+            };
+
     private static final TypeReference<List<String>> URLS = new TypeReference<>() {
     };
 
@@ -63,7 +67,8 @@ public class RefundQueries {
         return new RefundDetail(r.refundId, r.orderId, r.orderNo, r.orderLineId, r.productName, r.buyerId, r.shopId,
                 RefundType.fromValue(r.type), r.goodsReceived, RefundReason.valueOf(r.reason.toUpperCase()),
                 Money.of(r.amount), r.note, JsonText.read(r.evidenceUrls, URLS), RefundStatus.fromValue(r.status),
-                r.refuseReason, r.returnAddress, parcel, r.createdAt, r.updatedAt, r.refundedAt, entries, r.version);
+                r.refuseReason, r.returnAddress, parcel, r.createdAt, r.updatedAt, r.refundedAt,
+                r.paidBack == null ? null : JsonText.read(r.paidBack, PAID_BACK), entries, r.version);
     }
 
     @QueryHandler

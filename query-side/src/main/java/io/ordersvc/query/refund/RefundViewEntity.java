@@ -33,5 +33,6 @@ class RefundViewEntity {
     Instant createdAt;
     Instant updatedAt;
     Instant refundedAt;
+    String paidBack;
     long version;
 }

@@ -6,10 +6,13 @@ import io.ordersvc.query.support.ProcessingGroups;
 import io.ordersvc.shared.money.Money;
 import io.ordersvc.shared.wallet.WalletEvent;
 import io.ordersvc.shared.wallet.WalletEvent.BalanceAdjusted;
+import io.ordersvc.shared.wallet.WalletEvent.BalanceRefunded;
 import io.ordersvc.shared.wallet.WalletEvent.BalanceReturned;
 import io.ordersvc.shared.wallet.WalletEvent.BalanceSpent;
 import io.ordersvc.shared.wallet.WalletEvent.PointsAdjusted;
+import io.ordersvc.shared.wallet.WalletEvent.PointsEarned;
 import io.ordersvc.shared.wallet.WalletEvent.PointsFrozen;
+import io.ordersvc.shared.wallet.WalletEvent.PointsRefunded;
 import io.ordersvc.shared.wallet.WalletEvent.PointsSpent;
 import io.ordersvc.shared.wallet.WalletEvent.PointsUnfrozen;
 import org.axonframework.config.ProcessingGroup;
@@ -32,6 +35,9 @@ class WalletProjection {
 
     /** The ledger's reason for what an order did; an adjustment's reason is the admin's words. */
     static final String ORDER_PLACED = "order_placed";
+    static final String ORDER_COMPLETED = "order_completed";
+    static final String ORDER_REFUNDED = "order_refunded";
+    static final String EARNED_TAKEN_BACK = "earned_taken_back";
 
     private final BatchTable<WalletViewEntity> wallets;
     private final BatchTable<PointsLedgerEntity> points;
@@ -71,6 +77,24 @@ class WalletProjection {
     @EventHandler
     void on(PointsSpent e, @SequenceNumber long sequence) {
         wallet(e, sequence, row -> row.frozenPoints -= e.points());
+    }
+
+    @EventHandler
+    void on(PointsEarned e, @SequenceNumber long sequence) {
+        wallet(e, sequence, row -> row.points = e.availableAfter());
+        points(e, sequence, e.delta(), e.delta() >= 0 ? ORDER_COMPLETED : EARNED_TAKEN_BACK, e.orderId());
+    }
+
+    @EventHandler
+    void on(PointsRefunded e, @SequenceNumber long sequence) {
+        wallet(e, sequence, row -> row.points = e.availableAfter());
+        points(e, sequence, e.points(), ORDER_REFUNDED, e.orderId());
+    }
+
+    @EventHandler
+    void on(BalanceRefunded e, @SequenceNumber long sequence) {
+        wallet(e, sequence, row -> row.balance = e.balanceAfter().amount());
+        balance(e, sequence, e.amount(), ORDER_REFUNDED, e.orderId());
     }
 
     @EventHandler

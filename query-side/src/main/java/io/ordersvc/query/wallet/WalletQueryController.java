@@ -44,8 +44,8 @@ public class WalletQueryController {
     @Operation(operationId = "myPoints", summary = "The buyer's points and their ledger, newest first (buyer)",
             description = "available: what checkout may spend; frozen: held by unpaid orders (spent when they are "
                     + "paid, back when they are cancelled or expire). Ledger reasons: an admin's words, "
-                    + "order_placed, order_cancelled, payment_timeout. min_version: the wallet's version an admin's "
-                    + "adjustment answered.")
+                    + "order_placed, order_cancelled, payment_timeout, order_refunded, order_completed, "
+                    + "earned_taken_back. min_version: the wallet's version an admin's adjustment answered.")
     public ResponseEntity<PointsView> points(@RequestParam(defaultValue = "1") @Min(1) @Max(100_000) int page,
                                              @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
                                              @RequestParam(name = "min_version", required = false)
@@ -59,7 +59,7 @@ public class WalletQueryController {
     @GetMapping("/balance")
     @Operation(operationId = "myBalance", summary = "The buyer's balance and its ledger, newest first (buyer)",
             description = "Ledger reasons: a top-up's or correction's words, order_placed, order_cancelled, "
-                    + "payment_timeout.")
+                    + "payment_timeout, order_refunded.")
     public ResponseEntity<BalanceView> balance(@RequestParam(defaultValue = "1") @Min(1) @Max(100_000) int page,
                                                @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
                                                @RequestParam(name = "min_version", required = false)

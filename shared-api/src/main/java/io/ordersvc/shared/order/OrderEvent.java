@@ -133,13 +133,23 @@ public sealed interface OrderEvent {
      * Money went back on a line. returnedQuantity: shipped units a return brought back (those not returned before);
      * releasedQuantity: units given back to stock, the returned ones plus, when this payout fully refunds the line, its
      * units never shipped. statusAfter: a to_ship order whose unshipped lines are all refunded is shipped.
-     * autoConfirmAt: as in {@link RefundEnded}. Revision 2 added returnedQuantity (null in events of before: see
-     * OrderEventUpcasters) and autoConfirmAt.
+     * autoConfirmAt: as in {@link RefundEnded}. back: how the amount went back (points, balance, gift card, the
+     * channel; {@link PaymentMix}). Revision 2 added returnedQuantity (null in events of before: see
+     * OrderEventUpcasters) and autoConfirmAt, revision 3 back (all through the channel before).
      */
-    @Revision("2")
+    @Revision("3")
     record LineRefunded(String orderId, String refundId, String orderLineId, Money amount, Money lineRefundedTotal,
                         boolean lineFullyRefunded, Integer returnedQuantity, int releasedQuantity,
-                        OrderStatus statusAfter, Instant refundedAt, Instant autoConfirmAt) implements OrderEvent {
+                        OrderStatus statusAfter, Instant refundedAt, Instant autoConfirmAt, PaymentMix.Share back)
+            implements OrderEvent {
+
+        /** A refund paid back through the channel alone. */
+        public LineRefunded(String orderId, String refundId, String orderLineId, Money amount,
+                            Money lineRefundedTotal, boolean lineFullyRefunded, Integer returnedQuantity,
+                            int releasedQuantity, OrderStatus statusAfter, Instant refundedAt, Instant autoConfirmAt) {
+            this(orderId, refundId, orderLineId, amount, lineRefundedTotal, lineFullyRefunded, returnedQuantity,
+                    releasedQuantity, statusAfter, refundedAt, autoConfirmAt, PaymentMix.Share.channel(amount));
+        }
     }
 
     /**

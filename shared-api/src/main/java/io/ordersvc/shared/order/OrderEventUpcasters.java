@@ -11,7 +11,8 @@ import java.util.function.Consumer;
 
 /**
  * Reads order events stored before their due dates were facts (revision null) as revision 2, and orders placed
- * before they carried their price as OrderPlaced revision 2. The due dates of such
+ * before they carried their price as OrderPlaced revision 2, and refunds of before the buyer's assets as
+ * LineRefunded revision 3 (all of it back through the channel). The due dates of such
  * events are what the order timers scheduled at the time, given the configured periods; a refund that ended before
  * then resumed no timer of its own (null), its order's auto-confirm stays where it was.
  */
@@ -39,6 +40,15 @@ public final class OrderEventUpcasters {
                 toRevision2(OrderEvent.LineRefunded.class, node -> {
                     node.putNull("returnedQuantity"); // not recorded then; the order reads it from the other facts
                     node.putNull("autoConfirmAt");
+                }),
+                new ToRevision(OrderEvent.LineRefunded.class, "2", "3", node -> {
+                    ObjectNode back = node.objectNode(); // before the buyer's assets, all went back by the channel
+                    back.put("pointsUsed", 0);
+                    back.put("points", "0.00");
+                    back.put("balance", "0.00");
+                    back.put("giftCard", "0.00");
+                    back.set("channel", node.path("amount"));
+                    node.set("back", back);
                 }));
     }
 

@@ -33,4 +33,12 @@ public sealed interface RefundEvent {
     /** The money goes back: approved refund_only, or return_and_refund once the seller confirmed the return. */
     record RefundCompleted(String refundId, Money amount, Instant refundedAt) implements RefundEvent {
     }
+
+    /**
+     * How the money went back, in the payout's transaction (API.md: the gift card first, then the balance, then the
+     * channel; the points that paid the refunded share come back too).
+     */
+    record RefundPaidBack(String refundId, io.ordersvc.shared.order.PaymentMix.Share back, Instant at)
+            implements RefundEvent {
+    }
 }

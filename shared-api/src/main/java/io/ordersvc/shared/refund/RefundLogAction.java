@@ -6,7 +6,7 @@ import java.util.Locale;
 
 /** What a refund log entry records: one per kind of refund event. */
 public enum RefundLogAction {
-    APPLIED, CANCELLED, REFUSED, APPROVED, RETURN_SHIPPED, REFUNDED;
+    APPLIED, CANCELLED, REFUSED, APPROVED, RETURN_SHIPPED, REFUNDED, PAID_BACK;
 
     @JsonValue
     public String value() {

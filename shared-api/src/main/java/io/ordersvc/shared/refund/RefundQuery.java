@@ -23,7 +23,9 @@ public sealed interface RefundQuery {
                         String buyerId, String shopId, RefundType type, boolean goodsReceived, RefundReason reason,
                         Money amount, String note, List<String> evidenceUrls, RefundStatus status,
                         String refuseReason, String returnAddress, @JsonInclude(JsonInclude.Include.NON_NULL) ReturnParcel returnShipment, Instant createdAt,
-                        Instant updatedAt, Instant refundedAt, List<RefundLogEntry> log, long version) {
+                        Instant updatedAt, Instant refundedAt,
+                        @JsonInclude(JsonInclude.Include.NON_NULL) io.ordersvc.shared.order.PaymentMix.Share paidBack,
+                        List<RefundLogEntry> log, long version) {
     }
 
     record ReturnParcel(String carrierCode, String carrierName, String trackingNo) {

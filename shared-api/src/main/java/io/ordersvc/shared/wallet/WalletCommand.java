@@ -26,6 +26,14 @@ public sealed interface WalletCommand extends ActorAware {
                          Actor actor) implements WalletCommand {
     }
 
+    /**
+     * What a completed order earns now (its price's points_earned, less the share of what was refunded). The
+     * order's earning is set, not added to: the same report again changes nothing, a lower one takes points back.
+     */
+    record EarnPoints(@TargetAggregateIdentifier String walletId, String buyerId, String orderId, long points,
+                      Actor actor) implements WalletCommand {
+    }
+
     /** An order holding points was paid: its frozen points are spent. The same order again changes nothing. */
     record SettlePoints(@TargetAggregateIdentifier String walletId, String buyerId, String orderId, Actor actor)
             implements WalletCommand {

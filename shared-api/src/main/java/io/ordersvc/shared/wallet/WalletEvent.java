@@ -32,6 +32,24 @@ public sealed interface WalletEvent {
     record PointsSpent(String buyerId, String orderId, long points, Instant at) implements WalletEvent {
     }
 
+    /**
+     * A completed order's earning changed by delta: earned on completion, or (negative) taken back after a refund.
+     * shortfall: points that could not be taken back because the buyer had spent them (never below zero).
+     */
+    record PointsEarned(String buyerId, String orderId, long delta, long earnedTotal, long shortfall,
+                        long availableAfter, Instant at) implements WalletEvent {
+    }
+
+    /** A refund gave back the points that paid its share of the order. */
+    record PointsRefunded(String buyerId, String orderId, String refundId, long points, long availableAfter,
+                          Instant at) implements WalletEvent {
+    }
+
+    /** A refund gave back the balance that paid its share of the order (after a gift card, before the channel). */
+    record BalanceRefunded(String buyerId, String orderId, String refundId, Money amount, Money balanceAfter,
+                           Instant at) implements WalletEvent {
+    }
+
     record BalanceAdjusted(String buyerId, Money delta, String reason, String adjustedBy, Money balanceAfter,
                            Instant at) implements WalletEvent {
     }

@@ -206,6 +206,69 @@ class WalletIT extends ShopFixtures {
                 .as("stock taken only by the checkouts that were placed").isEqualTo(95);
     }
 
+    @Test
+    void a_completed_order_earns_its_points_and_a_refund_after_completion_takes_back_its_share() {
+        Shop shop = shop();
+        String coat = sku(shop, "大衣", "100.00", 10);
+        String buyerId = uniqueId("buyer");
+        String buyer = token(buyerId, "buyer");
+        JsonNode placed = api.post("/api/v1/checkouts", buyer, body("310104", coat, 1)).expect(201).body();
+        JsonNode order = placed.path("orders").get(0);
+        String orderId = order.path("order_id").asString();
+        assertThat(order.path("price").path("points_earned").asLong()).as("free shipping over 99 in Shanghai: "
+                + "one point per yuan of 100.00").isEqualTo(100);
+        api.pay(orderId, "100.00", "tx-" + orderId).expect(200);
+        api.ship(orderId, shop.seller()).expect(201);
+        api.post("/api/v1/orders/" + orderId + "/receipt", buyer, null).expect(200);
+        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(points(buyer, 0).path("available").asLong()).isEqualTo(100));
+        assertThat(points(buyer, 0).path("ledger").get(0).path("reason").asString()).isEqualTo("order_completed");
+
+        String line = api.order(orderId, buyer, 3).path("lines").get(0).path("order_line_id").asString();
+        String refundId = api.post("/api/v1/orders/" + orderId + "/refunds", buyer, Map.of("order_line_id", line,
+                "type", "refund_only", "goods_received", true, "reason", "quality_issue", "amount", "40.00"))
+                .expect(201).text("refund_id");
+        api.post("/api/v1/refunds/" + refundId + "/approve", shop.seller(), Map.of()).expect(200);
+        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(points(buyer, 0).path("available").asLong()).as("60 of 100 kept").isEqualTo(60));
+        JsonNode last = points(buyer, 0).path("ledger").get(0);
+        assertThat(last.path("delta").asLong()).isEqualTo(-40);
+        assertThat(last.path("reason").asString()).isEqualTo("earned_taken_back");
+    }
+
+    @Test
+    void a_refund_returns_the_points_share_then_the_balance_then_the_channel_and_the_detail_shows_the_split() {
+        Shop shop = shop();
+        String tea = pointsSku(shop, "30.00", 10);
+        String buyerId = uniqueId("buyer");
+        String buyer = token(buyerId, "buyer");
+        grant(buyerId, 1000, "50.00");
+        JsonNode placed = api.post("/api/v1/checkouts", buyer, spending(tea, 2, 800, "20.00")).expect(201).body();
+        String orderId = placed.path("orders").get(0).path("order_id").asString();
+        api.pay(orderId, "42.00", "tx-" + orderId).expect(200);
+        String line = api.order(orderId, buyer, 1).path("lines").get(0).path("order_line_id").asString();
+
+        String refundId = api.post("/api/v1/orders/" + orderId + "/refunds", buyer, Map.of("order_line_id", line,
+                "type", "refund_only", "goods_received", false, "reason", "other", "amount", "30.00"))
+                .expect(201).text("refund_id");
+        api.post("/api/v1/refunds/" + refundId + "/approve", shop.seller(), Map.of()).expect(200);
+        JsonNode refund = api.get("/api/v1/refunds/" + refundId + "?min_version=2", buyer).expect(200).body();
+        // of 70.00, points paid 8.00: 30.00 × 8/70 = 3.42 in points (342); 26.58 of money: 20.00 to the balance
+        // first, 6.58 through the channel
+        JsonNode back = refund.path("paid_back");
+        assertThat(back.path("points_used").asLong()).isEqualTo(342);
+        assertThat(back.path("points").asString()).isEqualTo("3.42");
+        assertThat(back.path("balance").asString()).isEqualTo("20.00");
+        assertThat(back.path("gift_card").asString()).isEqualTo("0.00");
+        assertThat(back.path("channel").asString()).isEqualTo("6.58");
+        assertThat(refund.path("log")).extracting(e -> e.path("action").asString()).contains("paid_back");
+        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            assertThat(points(buyer, 0).path("available").asLong()).isEqualTo(200 + 342);
+            assertThat(balance(buyer, 0).path("available").asString()).isEqualTo("50.00");
+        });
+        assertThat(balance(buyer, 0).path("ledger").get(0).path("reason").asString()).isEqualTo("order_refunded");
+    }
+
     static List<Integer> atOnce(int n, Callable<Integer> task) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(n);
         try {

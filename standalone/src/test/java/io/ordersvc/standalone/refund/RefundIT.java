@@ -120,9 +120,13 @@ class RefundIT extends IntegrationTest {
                 .isEqualTo(1);
         assertThat(stock(0, 2)).isEqualTo(10);
 
-        JsonNode detail = refund(refundId, buyer, 1);
-        assertThat(detail.path("log")).hasSize(2);
+        JsonNode detail = refund(refundId, buyer, 2);
+        assertThat(detail.path("log")).extracting(e -> e.path("action").asString())
+                .containsExactly("applied", "refunded", "paid_back");
         assertThat(detail.path("log").get(1).path("actor_role").asString()).isEqualTo("seller");
+        assertThat(detail.path("log").get(2).path("message").asString())
+                .isEqualTo("Paid back 100.00 through the payment channel");
+        assertThat(detail.path("paid_back").path("channel").asString()).isEqualTo("100.00");
         assertThat(detail.path("evidence_urls").get(0).asString()).isEqualTo("https://img.example.com/1.jpg");
         List<String> types = new ArrayList<>();
         api.get("/api/v1/orders/" + orderId + "/history", buyer).body()
@@ -158,10 +162,10 @@ class RefundIT extends IntegrationTest {
         assertThat(after.path("status").asString()).isEqualTo("completed"); // partly refunded, not closed
         assertThat(after.path("lines").get(0).path("refunded_amount").asString()).isEqualTo("80.00");
         assertThat(after.path("lines").get(0).path("refund_state").asString()).isEqualTo("succeeded");
-        JsonNode detail = refund(refundId, seller, 3);
+        JsonNode detail = refund(refundId, seller, 4);
         assertThat(detail.path("return_shipment").path("tracking_no").asString()).isEqualTo("SF-BACK-1");
         assertThat(detail.path("return_address").asString()).isEqualTo("上海市浦东新区张江路100号");
-        assertThat(detail.path("log")).hasSize(4);
+        assertThat(detail.path("log")).hasSize(5);
         assertThat(stock(0, 2)).isEqualTo(10); // the returned unit is back
 
         // 20.00 is still refundable on that line; 20.01 is not.
