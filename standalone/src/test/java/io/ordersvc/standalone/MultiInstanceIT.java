@@ -226,6 +226,31 @@ class MultiInstanceIT {
                 .allSatisfy(r -> assertThat(r.code()).as(r.raw()).isEqualTo("INSUFFICIENT_POINTS"));
         eventually(() -> assertThat(apiB.get("/api/v1/points", spender).expect(200).body().path("available")
                 .asLong()).isEqualTo(100));
+
+        // The same with a gift card of 100.00: three checkouts paying 30.00 each.
+        var card = apiA.post("/api/v1/gift-cards", token("admin-multi", "admin"), Map.of("count", 1, "amount",
+                "100.00", "valid_until", "2099-01-01T00:00:00Z")).expect(201).body().path("cards").get(0);
+        String number = card.path("number").asString();
+        apiB.post("/api/v1/gift-cards/bind", spender, Map.of("number", number, "secret",
+                card.path("secret").asString())).expect(200);
+        body.remove("use_points");
+        body.put("gift_card", Map.of("number", number, "amount", "30.00"));
+        checkouts.clear();
+        for (int i = 0; i < 10; i++) {
+            Api api = i % 2 == 0 ? apiA : apiB;
+            checkouts.add(() -> {
+                for (int attempt = 0; ; attempt++) {
+                    Response r = api.post("/api/v1/checkouts", spender, body);
+                    if (!"CONCURRENT_MODIFICATION".equals(r.code()) || attempt == 20) {
+                        return r;
+                    }
+                }
+            });
+        }
+        answers = atOnce(checkouts);
+        assertThat(answers).filteredOn(r -> r.status() == 201).as("3 × 30.00 of 100.00").hasSize(3);
+        assertThat(answers).filteredOn(r -> r.status() != 201)
+                .allSatisfy(r -> assertThat(r.code()).as(r.raw()).isEqualTo("INSUFFICIENT_GIFT_CARD"));
     }
 
     @Test

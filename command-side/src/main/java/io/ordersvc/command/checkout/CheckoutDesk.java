@@ -10,6 +10,7 @@ import io.ordersvc.command.order.OrderPlacement;
 import io.ordersvc.command.order.OrderSettings;
 import io.ordersvc.command.promotion.RunningPromotions;
 import io.ordersvc.command.shipping.FreightTemplates;
+import io.ordersvc.command.wallet.GiftCards;
 import io.ordersvc.command.wallet.WalletSettings;
 import io.ordersvc.command.wallet.Wallets;
 import io.ordersvc.shared.catalog.Buying;
@@ -58,11 +59,13 @@ public class CheckoutDesk {
     private final CartDesk carts;
 
     private final Wallets wallets;
+    private final GiftCards giftCards;
 
     public CheckoutDesk(Stock stock, FreightTemplates templates, RunningPromotions promotions, MemberBook members,
                         OrderPlacement placement, OrderNumbers numbers, OrderSettings settings, IdGenerator ids,
-                        CartDesk carts, Wallets wallets, WalletSettings walletSettings) {
+                        CartDesk carts, Wallets wallets, WalletSettings walletSettings, GiftCards giftCards) {
         this.carts = carts;
+        this.giftCards = giftCards;
         this.wallets = wallets;
         this.stock = stock;
         this.pricing = new CheckoutPricing(templates, promotions, members, settings, walletSettings);
@@ -77,6 +80,8 @@ public class CheckoutDesk {
         requireBuyer(cmd.actor().is(Role.BUYER));
         CheckoutRequest request = fromCart(cmd.request(), cmd.actor()).request();
         Wallets.Standing wallet = wallets.standing(cmd.actor().id()); // before products: the lock order
+        GiftCards.Standing card = request.giftCard() == null ? null
+                : giftCards.standing(cmd.actor().id(), request.giftCard().number(), clock.instant());
         Basket basket = Basket.of(request);
         List<CheckoutPreview.CheckoutError> problems = new ArrayList<>();
         Map<String, SkuOwners.Owner> owners = stock.owners(basket.skuIds());
@@ -104,7 +109,7 @@ public class CheckoutDesk {
             }
         }
         return pricing.price(request, basket, quoted, skuProblems, problems, cmd.actor().id(), clock.instant(),
-                wallet).preview();
+                wallet, card).preview();
     }
 
     @CommandHandler
@@ -138,14 +143,16 @@ public class CheckoutDesk {
         basket.units().forEach((sku, units) -> byOrder
                 .computeIfAbsent(orderOf.get(owners.get(sku).shopId()), o -> new LinkedHashMap<>()).put(sku, units));
         // The wallet is loaded (locked) before the products, and only by a checkout that spends from it.
-        boolean spends = request.usePoints() > 0 || request.useBalance().isPositive()
+        boolean spends = request.usePoints() > 0 || request.useBalance().isPositive() || request.giftCard() != null
                 || request.orderType() == OrderType.POINTS_EXCHANGE;
         Wallets.Standing wallet = spends ? wallets.standing(cmd.actor().id()) : Wallets.Standing.NONE;
+        GiftCards.Standing card = request.giftCard() == null ? null
+                : giftCards.standing(cmd.actor().id(), request.giftCard().number(), clock.instant());
         Map<String, Product.Reserved> reserved = stock.reserveAll(byOrder, owners, request.orderType());
         Instant now = clock.instant();
         List<CheckoutPreview.CheckoutError> problems = new ArrayList<>();
         CheckoutPricing.Priced priced = pricing.price(request, basket, reserved, Map.of(), problems,
-                cmd.actor().id(), now, wallet);
+                cmd.actor().id(), now, wallet, card);
         if (!problems.isEmpty()) {
             CheckoutPreview.CheckoutError first = problems.get(0);
             throw Refusal.unprocessable(first.code(), first.message());
@@ -158,7 +165,9 @@ public class CheckoutDesk {
         String payNo = numbers.next();
         if (spends) {
             wallets.take(cmd.actor().id(), priced.shops().stream().map(shop -> new Wallets.Take(
-                    orderOf.get(shop.shopId()), shop.price().pointsUsed(), shop.price().balanceAmount())).toList(), now);
+                    orderOf.get(shop.shopId()), shop.price().pointsUsed(), shop.price().balanceAmount(),
+                    shop.price().giftCardAmount())).toList(),
+                    request.giftCard() == null ? null : request.giftCard().number(), now);
         }
         List<CheckoutPlaced.PlacedOrder> placed = new ArrayList<>();
         for (CheckoutPricing.ShopOrder shop : priced.shops()) {

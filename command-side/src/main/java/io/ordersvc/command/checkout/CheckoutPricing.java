@@ -5,6 +5,7 @@ import io.ordersvc.command.member.MemberBook;
 import io.ordersvc.command.order.OrderSettings;
 import io.ordersvc.command.promotion.RunningPromotions;
 import io.ordersvc.command.shipping.FreightTemplates;
+import io.ordersvc.command.wallet.GiftCards;
 import io.ordersvc.command.wallet.WalletSettings;
 import io.ordersvc.command.wallet.Wallets;
 import io.ordersvc.shared.catalog.ProductType;
@@ -77,9 +78,9 @@ final class CheckoutPricing {
                      List<CheckoutPreview.Line> invalid, List<Pricing.Applied> applied,
                      List<Pricing.Progress> progress, Money pointsCap, long givePoints) {
 
-        ShopOrder paidWith(long pointsUsed, Money points, Money balance, BigDecimal pointsPerYuan) {
+        ShopOrder paidWith(long pointsUsed, Money points, Money balance, Money giftCard, BigDecimal pointsPerYuan) {
             return new ShopOrder(shopId, lines, shippingFee, freeReason, price.paidWith(pointsUsed, points, balance,
-                    Money.ZERO, pointsPerYuan, givePoints), invalid, applied, progress, pointsCap, givePoints);
+                    giftCard, pointsPerYuan, givePoints), invalid, applied, progress, pointsCap, givePoints);
         }
     }
 
@@ -91,11 +92,12 @@ final class CheckoutPricing {
      * @param skuProblems sku id → why it cannot be bought (a preview's invalid lines); they count in no amount
      * @param problems    where every problem found is added
      * @param wallet      what the buyer's wallet holds (NONE when the checkout spends nothing from it)
+     * @param card        the gift card the request names, as the buyer may spend it (null: none, or not theirs)
      */
     Priced price(CheckoutRequest request, CheckoutDesk.Basket basket, Map<String, Product.Reserved> catalog,
                  Map<String, String> skuProblems, List<CheckoutPreview.CheckoutError> problems, String buyerId,
-                 Instant now, Wallets.Standing wallet) {
-        couponAndGiftCard(request, problems);
+                 Instant now, Wallets.Standing wallet, GiftCards.Standing card) {
+        coupon(request, problems);
         boolean exchange = request.orderType() == OrderType.POINTS_EXCHANGE;
         Set<String> shops = new LinkedHashSet<>(); // in the order the buyer named the goods
         basket.units().keySet().stream().map(catalog::get).filter(java.util.Objects::nonNull)
@@ -169,14 +171,16 @@ final class CheckoutPricing {
             }
             orders.add(shopOrder(shop, shopLines, shopInvalid, goods, request, exchange, problems));
         }
-        orders = paidFromWallet(orders, request, wallet, exchange, problems);
+        orders = paidFromWallet(orders, request, wallet, card, exchange, problems);
         PriceBreakdown total = PriceBreakdown.sum(orders.stream().map(ShopOrder::price).toList());
         Money cap = orders.stream().map(o -> o.pointsCap().min(o.price().totalAmount())).reduce(Money.ZERO,
                 Money::plus);
         long usable = exchange ? 0 : Math.min(wallet.points(), pointsRate.points(cap));
-        return new Priced(orders, total, preview(orders, total, request, problems, new CheckoutPreview.Points(
+        CheckoutPreview.GiftCard cardView = request.giftCard() == null ? null : new CheckoutPreview.GiftCard(
+                request.giftCard().number(), card == null ? Money.ZERO : card.usable());
+        return new Priced(orders, total, preview(orders, total, problems, new CheckoutPreview.Points(
                 wallet.points(), usable - usable % pointsRate.pointsPerFen(), pointsRate.yuanPer100()),
-                wallet.balance()));
+                wallet.balance(), cardView));
     }
 
     /**
@@ -184,7 +188,8 @@ final class CheckoutPricing {
      * what each may take; a points exchange's own price in points counts against the same points.
      */
     private List<ShopOrder> paidFromWallet(List<ShopOrder> orders, CheckoutRequest request, Wallets.Standing wallet,
-                                           boolean exchange, List<CheckoutPreview.CheckoutError> problems) {
+                                           GiftCards.Standing card, boolean exchange,
+                                           List<CheckoutPreview.CheckoutError> problems) {
         List<AssetSplit.Problem> found = new ArrayList<>();
         long usePoints = request.usePoints();
         if (exchange && usePoints > 0) {
@@ -192,8 +197,21 @@ final class CheckoutPricing {
                     + "use_points pays part of a physical order"));
             usePoints = 0;
         }
+        Money useCard = request.giftCard() == null ? Money.ZERO : request.giftCard().amount();
+        if (request.giftCard() != null) {
+            if (card == null) {
+                found.add(new AssetSplit.Problem("GIFT_CARD_NOT_FOUND", "no gift card " + request.giftCard().number()
+                        + " is bound to the buyer"));
+            } else if (card.expired()) {
+                found.add(new AssetSplit.Problem("GIFT_CARD_EXPIRED", "gift card " + card.number() + " has expired"));
+            } else if (useCard.compareTo(card.usable()) > 0) {
+                found.add(new AssetSplit.Problem("INSUFFICIENT_GIFT_CARD", "the gift card holds " + card.usable()
+                        + ", " + useCard + " asked"));
+            }
+        }
         AssetSplit.Split split = AssetSplit.split(orders.stream().map(o -> new AssetSplit.Part(
-                o.price().totalAmount(), o.pointsCap())).toList(), usePoints, request.useBalance(), pointsRate, found);
+                o.price().totalAmount(), o.pointsCap())).toList(), usePoints, request.useBalance(), useCard,
+                pointsRate, found);
         long pointsAsked = orders.stream().mapToLong(o -> o.price().pointsUsed()).sum()
                 + split.pointsUsed().stream().mapToLong(Long::longValue).sum();
         if (pointsAsked > wallet.points()) {
@@ -211,7 +229,7 @@ final class CheckoutPricing {
         for (int i = 0; i < orders.size(); i++) {
             ShopOrder o = orders.get(i);
             paid.add(o.paidWith(o.price().pointsUsed() + split.pointsUsed().get(i), split.pointsAmount().get(i),
-                    split.balance().get(i), earnRate));
+                    split.balance().get(i), split.giftCard().get(i), earnRate));
         }
         return paid;
     }
@@ -275,14 +293,10 @@ final class CheckoutPricing {
                 givePoints);
     }
 
-    /** Until coupons and gift cards exist, a buyer holds none: asking to spend one is a problem that names it. */
-    private static void couponAndGiftCard(CheckoutRequest request, List<CheckoutPreview.CheckoutError> problems) {
+    /** Until coupons exist, a buyer holds none: asking to spend one is a problem that names it. */
+    private static void coupon(CheckoutRequest request, List<CheckoutPreview.CheckoutError> problems) {
         if (request.couponId() != null || request.exchangeCode() != null) {
             problems.add(new CheckoutPreview.CheckoutError("COUPON_NOT_FOUND", "the buyer holds no such coupon", null));
-        }
-        if (request.giftCard() != null) {
-            problems.add(new CheckoutPreview.CheckoutError("GIFT_CARD_NOT_FOUND", "no gift card "
-                    + request.giftCard().number() + " is bound to the buyer", null));
         }
     }
 
@@ -293,9 +307,10 @@ final class CheckoutPricing {
                 type, promotionId, false, problem);
     }
 
-    private static CheckoutPreview preview(List<ShopOrder> orders, PriceBreakdown total, CheckoutRequest request,
+    private static CheckoutPreview preview(List<ShopOrder> orders, PriceBreakdown total,
                                            List<CheckoutPreview.CheckoutError> problems,
-                                           CheckoutPreview.Points points, Money balance) {
+                                           CheckoutPreview.Points points, Money balance,
+                                           CheckoutPreview.GiftCard card) {
         List<CheckoutPreview.Shop> shops = new ArrayList<>();
         for (ShopOrder order : orders) {
             List<CheckoutPreview.Line> lines = new ArrayList<>();
@@ -309,8 +324,6 @@ final class CheckoutPricing {
             shops.add(new CheckoutPreview.Shop(order.shopId(), lines, order.applied(), order.progress(),
                     order.shippingFee(), order.freeReason(), order.price()));
         }
-        CheckoutPreview.GiftCard card = request.giftCard() == null ? null
-                : new CheckoutPreview.GiftCard(request.giftCard().number(), Money.ZERO);
         return new CheckoutPreview(shops, total, List.of(), points, new CheckoutPreview.Balance(balance), card,
                 List.copyOf(problems));
     }

@@ -62,7 +62,7 @@ public class Order {
     private String invoiceNo;
     private boolean reviewWindowClosed;
     private boolean afterSalesClosed;
-    /** Points or balance paid part of it: the buyer's wallet holds them for this order. */
+    /** Points, balance or a gift card paid part of it: the buyer's wallet knows what, for this order. */
     private boolean walletUsed;
     /** What the order earns on completion, before refunds. */
     private long pointsEarned;
@@ -244,7 +244,8 @@ public class Order {
         status = PENDING_PAYMENT;
         payableUntil = e.payableUntil();
         invoiceAsked = e.invoice() != null && e.invoice().wanted();
-        walletUsed = e.price().pointsUsed() > 0 || e.price().balanceAmount().isPositive();
+        walletUsed = e.price().pointsUsed() > 0 || e.price().balanceAmount().isPositive()
+                || e.price().giftCardAmount().isPositive();
         pointsEarned = e.price().pointsEarned();
     }
 

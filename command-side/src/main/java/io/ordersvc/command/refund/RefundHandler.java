@@ -104,9 +104,9 @@ public class RefundHandler {
         OrderAfterSales.Payout payout = order.invoke(o -> o.refundPaid(refundId, returned, now));
         PaymentMix.Share back = payout.back();
         refund.execute(r -> r.paidBack(back, now));
-        if (back.pointsUsed() > 0 || back.balance().isPositive()) {
+        if (back.pointsUsed() > 0 || back.balance().isPositive() || back.giftCard().isPositive()) {
             wallets.refunded(order.invoke(Order::buyerId), order.identifierAsString(), refundId, back.pointsUsed(),
-                    back.balance(), now);
+                    back.balance(), back.giftCard(), now);
         }
         stock.release(order.identifierAsString(), payout.stockBack(), reason);
     }

@@ -13,6 +13,7 @@ import io.ordersvc.shared.wallet.WalletEvent.BalanceAdjusted;
 import io.ordersvc.shared.wallet.WalletEvent.BalanceRefunded;
 import io.ordersvc.shared.wallet.WalletEvent.BalanceReturned;
 import io.ordersvc.shared.wallet.WalletEvent.BalanceSpent;
+import io.ordersvc.shared.wallet.WalletEvent.GiftCardUsed;
 import io.ordersvc.shared.wallet.WalletEvent.PointsAdjusted;
 import io.ordersvc.shared.wallet.WalletEvent.PointsEarned;
 import io.ordersvc.shared.wallet.WalletEvent.PointsFrozen;
@@ -57,6 +58,8 @@ public class Wallet {
     private Map<String, Money> taken = new HashMap<>();
     /** order id → the points a completed order has earned so far. */
     private Map<String, Long> earned = new HashMap<>();
+    /** order id → the gift card that paid part of it. */
+    private Map<String, String> cards = new HashMap<>();
     /** The refunds whose share came back (a command retried after it committed finds its refund here). */
     private java.util.Set<String> refunds = new java.util.HashSet<>();
 
@@ -148,7 +151,7 @@ public class Wallet {
      *
      * @throws Refusal 422 INSUFFICIENT_POINTS or INSUFFICIENT_BALANCE when the wallet holds less than they all take
      */
-    void take(String buyerId, List<Wallets.Take> takes, Instant now) {
+    void take(String buyerId, List<Wallets.Take> takes, String giftCard, Instant now) {
         long pointsAsked = takes.stream().mapToLong(Wallets.Take::points).sum();
         Money balanceAsked = takes.stream().map(Wallets.Take::balance).reduce(Money.ZERO, Money::plus);
         if (pointsAsked > points) {
@@ -166,7 +169,15 @@ public class Wallet {
             if (take.balance().isPositive()) {
                 apply(new BalanceSpent(buyerId, take.orderId(), take.balance(), balance.minus(take.balance()), now));
             }
+            if (take.giftCard().isPositive()) {
+                apply(new GiftCardUsed(buyerId, take.orderId(), giftCard, take.giftCard(), now));
+            }
         }
+    }
+
+    /** The gift card that paid part of an order, or null. */
+    String cardOf(String orderId) {
+        return cards.get(orderId);
     }
 
     /** Gives back a refund's share of points and balance, once per refund. */
@@ -245,6 +256,12 @@ public class Wallet {
     void on(BalanceRefunded e) {
         balance = e.balanceAfter();
         refunds.add(e.refundId());
+    }
+
+    @EventSourcingHandler
+    void on(GiftCardUsed e) {
+        own(e.buyerId());
+        cards.put(e.orderId(), e.number());
     }
 
     @EventSourcingHandler

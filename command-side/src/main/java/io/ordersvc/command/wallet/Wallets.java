@@ -9,7 +9,9 @@ import org.axonframework.modelling.command.Repository;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A buyer's wallet as checkout and cancellation use it, inside their own units of work: what checkout takes commits
@@ -21,13 +23,19 @@ import java.util.List;
 public class Wallets {
 
     private final Repository<Wallet> wallets;
+    private final GiftCards cards;
 
-    public Wallets(Repository<Wallet> wallets) {
+    public Wallets(Repository<Wallet> wallets, GiftCards cards) {
         this.wallets = wallets;
+        this.cards = cards;
     }
 
-    /** What an order takes: points to freeze and balance to spend. */
-    public record Take(String orderId, long points, Money balance) {
+    /** What an order takes: points to freeze, balance to spend, and what the checkout's gift card pays. */
+    public record Take(String orderId, long points, Money balance, Money giftCard) {
+
+        public Take(String orderId, long points, Money balance) {
+            this(orderId, points, balance, Money.ZERO);
+        }
     }
 
     /** What the buyer may spend now, and the points unpaid orders hold. */
@@ -40,22 +48,43 @@ public class Wallets {
         return wallet(buyerId).invoke(Wallet::standing);
     }
 
-    /** Takes what each order spends, or nothing (a refusal leaves nothing applied). */
-    public void take(String buyerId, List<Take> takes, Instant now) {
-        if (takes.stream().allMatch(t -> t.points() == 0 && !t.balance().isPositive())) {
+    /**
+     * Takes what each order spends, or nothing (a refusal leaves nothing applied).
+     *
+     * @param giftCard the number of the card that pays the takes' giftCard amounts (null: none)
+     */
+    public void take(String buyerId, List<Take> takes, String giftCard, Instant now) {
+        if (takes.stream().allMatch(t -> t.points() == 0 && !t.balance().isPositive()
+                && !t.giftCard().isPositive())) {
             return;
         }
-        wallet(buyerId).execute(w -> w.take(buyerId, takes, now));
+        wallet(buyerId).execute(w -> w.take(buyerId, takes, giftCard, now));
+        Map<String, Money> byOrder = new LinkedHashMap<>();
+        takes.forEach(t -> byOrder.put(t.orderId(), t.giftCard()));
+        if (byOrder.values().stream().anyMatch(Money::isPositive)) {
+            cards.spend(buyerId, giftCard, byOrder, now);
+        }
     }
 
     /** Gives back a refund's share of points and balance, once, in the payout's unit of work. */
-    public void refunded(String buyerId, String orderId, String refundId, long points, Money balance, Instant now) {
-        wallet(buyerId).execute(w -> w.refunded(orderId, refundId, points, balance, now));
+    public void refunded(String buyerId, String orderId, String refundId, long points, Money balance,
+                         Money giftCard, Instant now) {
+        Aggregate<Wallet> wallet = wallet(buyerId);
+        wallet.execute(w -> w.refunded(orderId, refundId, points, balance, now));
+        String card = wallet.invoke(w -> w.cardOf(orderId));
+        if (card != null && giftCard.isPositive()) {
+            cards.refunded(card, orderId, refundId, giftCard, now);
+        }
     }
 
     /** Gives back what an unpaid order took, once. */
     public void giveBack(String buyerId, String orderId, String reason, Instant now) {
-        wallet(buyerId).execute(w -> w.giveBack(orderId, reason, now));
+        Aggregate<Wallet> wallet = wallet(buyerId);
+        wallet.execute(w -> w.giveBack(orderId, reason, now));
+        String card = wallet.invoke(w -> w.cardOf(orderId));
+        if (card != null) {
+            cards.giveBack(card, orderId, reason, now);
+        }
     }
 
     private Aggregate<Wallet> wallet(String buyerId) {

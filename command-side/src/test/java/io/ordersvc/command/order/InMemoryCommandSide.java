@@ -68,15 +68,18 @@ final class InMemoryCommandSide {
             });
             return known;
         });
+        var giftCards = new io.ordersvc.command.wallet.GiftCards(repository(
+                io.ordersvc.command.wallet.GiftCard.class, resolvers), ids);
         var wallets = new io.ordersvc.command.wallet.Wallets(repository(io.ordersvc.command.wallet.Wallet.class,
-                resolvers));
+                resolvers), giftCards);
         OrderPlacement placement = new OrderPlacement(orders, stock, wallets);
         var carts = new io.ordersvc.command.cart.CartDesk(repository(io.ordersvc.command.cart.Cart.class, resolvers),
                 skuId -> java.util.Optional.empty());
         new AnnotationCommandHandlerAdapter<>(placement, resolvers).subscribe(bus);
         new AnnotationCommandHandlerAdapter<>(new CheckoutDesk(stock, id -> java.util.Optional.empty(),
                 (shops, at) -> List.of(), new io.ordersvc.command.member.MemberBook(store, java.time.Duration.ZERO), placement, new OrderNumbers(clock, 7), settings, ids,
-                carts, wallets, io.ordersvc.command.wallet.WalletSettings.defaults()), resolvers)
+                carts, wallets, io.ordersvc.command.wallet.WalletSettings.defaults(),
+                giftCards), resolvers)
                 .subscribe(bus);
         new AnnotationCommandHandlerAdapter<>(new ProductEditing(products, id -> java.util.Optional.empty()),
                 resolvers).subscribe(bus);

@@ -60,12 +60,12 @@ class WalletTest {
 
         @CommandHandler
         void handle(Take c, Clock clock) {
-            wallets.take("b-1", c.takes(), clock.instant());
+            wallets.take("b-1", c.takes(), null, clock.instant());
         }
 
         @CommandHandler
         void handle(Refunded c, Clock clock) {
-            wallets.refunded("b-1", "o-1", c.refundId(), c.points(), c.balance(), clock.instant());
+            wallets.refunded("b-1", "o-1", c.refundId(), c.points(), c.balance(), Money.ZERO, clock.instant());
         }
 
         @CommandHandler
@@ -78,7 +78,7 @@ class WalletTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(Wallet.class);
         fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
-        fixture.registerAnnotatedCommandHandler(new Handler(new Wallets(fixture.getRepository())));
+        fixture.registerAnnotatedCommandHandler(new Handler(new Wallets(fixture.getRepository(), new GiftCards(null, null))));
     }
 
     static Matcher<?> refusal(String code) {

@@ -2,6 +2,9 @@ package io.ordersvc.query.wallet;
 
 import io.ordersvc.query.support.BatchTable;
 import io.ordersvc.shared.money.Money;
+import io.ordersvc.shared.wallet.GiftCardQuery;
+import io.ordersvc.shared.wallet.GiftCardQuery.GiftCardList;
+import io.ordersvc.shared.wallet.GiftCardQuery.GiftCardView;
 import io.ordersvc.shared.wallet.WalletQuery.BalanceEntry;
 import io.ordersvc.shared.wallet.WalletQuery.BalanceQuery;
 import io.ordersvc.shared.wallet.WalletQuery.BalanceView;
@@ -17,7 +20,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
 
-/** The buyer's points and balance with their ledgers, newest first. A buyer never seen holds nothing. */
+/** The buyer's points and balance with their ledgers, newest first, and their gift cards. */
 @Component
 @Transactional(readOnly = true)
 public class WalletQueries {
@@ -54,6 +57,15 @@ public class WalletQueries {
         long total = jdbc.queryForObject("SELECT count(*) FROM points_ledger WHERE buyer_id = ?", Long.class,
                 query.buyerId());
         return new PointsView(row.points(), row.frozen(), ledger, query.page(), query.size(), total, row.version());
+    }
+
+    @QueryHandler
+    GiftCardList handle(GiftCardQuery query) {
+        return new GiftCardList(jdbc.query("SELECT number, amount, balance, valid_until, bound_at FROM gift_card_view"
+                        + " WHERE buyer_id = ? ORDER BY bound_at DESC, number",
+                (rs, i) -> new GiftCardView(rs.getString(1), Money.of(rs.getBigDecimal(2).setScale(2)),
+                        Money.of(rs.getBigDecimal(3).setScale(2)), BatchTable.instant(rs, "valid_until"),
+                        BatchTable.instant(rs, "bound_at")), query.buyerId()));
     }
 
     @QueryHandler

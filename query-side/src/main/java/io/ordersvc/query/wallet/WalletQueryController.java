@@ -3,6 +3,8 @@ package io.ordersvc.query.wallet;
 import io.ordersvc.platform.security.CurrentActor;
 import io.ordersvc.query.support.ReadModelWait;
 import io.ordersvc.shared.identity.Actor;
+import io.ordersvc.shared.wallet.GiftCardQuery;
+import io.ordersvc.shared.wallet.GiftCardQuery.GiftCardList;
 import io.ordersvc.shared.wallet.WalletQuery.BalanceQuery;
 import io.ordersvc.shared.wallet.WalletQuery.BalanceView;
 import io.ordersvc.shared.wallet.WalletQuery.PointsQuery;
@@ -53,6 +55,14 @@ public class WalletQueryController {
         Actor caller = actor.get();
         return wait.read(caller, minVersion, () -> wallets.version(caller.id()),
                 () -> queries.query(new PointsQuery(caller.id(), page, size), PointsView.class).join());
+    }
+
+    @RolesAllowed({BUYER})
+    @GetMapping("/gift-cards")
+    @Operation(operationId = "myGiftCards", summary = "The buyer's bound gift cards with their balances (buyer)",
+            description = "Newest bound first; a card past valid_until shows its balance but cannot be spent.")
+    public GiftCardList giftCards() {
+        return queries.query(new GiftCardQuery(actor.get().id()), GiftCardList.class).join();
     }
 
     @RolesAllowed({BUYER})

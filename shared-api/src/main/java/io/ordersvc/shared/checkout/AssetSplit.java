@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * How points and balance pay part of a checkout's orders (API.md: "points, balance and gift cards then pay part of
+ * How points, balance and a gift card pay part of a checkout's orders (API.md: "points, balance and gift cards then pay part of
  * what is left"). A pure function: each order's total and the most points may pay of it in, each order's share out,
  * apportioned to the fen ({@link Apportion}) so that the shares add up to what the buyer asked for, and no order is
  * paid beyond its own total. Problems are returned, not thrown: a preview shows them all.
@@ -60,7 +60,7 @@ public final class AssetSplit {
     }
 
     /** Each order's share, in the order of the parts. */
-    public record Split(List<Long> pointsUsed, List<Money> pointsAmount, List<Money> balance) {
+    public record Split(List<Long> pointsUsed, List<Money> pointsAmount, List<Money> balance, List<Money> giftCard) {
     }
 
     public record Problem(String code, String message) {
@@ -69,9 +69,10 @@ public final class AssetSplit {
     /**
      * @param usePoints  points the buyer spends (0: none)
      * @param useBalance balance the buyer spends
+     * @param useCard    what the buyer's gift card pays
      * @param problems   where the reasons the request cannot be met are added; the split then leaves that asset out
      */
-    public static Split split(List<Part> parts, long usePoints, Money useBalance, PointsRate rate,
+    public static Split split(List<Part> parts, long usePoints, Money useBalance, Money useCard, PointsRate rate,
                               List<Problem> problems) {
         List<Money> zero = parts.stream().map(p -> Money.ZERO).toList();
         List<Money> points = zero;
@@ -92,16 +93,26 @@ public final class AssetSplit {
         for (int i = 0; i < parts.size(); i++) {
             left.add(parts.get(i).total().minus(points.get(i)));
         }
-        List<Money> balance = zero;
-        if (useBalance.isPositive()) {
-            Money payable = left.stream().reduce(Money.ZERO, Money::plus);
-            if (useBalance.compareTo(payable) > 0) {
-                problems.add(new Problem("BALANCE_OVER_TOTAL", "the balance may pay at most " + payable
-                        + " of this checkout; " + useBalance + " asked"));
-            } else {
-                balance = Apportion.split(useBalance, left);
-            }
+        List<Money> balance = pay(left, useBalance, "BALANCE_OVER_TOTAL", "the balance", problems);
+        for (int i = 0; i < parts.size(); i++) {
+            left.set(i, left.get(i).minus(balance.get(i)));
         }
-        return new Split(points.stream().map(rate::points).toList(), points, balance);
+        List<Money> card = pay(left, useCard, "GIFT_CARD_OVER_TOTAL", "the gift card", problems);
+        return new Split(points.stream().map(rate::points).toList(), points, balance, card);
+    }
+
+    /** An amount split over what is left of each order, or nothing (and a problem) when it is more than that. */
+    private static List<Money> pay(List<Money> left, Money amount, String code, String what,
+                                   List<Problem> problems) {
+        if (!amount.isPositive()) {
+            return left.stream().map(l -> Money.ZERO).toList();
+        }
+        Money payable = left.stream().reduce(Money.ZERO, Money::plus);
+        if (amount.compareTo(payable) > 0) {
+            problems.add(new Problem(code, what + " may pay at most " + payable + " of this checkout; " + amount
+                    + " asked"));
+            return left.stream().map(l -> Money.ZERO).toList();
+        }
+        return Apportion.split(amount, left);
     }
 }

@@ -49,6 +49,11 @@ public final class Refusal extends DomainException {
         return notFound("PROMOTION_NOT_FOUND", "promotion " + promotionId + " does not exist");
     }
 
+    /** A gift card's unknown number and a wrong secret are answered alike: nobody learns which numbers exist. */
+    public static Refusal invalidGiftCard() {
+        return unprocessable("INVALID_GIFT_CARD", "no gift card with that number and secret");
+    }
+
     public static Refusal productNotFound(String productId) {
         return notFound("PRODUCT_NOT_FOUND", "product " + productId + " does not exist");
     }

@@ -50,6 +50,11 @@ public sealed interface WalletEvent {
                            Instant at) implements WalletEvent {
     }
 
+    /** A checkout paid part of an order with one of the buyer's gift cards: the wallet remembers which. */
+    record GiftCardUsed(String buyerId, String orderId, String number, Money amount, Instant at)
+            implements WalletEvent {
+    }
+
     record BalanceAdjusted(String buyerId, Money delta, String reason, String adjustedBy, Money balanceAfter,
                            Instant at) implements WalletEvent {
     }

@@ -43,7 +43,7 @@ class AssetSplitTest {
     void points_split_over_orders_by_what_each_may_take_and_the_balance_over_what_is_left() {
         List<AssetSplit.Problem> problems = new ArrayList<>();
         AssetSplit.Split split = AssetSplit.split(List.of(part("100.00", "30.00"), part("50.00", "10.00")), 2000,
-                Money.of("100.00"), HUNDRED, problems);
+                Money.of("100.00"), Money.ZERO, HUNDRED, problems);
         assertThat(problems).isEmpty();
         assertThat(split.pointsAmount()).isEqualTo(money("15.00", "5.00"));
         assertThat(split.pointsUsed()).containsExactly(1500L, 500L);
@@ -55,32 +55,34 @@ class AssetSplitTest {
     void the_last_fen_never_takes_an_order_past_its_cap() {
         List<AssetSplit.Problem> problems = new ArrayList<>();
         AssetSplit.Split split = AssetSplit.split(List.of(part("10.00", "0.01"), part("10.00", "0.02"),
-                part("10.00", "0.00")), 3, Money.ZERO, HUNDRED, problems);
+                part("10.00", "0.00")), 3, Money.ZERO, Money.ZERO, HUNDRED, problems);
         assertThat(split.pointsAmount()).isEqualTo(money("0.01", "0.02", "0.00"));
     }
 
     @Test
     void a_cap_above_the_total_is_the_total_and_everything_may_be_paid_so() {
         List<AssetSplit.Problem> problems = new ArrayList<>();
-        AssetSplit.Split split = AssetSplit.split(List.of(part("8.00", "20.00")), 500, Money.of("3.00"), HUNDRED,
-                problems);
+        AssetSplit.Split split = AssetSplit.split(List.of(part("8.00", "20.00")), 500, Money.of("2.00"),
+                Money.of("1.00"), HUNDRED, problems);
         assertThat(problems).isEmpty();
         assertThat(split.pointsAmount()).isEqualTo(money("5.00"));
-        assertThat(split.balance()).isEqualTo(money("3.00"));
+        assertThat(split.balance()).isEqualTo(money("2.00"));
+        assertThat(split.giftCard()).as("the card pays after the balance").isEqualTo(money("1.00"));
     }
 
     @Test
     void asking_more_than_may_pay_or_a_fraction_of_a_fen_is_a_problem_and_that_asset_pays_nothing() {
         List<AssetSplit.Problem> problems = new ArrayList<>();
         AssetSplit.Split split = AssetSplit.split(List.of(part("100.00", "30.00")), 3001, Money.of("100.01"),
-                HUNDRED, problems);
+                Money.of("100.01"), HUNDRED, problems);
         assertThat(problems).extracting(AssetSplit.Problem::code)
-                .containsExactly("POINTS_OVER_LIMIT", "BALANCE_OVER_TOTAL");
+                .containsExactly("POINTS_OVER_LIMIT", "BALANCE_OVER_TOTAL", "GIFT_CARD_OVER_TOTAL");
         assertThat(split.pointsAmount()).isEqualTo(money("0.00"));
         assertThat(split.balance()).isEqualTo(money("0.00"));
 
         problems.clear();
-        AssetSplit.split(List.of(part("100.00", "30.00")), 1003, Money.ZERO, new PointsRate(500), problems);
+        AssetSplit.split(List.of(part("100.00", "30.00")), 1003, Money.ZERO, Money.ZERO, new PointsRate(500),
+                problems);
         assertThat(problems).extracting(AssetSplit.Problem::code).containsExactly("INVALID_POINTS");
     }
 }
