@@ -2,6 +2,8 @@ package io.ordersvc.command.checkout;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.ordersvc.command.web.Commands;
+import io.ordersvc.command.web.PurchaseRequests.CouponRequest;
+import io.ordersvc.command.web.PurchaseRequests.GiftCardRequest;
 import io.ordersvc.command.web.PurchaseRequests.GiftChoiceRequest;
 import io.ordersvc.command.web.PurchaseRequests.InvoiceRequest;
 import io.ordersvc.command.web.PurchaseRequests.Item;
@@ -53,13 +55,6 @@ public class CheckoutController {
         this.actor = actor;
     }
 
-    record CouponRequest(UUID couponId, @Size(min = 10, max = 10) @SingleLine String exchangeCode) {
-    }
-
-    record GiftCardRequest(@NotNull @Size(min = 1, max = 32) @SingleLine String number,
-                           @NotNull @MinAmount("0.01") @Schema(type = "string", example = "50.00") Money amount) {
-    }
-
     record CheckoutBody(@NotNull @Schema(example = "buy_now", description = "buy_now: the items sent; cart: the "
                                 + "cart's items named in cart_item_ids, or (none named) the selected ones")
                         CheckoutRequest.Source source,
@@ -90,9 +85,8 @@ public class CheckoutController {
                     : cartItemIds.stream().map(UUID::toString).toList(), orderType,
                     items == null ? List.of() : items.stream().map(Item::item).toList(), receiver.receiver(),
                     GiftChoiceRequest.all(giftChoices),
-                    coupon == null || coupon.couponId() == null ? null : coupon.couponId().toString(),
-                    coupon == null ? null : coupon.exchangeCode(), usePoints == null ? 0 : usePoints, useBalance,
-                    giftCard == null ? null : new CheckoutRequest.GiftCardChoice(giftCard.number(), giftCard.amount()),
+                    CouponRequest.couponId(coupon), CouponRequest.exchangeCode(coupon),
+                    usePoints == null ? 0 : usePoints, useBalance, GiftCardRequest.choice(giftCard),
                     InvoiceRequest.of(invoice), buyerRemark, expectedPayAmount);
         }
     }
@@ -113,8 +107,9 @@ public class CheckoutController {
     @ProblemCodes(notFound = {"CART_ITEM_NOT_FOUND"}, conflict = {"OUT_OF_STOCK", "PRICE_CHANGED"},
             unprocessable = {"NO_ITEMS", "UNKNOWN_SKU", "OFF_SHELF",
             "OVER_PURCHASE_LIMIT", "NOT_EXCHANGEABLE_FOR_POINTS", "GIFT_NOT_OFFERED", "REGION_CODE_REQUIRED",
-            "REGION_NOT_DELIVERABLE", "COUPON_NOT_FOUND", "INSUFFICIENT_POINTS", "INSUFFICIENT_BALANCE",
-            "GIFT_CARD_NOT_FOUND"})
+            "REGION_NOT_DELIVERABLE", "INSUFFICIENT_POINTS", "INSUFFICIENT_BALANCE", "POINTS_OVER_LIMIT", "BALANCE_OVER_TOTAL", "INVALID_POINTS",
+            "GIFT_CARD_NOT_FOUND", "GIFT_CARD_EXPIRED", "INSUFFICIENT_GIFT_CARD", "GIFT_CARD_OVER_TOTAL",
+            "COUPON_NOT_FOUND"})
     @PostMapping
     @Operation(operationId = "submitCheckout", summary = "Check out (buyer): one order per shop, sharing pay_no",
             description = "The same body as the preview. Stock for every order is taken in one transaction, or "

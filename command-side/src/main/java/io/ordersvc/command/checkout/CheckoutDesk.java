@@ -189,9 +189,11 @@ public class CheckoutDesk {
     @CommandHandler
     public CheckoutPlaced.PlacedOrder handle(PlaceOrder cmd, Clock clock) throws Exception {
         var r = cmd.receiver();
+        var assets = cmd.assets();
         var request = new CheckoutRequest(cmd.orderType(), cmd.items().stream()
-                .map(i -> new CheckoutRequest.Item(i.skuId(), i.quantity())).toList(), r, cmd.giftChoices(), null,
-                null, 0, null, null, cmd.invoice(), cmd.buyerRemark(), cmd.expectedPayAmount());
+                .map(i -> new CheckoutRequest.Item(i.skuId(), i.quantity())).toList(), r, cmd.giftChoices(),
+                assets.couponId(), assets.exchangeCode(), assets.usePoints(), assets.useBalance(), assets.giftCard(),
+                cmd.invoice(), cmd.buyerRemark(), cmd.expectedPayAmount());
         return submit(new SubmitCheckout(request, true, cmd.actor()), cmd.orderId(), clock).orders().get(0);
     }
 

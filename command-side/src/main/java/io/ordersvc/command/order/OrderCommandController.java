@@ -62,12 +62,15 @@ public class OrderCommandController {
     @RolesAllowed({BUYER})
     @ProblemCodes(conflict = {"OUT_OF_STOCK", "PRICE_CHANGED"}, unprocessable = {"UNKNOWN_SKU", "MULTIPLE_SHOPS",
             "NOT_EXCHANGEABLE_FOR_POINTS", "OFF_SHELF", "OVER_PURCHASE_LIMIT", "GIFT_NOT_OFFERED",
-            "REGION_CODE_REQUIRED", "REGION_NOT_DELIVERABLE"})
+            "REGION_CODE_REQUIRED", "REGION_NOT_DELIVERABLE", "INSUFFICIENT_POINTS", "INSUFFICIENT_BALANCE", "POINTS_OVER_LIMIT", "BALANCE_OVER_TOTAL", "INVALID_POINTS",
+            "GIFT_CARD_NOT_FOUND", "GIFT_CARD_EXPIRED", "INSUFFICIENT_GIFT_CARD", "GIFT_CARD_OVER_TOTAL",
+            "COUPON_NOT_FOUND"})
     @PostMapping
     @Operation(operationId = "placeOrder", summary = "Place an order (buyer): checkout's buy-now path for one shop",
             description = "Prices come from the catalog and go through checkout's pricing (member price, promotions, "
                     + "shipping by the lines' freight templates); stock is reserved. All items must belong to one "
-                    + "shop (422 MULTIPLE_SHOPS); POST /checkouts splits several shops' goods into orders.")
+                    + "shop (422 MULTIPLE_SHOPS); POST /checkouts splits several shops' goods into orders. Points, "
+                    + "balance and a gift card pay part of it as at checkout.")
     @ApiResponse(responseCode = "201", description = "Created; Location names the new order",
             useReturnTypeSchema = true)
     public ResponseEntity<CheckoutPlaced.PlacedOrder> place(@Valid @RequestBody PlaceOrderRequest body) {
@@ -77,7 +80,7 @@ public class OrderCommandController {
                 body.items().stream().map(i -> new PlaceOrder.Item(i.skuId().toString(), i.quantity())).toList(),
                 body.receiver().receiver(), body.buyerRemark(),
                 PurchaseRequests.GiftChoiceRequest.all(body.giftChoices()),
-                PurchaseRequests.InvoiceRequest.of(body.invoice()), body.expectedPayAmount());
+                PurchaseRequests.InvoiceRequest.of(body.invoice()), body.expectedPayAmount(), body.assets());
         CheckoutPlaced.PlacedOrder placement = commands.send(command);
         return ResponseEntity.created(URI.create("/api/v1/orders/" + orderId)).body(placement);
     }

@@ -1,5 +1,7 @@
 package io.ordersvc.command.order;
 
+import io.ordersvc.command.web.PurchaseRequests.CouponRequest;
+import io.ordersvc.command.web.PurchaseRequests.GiftCardRequest;
 import io.ordersvc.command.web.PurchaseRequests.GiftChoiceRequest;
 import io.ordersvc.command.web.PurchaseRequests.InvoiceRequest;
 import io.ordersvc.command.web.PurchaseRequests.Item;
@@ -7,6 +9,7 @@ import io.ordersvc.command.web.PurchaseRequests.ReceiverRequest;
 import io.ordersvc.platform.web.validation.MinAmount;
 import io.ordersvc.platform.web.validation.SingleLine;
 import io.ordersvc.shared.money.Money;
+import io.ordersvc.shared.order.OrderCommand.PlaceOrder;
 import io.ordersvc.shared.order.PaymentChannel;
 import io.ordersvc.shared.order.OrderType;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -36,7 +39,16 @@ final class OrderRequests {
             @Size(max = 20) List<@Valid @NotNull GiftChoiceRequest> giftChoices,
             @Valid InvoiceRequest invoice,
             @MinAmount("0.00") @Schema(type = "string", example = "44.00", description = "the pay_amount the buyer "
-                    + "saw: a different one is 409 PRICE_CHANGED with the fresh preview") Money expectedPayAmount) {
+                    + "saw: a different one is 409 PRICE_CHANGED with the fresh preview") Money expectedPayAmount,
+            @Valid CouponRequest coupon,
+            @Min(0) @Max(100_000_000) @Schema(example = "0") Long usePoints,
+            @MinAmount("0.00") @Schema(type = "string", example = "0.00") Money useBalance,
+            @Valid GiftCardRequest giftCard) {
+
+        PlaceOrder.Assets assets() {
+            return new PlaceOrder.Assets(CouponRequest.couponId(coupon), CouponRequest.exchangeCode(coupon),
+                    usePoints == null ? 0 : usePoints, useBalance, GiftCardRequest.choice(giftCard));
+        }
     }
 
     record PayRequest(@NotNull @Schema(type = "string", example = "44.00") Money amount,

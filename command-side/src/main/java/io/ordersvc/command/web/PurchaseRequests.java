@@ -1,8 +1,10 @@
 package io.ordersvc.command.web;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import io.ordersvc.platform.web.validation.MinAmount;
 import io.ordersvc.platform.web.validation.SingleLine;
 import io.ordersvc.shared.checkout.CheckoutRequest;
+import io.ordersvc.shared.money.Money;
 import io.ordersvc.shared.order.Invoice;
 import io.ordersvc.shared.order.Receiver;
 import io.ordersvc.shared.shipping.RegionCode;
@@ -81,6 +83,26 @@ public final class PurchaseRequests {
         public static Invoice of(InvoiceRequest request) {
             return request == null ? null : new Invoice(request.type(), request.title() == null ? null
                     : request.title().strip(), request.taxNumber());
+        }
+    }
+
+    public record CouponRequest(UUID couponId, @Size(min = 10, max = 10) @SingleLine String exchangeCode) {
+
+        public static String couponId(CouponRequest coupon) {
+            return coupon == null || coupon.couponId() == null ? null : coupon.couponId().toString();
+        }
+
+        public static String exchangeCode(CouponRequest coupon) {
+            return coupon == null ? null : coupon.exchangeCode();
+        }
+    }
+
+    public record GiftCardRequest(@NotNull @Size(min = 1, max = 32) @SingleLine String number,
+                                  @NotNull @MinAmount("0.01") @Schema(type = "string", example = "50.00")
+                                  Money amount) {
+
+        public static CheckoutRequest.GiftCardChoice choice(GiftCardRequest card) {
+            return card == null ? null : new CheckoutRequest.GiftCardChoice(card.number(), card.amount());
         }
     }
 }

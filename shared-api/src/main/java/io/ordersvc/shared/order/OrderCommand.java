@@ -17,11 +17,21 @@ public sealed interface OrderCommand extends ActorAware {
     /** POST /orders: checkout's buy-now path for one shop's goods, with checkout's optional fields. */
     record PlaceOrder(@TargetAggregateIdentifier String orderId, Actor actor, OrderType orderType, List<Item> items,
                       Receiver receiver, String buyerRemark, List<CheckoutRequest.GiftChoice> giftChoices,
-                      Invoice invoice, Money expectedPayAmount) implements OrderCommand {
+                      Invoice invoice, Money expectedPayAmount, Assets assets) implements OrderCommand {
 
         public PlaceOrder(String orderId, Actor actor, OrderType orderType, List<Item> items, Receiver receiver,
                           String buyerRemark) {
-            this(orderId, actor, orderType, items, receiver, buyerRemark, null, null, null);
+            this(orderId, actor, orderType, items, receiver, buyerRemark, null, null, null, Assets.NONE);
+        }
+
+        public PlaceOrder {
+            assets = assets == null ? Assets.NONE : assets;
+        }
+
+        /** What the buyer spends of their assets, as a checkout does (API.md: the same optional fields). */
+        public record Assets(String couponId, String exchangeCode, long usePoints, Money useBalance,
+                             CheckoutRequest.GiftCardChoice giftCard) {
+            public static final Assets NONE = new Assets(null, null, 0, null, null);
         }
 
         public record Item(String skuId, int quantity) {

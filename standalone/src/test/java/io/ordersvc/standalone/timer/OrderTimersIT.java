@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static io.ordersvc.standalone.support.Api.token;
@@ -58,7 +59,8 @@ class OrderTimersIT {
     }
 
     private final String seller = token(uniqueId("seller"), "seller", uniqueId("shop"));
-    private final String buyer = token(uniqueId("buyer"), "buyer");
+    private final String buyerId = uniqueId("buyer");
+    private final String buyer = token(buyerId, "buyer");
 
     private static String freshDatabase(String name) throws Exception {
         return TestDatabase.postgres() ? TestDatabase.freshPostgresDatabase("orders_test_" + name)
@@ -109,8 +111,14 @@ class OrderTimersIT {
             String paid = api.placeOrder(buyer, sku.skuId(), 1).expect(201).text("order_id");
             api.pay(paid, "5.00", "tx-" + paid).expect(200);
 
-            // Unpaid: the timer shows on the order, fires at payable_until, the system cancels, stock returns.
-            var placed = api.placeOrder(buyer, sku.skuId(), 3).expect(201);
+            // Unpaid: the timer shows on the order, fires at payable_until, the system cancels, stock returns, and
+            // the balance that paid part of it is back.
+            api.post("/api/v1/members/" + buyerId + "/balance", token("admin-timers", "admin"), Map.of("delta",
+                    "6.00", "reason", "充值")).expect(200);
+            Map<String, Object> withBalance = new java.util.HashMap<>(Api.orderBody(sku.skuId(), 3));
+            withBalance.put("use_balance", "4.00");
+            var placed = api.post("/api/v1/orders", buyer, withBalance).expect(201);
+            assertThat(placed.text("pay_amount")).isEqualTo("11.00");
             String unpaid = placed.text("order_id");
             JsonNode timer = api.order(unpaid, buyer, 0).path("timers").get(0);
             assertThat(timer.path("type").asString()).isEqualTo("payment_timeout");
@@ -123,6 +131,9 @@ class OrderTimersIT {
             assertThat(expired.path("log").get(1).path("actor_role").asString()).isEqualTo("system");
             assertThat(api.product(sku.productId(), buyer, 3).path("skus").get(0).path("stock").asLong())
                     .isEqualTo(19);
+            JsonNode balance = api.get("/api/v1/balance?min_version=2", buyer).expect(200).body();
+            assertThat(balance.path("available").asString()).isEqualTo("6.00");
+            assertThat(balance.path("ledger").get(0).path("reason").asString()).isEqualTo("payment_timeout");
 
             // Money that arrives now is refused but kept on record, once per transaction, to be paid back.
             api.pay(unpaid, "15.00", "late-1").expectProblem(409, "ORDER_EXPIRED");
