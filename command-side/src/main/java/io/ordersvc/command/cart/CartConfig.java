@@ -1,6 +1,7 @@
 package io.ordersvc.command.cart;
 
 import io.ordersvc.command.catalog.Product;
+import io.ordersvc.command.catalog.SellingTerms;
 import io.ordersvc.command.catalog.Stock;
 import io.ordersvc.shared.order.OrderType;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
@@ -23,10 +24,20 @@ class CartConfig {
         return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
     }
 
-    /** The catalog's product as of now (its price, its shelf), through the catalog's own quote. */
+    /**
+     * The catalog's price and shelf as of now: from the index written with the product's events, so adding to a
+     * cart never waits for the product's lock (checkouts hold it while they take stock); through the product's own
+     * quote for SKUs indexed before the index held terms.
+     */
     @Bean
-    CartDesk.Catalog cartCatalog(Stock stock) {
+    CartDesk.Catalog cartCatalog(Stock stock, SellingTerms terms) {
         return skuId -> {
+            var indexed = terms.terms(skuId);
+            if (indexed.isPresent()) {
+                var t = indexed.get();
+                return Optional.of(new CartDesk.Offer(new Cart.Added(skuId, t.productId(), t.shopId(), t.price()),
+                        t.productName(), t.onShelf()));
+            }
             var owners = stock.owners(java.util.List.of(skuId));
             if (!owners.containsKey(skuId)) {
                 return Optional.empty();

@@ -1,6 +1,8 @@
 package io.ordersvc.command.catalog;
 
 import io.ordersvc.shared.catalog.ProductEvent.ProductCreated;
+import io.ordersvc.shared.catalog.ProductEvent.ProductEdited;
+import io.ordersvc.shared.money.Money;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -10,14 +12,16 @@ import org.springframework.stereotype.Component;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * SKU id to product and shop, for the command side. A subscribing processor writes it in the transaction that
- * stores ProductCreated, so an order placed right after a product was created always finds its SKUs.
+ * SKU id to product and shop, and the selling terms a cart needs, for the command side. A subscribing processor
+ * writes it in the transaction that stores ProductCreated or ProductEdited, so an order placed right after a
+ * product was created always finds its SKUs, and a cart sees the price an edit set.
  */
 @Component
 @ProcessingGroup(SkuIndex.GROUP)
-class SkuIndex implements SkuOwners, ProductShops {
+class SkuIndex implements SkuOwners, ProductShops, SellingTerms {
 
     static final String GROUP = "sku-index";
 
@@ -31,9 +35,31 @@ class SkuIndex implements SkuOwners, ProductShops {
     void on(ProductCreated e) {
         MapSqlParameterSource[] rows = e.skus().stream()
                 .map(s -> new MapSqlParameterSource()
-                        .addValue("sku", s.skuId()).addValue("product", e.productId()).addValue("shop", e.shopId()))
+                        .addValue("sku", s.skuId()).addValue("product", e.productId()).addValue("shop", e.shopId())
+                        .addValue("price", s.price().amount()).addValue("name", e.name())
+                        .addValue("shelf", e.settings().onShelf()))
                 .toArray(MapSqlParameterSource[]::new);
-        jdbc.batchUpdate("INSERT INTO sku_index (sku_id, product_id, shop_id) VALUES (:sku, :product, :shop)", rows);
+        jdbc.batchUpdate("INSERT INTO sku_index (sku_id, product_id, shop_id, price, product_name, on_shelf) "
+                + "VALUES (:sku, :product, :shop, :price, :name, :shelf)", rows);
+    }
+
+    @EventHandler
+    void on(ProductEdited e) {
+        MapSqlParameterSource[] rows = e.skus().stream()
+                .map(s -> new MapSqlParameterSource().addValue("sku", s.skuId())
+                        .addValue("price", s.price().amount()).addValue("name", e.name())
+                        .addValue("shelf", e.settings().onShelf()))
+                .toArray(MapSqlParameterSource[]::new);
+        jdbc.batchUpdate("UPDATE sku_index SET price = :price, product_name = :name, on_shelf = :shelf "
+                + "WHERE sku_id = :sku", rows);
+    }
+
+    @Override
+    public Optional<Terms> terms(String skuId) {
+        return jdbc.query("SELECT product_id, shop_id, product_name, price, on_shelf FROM sku_index WHERE sku_id = :sku"
+                        + " AND price IS NOT NULL", Map.of("sku", skuId),
+                (rs, i) -> new Terms(skuId, rs.getString(1), rs.getString(2), rs.getString(3),
+                        Money.of(rs.getBigDecimal(4).setScale(2)), rs.getBoolean(5))).stream().findFirst();
     }
 
     @Override

@@ -164,6 +164,10 @@ class CartIT extends ShopFixtures {
         assertThat(cart.path("summary").path("pay_amount").asString()).isEqualTo("12.50");
 
         add(buyer, shelf, 1).expectProblem(422, "OFF_SHELF");
+        String newcomer = token(uniqueId("buyer"), "buyer");
+        String fresh = item(newcomer, pricey, 1);
+        assertThat(itemOf(cart(newcomer), fresh).path("price_when_added").asString())
+                .as("the price the edit set, the moment it committed").isEqualTo("12.50");
         add(buyer, java.util.UUID.randomUUID().toString(), 1).expectProblem(422, "UNKNOWN_SKU");
         add(buyer, pricey, 999).expectProblem(422, "QUANTITY_TOO_LARGE");
         api.patch("/api/v1/cart/items/" + items.get(pricey), buyer, Map.of()).expect(400);
