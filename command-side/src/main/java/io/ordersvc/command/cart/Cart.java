@@ -160,7 +160,11 @@ public class Cart {
         apply(new CartItemsCheckedOut(buyerId, List.copyOf(itemIds), payNo, now));
     }
 
-    /** What a cart command answers: the cart's version, for GET /cart?min_version. */
+    /**
+     * What a cart command answers: the cart's version, for GET /cart?min_version; adding also names the item added
+     * to and its quantity now.
+     */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
     public record CartAck(String itemId, Integer quantity, long version) {
     }
 

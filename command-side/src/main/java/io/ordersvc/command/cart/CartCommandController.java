@@ -1,7 +1,6 @@
 package io.ordersvc.command.cart;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
-import com.fasterxml.jackson.annotation.JsonInclude;
 import io.ordersvc.command.web.Commands;
 import io.ordersvc.platform.security.CurrentActor;
 import io.ordersvc.platform.web.ProblemCodes;
@@ -79,17 +78,6 @@ public class CartCommandController {
         }
     }
 
-    /** What a cart command answers; version is the cart's, for GET /cart?min_version. */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    record CartAck(@Schema(description = "the item added to (POST /cart/items only)") String itemId,
-                   @Schema(description = "its quantity now (POST /cart/items only)") Integer quantity,
-                   long version) {
-
-        static CartAck of(Cart.CartAck ack) {
-            return new CartAck(ack.itemId(), ack.quantity(), ack.version());
-        }
-    }
-
     @RolesAllowed({BUYER})
     @ProblemCodes(unprocessable = {"UNKNOWN_SKU", "OFF_SHELF", "CART_FULL", "QUANTITY_TOO_LARGE"})
     @PostMapping("/items")
@@ -100,33 +88,31 @@ public class CartCommandController {
             + "(422 QUANTITY_TOO_LARGE).")
     @ApiResponse(responseCode = "201", description = "A new item", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "200", description = "Added to the item of the same SKU", useReturnTypeSchema = true)
-    public ResponseEntity<CartAck> add(@Valid @RequestBody AddRequest body) {
+    public ResponseEntity<Cart.CartAck> add(@Valid @RequestBody AddRequest body) {
         Actor buyer = actor.get();
         String itemId = ids.generateId().toString();
         Cart.CartAck ack = commands.send(new AddCartItem(CartCommand.cartId(buyer.id()), itemId,
                 body.skuId().toString(), body.quantity(), buyer));
-        return ResponseEntity.status(itemId.equals(ack.itemId()) ? HttpStatus.CREATED : HttpStatus.OK)
-                .body(CartAck.of(ack));
+        return ResponseEntity.status(itemId.equals(ack.itemId()) ? HttpStatus.CREATED : HttpStatus.OK).body(ack);
     }
 
     @RolesAllowed({BUYER})
     @ProblemCodes(notFound = {"CART_ITEM_NOT_FOUND"}, unprocessable = {"QUANTITY_TOO_LARGE"})
     @PatchMapping("/items/{itemId}")
     @Operation(operationId = "changeCartItem", summary = "Change an item's quantity or selection (buyer)")
-    public CartAck change(@PathVariable UUID itemId, @Valid @RequestBody ChangeRequest body) {
+    public Cart.CartAck change(@PathVariable UUID itemId, @Valid @RequestBody ChangeRequest body) {
         Actor buyer = actor.get();
-        return CartAck.of(commands.send(new ChangeCartItem(CartCommand.cartId(buyer.id()), itemId.toString(),
-                body.quantity(), body.selected(), buyer)));
+        return commands.send(new ChangeCartItem(CartCommand.cartId(buyer.id()), itemId.toString(), body.quantity(),
+                body.selected(), buyer));
     }
 
     @RolesAllowed({BUYER})
     @ProblemCodes(notFound = {"CART_ITEM_NOT_FOUND"})
     @DeleteMapping("/items/{itemId}")
     @Operation(operationId = "removeCartItem", summary = "Take an item out of the cart (buyer)")
-    public CartAck remove(@PathVariable UUID itemId) {
+    public Cart.CartAck remove(@PathVariable UUID itemId) {
         Actor buyer = actor.get();
-        return CartAck.of(commands.send(new RemoveCartItem(CartCommand.cartId(buyer.id()), itemId.toString(),
-                buyer)));
+        return commands.send(new RemoveCartItem(CartCommand.cartId(buyer.id()), itemId.toString(), buyer));
     }
 
     @RolesAllowed({BUYER})
@@ -134,10 +120,9 @@ public class CartCommandController {
     @PostMapping("/selection")
     @Operation(operationId = "selectCartItems", summary = "Select or deselect items, or all of them (buyer)",
             description = "Every id must be in the cart (404 CART_ITEM_NOT_FOUND otherwise, nothing changes).")
-    public CartAck select(@Valid @RequestBody SelectionRequest body) {
+    public Cart.CartAck select(@Valid @RequestBody SelectionRequest body) {
         Actor buyer = actor.get();
         List<String> itemIds = body.itemIds() == null ? null : body.itemIds().stream().map(UUID::toString).toList();
-        return CartAck.of(commands.send(new SelectCartItems(CartCommand.cartId(buyer.id()), itemIds,
-                body.selected(), buyer)));
+        return commands.send(new SelectCartItems(CartCommand.cartId(buyer.id()), itemIds, body.selected(), buyer));
     }
 }

@@ -93,14 +93,14 @@ public class GiftCard {
     }
 
     /** What the buyer may spend of it now; null when it is not the buyer's. */
-    Money usable(String buyer, Instant now) {
+    GiftCards.Standing standing(String buyer, Instant now) {
         if (!buyer.equals(buyerId)) {
             return null;
         }
-        return now.isBefore(validUntil) ? balance : Money.ZERO;
+        return new GiftCards.Standing(number, expired(now) ? Money.ZERO : balance, expired(now));
     }
 
-    boolean expired(Instant now) {
+    private boolean expired(Instant now) {
         return !now.isBefore(validUntil);
     }
 

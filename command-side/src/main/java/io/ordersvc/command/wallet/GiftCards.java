@@ -97,11 +97,7 @@ public class GiftCards {
     /** Loads (and so locks) the card; null when no such card is the buyer's. */
     public Standing standing(String buyerId, String number, Instant now) {
         Aggregate<GiftCard> card = card(number);
-        if (card == null) {
-            return null;
-        }
-        Money usable = card.invoke(c -> c.usable(buyerId, now));
-        return usable == null ? null : new Standing(number, usable, card.invoke(c -> c.expired(now)));
+        return card == null ? null : card.invoke(c -> c.standing(buyerId, now));
     }
 
     void spend(String buyerId, String number, Map<String, Money> byOrder, Instant now) {

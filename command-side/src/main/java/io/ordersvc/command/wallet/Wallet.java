@@ -143,7 +143,7 @@ public class Wallet {
     }
 
     Wallets.Standing standing() {
-        return new Wallets.Standing(points, frozen.values().stream().mapToLong(Long::longValue).sum(), balance);
+        return new Wallets.Standing(points, balance);
     }
 
     /**

@@ -38,9 +38,9 @@ public class Wallets {
         }
     }
 
-    /** What the buyer may spend now, and the points unpaid orders hold. */
-    public record Standing(long points, long frozenPoints, Money balance) {
-        public static final Standing NONE = new Standing(0, 0, Money.ZERO);
+    /** What the buyer may spend now. */
+    public record Standing(long points, Money balance) {
+        public static final Standing NONE = new Standing(0, Money.ZERO);
     }
 
     /** What the buyer holds now; loads (and so locks) the wallet for the rest of the unit of work. */

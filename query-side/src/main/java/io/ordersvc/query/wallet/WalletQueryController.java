@@ -17,6 +17,8 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.PositiveOrZero;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.ResponseEntity;
+
+import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -61,8 +63,8 @@ public class WalletQueryController {
     @GetMapping("/gift-cards")
     @Operation(operationId = "myGiftCards", summary = "The buyer's bound gift cards with their balances (buyer)",
             description = "Newest bound first; a card past valid_until shows its balance but cannot be spent.")
-    public GiftCardList giftCards() {
-        return queries.query(new GiftCardQuery(actor.get().id()), GiftCardList.class).join();
+    public List<GiftCardQuery.GiftCardView> giftCards() {
+        return queries.query(new GiftCardQuery(actor.get().id()), GiftCardList.class).join().cards();
     }
 
     @RolesAllowed({BUYER})

@@ -75,9 +75,6 @@ public final class CartPricing {
             }
         }
         Pricing.Goods goods = Pricing.price(selected, member, offers, now);
-        Map<String, Money> memberPrices = new HashMap<>();
-        Pricing.price(valid, member, List.of(), now).lines()
-                .forEach(p -> memberPrices.put(p.line().skuId(), p.memberPrice()));
 
         Map<String, List<Checked>> byShop = new LinkedHashMap<>(); // the shop of the newest item first
         for (int i = checked.size() - 1; i >= 0; i--) {
@@ -92,7 +89,7 @@ public final class CartPricing {
                 return new CartQuery.CartItem(h.itemId(), h.skuId(), h.productId(), s == null ? null : s.name(),
                         s == null ? Map.of() : s.properties(), s == null ? null : s.imageUrl(), h.quantity(),
                         s == null ? h.priceWhenAdded() : s.price(),
-                        memberPrices.getOrDefault(h.skuId(), s == null ? h.priceWhenAdded() : s.price()),
+                        s == null ? h.priceWhenAdded() : Pricing.memberPrice(s.price(), member),
                         h.priceWhenAdded(), h.selected(), c.valid(), c.problem());
             }).toList();
             shops.add(new CartQuery.CartShop(shopId, views, promotions(shopId, goods, valid, member, offers, now)));

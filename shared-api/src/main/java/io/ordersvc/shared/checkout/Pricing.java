@@ -128,7 +128,7 @@ public final class Pricing {
                 .toList();
         List<PricedLine> priced = new ArrayList<>();
         for (Line line : lines) {
-            priced.add(line.type() == LineType.NORMAL ? memberPriced(line, member.discountRate())
+            priced.add(line.type() == LineType.NORMAL ? memberPriced(line, member)
                     : giftPriced(line, running));
         }
         List<Integer> normal = new ArrayList<>();
@@ -247,10 +247,16 @@ public final class Pricing {
                 && offer.rules().covers(line.productId());
     }
 
-    private static PricedLine memberPriced(Line line, BigDecimal rate) {
-        Money unit = line.unitPrice();
-        Money memberUnit = rate.compareTo(BigDecimal.ONE) >= 0 ? unit
+    /** What one unit costs at the member's rate, rounded to the fen (the list price when the rate is 1). */
+    public static Money memberPrice(Money unit, Member member) {
+        BigDecimal rate = member.discountRate();
+        return rate.compareTo(BigDecimal.ONE) >= 0 ? unit
                 : new Money(unit.amount().multiply(rate).setScale(2, RoundingMode.HALF_UP));
+    }
+
+    private static PricedLine memberPriced(Line line, Member member) {
+        Money unit = line.unitPrice();
+        Money memberUnit = memberPrice(unit, member);
         Money amount = unit.times(line.quantity());
         return new PricedLine(line, unit, memberUnit, amount, unit.minus(memberUnit).times(line.quantity()),
                 Money.ZERO, Money.ZERO, null);

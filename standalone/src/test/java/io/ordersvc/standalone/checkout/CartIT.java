@@ -8,10 +8,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static io.ordersvc.standalone.support.Api.token;
 import static io.ordersvc.standalone.support.Api.uniqueId;
@@ -257,23 +253,10 @@ class CartIT extends ShopFixtures {
         track(buyer, api.delete("/api/v1/cart/items/" + scarceItem, buyer));
         item(buyer, plenty, 3);
 
-        ExecutorService pool = Executors.newFixedThreadPool(10);
-        try {
-            List<Future<Integer>> answers = new ArrayList<>();
-            for (int i = 0; i < 10; i++) {
-                answers.add(pool.submit((Callable<Integer>) () -> api.post("/api/v1/checkouts", buyer, body)
-                        .status()));
-            }
-            List<Integer> statuses = new ArrayList<>();
-            for (Future<Integer> answer : answers) {
-                statuses.add(answer.get());
-            }
-            assertThat(statuses).as("one checkout buys the cart; the others find it empty")
-                    .filteredOn(s -> s == 201).hasSize(1);
-            assertThat(statuses).filteredOn(s -> s != 201).allMatch(s -> s == 422 || s == 409);
-        } finally {
-            pool.shutdownNow();
-        }
+        List<Integer> statuses = atOnce(10, () -> api.post("/api/v1/checkouts", buyer, body).status());
+        assertThat(statuses).as("one checkout buys the cart; the others find it empty")
+                .filteredOn(s -> s == 201).hasSize(1);
+        assertThat(statuses).filteredOn(s -> s != 201).allMatch(s -> s == 422 || s == 409);
         assertThat(api.product(productOf(plenty), a.seller(), 1).path("skus").get(0).path("stock").asLong())
                 .as("taken once").isEqualTo(97);
     }

@@ -6,15 +6,9 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static io.ordersvc.standalone.support.Api.token;
 import static io.ordersvc.standalone.support.Api.uniqueId;
@@ -267,27 +261,5 @@ class WalletIT extends ShopFixtures {
             assertThat(balance(buyer, 0).path("available").asString()).isEqualTo("50.00");
         });
         assertThat(balance(buyer, 0).path("ledger").get(0).path("reason").asString()).isEqualTo("order_refunded");
-    }
-
-    static List<Integer> atOnce(int n, Callable<Integer> task) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(n);
-        try {
-            CountDownLatch go = new CountDownLatch(1);
-            List<Future<Integer>> futures = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                futures.add(pool.submit(() -> {
-                    go.await();
-                    return task.call();
-                }));
-            }
-            go.countDown();
-            List<Integer> out = new ArrayList<>();
-            for (Future<Integer> f : futures) {
-                out.add(f.get());
-            }
-            return out;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }
