@@ -227,6 +227,39 @@ class MultiInstanceIT {
         assertThat(answers).filteredOn(r -> r.status() == 201).as("3 × 30.00 of 100.00").hasSize(3);
         assertThat(answers).filteredOn(r -> r.status() != 201)
                 .allSatisfy(r -> assertThat(r.code()).as(r.raw()).isEqualTo("INSUFFICIENT_GIFT_CARD"));
+
+        // A coupon: ten checkouts through both instances, one places its order, nine find it locked.
+        String admin = token("admin-multi", "admin");
+        String template = apiA.post("/api/v1/coupon-templates", admin, Map.of("name", "平台5元", "type", "amount",
+                "amount", "5.00", "per_buyer_limit", 1, "total", 3, "claim_from", "2020-01-01T00:00:00Z",
+                "claim_until", "2099-01-01T00:00:00Z", "valid_days", 7)).expect(201).text("coupon_template_id");
+        String couponId = apiB.post("/api/v1/coupon-templates/" + template + "/claim", spender, null).expect(201)
+                .text("coupon_id");
+        body.remove("gift_card");
+        body.put("coupon", Map.of("coupon_id", couponId));
+        answers = atOnce(checkouts(spender, body));
+        assertThat(answers).filteredOn(r -> r.status() == 201).as("one coupon, one order").hasSize(1);
+        assertThat(answers).filteredOn(r -> r.status() != 201)
+                .allSatisfy(r -> assertThat(r.code()).as(r.raw()).isEqualTo("COUPON_UNUSABLE"));
+
+        // Ten buyers claiming the template's last two coupons through both instances: two get one.
+        List<Callable<Response>> claims = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            Api api = i % 2 == 0 ? apiA : apiB;
+            String claimer = token(uniqueId("buyer"), "buyer");
+            claims.add(() -> {
+                for (int attempt = 0; ; attempt++) {
+                    Response r = api.post("/api/v1/coupon-templates/" + template + "/claim", claimer, null);
+                    if (!"CONCURRENT_MODIFICATION".equals(r.code()) || attempt == 20) {
+                        return r;
+                    }
+                }
+            });
+        }
+        List<Response> claimed = atOnce(claims);
+        assertThat(claimed).filteredOn(r -> r.status() == 201).as("3 in all, 1 claimed before").hasSize(2);
+        assertThat(claimed).filteredOn(r -> r.status() != 201)
+                .allSatisfy(r -> assertThat(r.code()).as(r.raw()).isEqualTo("COUPONS_EXHAUSTED"));
     }
 
     /** Ten checkouts of the same body, alternating between the instances, each retried when it lost a write race. */

@@ -2,6 +2,7 @@ package io.ordersvc.command.checkout;
 
 import io.ordersvc.command.cart.CartDesk;
 import io.ordersvc.command.catalog.Product;
+import io.ordersvc.command.coupon.CouponDesk;
 import io.ordersvc.command.catalog.SkuOwners;
 import io.ordersvc.command.catalog.Stock;
 import io.ordersvc.command.member.MemberBook;
@@ -60,10 +61,13 @@ public class CheckoutDesk {
 
     private final Wallets wallets;
     private final GiftCards giftCards;
+    private final CouponDesk coupons;
 
     public CheckoutDesk(Stock stock, FreightTemplates templates, RunningPromotions promotions, MemberBook members,
                         OrderPlacement placement, OrderNumbers numbers, OrderSettings settings, IdGenerator ids,
-                        CartDesk carts, Wallets wallets, WalletSettings walletSettings, GiftCards giftCards) {
+                        CartDesk carts, Wallets wallets, WalletSettings walletSettings, GiftCards giftCards,
+                        CouponDesk coupons) {
+        this.coupons = coupons;
         this.carts = carts;
         this.giftCards = giftCards;
         this.wallets = wallets;
@@ -79,11 +83,12 @@ public class CheckoutDesk {
     public CheckoutPreview handle(PreviewCheckout cmd, Clock clock) {
         requireBuyer(cmd.actor().is(Role.BUYER));
         CheckoutRequest request = fromCart(cmd.request(), cmd.actor()).request();
+        List<CheckoutPreview.CheckoutError> problems = new ArrayList<>();
+        Wallets.Coupon offered = offered(request, cmd.actor().id(), clock.instant(), problems); // its template first
         Wallets.Standing wallet = wallets.standing(cmd.actor().id()); // before products: the lock order
         GiftCards.Standing card = request.giftCard() == null ? null
                 : giftCards.standing(cmd.actor().id(), request.giftCard().number(), clock.instant());
         Basket basket = Basket.of(request);
-        List<CheckoutPreview.CheckoutError> problems = new ArrayList<>();
         Map<String, SkuOwners.Owner> owners = stock.owners(basket.skuIds());
         for (String sku : basket.skuIds()) {
             if (!owners.containsKey(sku)) {
@@ -109,7 +114,26 @@ public class CheckoutDesk {
             }
         }
         return pricing.price(request, basket, quoted, skuProblems, problems, cmd.actor().id(), clock.instant(),
-                wallet, card).preview();
+                wallet, card, offered).preview();
+    }
+
+    /**
+     * The coupon an exchange code would give, as the preview lists and applies it (nothing is issued); null when the
+     * request has no code, or it gives nothing (the reason is one of the problems).
+     */
+    private Wallets.Coupon offered(CheckoutRequest request, String buyerId, Instant now,
+                                   List<CheckoutPreview.CheckoutError> problems) {
+        if (request.exchangeCode() == null) {
+            return null;
+        }
+        try {
+            CouponDesk.Offered offer = coupons.offered(buyerId, request.exchangeCode(), now);
+            return new Wallets.Coupon(null, offer.templateId(), offer.name(), offer.terms(), offer.useFrom(),
+                    offer.useUntil(), List.of());
+        } catch (Refusal refusal) {
+            problems.add(new CheckoutPreview.CheckoutError(refusal.code(), refusal.getMessage(), null));
+            return null;
+        }
     }
 
     @CommandHandler
@@ -142,17 +166,20 @@ public class CheckoutDesk {
         Map<String, Map<String, Integer>> byOrder = new LinkedHashMap<>();
         basket.units().forEach((sku, units) -> byOrder
                 .computeIfAbsent(orderOf.get(owners.get(sku).shopId()), o -> new LinkedHashMap<>()).put(sku, units));
+        Instant now = clock.instant();
+        if (request.exchangeCode() != null) { // the code's template before the wallet: the lock order
+            request = request.withCoupon(coupons.exchange(cmd.actor().id(), request.exchangeCode(), now));
+        }
         // The wallet is loaded (locked) before the products, and only by a checkout that spends from it.
         boolean spends = request.usePoints() > 0 || request.useBalance().isPositive() || request.giftCard() != null
-                || request.orderType() == OrderType.POINTS_EXCHANGE;
+                || request.couponId() != null || request.orderType() == OrderType.POINTS_EXCHANGE;
         Wallets.Standing wallet = spends ? wallets.standing(cmd.actor().id()) : Wallets.Standing.NONE;
         GiftCards.Standing card = request.giftCard() == null ? null
                 : giftCards.standing(cmd.actor().id(), request.giftCard().number(), clock.instant());
         Map<String, Product.Reserved> reserved = stock.reserveAll(byOrder, owners, request.orderType());
-        Instant now = clock.instant();
         List<CheckoutPreview.CheckoutError> problems = new ArrayList<>();
         CheckoutPricing.Priced priced = pricing.price(request, basket, reserved, Map.of(), problems,
-                cmd.actor().id(), now, wallet, card);
+                cmd.actor().id(), now, wallet, card, null);
         if (!problems.isEmpty()) {
             CheckoutPreview.CheckoutError first = problems.get(0);
             throw Refusal.unprocessable(first.code(), first.message());
@@ -164,10 +191,14 @@ public class CheckoutDesk {
         }
         String payNo = numbers.next();
         if (spends) {
+            Wallets.CouponTake coupon = priced.coupon() == null ? null : new Wallets.CouponTake(
+                    priced.coupon().couponId(), priced.shops().stream()
+                    .filter(shop -> shop.price().couponDiscount().isPositive())
+                    .map(shop -> orderOf.get(shop.shopId())).toList(), priced.total().couponDiscount());
             wallets.take(cmd.actor().id(), priced.shops().stream().map(shop -> new Wallets.Take(
                     orderOf.get(shop.shopId()), shop.price().pointsUsed(), shop.price().balanceAmount(),
                     shop.price().giftCardAmount())).toList(),
-                    request.giftCard() == null ? null : request.giftCard().number(), now);
+                    request.giftCard() == null ? null : request.giftCard().number(), coupon, now);
         }
         List<CheckoutPlaced.PlacedOrder> placed = new ArrayList<>();
         for (CheckoutPricing.ShopOrder shop : priced.shops()) {

@@ -15,6 +15,9 @@ import io.ordersvc.shared.checkout.CheckoutRequest;
 import io.ordersvc.shared.checkout.LineType;
 import io.ordersvc.shared.checkout.PriceBreakdown;
 import io.ordersvc.shared.checkout.Pricing;
+import io.ordersvc.shared.coupon.CouponRules;
+import io.ordersvc.shared.coupon.CouponType;
+import io.ordersvc.shared.coupon.UnusableReason;
 import io.ordersvc.shared.error.DomainException;
 import io.ordersvc.shared.money.Money;
 import io.ordersvc.shared.order.OrderLine;
@@ -84,7 +87,8 @@ final class CheckoutPricing {
         }
     }
 
-    record Priced(List<ShopOrder> shops, PriceBreakdown total, CheckoutPreview preview) {
+    /** @param coupon the coupon the checkout applies (null: none, or it takes nothing off) */
+    record Priced(List<ShopOrder> shops, PriceBreakdown total, CheckoutPreview preview, Wallets.Coupon coupon) {
     }
 
     /**
@@ -93,11 +97,11 @@ final class CheckoutPricing {
      * @param problems    where every problem found is added
      * @param wallet      what the buyer's wallet holds (NONE when the checkout spends nothing from it)
      * @param card        the gift card the request names, as the buyer may spend it (null: none, or not theirs)
+     * @param offered     the coupon the request's exchange code would give (a preview's; null: none)
      */
     Priced price(CheckoutRequest request, CheckoutDesk.Basket basket, Map<String, Product.Reserved> catalog,
                  Map<String, String> skuProblems, List<CheckoutPreview.CheckoutError> problems, String buyerId,
-                 Instant now, Wallets.Standing wallet, GiftCards.Standing card) {
-        coupon(request, problems);
+                 Instant now, Wallets.Standing wallet, GiftCards.Standing card, Wallets.Coupon offered) {
         boolean exchange = request.orderType() == OrderType.POINTS_EXCHANGE;
         Set<String> shops = new LinkedHashSet<>(); // in the order the buyer named the goods
         basket.units().keySet().stream().map(catalog::get).filter(java.util.Objects::nonNull)
@@ -157,6 +161,8 @@ final class CheckoutPricing {
             }
             goods = Pricing.price(normal, member, offers, now);
         }
+        Coupons coupons = coupons(request, goods, priced, wallet, offered, standing.level(), now, problems);
+        goods = coupons.goods();
         List<ShopOrder> orders = new ArrayList<>();
         for (String shop : shops) {
             List<ShopLine> shopLines = new ArrayList<>();
@@ -178,9 +184,71 @@ final class CheckoutPricing {
         long usable = exchange ? 0 : Math.min(wallet.points(), pointsRate.points(cap));
         CheckoutPreview.GiftCard cardView = request.giftCard() == null ? null : new CheckoutPreview.GiftCard(
                 request.giftCard().number(), card == null ? Money.ZERO : card.usable());
-        return new Priced(orders, total, preview(orders, total, problems, new CheckoutPreview.Points(
-                wallet.points(), usable - usable % pointsRate.pointsPerFen(), pointsRate.yuanPer100()),
-                wallet.balance(), cardView));
+        return new Priced(orders, total, preview(orders, total, coupons.options(), problems,
+                new CheckoutPreview.Points(wallet.points(), usable - usable % pointsRate.pointsPerFen(),
+                        pointsRate.yuanPer100()), wallet.balance(), cardView), coupons.applied());
+    }
+
+    /** The goods after the coupon, the coupon applied (null: none), and every coupon as the preview lists it. */
+    private record Coupons(Pricing.Goods goods, Wallets.Coupon applied, List<CheckoutPreview.CouponOption> options) {
+    }
+
+    /**
+     * The coupon comes after member price and promotions (API.md "Order of application"): it is judged on what is
+     * left of each line, and what it takes off is apportioned to the lines it covers, to the fen. Every coupon the
+     * buyer holds is listed with what it would take off these goods, or why it cannot be used; the usable ones
+     * first, the largest first.
+     */
+    private Coupons coupons(CheckoutRequest request, Pricing.Goods goods, List<Product.Reserved> catalog,
+                            Wallets.Standing wallet, Wallets.Coupon offered, Integer memberLevel, Instant now,
+                            List<CheckoutPreview.CheckoutError> problems) {
+        List<CouponRules.Line> lines = new ArrayList<>();
+        for (int i = 0; i < goods.lines().size(); i++) {
+            Pricing.PricedLine line = goods.lines().get(i);
+            lines.add(new CouponRules.Line(line.line().skuId(), line.line().shopId(),
+                    catalog.get(i).settings().categoryId(), line.paidAmount()));
+        }
+        List<Wallets.Coupon> held = new ArrayList<>(wallet.coupons());
+        if (offered != null) {
+            held.add(0, offered);
+        }
+        Wallets.Coupon chosen = offered != null ? offered : request.couponId() == null ? null : wallet.coupons()
+                .stream().filter(c -> c.couponId().equals(request.couponId())).findFirst().orElse(null);
+        if (request.couponId() != null && chosen == null) {
+            problems.add(new CheckoutPreview.CheckoutError("COUPON_NOT_FOUND", "the buyer holds no unused coupon "
+                    + request.couponId(), null));
+        }
+        List<CheckoutPreview.CouponOption> options = new ArrayList<>();
+        Pricing.Goods after = goods;
+        Wallets.Coupon applied = null;
+        for (Wallets.Coupon coupon : held) {
+            java.util.Optional<UnusableReason> reason = CouponRules.unusable(coupon.held(), lines, memberLevel, now);
+            List<Money> shares = CouponRules.discounts(coupon.terms(), lines);
+            Money off = shares.stream().reduce(Money.ZERO, Money::plus);
+            boolean selected = coupon == chosen;
+            // what it takes off these goods; one that cannot be used shows its face amount (a rate, what it would take)
+            Money shown = reason.isPresent() && coupon.terms().type() == CouponType.AMOUNT ? coupon.terms().amount()
+                    : off;
+            options.add(new CheckoutPreview.CouponOption(coupon.couponId(), coupon.name(), shown, reason.isEmpty(),
+                    reason.map(UnusableReason::value).orElse(null), coupon.useUntil(), selected));
+            if (!selected) {
+                continue;
+            }
+            if (reason.isPresent()) {
+                problems.add(new CheckoutPreview.CheckoutError("COUPON_UNUSABLE", "coupon " + coupon.name()
+                        + " cannot be used: " + reason.get().value(), null));
+            } else if (off.isPositive()) {
+                List<Pricing.PricedLine> priced = new ArrayList<>();
+                for (int i = 0; i < goods.lines().size(); i++) {
+                    priced.add(goods.lines().get(i).withCoupon(shares.get(i)));
+                }
+                after = new Pricing.Goods(priced, goods.applied(), goods.progress());
+                applied = coupon;
+            }
+        }
+        options.sort(java.util.Comparator.comparing((CheckoutPreview.CouponOption o) -> !o.usable())
+                .thenComparing(CheckoutPreview.CouponOption::amount, java.util.Comparator.reverseOrder()));
+        return new Coupons(after, applied, options);
     }
 
     /**
@@ -240,6 +308,7 @@ final class CheckoutPricing {
         Money goodsAmount = Money.ZERO;
         Money memberOff = Money.ZERO;
         Money promotionOff = Money.ZERO;
+        Money couponOff = Money.ZERO;
         long pointsUsed = 0;
         long givePoints = 0;
         Money pointsCap = Money.ZERO;
@@ -250,6 +319,7 @@ final class CheckoutPricing {
             goodsAmount = goodsAmount.plus(p.lineAmount());
             memberOff = memberOff.plus(p.memberDiscount());
             promotionOff = promotionOff.plus(p.promotionDiscount());
+            couponOff = couponOff.plus(p.couponDiscount());
             var sku = line.catalog().sku();
             if (exchange) {
                 pointsUsed += sku.pointsPrice() * p.line().quantity();
@@ -280,7 +350,7 @@ final class CheckoutPricing {
             problems.add(new CheckoutPreview.CheckoutError(e.code(), e.getMessage(), null));
         }
         BigDecimal invoiceRate = request.invoice().wanted() ? settings.invoiceFeeRate() : BigDecimal.ZERO;
-        PriceBreakdown price = PriceBreakdown.of(goodsAmount, memberOff, promotionOff, Money.ZERO, shipping,
+        PriceBreakdown price = PriceBreakdown.of(goodsAmount, memberOff, promotionOff, couponOff, shipping,
                 Money.ZERO, invoiceRate, pointsUsed, Money.ZERO, Money.ZERO, Money.ZERO,
                 exchange ? BigDecimal.ZERO : settings.pointsPerYuan(), givePoints);
         Set<String> skus = new LinkedHashSet<>();
@@ -293,13 +363,6 @@ final class CheckoutPricing {
                 givePoints);
     }
 
-    /** Until coupons exist, a buyer holds none: asking to spend one is a problem that names it. */
-    private static void coupon(CheckoutRequest request, List<CheckoutPreview.CheckoutError> problems) {
-        if (request.couponId() != null || request.exchangeCode() != null) {
-            problems.add(new CheckoutPreview.CheckoutError("COUPON_NOT_FOUND", "the buyer holds no such coupon", null));
-        }
-    }
-
     private static CheckoutPreview.Line invalidLine(Product.Reserved r, int quantity, LineType type,
                                                     String promotionId, String problem) {
         return new CheckoutPreview.Line(r.sku().skuId(), r.productId(), r.productName(), r.imageUrl(),
@@ -308,6 +371,7 @@ final class CheckoutPricing {
     }
 
     private static CheckoutPreview preview(List<ShopOrder> orders, PriceBreakdown total,
+                                           List<CheckoutPreview.CouponOption> coupons,
                                            List<CheckoutPreview.CheckoutError> problems,
                                            CheckoutPreview.Points points, Money balance,
                                            CheckoutPreview.GiftCard card) {
@@ -324,7 +388,7 @@ final class CheckoutPricing {
             shops.add(new CheckoutPreview.Shop(order.shopId(), lines, order.applied(), order.progress(),
                     order.shippingFee(), order.freeReason(), order.price()));
         }
-        return new CheckoutPreview(shops, total, List.of(), points, new CheckoutPreview.Balance(balance), card,
+        return new CheckoutPreview(shops, total, coupons, points, new CheckoutPreview.Balance(balance), card,
                 List.copyOf(problems));
     }
 }

@@ -245,7 +245,7 @@ public class Order {
         payableUntil = e.payableUntil();
         invoiceAsked = e.invoice() != null && e.invoice().wanted();
         walletUsed = e.price().pointsUsed() > 0 || e.price().balanceAmount().isPositive()
-                || e.price().giftCardAmount().isPositive();
+                || e.price().giftCardAmount().isPositive() || e.price().couponDiscount().isPositive();
         pointsEarned = e.price().pointsEarned();
     }
 
@@ -265,7 +265,7 @@ public class Order {
     public record Spending(String buyerId, Money paidLessRefunds, boolean completed) {
     }
 
-    /** The buyer whose wallet this order took points or balance from; null when it took none. */
+    /** The buyer whose wallet this order took points, balance, a gift card or a coupon from; null when none. */
     public String walletBuyer() {
         return walletUsed ? buyerId : null;
     }

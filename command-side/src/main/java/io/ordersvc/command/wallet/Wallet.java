@@ -13,6 +13,10 @@ import io.ordersvc.shared.wallet.WalletEvent.BalanceAdjusted;
 import io.ordersvc.shared.wallet.WalletEvent.BalanceRefunded;
 import io.ordersvc.shared.wallet.WalletEvent.BalanceReturned;
 import io.ordersvc.shared.wallet.WalletEvent.BalanceSpent;
+import io.ordersvc.shared.wallet.WalletEvent.CouponLocked;
+import io.ordersvc.shared.wallet.WalletEvent.CouponReceived;
+import io.ordersvc.shared.wallet.WalletEvent.CouponReleased;
+import io.ordersvc.shared.wallet.WalletEvent.CouponUsed;
 import io.ordersvc.shared.wallet.WalletEvent.GiftCardUsed;
 import io.ordersvc.shared.wallet.WalletEvent.PointsAdjusted;
 import io.ordersvc.shared.wallet.WalletEvent.PointsEarned;
@@ -60,6 +64,10 @@ public class Wallet {
     private Map<String, Long> earned = new HashMap<>();
     /** order id → the gift card that paid part of it. */
     private Map<String, String> cards = new HashMap<>();
+    /** coupon id → a coupon the buyer holds and has not used (an unpaid order may hold it). */
+    private Map<String, Wallets.Coupon> coupons = new HashMap<>();
+    /** template id → how many of its coupons the buyer ever received (the per-buyer limit counts used ones too). */
+    private Map<String, Integer> received = new HashMap<>();
     /** The refunds whose share came back (a command retried after it committed finds its refund here). */
     private java.util.Set<String> refunds = new java.util.HashSet<>();
 
@@ -139,11 +147,34 @@ public class Wallet {
         if (held != null) {
             apply(new PointsSpent(cmd.buyerId(), cmd.orderId(), held, clock.instant()));
         }
+        couponLockedBy(cmd.orderId()).ifPresent(c -> apply(new CouponUsed(buyerId, c.couponId(), cmd.orderId(),
+                clock.instant())));
         return ack();
     }
 
     Wallets.Standing standing() {
-        return new Wallets.Standing(points, balance);
+        return new Wallets.Standing(points, balance, coupons.values().stream()
+                .sorted(java.util.Comparator.comparing(Wallets.Coupon::useUntil).thenComparing(Wallets.Coupon::couponId))
+                .toList());
+    }
+
+    /** Whether the buyer may receive another coupon of the template: fewer than its limit ever received. */
+    boolean roomFor(String templateId, int perBuyerLimit) {
+        return received.getOrDefault(templateId, 0) < perBuyerLimit;
+    }
+
+    /** A coupon becomes the buyer's, within the template's per-buyer limit. */
+    void receive(String buyer, String couponId, String templateId, String name,
+                 io.ordersvc.shared.coupon.CouponTerms terms, Instant useFrom, Instant useUntil, String via,
+                 int perBuyerLimit, Instant now) {
+        if (!roomFor(templateId, perBuyerLimit)) {
+            throw Wallets.couponLimitReached(perBuyerLimit);
+        }
+        apply(new CouponReceived(buyer, couponId, templateId, name, terms, useFrom, useUntil, via, now));
+    }
+
+    private java.util.Optional<Wallets.Coupon> couponLockedBy(String orderId) {
+        return coupons.values().stream().filter(c -> c.lockedBy().contains(orderId)).findFirst();
     }
 
     /**
@@ -151,7 +182,7 @@ public class Wallet {
      *
      * @throws Refusal 422 INSUFFICIENT_POINTS or INSUFFICIENT_BALANCE when the wallet holds less than they all take
      */
-    void take(String buyerId, List<Wallets.Take> takes, String giftCard, Instant now) {
+    void take(String buyerId, List<Wallets.Take> takes, String giftCard, Wallets.CouponTake coupon, Instant now) {
         long pointsAsked = takes.stream().mapToLong(Wallets.Take::points).sum();
         Money balanceAsked = takes.stream().map(Wallets.Take::balance).reduce(Money.ZERO, Money::plus);
         if (pointsAsked > points) {
@@ -161,6 +192,18 @@ public class Wallet {
         if (balanceAsked.compareTo(balance) > 0) {
             throw Refusal.unprocessable("INSUFFICIENT_BALANCE", "balance " + balance + ", " + balanceAsked
                     + " asked").with("available", balance);
+        }
+        if (coupon != null) {
+            Wallets.Coupon held = coupons.get(coupon.couponId());
+            if (held == null) {
+                throw Refusal.unprocessable("COUPON_NOT_FOUND", "the buyer holds no usable coupon "
+                        + coupon.couponId());
+            }
+            if (!held.lockedBy().isEmpty()) {
+                throw Refusal.unprocessable("COUPON_UNUSABLE", "coupon " + coupon.couponId()
+                        + " is held by an unpaid order").with("unusable_reason", "ALREADY_USED");
+            }
+            apply(new CouponLocked(buyerId, coupon.couponId(), coupon.orderIds(), coupon.discount(), now));
         }
         for (Wallets.Take take : takes) {
             if (take.points() > 0) {
@@ -203,6 +246,8 @@ public class Wallet {
         if (spent != null) {
             apply(new BalanceReturned(buyerId, orderId, spent, reason, balance.plus(spent), now));
         }
+        couponLockedBy(orderId).ifPresent(c -> apply(new CouponReleased(buyerId, c.couponId(), orderId,
+                c.lockedBy().stream().filter(o -> !o.equals(orderId)).toList(), reason, now)));
     }
 
     private WalletAck ack() {
@@ -262,6 +307,29 @@ public class Wallet {
     void on(GiftCardUsed e) {
         own(e.buyerId());
         cards.put(e.orderId(), e.number());
+    }
+
+    @EventSourcingHandler
+    void on(CouponReceived e) {
+        own(e.buyerId());
+        coupons.put(e.couponId(), new Wallets.Coupon(e.couponId(), e.templateId(), e.name(), e.terms(), e.useFrom(),
+                e.useUntil(), List.of()));
+        received.merge(e.templateId(), 1, Integer::sum);
+    }
+
+    @EventSourcingHandler
+    void on(CouponLocked e) {
+        coupons.computeIfPresent(e.couponId(), (id, c) -> c.lockedBy(e.orderIds()));
+    }
+
+    @EventSourcingHandler
+    void on(CouponReleased e) {
+        coupons.computeIfPresent(e.couponId(), (id, c) -> c.lockedBy(e.lockedBy()));
+    }
+
+    @EventSourcingHandler
+    void on(CouponUsed e) {
+        coupons.remove(e.couponId());
     }
 
     @EventSourcingHandler

@@ -2,6 +2,10 @@ package io.ordersvc.command.wallet;
 
 import io.ordersvc.command.support.LockOrder;
 import io.ordersvc.platform.FeatureApi;
+import io.ordersvc.shared.coupon.CouponRules;
+import io.ordersvc.shared.coupon.CouponTerms;
+import io.ordersvc.shared.coupon.CouponValidity;
+import io.ordersvc.shared.error.Refusal;
 import io.ordersvc.shared.money.Money;
 import io.ordersvc.shared.wallet.WalletCommand;
 import org.axonframework.modelling.command.Aggregate;
@@ -38,9 +42,59 @@ public class Wallets {
         }
     }
 
-    /** What the buyer may spend now. */
-    public record Standing(long points, Money balance) {
-        public static final Standing NONE = new Standing(0, Money.ZERO);
+    /** What the buyer may spend now: points, balance, and the coupons held and not used, soonest ending first. */
+    public record Standing(long points, Money balance, List<Coupon> coupons) {
+        public static final Standing NONE = new Standing(0, Money.ZERO, List.of());
+    }
+
+    /**
+     * A coupon the buyer holds with its terms as issued; lockedBy: the unpaid orders holding it (empty: free).
+     */
+    public record Coupon(String couponId, String templateId, String name, CouponTerms terms, Instant useFrom,
+                         Instant useUntil, List<String> lockedBy) {
+
+        public Coupon {
+            lockedBy = List.copyOf(lockedBy);
+        }
+
+        Coupon lockedBy(List<String> orderIds) {
+            return new Coupon(couponId, templateId, name, terms, useFrom, useUntil, orderIds);
+        }
+
+        /** The coupon as the coupon rules see it. */
+        public CouponRules.Held held() {
+            return new CouponRules.Held(couponId, terms, useFrom, useUntil, !lockedBy.isEmpty());
+        }
+    }
+
+    /** A checkout's coupon: the orders it pays part of, and what it takes off them together. */
+    public record CouponTake(String couponId, List<String> orderIds, Money discount) {
+    }
+
+    /** The wallet's version after what this unit of work applied (read-your-writes for GET /coupons). */
+    public long version(String buyerId) {
+        Long version = wallet(buyerId).version();
+        return version == null ? -1 : version;
+    }
+
+    /**
+     * Whether the buyer may receive another coupon of the template (the per-buyer limit counts every coupon ever
+     * received, used ones too); loads (locks) the wallet.
+     */
+    public boolean roomForCoupon(String buyerId, String templateId, int perBuyerLimit) {
+        return wallet(buyerId).invoke(w -> w.roomFor(templateId, perBuyerLimit));
+    }
+
+    public static Refusal couponLimitReached(int perBuyerLimit) {
+        return Refusal.unprocessable("COUPON_LIMIT_REACHED", "a buyer may hold " + perBuyerLimit
+                + " coupon(s) of this template").with("per_buyer_limit", perBuyerLimit);
+    }
+
+    /** A coupon becomes the buyer's; refused at the template's per-buyer limit. */
+    public void receiveCoupon(String buyerId, String couponId, String templateId, String name, CouponTerms terms,
+                              CouponValidity.Window window, String via, int perBuyerLimit, Instant now) {
+        wallet(buyerId).execute(w -> w.receive(buyerId, couponId, templateId, name, terms, window.useFrom(),
+                window.useUntil(), via, perBuyerLimit, now));
     }
 
     /** What the buyer holds now; loads (and so locks) the wallet for the rest of the unit of work. */
@@ -52,13 +106,14 @@ public class Wallets {
      * Takes what each order spends, or nothing (a refusal leaves nothing applied).
      *
      * @param giftCard the number of the card that pays the takes' giftCard amounts (null: none)
+     * @param coupon   the coupon the orders use (null: none); locked until one of them is paid
      */
-    public void take(String buyerId, List<Take> takes, String giftCard, Instant now) {
-        if (takes.stream().allMatch(t -> t.points() == 0 && !t.balance().isPositive()
+    public void take(String buyerId, List<Take> takes, String giftCard, CouponTake coupon, Instant now) {
+        if (coupon == null && takes.stream().allMatch(t -> t.points() == 0 && !t.balance().isPositive()
                 && !t.giftCard().isPositive())) {
             return;
         }
-        wallet(buyerId).execute(w -> w.take(buyerId, takes, giftCard, now));
+        wallet(buyerId).execute(w -> w.take(buyerId, takes, giftCard, coupon, now));
         Map<String, Money> byOrder = new LinkedHashMap<>();
         takes.forEach(t -> byOrder.put(t.orderId(), t.giftCard()));
         if (byOrder.values().stream().anyMatch(Money::isPositive)) {

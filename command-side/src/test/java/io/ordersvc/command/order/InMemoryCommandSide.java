@@ -79,7 +79,9 @@ final class InMemoryCommandSide {
         new AnnotationCommandHandlerAdapter<>(new CheckoutDesk(stock, id -> java.util.Optional.empty(),
                 (shops, at) -> List.of(), new io.ordersvc.command.member.MemberBook(store, java.time.Duration.ZERO), placement, new OrderNumbers(clock, 7), settings, ids,
                 carts, wallets, io.ordersvc.command.wallet.WalletSettings.defaults(),
-                giftCards), resolvers)
+                giftCards, new io.ordersvc.command.coupon.CouponDesk(repository(
+                        io.ordersvc.command.coupon.CouponTemplate.class, resolvers), hash -> java.util.Optional.empty(),
+                        wallets, ids)), resolvers)
                 .subscribe(bus);
         new AnnotationCommandHandlerAdapter<>(new ProductEditing(products, id -> java.util.Optional.empty()),
                 resolvers).subscribe(bus);

@@ -60,7 +60,7 @@ class WalletTest {
 
         @CommandHandler
         void handle(Take c, Clock clock) {
-            wallets.take("b-1", c.takes(), null, clock.instant());
+            wallets.take("b-1", c.takes(), null, null, clock.instant());
         }
 
         @CommandHandler

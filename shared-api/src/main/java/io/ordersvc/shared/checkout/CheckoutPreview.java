@@ -25,7 +25,12 @@ public record CheckoutPreview(List<Shop> shops, PriceBreakdown price, List<Coupo
                        Money paidAmount, LineType lineType, String promotionId, boolean valid, String problem) {
     }
 
-    public record CouponOption(String couponId, String name, Money amount, boolean usable, String unusableReason) {
+    /**
+     * A coupon the buyer holds (or an exchange code would give: coupon_id null), what it takes off these goods, and
+     * why it cannot be used when it cannot; selected: the one this checkout applies.
+     */
+    public record CouponOption(String couponId, String name, Money amount, boolean usable, String unusableReason,
+                               java.time.Instant useUntil, boolean selected) {
     }
 
     /** yuanPer100: what 100 points pay. */

@@ -50,6 +50,12 @@ public record CheckoutRequest(Source source, List<String> cartItemIds, OrderType
                 exchangeCode, usePoints, useBalance, giftCard, invoice, buyerRemark, expectedPayAmount);
     }
 
+    /** The same request paying with a coupon the buyer holds (an exchange code, once exchanged). */
+    public CheckoutRequest withCoupon(String heldCouponId) {
+        return new CheckoutRequest(source, cartItemIds, orderType, items, receiver, giftChoices, heldCouponId, null,
+                usePoints, useBalance, giftCard, invoice, buyerRemark, expectedPayAmount);
+    }
+
     public record Item(String skuId, int quantity) {
     }
 

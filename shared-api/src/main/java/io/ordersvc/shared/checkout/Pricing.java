@@ -72,6 +72,12 @@ public final class Pricing {
             return memberDiscount.plus(promotionDiscount).plus(couponDiscount);
         }
 
+        /** The same line with a coupon's share taken off it too. */
+        public PricedLine withCoupon(Money share) {
+            return new PricedLine(line, unitPrice, memberPrice, lineAmount, memberDiscount, promotionDiscount, share,
+                    promotionId);
+        }
+
         public Money paidAmount() {
             return lineAmount.minus(discountShare());
         }

@@ -68,4 +68,30 @@ public sealed interface WalletEvent {
     record BalanceReturned(String buyerId, String orderId, Money amount, String reason, Money balanceAfter,
                            Instant at) implements WalletEvent {
     }
+
+    /**
+     * A coupon became the buyer's (claimed, granted or exchanged for a code), with its terms as issued: a template
+     * never changes what a coupon already given takes off.
+     */
+    record CouponReceived(String buyerId, String couponId, String templateId, String name,
+                          io.ordersvc.shared.coupon.CouponTerms terms, Instant useFrom, Instant useUntil, String via,
+                          Instant at) implements WalletEvent {
+    }
+
+    /** A checkout's orders hold the coupon until one of them is paid (used) or all are cancelled (released). */
+    record CouponLocked(String buyerId, String couponId, java.util.List<String> orderIds, Money discount, Instant at)
+            implements WalletEvent {
+    }
+
+    /**
+     * One of the orders holding the coupon was cancelled or expired unpaid; lockedBy: the orders that still hold it
+     * (empty: the coupon is usable again).
+     */
+    record CouponReleased(String buyerId, String couponId, String orderId, java.util.List<String> lockedBy,
+                          String reason, Instant at) implements WalletEvent {
+    }
+
+    /** An order holding the coupon was paid: the coupon is spent for good (a refund does not give it back). */
+    record CouponUsed(String buyerId, String couponId, String orderId, Instant at) implements WalletEvent {
+    }
 }

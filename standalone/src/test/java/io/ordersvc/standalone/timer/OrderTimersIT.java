@@ -117,8 +117,16 @@ class OrderTimersIT {
                     "6.00", "reason", "充值")).expect(200);
             Map<String, Object> withBalance = new java.util.HashMap<>(Api.orderBody(sku.skuId(), 3));
             withBalance.put("use_balance", "4.00");
+            String template = api.post("/api/v1/coupon-templates", token("admin-timers", "admin"), Map.of("name",
+                    "一元", "type", "amount", "amount", "1.00", "per_buyer_limit", 1, "total", 10, "claim_from",
+                    CLOCK.instant().minus(Duration.ofHours(1)).toString(), "claim_until",
+                    CLOCK.instant().plus(Duration.ofDays(30)).toString(), "valid_days", 30)).expect(201)
+                    .text("coupon_template_id");
+            String couponId = api.post("/api/v1/coupon-templates/" + template + "/claim", buyer, null).expect(201)
+                    .text("coupon_id");
+            withBalance.put("coupon", Map.of("coupon_id", couponId));
             var placed = api.post("/api/v1/orders", buyer, withBalance).expect(201);
-            assertThat(placed.text("pay_amount")).isEqualTo("11.00");
+            assertThat(placed.text("pay_amount")).isEqualTo("10.00");
             String unpaid = placed.text("order_id");
             JsonNode timer = api.order(unpaid, buyer, 0).path("timers").get(0);
             assertThat(timer.path("type").asString()).isEqualTo("payment_timeout");
@@ -134,6 +142,8 @@ class OrderTimersIT {
             JsonNode balance = api.get("/api/v1/balance?min_version=2", buyer).expect(200).body();
             assertThat(balance.path("available").asString()).isEqualTo("6.00");
             assertThat(balance.path("ledger").get(0).path("reason").asString()).isEqualTo("payment_timeout");
+            eventually(() -> assertThat(api.get("/api/v1/coupons?status=usable", buyer).expect(200).body()
+                    .findValuesAsString("coupon_id")).as("the coupon is back").containsExactly(couponId));
 
             // Money that arrives now is refused but kept on record, once per transaction, to be paid back.
             api.pay(unpaid, "15.00", "late-1").expectProblem(409, "ORDER_EXPIRED");
@@ -222,11 +232,12 @@ class OrderTimersIT {
         var old = new JdbcTemplate(new org.springframework.jdbc.datasource.DriverManagerDataSource(url,
                 TestDatabase.user(), TestDatabase.password()));
         old.update("DROP TABLE order_timer");
-        old.update("DROP TABLE promotion_index"); // and what came after it (V3, V4)
+        old.update("DROP TABLE promotion_index"); // and what came after it (V3, V4, V5)
+        old.update("DROP TABLE coupon_code_index");
         for (String column : List.of("price", "product_name", "on_shelf")) {
             old.update("ALTER TABLE sku_index DROP COLUMN " + column);
         }
-        old.update("DELETE FROM command_schema_history WHERE version IN ('2', '3', '4')");
+        old.update("DELETE FROM command_schema_history WHERE version IN ('2', '3', '4', '5')");
         old.update("DELETE FROM token_entry WHERE processor_name = 'order-due-dates'");
         old.update("INSERT INTO saga_entry (saga_id, saga_type, serialized_saga) VALUES ('saga-1', ?, ?)",
                 "io.ordersvc.command.timer.OrderTimers", "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
