@@ -12,6 +12,7 @@ import io.ordersvc.shared.order.OrderRules;
 import io.ordersvc.shared.order.OrderRules.Action;
 import io.ordersvc.shared.order.OrderStatus;
 import io.ordersvc.shared.order.RefundOutcome;
+import io.ordersvc.shared.order.SellerFlag;
 import io.ordersvc.shared.order.ShipmentLine;
 import io.ordersvc.shared.order.TimerType;
 import io.ordersvc.shared.refund.RefundCommand.ApplyRefund;
@@ -66,6 +67,13 @@ public class Order {
     private boolean walletUsed;
     /** What the order earns on completion, before refunds. */
     private long pointsEarned;
+    /** The shop marked the waybill printed. */
+    private boolean printed;
+    /** The shop's remark and flag as last set (setting the same again changes nothing). */
+    private String sellerRemark;
+    private SellerFlag sellerFlag;
+    /** The buyer extended the receipt (once per order). */
+    private boolean receiptExtended;
 
     /** The reason the order timer writes when the payment window closes: the timer's own name. */
     public static final String PAYMENT_TIMEOUT = TimerType.PAYMENT_TIMEOUT.value();
@@ -168,6 +176,32 @@ public class Order {
     }
 
     @CommandHandler
+    public OrderAck handle(MarkPrinted cmd, Clock clock) {
+        require(Action.MARK_PRINTED, cmd.actor(), clock);
+        if (printed != cmd.printed()) { // marking it again changes nothing
+            apply(new WaybillPrintMarked(orderId, cmd.printed(), cmd.actor().id(), clock.instant()));
+        }
+        return ack();
+    }
+
+    @CommandHandler
+    public OrderAck handle(SetSellerRemark cmd, Clock clock) {
+        require(Action.SELLER_REMARK, cmd.actor(), clock);
+        if (!java.util.Objects.equals(sellerRemark, cmd.remark()) || sellerFlag != cmd.flag()) {
+            apply(new SellerRemarkSet(orderId, cmd.remark(), cmd.flag(), cmd.actor().id(), clock.instant()));
+        }
+        return ack();
+    }
+
+    @CommandHandler
+    public OrderAck handle(ExtendReceipt cmd, Clock clock, OrderSettings settings) {
+        require(Action.EXTEND_RECEIPT, cmd.actor(), clock);
+        apply(new ReceiptExtended(orderId, afterSales.autoConfirmAt().plus(settings.timers().receiptExtension()),
+                clock.instant()));
+        return ack();
+    }
+
+    @CommandHandler
     public OrderAck handle(DeleteOrder cmd, Clock clock) {
         require(Action.DELETE, cmd.actor(), clock);
         if (!deleted) { // deleting twice changes nothing and is not an error: DELETE is idempotent
@@ -228,7 +262,8 @@ public class Order {
 
     private OrderRules.Facts facts() {
         return new OrderRules.Facts(orderId, buyerId, shopId, status, payableUntil, lines.anyRefundOpen(), reviewed,
-                reviewWindowClosed, afterSalesUntil, afterSalesClosed, true, deleted);
+                reviewWindowClosed, afterSalesUntil, afterSalesClosed, true, deleted,
+                status == SHIPPED ? afterSales.autoConfirmAt() : null, receiptExtended);
     }
 
     public OrderAck ack() {
@@ -252,6 +287,22 @@ public class Order {
     @EventSourcingHandler
     void on(OrderPaid e) {
         status = TO_SHIP;
+    }
+
+    @EventSourcingHandler
+    void on(WaybillPrintMarked e) {
+        printed = e.printed();
+    }
+
+    @EventSourcingHandler
+    void on(SellerRemarkSet e) {
+        sellerRemark = e.remark();
+        sellerFlag = e.flag();
+    }
+
+    @EventSourcingHandler
+    void on(ReceiptExtended e) {
+        receiptExtended = true;
     }
 
     @EventSourcingHandler

@@ -11,6 +11,7 @@ import io.ordersvc.shared.order.OrderEvent.OrderShipped;
 import io.ordersvc.shared.order.OrderEvent.RefundAwaitingReturn;
 import io.ordersvc.shared.order.OrderEvent.RefundEnded;
 import io.ordersvc.shared.order.OrderEvent.StockReleaseCorrected;
+import io.ordersvc.shared.order.OrderEvent.ReceiptExtended;
 import io.ordersvc.shared.order.OrderStatus;
 import io.ordersvc.shared.order.RefundOutcome;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -107,6 +108,16 @@ public class OrderAfterSales {
         if (e.fullyShipped()) {
             autoConfirmAt = e.autoConfirmAt();
         }
+    }
+
+    /** When receipt is confirmed for the buyer, once the order has shipped everything (null before). */
+    Instant autoConfirmAt() {
+        return autoConfirmAt;
+    }
+
+    @EventSourcingHandler
+    void on(ReceiptExtended e) {
+        autoConfirmAt = e.autoConfirmAt();
     }
 
     @EventSourcingHandler

@@ -15,6 +15,15 @@ import io.ordersvc.platform.security.CurrentActor;
 import io.ordersvc.shared.order.OrderCommand.CancelOrder;
 import io.ordersvc.shared.order.OrderCommand.ConfirmReceipt;
 import io.ordersvc.shared.order.OrderCommand.DeleteOrder;
+import io.ordersvc.shared.order.OrderCommand.ExtendReceipt;
+import io.ordersvc.shared.order.OrderCommand.MarkPrinted;
+import io.ordersvc.shared.order.OrderCommand.SetSellerRemark;
+import io.ordersvc.shared.order.SellerFlag;
+import io.ordersvc.platform.web.validation.SingleLine;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.springframework.web.bind.annotation.PutMapping;
 import io.ordersvc.shared.order.OrderCommand.IssueInvoice;
 import io.ordersvc.shared.order.OrderCommand.PayOrder;
 import io.ordersvc.shared.order.OrderCommand.PlaceOrder;
@@ -151,6 +160,44 @@ public class OrderCommandController {
                     + "nothing; another one is 409 INVOICE_ALREADY_ISSUED. The detail shows it under invoice.")
     public OrderAck issueInvoice(@PathVariable UUID orderId, @Valid @RequestBody InvoiceRecord body) {
         return commands.sendToOrder(new IssueInvoice(orderId.toString(), actor.get(), body.invoiceNo(), body.url()));
+    }
+
+    record PrintedRequest(@NotNull @Schema(example = "true") Boolean printed) {
+    }
+
+    record SellerRemarkRequest(@Size(max = 500) @SingleLine @Schema(example = "顾客要求周末送达") String remark,
+                               @Schema(example = "red", description = "null clears the flag") SellerFlag flag) {
+    }
+
+    @RolesAllowed({SELLER, ADMIN})
+    @ProblemCodes(notFound = {"ORDER_NOT_FOUND"}, conflict = {"ORDER_NOT_PRINTABLE"})
+    @PostMapping("/{orderId}/printed")
+    @Operation(operationId = "markPrinted", summary = "Mark the waybill printed, or not (its shop's seller, admin)",
+            description = "From payment until the order has shipped everything (to_ship, shipped). The same value "
+                    + "again changes nothing. GET /orders?printed= filters by it; status counts give not_printed.")
+    public OrderAck markPrinted(@PathVariable UUID orderId, @Valid @RequestBody PrintedRequest body) {
+        return commands.sendToOrder(new MarkPrinted(orderId.toString(), actor.get(), body.printed()));
+    }
+
+    @RolesAllowed({SELLER, ADMIN})
+    @ProblemCodes(notFound = {"ORDER_NOT_FOUND"})
+    @PutMapping("/{orderId}/seller-remark")
+    @Operation(operationId = "setSellerRemark", summary = "The shop's private remark and flag (its shop's seller, "
+            + "admin)", description = "Shown on the order list and detail to the shop and admins only, never to "
+            + "the buyer, and not in the order's log. A null remark and flag clear them. GET /orders?flag= filters.")
+    public OrderAck sellerRemark(@PathVariable UUID orderId, @Valid @RequestBody SellerRemarkRequest body) {
+        String remark = body.remark() == null || body.remark().isBlank() ? null : body.remark().strip();
+        return commands.sendToOrder(new SetSellerRemark(orderId.toString(), actor.get(), remark, body.flag()));
+    }
+
+    @RolesAllowed({BUYER})
+    @ProblemCodes(notFound = {"ORDER_NOT_FOUND"}, conflict = {"ORDER_NOT_EXTENDABLE", "RECEIPT_ALREADY_EXTENDED"})
+    @PostMapping("/{orderId}/extend-receipt")
+    @Operation(operationId = "extendReceipt", summary = "Extend the receipt once (buyer)",
+            description = "While shipped and before the automatic receipt is due: it moves by "
+                    + "ORDERS_RECEIPT_EXTENSION (default 3 days). The detail shows the new auto_confirm_at.")
+    public OrderAck extendReceipt(@PathVariable UUID orderId) {
+        return commands.sendToOrder(new ExtendReceipt(orderId.toString(), actor.get()));
     }
 
     @RolesAllowed({BUYER})

@@ -25,11 +25,13 @@ public record OrderSettings(Duration paymentWindow, BigDecimal pointsPerYuan, Du
     /**
      * @param autoConfirmAfter after the last shipment, receipt is confirmed for the buyer (default 10 days)
      * @param reviewWindow     after completion, the order stops waiting for a review (default 15 days)
+     * @param receiptExtension how much later the buyer's one extension moves the automatic receipt (default 3 days)
      */
-    public record Timers(Duration autoConfirmAfter, Duration reviewWindow) {
+    public record Timers(Duration autoConfirmAfter, Duration reviewWindow, Duration receiptExtension) {
         public Timers {
             autoConfirmAfter = autoConfirmAfter == null ? Duration.ofDays(10) : autoConfirmAfter;
             reviewWindow = reviewWindow == null ? Duration.ofDays(15) : reviewWindow;
+            receiptExtension = receiptExtension == null ? Duration.ofDays(3) : receiptExtension;
         }
     }
 
@@ -37,7 +39,7 @@ public record OrderSettings(Duration paymentWindow, BigDecimal pointsPerYuan, Du
         afterSalesWindow = afterSalesWindow == null ? Duration.ofDays(15) : afterSalesWindow;
         paymentWindow = paymentWindow == null ? Duration.ofHours(24) : paymentWindow;
         pointsPerYuan = pointsPerYuan == null ? BigDecimal.ONE : pointsPerYuan;
-        timers = timers == null ? new Timers(null, null) : timers;
+        timers = timers == null ? new Timers(null, null, null) : timers;
         invoiceFeeRate = invoiceFeeRate == null ? BigDecimal.ZERO : invoiceFeeRate;
     }
 

@@ -10,6 +10,7 @@ import io.ordersvc.shared.order.OrderEvent.OrderPlaced;
 import io.ordersvc.shared.order.OrderEvent.OrderReceiptConfirmed;
 import io.ordersvc.shared.order.OrderEvent.OrderReviewed;
 import io.ordersvc.shared.order.OrderEvent.OrderShipped;
+import io.ordersvc.shared.order.OrderEvent.ReceiptExtended;
 import io.ordersvc.shared.order.OrderEvent.RefundEnded;
 import io.ordersvc.shared.order.OrderEvent.RefundOpened;
 import io.ordersvc.shared.order.OrderEvent.ReviewWindowClosed;
@@ -67,6 +68,12 @@ class OrderDueDates {
         if (e.autoConfirmAt() != null) {
             book().due(e.orderId(), AUTO_CONFIRM, e.autoConfirmAt());
         }
+    }
+
+    /** The buyer extended the receipt: the automatic receipt moves; a hold of an open refund stays. */
+    @EventHandler
+    void on(ReceiptExtended e) {
+        book().due(e.orderId(), AUTO_CONFIRM, e.autoConfirmAt());
     }
 
     @EventHandler

@@ -111,6 +111,12 @@ public class TimerSweep {
             gateway.sendAndWait(command(type, orderId), commandTimeout.toMillis(), TimeUnit.MILLISECONDS);
             return true;
         } catch (DomainException refused) {
+            if ("NOT_YET_DUE".equals(refused.code())) {
+                // the order moved the date (an extended receipt) and the due dates have not caught up yet: the row
+                // stays, and is claimed again at its new date or after the claim, whichever its update gives
+                log.debug("{} timer of order {} not due yet: {}", type, orderId, refused.getMessage());
+                return false;
+            }
             log.debug("{} timer of order {} not applied: {}", type, orderId, refused.getMessage());
             return true;
         } catch (AggregateNotFoundException gone) {

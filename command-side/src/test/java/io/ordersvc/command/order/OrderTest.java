@@ -10,6 +10,13 @@ import io.ordersvc.shared.order.OrderCommand.IssueInvoice;
 import io.ordersvc.shared.order.OrderCommand.CancelOrder;
 import io.ordersvc.shared.order.OrderCommand.ConfirmReceipt;
 import io.ordersvc.shared.order.OrderCommand.AutoConfirmReceipt;
+import io.ordersvc.shared.order.OrderCommand.ExtendReceipt;
+import io.ordersvc.shared.order.OrderCommand.MarkPrinted;
+import io.ordersvc.shared.order.OrderCommand.SetSellerRemark;
+import io.ordersvc.shared.order.OrderEvent.ReceiptExtended;
+import io.ordersvc.shared.order.OrderEvent.SellerRemarkSet;
+import io.ordersvc.shared.order.OrderEvent.WaybillPrintMarked;
+import io.ordersvc.shared.order.SellerFlag;
 import io.ordersvc.shared.order.OrderCommand.CloseAfterSalesWindow;
 import io.ordersvc.shared.order.OrderCommand.CloseReviewWindow;
 import io.ordersvc.shared.order.OrderCommand.DeleteOrder;
@@ -399,10 +406,74 @@ class OrderTest {
     }
 
     @Test
-    void the_timer_confirms_receipt_for_the_buyer() {
+    void the_timer_confirms_receipt_for_the_buyer_when_it_is_due() {
         fixture.given(placed(), paid(), shippedAll())
                 .when(new AutoConfirmReceipt(ORDER, GATEWAY))
-                .expectEvents(completed(NOW, true));
+                .expectNoEvents().expectException(refusal("NOT_YET_DUE"));
+        clock.now = AUTO_CONFIRM_AT;
+        fixture.given(placed(), paid(), shippedAll())
+                .when(new AutoConfirmReceipt(ORDER, GATEWAY))
+                .expectEvents(completed(AUTO_CONFIRM_AT, true));
+    }
+
+    // ---- the seller's back-office: print flag, private remark, and the buyer's extended receipt
+
+    @Test
+    void the_shop_marks_the_waybill_printed_between_payment_and_the_last_shipment_once() {
+        fixture.given(placed(), paid()).when(new MarkPrinted(ORDER, SELLER, true))
+                .expectEvents(new WaybillPrintMarked(ORDER, true, "seller-1", NOW));
+        fixture.given(placed(), paid(), new WaybillPrintMarked(ORDER, true, "seller-1", NOW))
+                .when(new MarkPrinted(ORDER, SELLER, true)).expectNoEvents();
+        fixture.given(placed(), paid(), new WaybillPrintMarked(ORDER, true, "seller-1", NOW))
+                .when(new MarkPrinted(ORDER, ADMIN, false))
+                .expectEvents(new WaybillPrintMarked(ORDER, false, "admin-1", NOW));
+        fixture.given(placed()).when(new MarkPrinted(ORDER, SELLER, true))
+                .expectNoEvents().expectException(refusal("ORDER_NOT_PRINTABLE"));
+        fixture.given(placed(), paid()).when(new MarkPrinted(ORDER, OTHER_SELLER, true))
+                .expectNoEvents().expectException(refusal("ORDER_NOT_FOUND"));
+        fixture.given(placed(), paid()).when(new MarkPrinted(ORDER, BUYER, true))
+                .expectNoEvents().expectException(refusal("FORBIDDEN"));
+    }
+
+    @Test
+    void the_shop_keeps_a_private_remark_and_flag_at_any_time() {
+        fixture.given(placed()).when(new SetSellerRemark(ORDER, SELLER, "周末送", SellerFlag.RED))
+                .expectEvents(new SellerRemarkSet(ORDER, "周末送", SellerFlag.RED, "seller-1", NOW));
+        fixture.given(placed(), new SellerRemarkSet(ORDER, "周末送", SellerFlag.RED, "seller-1", NOW))
+                .when(new SetSellerRemark(ORDER, SELLER, "周末送", SellerFlag.RED)).expectNoEvents();
+        fixture.given(placed(), new SellerRemarkSet(ORDER, "周末送", SellerFlag.RED, "seller-1", NOW))
+                .when(new SetSellerRemark(ORDER, SELLER, null, null))
+                .expectEvents(new SellerRemarkSet(ORDER, null, null, "seller-1", NOW));
+        fixture.given(placed()).when(new SetSellerRemark(ORDER, BUYER, "x", null))
+                .expectNoEvents().expectException(refusal("FORBIDDEN"));
+        fixture.given(placed()).when(new SetSellerRemark(ORDER, OTHER_SELLER, "x", null))
+                .expectNoEvents().expectException(refusal("ORDER_NOT_FOUND"));
+    }
+
+    @Test
+    void the_buyer_extends_the_receipt_once_before_it_is_due_and_the_timer_waits_for_the_new_date() {
+        Instant extended = AUTO_CONFIRM_AT.plus(Duration.ofDays(3));
+        fixture.given(placed(), paid(), shippedAll()).when(new ExtendReceipt(ORDER, BUYER))
+                .expectEvents(new ReceiptExtended(ORDER, extended, NOW));
+        fixture.given(placed(), paid(), shippedAll(), new ReceiptExtended(ORDER, extended, NOW))
+                .when(new ExtendReceipt(ORDER, BUYER))
+                .expectNoEvents().expectException(refusal("RECEIPT_ALREADY_EXTENDED"));
+        fixture.given(placed(), paid()).when(new ExtendReceipt(ORDER, BUYER))
+                .expectNoEvents().expectException(refusal("ORDER_NOT_EXTENDABLE"));
+        fixture.given(placed(), paid(), shippedAll()).when(new ExtendReceipt(ORDER, SELLER))
+                .expectNoEvents().expectException(refusal("FORBIDDEN"));
+        fixture.given(placed(), paid(), shippedAll()).when(new ExtendReceipt(ORDER, OTHER_BUYER))
+                .expectNoEvents().expectException(refusal("ORDER_NOT_FOUND"));
+        clock.now = AUTO_CONFIRM_AT;
+        fixture.given(placed(), paid(), shippedAll()).when(new ExtendReceipt(ORDER, BUYER))
+                .expectNoEvents().expectException(refusal("ORDER_NOT_EXTENDABLE"));
+        fixture.given(placed(), paid(), shippedAll(), new ReceiptExtended(ORDER, extended, NOW))
+                .when(new AutoConfirmReceipt(ORDER, GATEWAY))
+                .expectNoEvents().expectException(refusal("NOT_YET_DUE"));
+        clock.now = extended;
+        fixture.given(placed(), paid(), shippedAll(), new ReceiptExtended(ORDER, extended, NOW))
+                .when(new AutoConfirmReceipt(ORDER, GATEWAY))
+                .expectEvents(completed(extended, true));
     }
 
     @Test

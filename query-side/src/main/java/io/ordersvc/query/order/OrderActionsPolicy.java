@@ -26,6 +26,7 @@ final class OrderActionsPolicy {
         return new OrderRules.Facts(o.orderId, o.buyerId, o.shopId, OrderStatus.fromValue(o.status), o.payableUntil,
                 o.refundInProgress, reviewed, !o.reviewPending && !reviewed,
                 o.afterSalesUntil, o.afterSalesClosed,
-                lineRefundable, o.deletedByBuyer);
+                lineRefundable, o.deletedByBuyer, OrderStatus.SHIPPED.value().equals(o.status) ? o.autoConfirmAt : null,
+                o.receiptExtended);
     }
 }

@@ -6,6 +6,9 @@ import io.ordersvc.shared.order.OrderEvent.AfterSalesWindowClosed;
 import io.ordersvc.shared.order.OrderEvent.LatePaymentReceived;
 import io.ordersvc.shared.order.OrderEvent.ReviewWindowClosed;
 import io.ordersvc.shared.order.OrderEvent.LineRefunded;
+import io.ordersvc.shared.order.OrderEvent.ReceiptExtended;
+import io.ordersvc.shared.order.OrderEvent.SellerRemarkSet;
+import io.ordersvc.shared.order.OrderEvent.WaybillPrintMarked;
 import io.ordersvc.shared.order.OrderEvent.OrderCancelled;
 import io.ordersvc.shared.order.OrderEvent.OrderClosed;
 import io.ordersvc.shared.order.OrderEvent.RefundAwaitingReturn;
@@ -50,6 +53,9 @@ class OrderLogProjection {
             @MetaDataValue(AuditMetaData.ACTOR_ID) String actorId,
             @MetaDataValue(AuditMetaData.ACTOR_ROLE) String actorRole,
             @MetaDataValue(AuditMetaData.CORRELATION_ID) String correlationId) {
+        if (event instanceof SellerRemarkSet) {
+            return; // the shop's private note: the log is the buyer's too
+        }
         var entry = new OrderLogEntity();
         entry.orderId = event.orderId();
         entry.sequence = sequence;
@@ -107,6 +113,12 @@ class OrderLogProjection {
         } else if (event instanceof StockReleaseCorrected e) {
             describe(entry, OrderLogAction.STOCK_CORRECTED, (e.delta() > 0 ? e.delta() + " unit(s) given back to stock"
                     : -e.delta() + " unit(s) taken back from stock") + ": refund stock correction", previous);
+        } else if (event instanceof WaybillPrintMarked e) {
+            describe(entry, OrderLogAction.WAYBILL_PRINTED, e.printed() ? "Waybill printed"
+                    : "Waybill print mark taken back", previous);
+        } else if (event instanceof ReceiptExtended e) {
+            describe(entry, OrderLogAction.RECEIPT_EXTENDED, "Receipt extended: confirmed automatically at "
+                    + e.autoConfirmAt(), previous);
         } else {
             describe(entry, OrderLogAction.CHANGED, event.getClass().getSimpleName(), previous);
         }

@@ -3,6 +3,9 @@ package io.ordersvc.query.order;
 import io.ordersvc.query.support.JsonText;
 import io.ordersvc.query.support.BatchTable;
 import io.ordersvc.query.support.ProcessingGroups;
+import io.ordersvc.shared.order.OrderEvent.ReceiptExtended;
+import io.ordersvc.shared.order.OrderEvent.SellerRemarkSet;
+import io.ordersvc.shared.order.OrderEvent.WaybillPrintMarked;
 import io.ordersvc.shared.order.OrderEvent.AfterSalesWindowClosed;
 import io.ordersvc.shared.order.OrderEvent.LatePaymentReceived;
 import io.ordersvc.shared.order.OrderEvent.ReviewWindowClosed;
@@ -278,6 +281,28 @@ public class OrderProjection {
         }
     }
 
+    @EventHandler
+    void on(WaybillPrintMarked e, @SequenceNumber long sequence) {
+        update(e.orderId(), sequence, o -> o.printed = e.printed());
+    }
+
+    @EventHandler
+    void on(SellerRemarkSet e, @SequenceNumber long sequence) {
+        update(e.orderId(), sequence, o -> {
+            o.sellerRemark = e.remark();
+            o.sellerFlag = e.flag() == null ? null : e.flag().value();
+            o.sellerRemarkAt = e.at();
+        });
+    }
+
+    @EventHandler
+    void on(ReceiptExtended e, @SequenceNumber long sequence) {
+        update(e.orderId(), sequence, o -> {
+            o.receiptExtended = true;
+            o.autoConfirmAt = e.autoConfirmAt();
+        });
+    }
+
     @ResetHandler
     void reset() {
         shipments.deleteAll();
@@ -291,10 +316,11 @@ public class OrderProjection {
             String status = o.status;
             boolean reviewPending = o.reviewPending;
             boolean refundInProgress = o.refundInProgress;
+            boolean printed = o.printed;
             change.accept(o);
             o.version = sequence;
             orders.changed(o);
-            counters.changed(status, reviewPending, refundInProgress, o);
+            counters.changed(status, reviewPending, refundInProgress, printed, o);
         });
     }
 

@@ -25,6 +25,8 @@ import io.ordersvc.shared.order.OrderViews.Payment;
 import io.ordersvc.shared.order.OrderViews.Review;
 import io.ordersvc.shared.order.OrderViews.ShipmentView;
 import io.ordersvc.shared.order.OrderViews.StatusCounts;
+import io.ordersvc.shared.order.OrderViews.SellerRemark;
+import io.ordersvc.shared.order.SellerFlag;
 import io.ordersvc.shared.order.OrderViews.Timer;
 import io.ordersvc.shared.order.Receiver;
 import io.ordersvc.shared.order.ShipmentLine;
@@ -116,7 +118,9 @@ public class OrderQueries {
                 o.completedAt, o.cancelledAt, o.cancelReason, review, lineViews, shipmentViews,
                 refunds.ofOrder(o.orderId), entries(o.orderId),
                 OrderActionsPolicy.of(o, lineViews, query.actor(), clock.instant()), timers(o), price(o), o.payNo,
-                o.invoice == null ? null : JsonText.read(o.invoice, INVOICE), o.version);
+                o.invoice == null ? null : JsonText.read(o.invoice, INVOICE), o.printed, o.receiptExtended,
+                OrderStatus.SHIPPED.value().equals(o.status) ? o.autoConfirmAt : null,
+                sellerRemark(o, query.actor()), o.version);
     }
 
     @QueryHandler
@@ -158,7 +162,8 @@ public class OrderQueries {
                         Money.of(o.payAmount), o.pointsAmount,
                         masked ? Receiver.maskName(o.receiverName) : o.receiverName,
                         masked ? Receiver.maskPhone(o.receiverPhone) : o.receiverPhone, o.createdAt,
-                        o.payableUntil, linesByOrder.getOrDefault(o.orderId, List.of()), o.payNo, o.version))
+                        o.payableUntil, linesByOrder.getOrDefault(o.orderId, List.of()), o.payNo, o.printed,
+                        sellerRemark(o, query.actor()), o.version))
                 .toList();
         return OrderPage.of(items, query.page(), query.size(), total.count(), total.exact());
     }
@@ -207,22 +212,36 @@ public class OrderQueries {
         // every order's row where the index alone answers (V12).
         q.multiselect(status, ((HibernateCriteriaBuilder) cb).count(),
                 cb.sum(cb.<Long>selectCase().when(cb.isTrue(root.get("reviewPending")), 1L).otherwise(0L)),
-                cb.sum(cb.<Long>selectCase().when(cb.isTrue(root.get("refundInProgress")), 1L).otherwise(0L)));
+                cb.sum(cb.<Long>selectCase().when(cb.isTrue(root.get("refundInProgress")), 1L).otherwise(0L)),
+                cb.sum(cb.<Long>selectCase().when(cb.isFalse(root.get("printed")), 1L).otherwise(0L)));
         q.where(OrderSpecifications.matching(query.filter().withoutStatus(), actor).toPredicate(root, q, cb));
         q.groupBy(status);
         Map<String, Long> byStatus = new HashMap<>();
         long reviewPending = 0;
         long refunding = 0;
+        long notPrinted = 0;
         for (Tuple t : em.createQuery(q).getResultList()) {
             byStatus.put(t.get(0, String.class), t.get(1, Long.class));
             reviewPending += number(t.get(2));
             refunding += number(t.get(3));
+            if (OrderStatus.TO_SHIP.value().equals(t.get(0, String.class))) {
+                notPrinted = number(t.get(4));
+            }
         }
         long all = byStatus.values().stream().mapToLong(Long::longValue).sum();
         return new StatusCounts(all, byStatus.getOrDefault(OrderStatus.PENDING_PAYMENT.value(), 0L),
                 byStatus.getOrDefault(OrderStatus.TO_SHIP.value(), 0L), byStatus.getOrDefault(OrderStatus.SHIPPED.value(), 0L),
                 byStatus.getOrDefault(OrderStatus.COMPLETED.value(), 0L), reviewPending, byStatus.getOrDefault(OrderStatus.CANCELLED.value(), 0L),
-                byStatus.getOrDefault(OrderStatus.CLOSED.value(), 0L), refunding);
+                byStatus.getOrDefault(OrderStatus.CLOSED.value(), 0L), refunding, notPrinted);
+    }
+
+    /** The shop's remark and flag, for the shop and admins only; null when there is none or the caller is another. */
+    private static SellerRemark sellerRemark(OrderViewEntity o, Actor actor) {
+        if (o.sellerRemark == null && o.sellerFlag == null || !(actor.is(Role.ADMIN) || actor.isSellerOf(o.shopId))) {
+            return null;
+        }
+        return new SellerRemark(o.sellerRemark, o.sellerFlag == null ? null : SellerFlag.fromValue(o.sellerFlag),
+                o.sellerRemarkAt);
     }
 
     /** The deadlines the order timers hold for this order: the due dates its events stated. */

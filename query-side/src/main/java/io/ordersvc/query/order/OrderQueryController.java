@@ -14,7 +14,9 @@ import io.ordersvc.shared.order.OrderViews.OrderHistoryView;
 import io.ordersvc.shared.order.OrderViews.OrderLogView;
 import io.ordersvc.shared.order.OrderViews.OrderPage;
 import io.ordersvc.shared.order.OrderViews.StatusCounts;
+import io.ordersvc.shared.order.SellerFlag;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
@@ -78,10 +80,15 @@ public class OrderQueryController {
             @RequestParam(name = "refund_state", required = false) @Pattern(regexp = "in_progress|finished")
             String refundState,
             @RequestParam(name = "buyer_id", required = false) @Size(min = 1, max = 64) String buyerId,
+            @RequestParam(required = false) @Pattern(regexp = "true|false", message = "must be true or false")
+            @Schema(allowableValues = {"true", "false"}, description = "the waybill marked printed, or not")
+            String printed,
+            @RequestParam(required = false) @Pattern(regexp = "red|yellow|green|blue")
+            @Schema(description = "the shop's flag (sellers and admins)") String flag,
             @RequestParam(defaultValue = "1") @Min(1) @Max(100_000) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
         OrderFilter filter = filter(status, orderType, orderNo, createdFrom, createdTo, productName, keywordType,
-                keyword, refundState, buyerId);
+                keyword, refundState, buyerId, printed, flag);
         return queries.query(new OrderQuery.ListOrders(filter, page, size, actor.get()), OrderPage.class).join();
     }
 
@@ -101,9 +108,12 @@ public class OrderQueryController {
             @RequestParam(required = false) @Size(min = 1, max = 100) String keyword,
             @RequestParam(name = "refund_state", required = false) @Pattern(regexp = "in_progress|finished")
             String refundState,
-            @RequestParam(name = "buyer_id", required = false) @Size(min = 1, max = 64) String buyerId) {
+            @RequestParam(name = "buyer_id", required = false) @Size(min = 1, max = 64) String buyerId,
+            @RequestParam(required = false) @Pattern(regexp = "true|false", message = "must be true or false")
+            @Schema(allowableValues = {"true", "false"}) String printed,
+            @RequestParam(required = false) @Pattern(regexp = "red|yellow|green|blue") String flag) {
         OrderFilter filter = filter(null, orderType, orderNo, createdFrom, createdTo, productName, keywordType,
-                keyword, refundState, buyerId);
+                keyword, refundState, buyerId, printed, flag);
         return queries.query(new OrderQuery.CountOrdersByStatus(filter, actor.get()), StatusCounts.class).join();
     }
 
@@ -144,10 +154,11 @@ public class OrderQueryController {
 
     private static OrderFilter filter(String status, String orderType, String orderNo, Instant createdFrom,
                                       Instant createdTo, String productName, String keywordType, String keyword,
-                                      String refundState, String buyerId) {
+                                      String refundState, String buyerId, String printed, String flag) {
         return new OrderFilter(status, orderType == null ? null : OrderType.fromValue(orderType), orderNo,
                 createdFrom, createdTo, productName,
                 keywordType == null ? null : OrderFilter.KeywordType.valueOf(keywordType.toUpperCase(Locale.ROOT)),
-                keyword, refundState, buyerId);
+                keyword, refundState, buyerId, printed == null ? null : Boolean.valueOf(printed),
+                flag == null ? null : SellerFlag.fromValue(flag));
     }
 }

@@ -64,6 +64,15 @@ final class OrderSpecifications {
                     case TRACKING_NO -> contains(cb, root.get("trackingNos"), k.toLowerCase(Locale.ROOT));
                 });
             }
+            if (f.printed() != null) {
+                where.add(f.printed() ? cb.isTrue(root.get("printed")) : cb.isFalse(root.get("printed")));
+            }
+            if (f.flag() != null) {
+                if (actor.role() == io.ordersvc.shared.identity.Role.BUYER) {
+                    throw io.ordersvc.shared.error.Refusal.forbidden("seller flags are the shop's");
+                }
+                where.add(cb.equal(root.get("sellerFlag"), f.flag().value()));
+            }
             if (f.refundState() != null) {
                 where.add(cb.isTrue(root.get("in_progress".equals(f.refundState())
                         ? "refundInProgress" : "refundFinished")));

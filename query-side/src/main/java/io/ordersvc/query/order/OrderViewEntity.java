@@ -61,4 +61,9 @@ class OrderViewEntity {
     Instant autoConfirmAt;
     Instant reviewUntil;
     Instant afterSalesUntil;
+    boolean printed;
+    boolean receiptExtended;
+    String sellerRemark;
+    String sellerFlag;
+    Instant sellerRemarkAt;
 }

@@ -4,6 +4,10 @@ import io.ordersvc.query.support.ReadModelDatabase;
 import io.ordersvc.shared.money.Money;
 import io.ordersvc.shared.order.OrderEvent;
 import io.ordersvc.shared.order.OrderEvent.OrderPaid;
+import io.ordersvc.shared.order.OrderEvent.ReceiptExtended;
+import io.ordersvc.shared.order.OrderEvent.SellerRemarkSet;
+import io.ordersvc.shared.order.OrderEvent.WaybillPrintMarked;
+import io.ordersvc.shared.order.SellerFlag;
 import io.ordersvc.shared.order.OrderEvent.OrderPlaced;
 import io.ordersvc.shared.order.OrderEvent.OrderShipped;
 import io.ordersvc.shared.order.OrderEvent.RefundEnded;
@@ -67,6 +71,12 @@ class OrderProjectionTablesTest {
             orders.on(e, sequence);
         } else if (event instanceof RefundEnded e) {
             orders.on(e, sequence);
+        } else if (event instanceof WaybillPrintMarked e) {
+            orders.on(e, sequence);
+        } else if (event instanceof SellerRemarkSet e) {
+            orders.on(e, sequence);
+        } else if (event instanceof ReceiptExtended e) {
+            orders.on(e, sequence);
         }
         log.on(event, sequence, T0.plusSeconds(sequence), "actor-" + sequence, "buyer", "corr-" + sequence);
     }
@@ -89,6 +99,33 @@ class OrderProjectionTablesTest {
     long counter(String counter) {
         return db.jdbc.queryForObject("SELECT coalesce(sum(n), 0) FROM order_count WHERE counter = ?", Long.class,
                 counter);
+    }
+
+    @Test
+    void the_print_mark_counts_orders_left_to_print_and_the_remark_and_extension_stay_off_the_buyers_log() {
+        long before = counter("not_printed");
+        feed(placed(), 0);
+        assertThat(counter("not_printed")).as("unpaid: nothing to print").isEqualTo(before);
+        feed(new OrderPaid(orderId, Money.of("15.00"), "alipay", "T1", T0.plusSeconds(1)), 1);
+        assertThat(counter("not_printed")).isEqualTo(before + 1);
+        feed(new WaybillPrintMarked(orderId, true, "seller-1", T0), 2);
+        assertThat(counter("not_printed")).isEqualTo(before);
+        feed(new WaybillPrintMarked(orderId, false, "seller-1", T0), 3);
+        assertThat(counter("not_printed")).isEqualTo(before + 1);
+        feed(new SellerRemarkSet(orderId, "加急", SellerFlag.RED, "seller-1", T0), 4);
+        feed(new OrderShipped(orderId, shipmentId, "SF", "顺丰", "SF9", List.of(new ShipmentLine(lineId, 3)), true,
+                T0.plusSeconds(2), AUTO_CONFIRM_AT), 5);
+        assertThat(counter("not_printed")).as("shipped: nothing left to print").isEqualTo(before);
+        feed(new ReceiptExtended(orderId, AUTO_CONFIRM_AT.plus(Duration.ofDays(3)), T0), 6);
+        var row = db.row("SELECT printed, seller_remark, seller_flag, receipt_extended FROM order_view"
+                + " WHERE order_id = ?", orderId);
+        assertThat(row).containsEntry("printed", false).containsEntry("seller_remark", "加急")
+                .containsEntry("seller_flag", "red").containsEntry("receipt_extended", true);
+        assertThat(db.jdbc.queryForObject("SELECT auto_confirm_at FROM order_view WHERE order_id = ?",
+                OffsetDateTime.class, orderId).toInstant()).isEqualTo(AUTO_CONFIRM_AT.plus(Duration.ofDays(3)));
+        assertThat(db.jdbc.queryForList("SELECT action FROM order_log_entry WHERE order_id = ? ORDER BY sequence",
+                String.class, orderId)).containsExactly("placed", "paid", "waybill_printed", "waybill_printed",
+                "shipped", "receipt_extended");
     }
 
     @Test

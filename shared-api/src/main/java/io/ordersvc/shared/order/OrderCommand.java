@@ -83,4 +83,18 @@ public sealed interface OrderCommand extends ActorAware {
     record CorrectStockRelease(@TargetAggregateIdentifier String orderId, Actor actor, String orderLineId, int delta)
             implements OrderCommand {
     }
+
+    /** The seller marks the waybill printed, or not (seed 001 is_print). */
+    record MarkPrinted(@TargetAggregateIdentifier String orderId, Actor actor, boolean printed)
+            implements OrderCommand {
+    }
+
+    /** The seller's private note and flag on the order (seed 001 service_remarks); null flag clears it. */
+    record SetSellerRemark(@TargetAggregateIdentifier String orderId, Actor actor, String remark, SellerFlag flag)
+            implements OrderCommand {
+    }
+
+    /** The buyer asks for more time before receipt is confirmed for them (seed 001 delay_time), once. */
+    record ExtendReceipt(@TargetAggregateIdentifier String orderId, Actor actor) implements OrderCommand {
+    }
 }

@@ -164,4 +164,17 @@ public sealed interface OrderEvent {
     /** Every line has been fully refunded. */
     record OrderClosed(String orderId, Instant closedAt) implements OrderEvent {
     }
+
+    /** The waybill was marked printed (or the mark taken back) by the shop. */
+    record WaybillPrintMarked(String orderId, boolean printed, String markedBy, Instant at) implements OrderEvent {
+    }
+
+    /** The shop's private remark and flag; neither shows to the buyer. */
+    record SellerRemarkSet(String orderId, String remark, SellerFlag flag, String setBy, Instant at)
+            implements OrderEvent {
+    }
+
+    /** The buyer extended the receipt: it is confirmed for them at autoConfirmAt now, unless they confirm first. */
+    record ReceiptExtended(String orderId, Instant autoConfirmAt, Instant at) implements OrderEvent {
+    }
 }

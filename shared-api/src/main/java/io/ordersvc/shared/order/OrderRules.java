@@ -39,7 +39,13 @@ public final class OrderRules {
         APPLY_REFUND(Set.of(Role.BUYER, Role.ADMIN)),
         DELETE(Set.of(Role.BUYER)),
         /** The seller records the invoice the buyer asked for, once the order is paid. */
-        ISSUE_INVOICE(Set.of(Role.SELLER, Role.ADMIN));
+        ISSUE_INVOICE(Set.of(Role.SELLER, Role.ADMIN)),
+        /** The shop marks the waybill printed: from payment until it has shipped everything. */
+        MARK_PRINTED(Set.of(Role.SELLER, Role.ADMIN)),
+        /** The shop's private remark and flag, at any time. */
+        SELLER_REMARK(Set.of(Role.SELLER, Role.ADMIN)),
+        /** The buyer pushes the automatic receipt back, once, while it is not yet due. */
+        EXTEND_RECEIPT(Set.of(Role.BUYER));
 
         private final Set<Role> roles;
 
@@ -56,10 +62,13 @@ public final class OrderRules {
      * @param afterSalesClosed  the order timer closed the after-sales window
      * @param lineRefundable    some line has money left to refund and no open refund
      * @param deleted           the buyer hid the order
+     * @param autoConfirmAt     shipped orders: when receipt is confirmed for the buyer (null otherwise)
+     * @param receiptExtended   the buyer extended the receipt already
      */
     public record Facts(String orderId, String buyerId, String shopId, OrderStatus status, Instant payableUntil,
                         boolean refundOpen, boolean reviewed, boolean reviewWindowClosed, Instant afterSalesUntil,
-                        boolean afterSalesClosed, boolean lineRefundable, boolean deleted) {
+                        boolean afterSalesClosed, boolean lineRefundable, boolean deleted, Instant autoConfirmAt,
+                        boolean receiptExtended) {
     }
 
     private static final Set<OrderStatus> REFUNDABLE = EnumSet.of(TO_SHIP, SHIPPED, COMPLETED);
@@ -102,7 +111,11 @@ public final class OrderRules {
                     ? Refusal.conflict("NOT_YET_DUE", about(o) + " is payable until " + o.payableUntil())
                     : status(o, "ORDER_NOT_CANCELLABLE", EnumSet.of(PENDING_PAYMENT));
             case SHIP -> firstOf(status(o, "ORDER_NOT_SHIPPABLE", EnumSet.of(TO_SHIP)), unlocked(o));
-            case CONFIRM_RECEIPT, AUTO_CONFIRM -> firstOf(status(o, "ORDER_NOT_RECEIVABLE", EnumSet.of(SHIPPED)), unlocked(o));
+            case CONFIRM_RECEIPT -> firstOf(status(o, "ORDER_NOT_RECEIVABLE", EnumSet.of(SHIPPED)), unlocked(o));
+            case AUTO_CONFIRM -> firstOf(firstOf(status(o, "ORDER_NOT_RECEIVABLE", EnumSet.of(SHIPPED)), unlocked(o)),
+                    o.autoConfirmAt() != null && now.isBefore(o.autoConfirmAt())
+                            ? Refusal.conflict("NOT_YET_DUE", about(o) + " is confirmed for the buyer at "
+                            + o.autoConfirmAt()) : null);
             case REVIEW -> firstOf(status(o, "ORDER_NOT_REVIEWABLE", EnumSet.of(COMPLETED)),
                     o.reviewWindowClosed() ? Refusal.conflict("REVIEW_WINDOW_CLOSED", about(o)
                             + " can no longer be reviewed")
@@ -114,6 +127,14 @@ public final class OrderRules {
                             : null);
             case DELETE -> status(o, "ORDER_NOT_DELETABLE", DELETABLE);
             case ISSUE_INVOICE -> status(o, "ORDER_NOT_INVOICEABLE", REFUNDABLE);
+            case MARK_PRINTED -> status(o, "ORDER_NOT_PRINTABLE", EnumSet.of(TO_SHIP, SHIPPED));
+            case SELLER_REMARK -> null;
+            case EXTEND_RECEIPT -> firstOf(status(o, "ORDER_NOT_EXTENDABLE", EnumSet.of(SHIPPED)),
+                    o.receiptExtended() ? Refusal.conflict("RECEIPT_ALREADY_EXTENDED", about(o)
+                            + " had its receipt extended once")
+                            : o.autoConfirmAt() == null || !now.isBefore(o.autoConfirmAt())
+                            ? Refusal.conflict("ORDER_NOT_EXTENDABLE", about(o) + " is due to be confirmed now")
+                            : null);
         };
     }
 
@@ -129,7 +150,8 @@ public final class OrderRules {
                 allowed(Action.CONFIRM_RECEIPT, o, actor, now),
                 allowed(Action.REVIEW, o, actor, now),
                 allowed(Action.APPLY_REFUND, o, actor, now) && o.lineRefundable(),
-                allowed(Action.DELETE, o, actor, now) && !o.deleted());
+                allowed(Action.DELETE, o, actor, now) && !o.deleted(),
+                allowed(Action.EXTEND_RECEIPT, o, actor, now));
     }
 
     public static boolean allowed(Action action, Facts o, Actor actor, Instant now) {

@@ -25,7 +25,8 @@ public final class OrderViews {
                               List<LineView> lines, List<ShipmentView> shipments, List<RefundQuery.RefundSummary> refunds,
                               List<LogEntry> log, Actions actions, List<Timer> timers, PriceBreakdown price,
                               String payNo, @JsonInclude(JsonInclude.Include.NON_NULL) InvoiceView invoice,
-                              long version) {
+                              boolean printed, boolean receiptExtended, Instant autoConfirmAt,
+                              @JsonInclude(JsonInclude.Include.NON_NULL) SellerRemark sellerRemark, long version) {
     }
 
     /** The invoice the buyer asked for, and once the seller issued it its number, link and time. */
@@ -49,7 +50,12 @@ public final class OrderViews {
                                String buyerId, String shopId, boolean reviewPending, boolean refundInProgress,
                                Money goodsAmount, Money shippingFee, Money discountAmount, Money payAmount,
                                long pointsAmount, String receiverName, String receiverPhone, Instant createdAt,
-                               Instant payableUntil, List<LineView> lines, String payNo, long version) {
+                               Instant payableUntil, List<LineView> lines, String payNo, boolean printed,
+                               @JsonInclude(JsonInclude.Include.NON_NULL) SellerRemark sellerRemark, long version) {
+    }
+
+    /** The shop's private remark and flag: shown to the shop and admins only, never to the buyer. */
+    public record SellerRemark(String remark, SellerFlag flag, Instant at) {
     }
 
     public record LineView(String orderLineId, String productId, String skuId, String skuCode, String productName,
@@ -74,7 +80,7 @@ public final class OrderViews {
     }
 
     public record Actions(boolean canPay, boolean canCancel, boolean canShip, boolean canConfirmReceipt,
-                          boolean canReview, boolean canApplyRefund, boolean canDelete) {
+                          boolean canReview, boolean canApplyRefund, boolean canDelete, boolean canExtendReceipt) {
     }
 
     /**
@@ -94,7 +100,8 @@ public final class OrderViews {
     }
 
     public record StatusCounts(long all, long pendingPayment, long toShip, long shipped, long completed,
-                               long reviewPending, long cancelled, long closed, long refundInProgress) {
+                               long reviewPending, long cancelled, long closed, long refundInProgress,
+                               long notPrinted) {
     }
 
     /**

@@ -99,10 +99,11 @@ class GeneratedClientIT extends IntegrationTest {
         assertThat(refunded.getStatus()).hasToString("refunded");
         assertThat(buyerRefunds.getRefund(refund, 3L).getAmount()).isEqualTo("22.00");
 
-        var page = buyerQueries.listOrders("completed", null, null, null, null, "T恤", null, null, null, null, 1, 20);
+        var page = buyerQueries.listOrders("completed", null, null, null, null, "T恤", null, null, null, null, null,
+                null, 1, 20);
         assertThat(page.getItems()).extracting(o -> o.getOrderId()).contains(order.toString());
         var counts = new OrdersQueriesApi(as(seller)).countOrdersByStatus(null, null, null, null, null, null, null,
-                null, null);
+                null, null, null, null);
         assertThat(counts.getCompleted()).isGreaterThanOrEqualTo(1);
         List<HistoryEntry> history = buyerQueries.getOrderHistory(order);
         assertThat(history).extracting(HistoryEntry::getType).startsWith("OrderPlaced", "OrderPaid", "OrderShipped");

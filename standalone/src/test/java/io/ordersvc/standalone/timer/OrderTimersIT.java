@@ -175,6 +175,36 @@ class OrderTimersIT {
             api.post("/api/v1/orders/" + left + "/review", buyer, java.util.Map.of("rating", 5, "content", "late"))
                     .expectProblem(409, "REVIEW_WINDOW_CLOSED");
 
+            // Extended once by the buyer: its old date passes without a confirmation (another order shipped at the
+            // same moment is confirmed then), and the new date confirms it.
+            String extended = api.placeOrder(buyer, sku.skuId(), 1).expect(201).text("order_id");
+            String witness = api.placeOrder(buyer, sku.skuId(), 1).expect(201).text("order_id");
+            for (String id : List.of(extended, witness)) {
+                api.pay(id, "5.00", "tx-" + id).expect(200);
+                api.ship(id, seller).expect(201);
+            }
+            Instant oldDue = Instant.parse(api.order(extended, buyer, 2).path("auto_confirm_at").asString());
+            assertThat(api.order(extended, buyer, 2).path("actions").path("can_extend_receipt").asBoolean()).isTrue();
+            api.post("/api/v1/orders/" + extended + "/extend-receipt", seller, null).expect(403);
+            api.post("/api/v1/orders/" + extended + "/extend-receipt", buyer, null).expect(200);
+            api.post("/api/v1/orders/" + extended + "/extend-receipt", buyer, null)
+                    .expectProblem(409, "RECEIPT_ALREADY_EXTENDED");
+            JsonNode moved = api.order(extended, buyer, 3);
+            Instant newDue = oldDue.plus(Duration.ofDays(3));
+            assertThat(Instant.parse(moved.path("auto_confirm_at").asString())).isEqualTo(newDue);
+            assertThat(Instant.parse(moved.path("timers").get(0).path("due_at").asString())).isEqualTo(newDue);
+            assertThat(moved.path("actions").path("can_extend_receipt").asBoolean()).isFalse();
+            assertThat(moved.path("log").get(3).path("action").asString()).isEqualTo("receipt_extended");
+            CLOCK.advance(Duration.ofDays(10).plusSeconds(1));
+            assertThat(api.order(witness, buyer, 3).path("status").asString()).isEqualTo("completed");
+            eventually(() -> assertThat(timersOf(jdbc, witness)).isEqualTo(2)); // review and after-sales
+            assertThat(api.order(extended, buyer, 3).path("status").asString()).as("not at the old date")
+                    .isEqualTo("shipped");
+            CLOCK.advance(Duration.ofDays(3));
+            assertThat(api.order(extended, buyer, 4).path("status").asString()).isEqualTo("completed");
+            CLOCK.advance(Duration.ofDays(15).plusSeconds(1)); // their review and after-sales windows close
+            eventually(() -> assertThat(timersOf(jdbc, extended) + timersOf(jdbc, witness)).isZero());
+
             // An order whose timer will fall due while the service is down.
             var last = api.placeOrder(buyer, sku.skuId(), 1).expect(201);
             dueDuringDowntime = last.text("order_id");
