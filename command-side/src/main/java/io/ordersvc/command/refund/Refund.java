@@ -73,6 +73,15 @@ public class Refund {
         apply(new RefundRefused(refundId, reason, now));
     }
 
+    /** Whether an approval asks for the goods back (return_and_refund) and so needs a return address. */
+    boolean returnsGoods() {
+        return type != RefundType.REFUND_ONLY;
+    }
+
+    String shopId() {
+        return shopId;
+    }
+
     /** @return true when the money goes back now (refund_only); false when the goods must come back first. */
     public boolean approve(Actor actor, String returnAddress, Instant now) {
         requireVisible(actor);
@@ -83,7 +92,8 @@ public class Refund {
             return true;
         }
         if (returnAddress == null || returnAddress.isBlank()) {
-            throw Refusal.unprocessable("RETURN_ADDRESS_REQUIRED", "a return needs the address to send it to");
+            throw Refusal.unprocessable("RETURN_ADDRESS_REQUIRED", "a return needs the address to send it to: "
+                    + "return_address, return_address_id, or a default address in the shop's profile");
         }
         apply(new ReturnRequested(refundId, returnAddress, now));
         return false;

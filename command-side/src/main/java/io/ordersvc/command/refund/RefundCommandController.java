@@ -66,7 +66,9 @@ public class RefundCommandController {
     }
 
     record ApproveRequest(@Size(max = 512) @Schema(example = "上海市浦东新区张江路 100 号 退货组 021-12345678")
-                          String returnAddress) {
+                          String returnAddress,
+                          @Schema(description = "one of the shop's return addresses (PUT /shops/{shop_id}); "
+                                  + "neither this nor return_address: the shop's default") UUID returnAddressId) {
     }
 
     record ReturnShipmentRequest(@NotBlank @Size(max = 32) @Schema(example = "SF") @SingleLine String carrierCode,
@@ -107,12 +109,15 @@ public class RefundCommandController {
     }
 
     @RolesAllowed({SELLER, ADMIN})
-    @ProblemCodes(notFound = {"REFUND_NOT_FOUND"}, conflict = {"REFUND_NOT_APPROVABLE"}, unprocessable = {"RETURN_ADDRESS_REQUIRED"})
+    @ProblemCodes(notFound = {"REFUND_NOT_FOUND"}, conflict = {"REFUND_NOT_APPROVABLE"},
+            unprocessable = {"RETURN_ADDRESS_REQUIRED", "UNKNOWN_RETURN_ADDRESS"})
     @PostMapping("/api/v1/refunds/{refundId}/approve")
     @Operation(operationId = "approveRefund", summary = "Approve an application (seller)", description = "refund_only: refunded at once. "
-            + "return_and_refund: return_address is required and the refund waits for the goods.")
+            + "return_and_refund: the goods go to return_address, or the shop's address return_address_id, or the "
+            + "shop's default address; the refund waits for them.")
     public RefundAck approve(@PathVariable UUID refundId, @Valid @RequestBody(required = false) ApproveRequest body) {
         return commands.send(new ApproveRefund(refundId.toString(), body == null ? null : body.returnAddress(),
+                body == null || body.returnAddressId() == null ? null : body.returnAddressId().toString(),
                 actor.get()), notFound(refundId));
     }
 

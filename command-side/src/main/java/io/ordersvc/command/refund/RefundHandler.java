@@ -5,7 +5,9 @@ import io.ordersvc.command.support.LockOrder;
 import io.ordersvc.command.support.LockOrder.Rank;
 import io.ordersvc.command.order.Order;
 import io.ordersvc.command.order.OrderAfterSales;
+import io.ordersvc.command.shop.ShopProfiles;
 import io.ordersvc.command.wallet.Wallets;
+import io.ordersvc.shared.shop.ReturnAddress;
 import io.ordersvc.command.refund.Refund.RefundAck;
 import io.ordersvc.shared.error.Refusal;
 import io.ordersvc.shared.order.PaymentMix;
@@ -38,9 +40,12 @@ public class RefundHandler {
     private final Repository<Order> orders;
     private final Stock stock;
     private final Wallets wallets;
+    private final ShopProfiles shops;
 
-    public RefundHandler(Repository<Refund> refunds, Repository<Order> orders, Stock stock, Wallets wallets) {
+    public RefundHandler(Repository<Refund> refunds, Repository<Order> orders, Stock stock, Wallets wallets,
+                         ShopProfiles shops) {
         this.wallets = wallets;
+        this.shops = shops;
         this.refunds = refunds;
         this.orders = orders;
         this.stock = stock;
@@ -75,7 +80,13 @@ public class RefundHandler {
     public RefundAck handle(ApproveRefund cmd, Clock clock) {
         Instant now = clock.instant();
         Aggregate<Refund> refund = refund(cmd.refundId());
-        boolean paid = refund.invoke(r -> r.approve(cmd.actor(), cmd.returnAddress(), now));
+        String address = cmd.returnAddress();
+        if (address == null && refund.invoke(Refund::returnsGoods)) { // the shop's address named, or its default
+            address = shops.returnAddress(refund.invoke(Refund::shopId), cmd.returnAddressId())
+                    .map(ReturnAddress::line).orElse(null);
+        }
+        String returnTo = address;
+        boolean paid = refund.invoke(r -> r.approve(cmd.actor(), returnTo, now));
         Aggregate<Order> order = orderOf(refund);
         if (paid) {
             payOut(refund, order, false, "refunded_before_shipping", now);

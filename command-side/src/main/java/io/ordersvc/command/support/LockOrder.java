@@ -20,7 +20,7 @@ import java.util.function.Function;
 public final class LockOrder {
 
     /** The ranks, in locking order. */
-    public enum Rank { CART, REFUND, ORDER, COUPON_TEMPLATE, WALLET, GIFT_CARD, PRODUCT }
+    public enum Rank { CART, REFUND, SHOP, ORDER, COUPON_TEMPLATE, WALLET, GIFT_CARD, PRODUCT }
 
     private record Held(Rank rank, String id) {
     }
@@ -68,7 +68,7 @@ public final class LockOrder {
         if (last != null && (rank.compareTo(last.rank()) < 0
                 || (rank == last.rank() && id.compareTo(last.id()) < 0))) {
             throw new IllegalStateException("lock order broken: " + rank + " " + id + " loaded after " + last.rank()
-                    + " " + last.id() + " (order: cart, refund, order, coupon template, wallet, gift card, products by id)");
+                    + " " + last.id() + " (order: cart, refund, shop, order, coupon template, wallet, gift card, products by id)");
         }
         resources.put(HELD, new Held(rank, id));
         held.add(new Held(rank, id));

@@ -85,7 +85,8 @@ final class InMemoryCommandSide {
                 .subscribe(bus);
         new AnnotationCommandHandlerAdapter<>(new ProductEditing(products, id -> java.util.Optional.empty()),
                 resolvers).subscribe(bus);
-        new AnnotationCommandHandlerAdapter<>(new RefundHandler(refunds, orders, stock, wallets), resolvers)
+        new AnnotationCommandHandlerAdapter<>(new RefundHandler(refunds, orders, stock, wallets,
+                new io.ordersvc.command.shop.ShopProfiles(repository(io.ordersvc.command.shop.Shop.class, resolvers))), resolvers)
                 .subscribe(bus);
         // Its handler only: finding corrections reads the database (StockReconciliation.find).
         new AnnotationCommandHandlerAdapter<>(new StockReconciliation(store, null, orders, stock), resolvers)

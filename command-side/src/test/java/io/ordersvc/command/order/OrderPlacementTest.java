@@ -131,7 +131,7 @@ class OrderPlacementTest {
         assertThat(side.appended()).extracting(a -> a.aggregateId() + " " + a.payload().getClass().getSimpleName())
                 .containsExactly("order-1 RefundOpened", "refund-1 RefundApplied");
 
-        side.send(new ApproveRefund("refund-1", null, SELLER));
+        side.send(new ApproveRefund("refund-1", null, null, SELLER));
         List<Appended> appended = side.appended();
         assertThat(appended).extracting(a -> a.aggregateId() + " " + a.payload().getClass().getSimpleName())
                 .containsExactly("refund-1 RefundCompleted", "order-1 LineRefunded", "refund-1 RefundPaidBack",

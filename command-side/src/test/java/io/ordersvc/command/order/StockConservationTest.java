@@ -223,7 +223,7 @@ class StockConservationTest {
             return "end " + r.id() + " without money";
         }
         if (state.equals("applied")) {
-            side.send(new ApproveRefund(r.id(), "退货地址", SELLER));
+            side.send(new ApproveRefund(r.id(), "退货地址", null, SELLER));
             if (r.type() == RefundType.REFUND_ONLY) {
                 paidOut(l, r, false);
                 return "approve and pay " + r.id();

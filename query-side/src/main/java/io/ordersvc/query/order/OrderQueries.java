@@ -27,6 +27,7 @@ import io.ordersvc.shared.order.OrderViews.ShipmentView;
 import io.ordersvc.shared.order.OrderViews.StatusCounts;
 import io.ordersvc.shared.order.OrderViews.SellerRemark;
 import io.ordersvc.shared.order.SellerFlag;
+import io.ordersvc.query.shop.ShopQueries;
 import io.ordersvc.shared.order.OrderViews.Timer;
 import io.ordersvc.shared.order.Receiver;
 import io.ordersvc.shared.order.ShipmentLine;
@@ -79,9 +80,13 @@ public class OrderQueries {
     private final int countCap;
     private final CustomPlans customPlans;
 
+    private final ShopQueries shops;
+
     OrderQueries(OrderViewRepository orders, OrderLineRepository lines, ShipmentRepository shipments,
                  OrderLogRepository log, OrderAccess access, EntityManager em, Clock clock, RefundQueries refunds,
-                 OrderCounters counters, @Value("${orders.list.count-cap:10000}") int countCap, CustomPlans customPlans) {
+                 OrderCounters counters, @Value("${orders.list.count-cap:10000}") int countCap, CustomPlans customPlans,
+                 ShopQueries shops) {
+        this.shops = shops;
         this.countCap = countCap;
         this.customPlans = customPlans;
         this.counters = counters;
@@ -111,8 +116,10 @@ public class OrderQueries {
         Payment payment = o.paidAt == null ? null
                 : new Payment(Money.of(o.paidAmount), o.payChannel, o.transactionNo, o.paidAt);
         Review review = o.reviewRating == null ? null : new Review(o.reviewRating, o.reviewContent, o.reviewedAt);
+        ShopQueries.ShopName shop = shops.names(List.of(o.shopId)).get(o.shopId);
         return new OrderDetail(o.orderId, o.orderNo, OrderStatus.fromValue(o.status), OrderType.fromValue(o.orderType),
-                o.buyerId, o.shopId, o.reviewPending, o.refundInProgress, o.deletedByBuyer, Money.of(o.goodsAmount),
+                o.buyerId, o.shopId, shop == null ? null : shop.name(), shop == null ? null : shop.servicePhone(),
+                o.reviewPending, o.refundInProgress, o.deletedByBuyer, Money.of(o.goodsAmount),
                 Money.of(o.shippingFee), Money.of(o.discountAmount), Money.of(o.payAmount), o.pointsAmount,
                 o.pointsEarned, receiver(o, query.actor()), o.buyerRemark, o.createdAt, o.payableUntil, payment, o.shippedAt,
                 o.completedAt, o.cancelledAt, o.cancelReason, review, lineViews, shipmentViews,
@@ -155,9 +162,14 @@ public class OrderQueries {
                 .collect(Collectors.groupingBy(l -> l.orderId, Collectors.mapping(OrderQueries::line,
                         Collectors.toList())));
         boolean masked = query.actor().is(Role.SYSTEM);
+        Map<String, ShopQueries.ShopName> shopNames = shops.names(content.stream().map(o -> o.shopId)
+                .collect(Collectors.toSet()));
         List<OrderSummary> items = content.stream()
                 .map(o -> new OrderSummary(o.orderId, o.orderNo, OrderStatus.fromValue(o.status),
-                        OrderType.fromValue(o.orderType), o.buyerId, o.shopId, o.reviewPending, o.refundInProgress,
+                        OrderType.fromValue(o.orderType), o.buyerId, o.shopId,
+                        shopNames.containsKey(o.shopId) ? shopNames.get(o.shopId).name() : null,
+                        shopNames.containsKey(o.shopId) ? shopNames.get(o.shopId).servicePhone() : null,
+                        o.reviewPending, o.refundInProgress,
                         Money.of(o.goodsAmount), Money.of(o.shippingFee), Money.of(o.discountAmount),
                         Money.of(o.payAmount), o.pointsAmount,
                         masked ? Receiver.maskName(o.receiverName) : o.receiverName,

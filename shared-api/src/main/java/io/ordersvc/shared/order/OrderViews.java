@@ -16,8 +16,9 @@ public final class OrderViews {
     private OrderViews() {
     }
 
+    /** shopName, shopServicePhone: from the shop's profile, null while it has none. */
     public record OrderDetail(String orderId, String orderNo, OrderStatus status, OrderType orderType, String buyerId,
-                              String shopId, boolean reviewPending, boolean refundInProgress, boolean deletedByBuyer,
+                              String shopId, String shopName, String shopServicePhone, boolean reviewPending, boolean refundInProgress, boolean deletedByBuyer,
                               Money goodsAmount, Money shippingFee, Money discountAmount, Money payAmount,
                               long pointsAmount, long pointsEarned, Receiver receiver, String buyerRemark,
                               Instant createdAt, Instant payableUntil, @JsonInclude(JsonInclude.Include.NON_NULL) Payment payment, Instant shippedAt,
@@ -47,7 +48,8 @@ public final class OrderViews {
     }
 
     public record OrderSummary(String orderId, String orderNo, OrderStatus status, OrderType orderType,
-                               String buyerId, String shopId, boolean reviewPending, boolean refundInProgress,
+                               String buyerId, String shopId, String shopName, String shopServicePhone,
+                               boolean reviewPending, boolean refundInProgress,
                                Money goodsAmount, Money shippingFee, Money discountAmount, Money payAmount,
                                long pointsAmount, String receiverName, String receiverPhone, Instant createdAt,
                                Instant payableUntil, List<LineView> lines, String payNo, boolean printed,

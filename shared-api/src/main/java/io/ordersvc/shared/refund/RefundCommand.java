@@ -23,8 +23,12 @@ public sealed interface RefundCommand extends ActorAware {
             implements RefundCommand {
     }
 
-    /** returnAddress: required for return_and_refund, ignored for refund_only. */
-    record ApproveRefund(@TargetAggregateIdentifier String refundId, String returnAddress, Actor actor)
+    /**
+     * returnAddress, or returnAddressId (one of the shop's), or neither (the shop's default): where the goods of a
+     * return_and_refund go; ignored for refund_only.
+     */
+    record ApproveRefund(@TargetAggregateIdentifier String refundId, String returnAddress, String returnAddressId,
+                         Actor actor)
             implements RefundCommand {
     }
 

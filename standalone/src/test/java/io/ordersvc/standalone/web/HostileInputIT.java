@@ -74,6 +74,7 @@ class HostileInputIT extends IntegrationTest {
                 "starts_at", "2026-01-01T00:00:00Z", "ends_at", "2099-01-01T00:00:00Z", "tiers",
                 List.of(Map.of("threshold_amount", "100.00", "reduction", "10.00")))).expect(201).text("promotion_id"));
         ids.put("buyer_id", "buyer-fuzz");
+        ids.put("shop_id", shop);
         ids.put("coupon_template_id", api.post("/api/v1/coupon-templates", seller, Map.of("name", "Fuzz", "type",
                 "amount", "amount", "5.00", "per_buyer_limit", 1, "total", 100, "claim_from", "2026-01-01T00:00:00Z",
                 "claim_until", "2099-01-01T00:00:00Z", "valid_days", 7)).expect(201).text("coupon_template_id"));
@@ -157,7 +158,7 @@ class HostileInputIT extends IntegrationTest {
 
     /** The path parameters of the contract, each filled with a real id (or, attacking, something else). */
     private static final List<String> PATH_IDS = List.of("order_id", "product_id", "sku_id", "refund_id",
-            "freight_template_id", "promotion_id", "buyer_id", "item_id", "coupon_template_id");
+            "freight_template_id", "promotion_id", "buyer_id", "item_id", "coupon_template_id", "shop_id");
 
     /** Plausible values per query parameter; the generator uses them unless it decides to attack. */
     private static final Map<String, List<String>> GOOD_QUERY = Map.ofEntries(
