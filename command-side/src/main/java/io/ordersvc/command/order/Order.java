@@ -5,6 +5,7 @@ import io.ordersvc.platform.FeatureApi;
 import io.ordersvc.shared.error.Refusal;
 import io.ordersvc.shared.identity.Actor;
 import io.ordersvc.shared.identity.Role;
+import io.ordersvc.shared.checkout.PriceBreakdown;
 import io.ordersvc.shared.money.Money;
 import io.ordersvc.shared.order.OrderCommand.*;
 import io.ordersvc.shared.order.OrderEvent.*;
@@ -74,6 +75,10 @@ public class Order {
     private SellerFlag sellerFlag;
     /** The buyer extended the receipt (once per order). */
     private boolean receiptExtended;
+    /** What the order costs now (a price adjustment changes it), and what it cost when placed. */
+    private PriceBreakdown price;
+    private Money placedTotal;
+    private boolean pointsExchange;
 
     /** The reason the order timer writes when the payment window closes: the timer's own name. */
     public static final String PAYMENT_TIMEOUT = TimerType.PAYMENT_TIMEOUT.value();
@@ -201,6 +206,44 @@ public class Order {
         return ack();
     }
 
+    /**
+     * 改价 while unpaid. A new shipping fee first, then a new pay amount: its difference is taken off (or added to)
+     * the lines in proportion to what is paid for them, to the fen. A seller never goes above what the order cost
+     * when placed; nobody goes below ¥0.01 to pay.
+     */
+    @CommandHandler
+    public OrderAck handle(AdjustPrice cmd, Clock clock, OrderSettings settings) {
+        require(Action.ADJUST_PRICE, cmd.actor(), clock);
+        if (pointsExchange) {
+            throw Refusal.conflict("ORDER_NOT_ADJUSTABLE", "a points exchange is paid in points");
+        }
+        PriceBreakdown after = price;
+        if (cmd.shippingFee() != null) {
+            after = after.withShippingFee(cmd.shippingFee(), settings.pointsPerYuan());
+        }
+        Map<String, Money> shares = Map.of();
+        if (cmd.payAmount() != null) {
+            Money off = after.payAmount().minus(cmd.payAmount());
+            shares = lines.adjustment(off);
+            after = after.adjustedBy(off, settings.pointsPerYuan());
+        }
+        if (after.payAmount().compareTo(MIN_PAY) < 0) {
+            throw Refusal.unprocessable("PAY_AMOUNT_TOO_LOW", "an order costs at least " + MIN_PAY
+                    + " to pay; it would be " + after.payAmount()).with("pay_amount", after.payAmount());
+        }
+        if (after.totalAmount().compareTo(placedTotal) > 0 && !cmd.actor().is(Role.ADMIN)) {
+            throw Refusal.unprocessable("PRICE_ABOVE_ORIGINAL", "the order cost " + placedTotal
+                    + " when placed; only an admin asks more").with("total_amount", placedTotal);
+        }
+        if (!after.equals(price)) {
+            apply(new PriceAdjusted(orderId, after, shares, cmd.reason(), cmd.actor().id(), clock.instant()));
+        }
+        return ack();
+    }
+
+    /** The least an adjusted order leaves to pay. */
+    static final Money MIN_PAY = Money.of("0.01");
+
     @CommandHandler
     public OrderAck handle(DeleteOrder cmd, Clock clock) {
         require(Action.DELETE, cmd.actor(), clock);
@@ -281,6 +324,15 @@ public class Order {
         invoiceAsked = e.invoice() != null && e.invoice().wanted();
         walletUsed = e.price().pointsUsed() > 0 || e.price().balanceAmount().isPositive()
                 || e.price().giftCardAmount().isPositive() || e.price().couponDiscount().isPositive();
+        pointsEarned = e.price().pointsEarned();
+        price = e.price();
+        placedTotal = e.price().totalAmount();
+        pointsExchange = e.orderType() == io.ordersvc.shared.order.OrderType.POINTS_EXCHANGE;
+    }
+
+    @EventSourcingHandler
+    void on(PriceAdjusted e) {
+        price = e.price();
         pointsEarned = e.price().pointsEarned();
     }
 

@@ -11,6 +11,7 @@ import io.ordersvc.shared.order.OrderEvent.OrderShipped;
 import io.ordersvc.shared.order.OrderEvent.RefundAwaitingReturn;
 import io.ordersvc.shared.order.OrderEvent.RefundEnded;
 import io.ordersvc.shared.order.OrderEvent.StockReleaseCorrected;
+import io.ordersvc.shared.order.OrderEvent.PriceAdjusted;
 import io.ordersvc.shared.order.OrderEvent.ReceiptExtended;
 import io.ordersvc.shared.order.OrderStatus;
 import io.ordersvc.shared.order.RefundOutcome;
@@ -113,6 +114,11 @@ public class OrderAfterSales {
     /** When receipt is confirmed for the buyer, once the order has shipped everything (null before). */
     Instant autoConfirmAt() {
         return autoConfirmAt;
+    }
+
+    @EventSourcingHandler
+    void on(PriceAdjusted e) {
+        mix = PaymentMix.of(e.price());
     }
 
     @EventSourcingHandler

@@ -14,7 +14,11 @@ import io.ordersvc.shared.checkout.CheckoutPlaced;
 import io.ordersvc.platform.security.CurrentActor;
 import io.ordersvc.shared.order.OrderCommand.CancelOrder;
 import io.ordersvc.shared.order.OrderCommand.ConfirmReceipt;
+import io.ordersvc.shared.order.OrderCommand.AdjustPrice;
 import io.ordersvc.shared.order.OrderCommand.DeleteOrder;
+import io.ordersvc.platform.web.validation.MinAmount;
+import io.ordersvc.shared.money.Money;
+import jakarta.validation.constraints.NotBlank;
 import io.ordersvc.shared.order.OrderCommand.ExtendReceipt;
 import io.ordersvc.shared.order.OrderCommand.MarkPrinted;
 import io.ordersvc.shared.order.OrderCommand.SetSellerRemark;
@@ -188,6 +192,35 @@ public class OrderCommandController {
     public OrderAck sellerRemark(@PathVariable UUID orderId, @Valid @RequestBody SellerRemarkRequest body) {
         String remark = body.remark() == null || body.remark().isBlank() ? null : body.remark().strip();
         return commands.sendToOrder(new SetSellerRemark(orderId.toString(), actor.get(), remark, body.flag()));
+    }
+
+    record PriceAdjustmentRequest(@MinAmount("0.01") @Schema(type = "string", example = "88.00",
+                                          description = "what the buyer is to pay now") Money payAmount,
+                                  @MinAmount("0.00") @Schema(type = "string", example = "0.00",
+                                          description = "the shipping fee now (0.00: free shipping)")
+                                  Money shippingFee,
+                                  @NotBlank @Size(max = 200) @SingleLine @Schema(example = "老客户优惠") String reason) {
+
+        @com.fasterxml.jackson.annotation.JsonIgnore
+        @jakarta.validation.constraints.AssertTrue(message = "pay_amount or shipping_fee is required")
+        public boolean isPayAmountOrShippingFee() {
+            return payAmount != null || shippingFee != null;
+        }
+    }
+
+    @RolesAllowed({SELLER, ADMIN})
+    @ProblemCodes(notFound = {"ORDER_NOT_FOUND"}, conflict = {"ORDER_NOT_ADJUSTABLE"},
+            unprocessable = {"PAY_AMOUNT_TOO_LOW", "PRICE_ABOVE_ORIGINAL", "ADJUSTMENT_TOO_LARGE"})
+    @PostMapping("/{orderId}/price-adjustment")
+    @Operation(operationId = "adjustPrice", summary = "Change what an unpaid order costs (改价; its shop's seller, "
+            + "admin)", description = "A new shipping_fee, a new pay_amount, or both (shipping first). The change "
+            + "of pay_amount is apportioned to the lines like a discount, to the fen (price.seller_adjustment, each "
+            + "line's discount_share and paid_amount), so refunds stay bounded by what was paid. A seller never asks "
+            + "more than the order's total when placed (422 PRICE_ABOVE_ORIGINAL; an admin may); at least 0.01 is "
+            + "left to pay. Logged with the reason; a payment of the old amount is then 422 AMOUNT_MISMATCH.")
+    public OrderAck adjustPrice(@PathVariable UUID orderId, @Valid @RequestBody PriceAdjustmentRequest body) {
+        return commands.sendToOrder(new AdjustPrice(orderId.toString(), actor.get(), body.payAmount(),
+                body.shippingFee(), body.reason().strip()));
     }
 
     @RolesAllowed({BUYER})

@@ -175,6 +175,40 @@ class OrderLines {
         return line;
     }
 
+    /**
+     * What taking {@code off} off the goods does to each line (negative: adding to them): apportioned to what is
+     * paid for the lines, to the fen, the remainder on the largest, never more than a line's paid amount.
+     *
+     * @throws Refusal 422 ADJUSTMENT_TOO_LARGE when the lines together are paid less than that
+     */
+    Map<String, Money> adjustment(Money off) {
+        if (off.amount().signum() == 0) {
+            return Map.of();
+        }
+        List<String> ids = new ArrayList<>(lines.keySet());
+        List<Money> paid = ids.stream().map(id -> lines.get(id).total()).toList();
+        Money goods = paid.stream().reduce(Money.ZERO, Money::plus);
+        Money size = off.isNegative() ? Money.ZERO.minus(off) : off;
+        if (size.compareTo(goods) > 0) {
+            throw Refusal.unprocessable("ADJUSTMENT_TOO_LARGE", "the goods are paid " + goods + "; an adjustment "
+                    + "of the pay amount moves at most that (change shipping_fee for the rest)")
+                    .with("goods_paid", goods);
+        }
+        List<Money> shares = io.ordersvc.shared.checkout.Apportion.split(size, paid);
+        Map<String, Money> out = new LinkedHashMap<>();
+        for (int i = 0; i < ids.size(); i++) {
+            out.put(ids.get(i), off.isNegative() ? Money.ZERO.minus(shares.get(i)) : shares.get(i));
+        }
+        return out;
+    }
+
+    @EventSourcingHandler
+    void on(io.ordersvc.shared.order.OrderEvent.PriceAdjusted e) {
+        e.lineShares().forEach((id, share) -> lines.computeIfPresent(id, (k, l) -> new Line(l.productId(), l.skuId(),
+                l.productName(), l.quantity(), l.shipped(), l.returned(), l.total().minus(share), l.refunded(),
+                l.openRefundId(), l.openRefundAmount())));
+    }
+
     @EventSourcingHandler
     void on(OrderPlaced e) {
         for (OrderLine l : e.lines()) {

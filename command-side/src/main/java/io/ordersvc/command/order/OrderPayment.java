@@ -6,6 +6,7 @@ import io.ordersvc.shared.order.OrderCommand.PayOrder;
 import io.ordersvc.shared.order.OrderEvent.LatePaymentReceived;
 import io.ordersvc.shared.order.OrderEvent.OrderPaid;
 import io.ordersvc.shared.order.OrderEvent.OrderPlaced;
+import io.ordersvc.shared.order.OrderEvent.PriceAdjusted;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 
 import java.time.Instant;
@@ -53,6 +54,11 @@ class OrderPayment {
     void on(OrderPlaced e) {
         orderId = e.orderId();
         payAmount = e.payAmount();
+    }
+
+    @EventSourcingHandler
+    void on(PriceAdjusted e) {
+        payAmount = e.price().payAmount();
     }
 
     @EventSourcingHandler

@@ -137,4 +137,20 @@ class OrderEventRevisionsTest {
         assertThat(line.discountShare()).isEqualTo(Money.ZERO);
         assertThat(line.memberPrice()).isEqualTo(Money.of("22.00"));
     }
+
+    @Test
+    void a_stored_order_of_revision_2_reads_with_nothing_adjusted_by_the_seller() {
+        Object event = read(io.ordersvc.shared.order.OrderEvent.OrderPlaced.class, "2", """
+                {"orderId":"o-1","orderNo":"2026112200000000001","payNo":"p-1","buyerId":"b-1","shopId":"shop-1",\
+                "orderType":"physical","lines":[],"receiver":null,"buyerRemark":null,"invoice":null,\
+                "price":{"goodsAmount":"44.00","memberDiscount":"0.00","promotionDiscount":"4.00",\
+                "couponDiscount":"0.00","shippingFee":"8.00","shippingDiscount":"0.00","invoiceFee":"0.00",\
+                "totalAmount":"48.00","pointsUsed":0,"pointsAmount":"0.00","balanceAmount":"0.00",\
+                "giftCardAmount":"0.00","payAmount":"48.00","pointsEarned":48},\
+                "createdAt":"2026-11-22T08:00:00Z","payableUntil":"2026-11-23T08:00:00Z"}""");
+        var price = ((io.ordersvc.shared.order.OrderEvent.OrderPlaced) event).price();
+        assertThat(price.sellerAdjustment()).isEqualTo(Money.ZERO);
+        assertThat(price.promotionDiscount()).isEqualTo(Money.of("4.00"));
+        assertThat(price.payAmount()).isEqualTo(Money.of("48.00"));
+    }
 }

@@ -10,7 +10,9 @@ import io.ordersvc.shared.order.OrderCommand.IssueInvoice;
 import io.ordersvc.shared.order.OrderCommand.CancelOrder;
 import io.ordersvc.shared.order.OrderCommand.ConfirmReceipt;
 import io.ordersvc.shared.order.OrderCommand.AutoConfirmReceipt;
+import io.ordersvc.shared.order.OrderCommand.AdjustPrice;
 import io.ordersvc.shared.order.OrderCommand.ExtendReceipt;
+import io.ordersvc.shared.order.OrderEvent.PriceAdjusted;
 import io.ordersvc.shared.order.OrderCommand.MarkPrinted;
 import io.ordersvc.shared.order.OrderCommand.SetSellerRemark;
 import io.ordersvc.shared.order.OrderEvent.ReceiptExtended;
@@ -414,6 +416,76 @@ class OrderTest {
         fixture.given(placed(), paid(), shippedAll())
                 .when(new AutoConfirmReceipt(ORDER, GATEWAY))
                 .expectEvents(completed(AUTO_CONFIRM_AT, true));
+    }
+
+    // ---- 改价: the price of an unpaid order
+
+    static PriceAdjusted adjusted(String pay, Map<String, Money> shares, String by) {
+        var price = placed().price().adjustedBy(Money.of("53.90").minus(Money.of(pay)), java.math.BigDecimal.ONE);
+        return new PriceAdjusted(ORDER, price, shares, "老客户", by, NOW);
+    }
+
+    static final Map<String, Money> OFF_3_90 = Map.of("line-1", Money.of("3.19"), "line-2", Money.of("0.71"));
+
+    @Test
+    void a_seller_lowers_an_unpaid_orders_price_and_the_lines_share_it_to_the_fen() {
+        fixture.given(placed()).when(new AdjustPrice(ORDER, SELLER, Money.of("50.00"), null, "老客户"))
+                .expectEvents(adjusted("50.00", OFF_3_90, "seller-1"));
+        var price = adjusted("50.00", OFF_3_90, "seller-1").price();
+        org.assertj.core.api.Assertions.assertThat(price.payAmount()).isEqualTo(Money.of("50.00"));
+        org.assertj.core.api.Assertions.assertThat(price.sellerAdjustment()).isEqualTo(Money.of("3.90"));
+        org.assertj.core.api.Assertions.assertThat(price.totalAmount()).isEqualTo(Money.of("50.00"));
+        org.assertj.core.api.Assertions.assertThat(price.pointsEarned()).isEqualTo(50);
+        // the old amount no longer pays it; the new one does
+        fixture.given(placed(), adjusted("50.00", OFF_3_90, "seller-1")).when(pay("53.90", "tx-1"))
+                .expectNoEvents().expectException(refusal("AMOUNT_MISMATCH"));
+        fixture.given(placed(), adjusted("50.00", OFF_3_90, "seller-1")).when(pay("50.00", "tx-1"))
+                .expectEvents(new OrderPaid(ORDER, Money.of("50.00"), "wechat", "tx-1", NOW));
+        // the same price again changes nothing
+        fixture.given(placed(), adjusted("50.00", OFF_3_90, "seller-1"))
+                .when(new AdjustPrice(ORDER, SELLER, Money.of("50.00"), null, "again")).expectNoEvents();
+    }
+
+    @Test
+    void a_refund_after_an_adjustment_is_bounded_by_what_the_line_cost_then() {
+        fixture.registerAnnotatedCommandHandler(new AfterSalesSteps(fixture.getRepository(), clock));
+        fixture.given(placed(), adjusted("50.00", OFF_3_90, "seller-1"), paid50())
+                .when(new Apply(applyFor("line-1", "44.00")))
+                .expectNoEvents().expectException(refusal("REFUND_EXCEEDS_REFUNDABLE"));
+        fixture.given(placed(), adjusted("50.00", OFF_3_90, "seller-1"), paid50())
+                .when(new Apply(applyFor("line-1", "40.81")))
+                .expectEvents(new RefundOpened(ORDER, "refund-1", "line-1", Money.of("40.81")));
+    }
+
+    static OrderPaid paid50() {
+        return new OrderPaid(ORDER, Money.of("50.00"), "wechat", "tx-1", NOW);
+    }
+
+    @Test
+    void only_an_admin_asks_more_than_the_order_cost_and_nobody_leaves_less_than_a_fen() {
+        fixture.given(placed(), adjusted("50.00", OFF_3_90, "seller-1"))
+                .when(new AdjustPrice(ORDER, SELLER, Money.of("53.90"), null, "改回"))
+                .expectSuccessfulHandlerExecution();
+        fixture.given(placed()).when(new AdjustPrice(ORDER, SELLER, Money.of("60.00"), null, "涨价"))
+                .expectNoEvents().expectException(refusal("PRICE_ABOVE_ORIGINAL"));
+        fixture.given(placed()).when(new AdjustPrice(ORDER, SELLER, null, Money.of("10.00"), "运费"))
+                .expectNoEvents().expectException(refusal("PRICE_ABOVE_ORIGINAL"));
+        fixture.given(placed()).when(new AdjustPrice(ORDER, ADMIN, null, Money.of("10.00"), "偏远运费"))
+                .expectSuccessfulHandlerExecution();
+        fixture.given(placed()).when(new AdjustPrice(ORDER, ADMIN, Money.of("200.00"), null, "x"))
+                .expectNoEvents().expectException(refusal("ADJUSTMENT_TOO_LARGE"));
+        fixture.given(placed()).when(new AdjustPrice(ORDER, SELLER, Money.of("0.00"), null, "送"))
+                .expectNoEvents().expectException(refusal("PAY_AMOUNT_TOO_LOW"));
+    }
+
+    @Test
+    void only_the_shop_or_an_admin_adjusts_and_only_before_payment() {
+        fixture.given(placed(), paid()).when(new AdjustPrice(ORDER, SELLER, Money.of("50.00"), null, "x"))
+                .expectNoEvents().expectException(refusal("ORDER_NOT_ADJUSTABLE"));
+        fixture.given(placed()).when(new AdjustPrice(ORDER, BUYER, Money.of("50.00"), null, "x"))
+                .expectNoEvents().expectException(refusal("FORBIDDEN"));
+        fixture.given(placed()).when(new AdjustPrice(ORDER, OTHER_SELLER, Money.of("50.00"), null, "x"))
+                .expectNoEvents().expectException(refusal("ORDER_NOT_FOUND"));
     }
 
     // ---- the seller's back-office: print flag, private remark, and the buyer's extended receipt

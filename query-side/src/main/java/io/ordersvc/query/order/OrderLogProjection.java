@@ -6,6 +6,7 @@ import io.ordersvc.shared.order.OrderEvent.AfterSalesWindowClosed;
 import io.ordersvc.shared.order.OrderEvent.LatePaymentReceived;
 import io.ordersvc.shared.order.OrderEvent.ReviewWindowClosed;
 import io.ordersvc.shared.order.OrderEvent.LineRefunded;
+import io.ordersvc.shared.order.OrderEvent.PriceAdjusted;
 import io.ordersvc.shared.order.OrderEvent.ReceiptExtended;
 import io.ordersvc.shared.order.OrderEvent.SellerRemarkSet;
 import io.ordersvc.shared.order.OrderEvent.WaybillPrintMarked;
@@ -116,6 +117,9 @@ class OrderLogProjection {
         } else if (event instanceof WaybillPrintMarked e) {
             describe(entry, OrderLogAction.WAYBILL_PRINTED, e.printed() ? "Waybill printed"
                     : "Waybill print mark taken back", previous);
+        } else if (event instanceof PriceAdjusted e) {
+            describe(entry, OrderLogAction.PRICE_ADJUSTED, "Price adjusted: to pay " + e.price().payAmount()
+                    + ", shipping " + e.price().shippingFee() + " (" + e.reason() + ")", previous);
         } else if (event instanceof ReceiptExtended e) {
             describe(entry, OrderLogAction.RECEIPT_EXTENDED, "Receipt extended: confirmed automatically at "
                     + e.autoConfirmAt(), previous);

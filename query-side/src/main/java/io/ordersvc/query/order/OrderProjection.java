@@ -3,6 +3,7 @@ package io.ordersvc.query.order;
 import io.ordersvc.query.support.JsonText;
 import io.ordersvc.query.support.BatchTable;
 import io.ordersvc.query.support.ProcessingGroups;
+import io.ordersvc.shared.order.OrderEvent.PriceAdjusted;
 import io.ordersvc.shared.order.OrderEvent.ReceiptExtended;
 import io.ordersvc.shared.order.OrderEvent.SellerRemarkSet;
 import io.ordersvc.shared.order.OrderEvent.WaybillPrintMarked;
@@ -279,6 +280,24 @@ public class OrderProjection {
         if (due != null) {
             o.autoConfirmAt = due;
         }
+    }
+
+    /** 改价: the order's amounts and price, and each line's share of the change. */
+    @EventHandler
+    void on(PriceAdjusted e, @SequenceNumber long sequence) {
+        update(e.orderId(), sequence, o -> {
+            var price = e.price();
+            o.price = JsonText.write(price);
+            o.payAmount = price.payAmount().amount();
+            o.shippingFee = price.shippingFee().amount();
+            o.discountAmount = price.discountAmount().amount();
+            o.pointsEarned = price.pointsEarned();
+            e.lineShares().forEach((lineId, share) -> lines.find(lineId).ifPresent(l -> {
+                l.discountShare = l.discountShare.add(share.amount());
+                l.paidAmount = l.paidAmount.subtract(share.amount());
+                lines.changed(l);
+            }));
+        });
     }
 
     @EventHandler

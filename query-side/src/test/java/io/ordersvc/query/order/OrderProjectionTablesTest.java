@@ -77,6 +77,8 @@ class OrderProjectionTablesTest {
             orders.on(e, sequence);
         } else if (event instanceof ReceiptExtended e) {
             orders.on(e, sequence);
+        } else if (event instanceof io.ordersvc.shared.order.OrderEvent.PriceAdjusted e) {
+            orders.on(e, sequence);
         }
         log.on(event, sequence, T0.plusSeconds(sequence), "actor-" + sequence, "buyer", "corr-" + sequence);
     }
@@ -126,6 +128,26 @@ class OrderProjectionTablesTest {
         assertThat(db.jdbc.queryForList("SELECT action FROM order_log_entry WHERE order_id = ? ORDER BY sequence",
                 String.class, orderId)).containsExactly("placed", "paid", "waybill_printed", "waybill_printed",
                 "shipped", "receipt_extended");
+    }
+
+    @Test
+    void a_price_adjustment_moves_the_amounts_and_each_lines_paid_amount_once() {
+        var placed = placed();
+        var price = placed.price().adjustedBy(Money.of("3.00"), java.math.BigDecimal.ONE);
+        var adjusted = new io.ordersvc.shared.order.OrderEvent.PriceAdjusted(orderId, price,
+                Map.of(lineId, Money.of("3.00")), "老客户", "seller-1", T0);
+        feed(placed, 0);
+        feed(adjusted, 1);
+        feed(adjusted, 1); // delivered again
+        var o = db.row("SELECT pay_amount, discount_amount, points_earned FROM order_view WHERE order_id = ?", orderId);
+        assertThat((java.math.BigDecimal) o.get("pay_amount")).isEqualByComparingTo("12.00");
+        assertThat((java.math.BigDecimal) o.get("discount_amount")).isEqualByComparingTo("3.00");
+        assertThat(((Number) o.get("points_earned")).longValue()).isEqualTo(12);
+        var line = db.row("SELECT discount_share, paid_amount FROM order_line_view WHERE order_line_id = ?", lineId);
+        assertThat((java.math.BigDecimal) line.get("discount_share")).isEqualByComparingTo("3.00");
+        assertThat((java.math.BigDecimal) line.get("paid_amount")).isEqualByComparingTo("12.00");
+        assertThat(db.jdbc.queryForList("SELECT action FROM order_log_entry WHERE order_id = ? ORDER BY sequence",
+                String.class, orderId)).containsExactly("placed", "price_adjusted");
     }
 
     @Test

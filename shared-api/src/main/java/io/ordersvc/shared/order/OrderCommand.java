@@ -97,4 +97,12 @@ public sealed interface OrderCommand extends ActorAware {
     /** The buyer asks for more time before receipt is confirmed for them (seed 001 delay_time), once. */
     record ExtendReceipt(@TargetAggregateIdentifier String orderId, Actor actor) implements OrderCommand {
     }
+
+    /**
+     * 改价: the shop (or an admin) changes what an unpaid order costs: a new pay_amount, a new shipping fee, or both
+     * (shipping first); null leaves that part as it is.
+     */
+    record AdjustPrice(@TargetAggregateIdentifier String orderId, Actor actor, Money payAmount, Money shippingFee,
+                       String reason) implements OrderCommand {
+    }
 }

@@ -16,9 +16,10 @@ public sealed interface OrderEvent {
      * Revision 2 holds the order's whole price (member, promotion, coupon discounts, shipping, invoice fee, what the
      * buyer's assets pay), each line's discount share and paid amount, the checkout's payNo (every order of one
      * checkout shares it), the invoice asked for and the receiver's region code. Orders stored before read with their
-     * one discount and no others (OrderEventUpcasters).
+     * one discount and no others (OrderEventUpcasters). Revision 3 added the price's sellerAdjustment (改价; zero at
+     * placement, so orders of revision 2 read with zero).
      */
-    @Revision("2")
+    @Revision("3")
     record OrderPlaced(String orderId, String orderNo, String payNo, String buyerId, String shopId,
                        OrderType orderType, List<OrderLine> lines, Receiver receiver, String buyerRemark,
                        Invoice invoice, PriceBreakdown price, Instant createdAt, Instant payableUntil)
@@ -176,5 +177,15 @@ public sealed interface OrderEvent {
 
     /** The buyer extended the receipt: it is confirmed for them at autoConfirmAt now, unless they confirm first. */
     record ReceiptExtended(String orderId, Instant autoConfirmAt, Instant at) implements OrderEvent {
+    }
+
+    /**
+     * The price of an unpaid order was changed (改价): the order's price from now on, and what the change took off
+     * each line's paid amount (negative: added to it), so that the lines still add up to the goods' part of the
+     * total and refunds stay bounded by what was really paid.
+     */
+    record PriceAdjusted(String orderId, io.ordersvc.shared.checkout.PriceBreakdown price,
+                         java.util.Map<String, Money> lineShares, String reason, String adjustedBy, Instant at)
+            implements OrderEvent {
     }
 }

@@ -12,7 +12,8 @@ import java.util.function.Consumer;
 /**
  * Reads order events stored before their due dates were facts (revision null) as revision 2, and orders placed
  * before they carried their price as OrderPlaced revision 2, and refunds of before the buyer's assets as
- * LineRefunded revision 3 (all of it back through the channel). The due dates of such
+ * LineRefunded revision 3 (all of it back through the channel), and prices of before 改价 as OrderPlaced revision 3
+ * (nothing adjusted). The due dates of such
  * events are what the order timers scheduled at the time, given the configured periods; a refund that ended before
  * then resumed no timer of its own (null), its order's auto-confirm stays where it was.
  */
@@ -41,6 +42,11 @@ public final class OrderEventUpcasters {
                     node.putNull("returnedQuantity"); // not recorded then; the order reads it from the other facts
                     node.putNull("autoConfirmAt");
                 }),
+                new ToRevision(OrderEvent.OrderPlaced.class, "2", "3", node -> {
+                    if (node.path("price") instanceof ObjectNode price) { // before 改价: nothing adjusted
+                        price.put("sellerAdjustment", "0.00");
+                    }
+                }),
                 new ToRevision(OrderEvent.LineRefunded.class, "2", "3", node -> {
                     ObjectNode back = node.objectNode(); // before the buyer's assets, all went back by the channel
                     back.put("pointsUsed", 0);
@@ -63,6 +69,7 @@ public final class OrderEventUpcasters {
         price.put("memberDiscount", "0.00");
         price.put("promotionDiscount", node.path("discountAmount").asText());
         price.put("couponDiscount", "0.00");
+        price.put("sellerAdjustment", "0.00");
         price.put("shippingFee", node.path("shippingFee").asText());
         price.put("shippingDiscount", "0.00");
         price.put("invoiceFee", "0.00");

@@ -45,7 +45,9 @@ public final class OrderRules {
         /** The shop's private remark and flag, at any time. */
         SELLER_REMARK(Set.of(Role.SELLER, Role.ADMIN)),
         /** The buyer pushes the automatic receipt back, once, while it is not yet due. */
-        EXTEND_RECEIPT(Set.of(Role.BUYER));
+        EXTEND_RECEIPT(Set.of(Role.BUYER)),
+        /** The shop changes what an unpaid order costs (改价). */
+        ADJUST_PRICE(Set.of(Role.SELLER, Role.ADMIN));
 
         private final Set<Role> roles;
 
@@ -129,6 +131,7 @@ public final class OrderRules {
             case ISSUE_INVOICE -> status(o, "ORDER_NOT_INVOICEABLE", REFUNDABLE);
             case MARK_PRINTED -> status(o, "ORDER_NOT_PRINTABLE", EnumSet.of(TO_SHIP, SHIPPED));
             case SELLER_REMARK -> null;
+            case ADJUST_PRICE -> status(o, "ORDER_NOT_ADJUSTABLE", EnumSet.of(PENDING_PAYMENT));
             case EXTEND_RECEIPT -> firstOf(status(o, "ORDER_NOT_EXTENDABLE", EnumSet.of(SHIPPED)),
                     o.receiptExtended() ? Refusal.conflict("RECEIPT_ALREADY_EXTENDED", about(o)
                             + " had its receipt extended once")

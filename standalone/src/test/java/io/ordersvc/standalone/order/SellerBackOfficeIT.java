@@ -108,4 +108,35 @@ class SellerBackOfficeIT extends IntegrationTest {
         api.put("/api/v1/orders/" + flagged + "/seller-remark", seller, cleared).expect(200);
         assertThat(api.order(flagged, seller, 3).has("seller_remark")).isFalse();
     }
+
+    @Test
+    void a_seller_adjusts_an_unpaid_orders_price_and_only_the_new_amount_pays_it() {
+        List<Api.Sku> skus = api.createProduct(seller, "Adjustable", "30.00", 20, 20);
+        String order = api.placeOrder(buyer, skus.get(0).skuId(), 1, skus.get(1).skuId(), 2).expect(201)
+                .text("order_id");
+        String path = "/api/v1/orders/" + order + "/price-adjustment";
+        api.post(path, buyer, Map.of("pay_amount", "80.00", "reason", "x")).expect(403);
+        api.post(path, otherSeller, Map.of("pay_amount", "80.00", "reason", "x"))
+                .expectProblem(404, "ORDER_NOT_FOUND");
+        api.post(path, seller, Map.of("reason", "x")).expect(400);
+        api.post(path, seller, Map.of("pay_amount", "0.00", "reason", "x")).expect(400);
+        api.post(path, seller, Map.of("pay_amount", "95.00", "reason", "涨价"))
+                .expectProblem(422, "PRICE_ABOVE_ORIGINAL");
+
+        long version = api.post(path, seller, Map.of("pay_amount", "80.00", "reason", "老客户优惠")).expect(200)
+                .body().path("version").asLong();
+        JsonNode adjusted = api.order(order, buyer, version);
+        assertThat(adjusted.path("pay_amount").asString()).isEqualTo("80.00");
+        assertThat(adjusted.path("price").path("seller_adjustment").asString()).isEqualTo("10.00");
+        assertThat(adjusted.path("price").path("total_amount").asString()).isEqualTo("80.00");
+        List<String> paid = adjusted.path("lines").findValuesAsString("paid_amount");
+        assertThat(paid).containsExactlyInAnyOrder("26.67", "53.33"); // 10.00 over 30.00 and 60.00, to the fen
+        assertThat(adjusted.path("log").get(1).path("action").asString()).isEqualTo("price_adjusted");
+        assertThat(adjusted.path("log").get(1).path("message").asString()).contains("老客户优惠");
+
+        api.pay(order, "90.00", "tx-old-" + order).expectProblem(422, "AMOUNT_MISMATCH");
+        api.pay(order, "80.00", "tx-" + order).expect(200);
+        api.post(path, seller, Map.of("pay_amount", "70.00", "reason", "x"))
+                .expectProblem(409, "ORDER_NOT_ADJUSTABLE");
+    }
 }
