@@ -302,6 +302,34 @@ final class CheckoutPricing {
         return paid;
     }
 
+    /** A line as shipping counts it: the catalog's terms of the moment, how many, and what is paid for them. */
+    record Shipped(Product.Reserved catalog, int quantity, Money paid) {
+    }
+
+    /**
+     * One order's shipping: its lines grouped by freight template, each group charged once by its rule, plus the
+     * highest unified fee of lines without one; e-tickets ship nothing. Checkout and a receiver's change both ask.
+     *
+     * @throws DomainException REGION_CODE_REQUIRED, REGION_NOT_DELIVERABLE
+     */
+    static ShippingFees.OrderShipping shipping(FreightTemplates templates, List<Shipped> lines, String regionCode) {
+        List<ShippingFees.ShippedLine> shipped = new ArrayList<>();
+        Map<String, FreightRules> rules = new HashMap<>();
+        for (Shipped line : lines) {
+            var terms = line.catalog().settings();
+            if (terms.productType() == ProductType.E_TICKET) {
+                continue; // never shipped
+            }
+            String template = terms.freightTemplateId();
+            if (template != null && !rules.containsKey(template)) {
+                templates.find(template).ifPresent(t -> rules.put(template, t.rules()));
+            }
+            shipped.add(new ShippingFees.ShippedLine(template, terms.unifiedShippingFee(), line.quantity(),
+                    line.catalog().sku().terms().weightGrams(), line.paid()));
+        }
+        return ShippingFees.forOrder(shipped, rules, regionCode);
+    }
+
     private ShopOrder shopOrder(String shop, List<ShopLine> lines, List<CheckoutPreview.Line> invalid,
                                 Pricing.Goods goods, CheckoutRequest request, boolean exchange,
                                 List<CheckoutPreview.CheckoutError> problems) {
@@ -312,8 +340,7 @@ final class CheckoutPricing {
         long pointsUsed = 0;
         long givePoints = 0;
         Money pointsCap = Money.ZERO;
-        List<ShippingFees.ShippedLine> shipped = new ArrayList<>();
-        Map<String, FreightRules> rules = new HashMap<>();
+        List<Shipped> shipped = new ArrayList<>();
         for (ShopLine line : lines) {
             Pricing.PricedLine p = line.priced();
             goodsAmount = goodsAmount.plus(p.lineAmount());
@@ -328,21 +355,12 @@ final class CheckoutPricing {
                 pointsCap = pointsCap.plus(sku.terms().pointsDeductible().times(p.line().quantity())
                         .min(p.paidAmount()));
             }
-            var terms = line.catalog().settings();
-            if (terms.productType() == ProductType.E_TICKET) {
-                continue; // never shipped
-            }
-            String template = terms.freightTemplateId();
-            if (template != null && !rules.containsKey(template)) {
-                templates.find(template).ifPresent(t -> rules.put(template, t.rules()));
-            }
-            shipped.add(new ShippingFees.ShippedLine(template, terms.unifiedShippingFee(), p.line().quantity(),
-                    sku.terms().weightGrams(), p.paidAmount()));
+            shipped.add(new Shipped(line.catalog(), p.line().quantity(), p.paidAmount()));
         }
         Money shipping = Money.ZERO;
         String freeReason = null;
         try {
-            ShippingFees.OrderShipping fee = ShippingFees.forOrder(shipped, rules, request.receiver().regionCode());
+            ShippingFees.OrderShipping fee = shipping(templates, shipped, request.receiver().regionCode());
             shipping = fee.fee();
             freeReason = fee.byTemplate().values().stream().map(ShippingFees.Quote::freeReason)
                     .filter(java.util.Objects::nonNull).findFirst().orElse(null);

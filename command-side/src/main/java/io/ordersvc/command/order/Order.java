@@ -12,6 +12,7 @@ import io.ordersvc.shared.order.OrderEvent.*;
 import io.ordersvc.shared.order.OrderRules;
 import io.ordersvc.shared.order.OrderRules.Action;
 import io.ordersvc.shared.order.OrderStatus;
+import io.ordersvc.shared.order.OrderType;
 import io.ordersvc.shared.order.RefundOutcome;
 import io.ordersvc.shared.order.SellerFlag;
 import io.ordersvc.shared.order.ShipmentLine;
@@ -79,6 +80,7 @@ public class Order {
     private PriceBreakdown price;
     private Money placedTotal;
     private boolean pointsExchange;
+    private io.ordersvc.shared.order.Receiver receiver;
 
     /** The reason the order timer writes when the payment window closes: the timer's own name. */
     public static final String PAYMENT_TIMEOUT = TimerType.PAYMENT_TIMEOUT.value();
@@ -241,6 +243,50 @@ public class Order {
         return ack();
     }
 
+    /** What pricing the shipping of a new receiver needs: the lines to ship, and whether anything shipped. */
+    public record ToShip(OrderType orderType, List<Unshipped> lines) {
+    }
+
+    /** A line still to ship: what its shipping is priced on. */
+    public record Unshipped(String productId, String skuId, int quantity, Money paid) {
+    }
+
+    /**
+     * The lines whose shipping a receiver change prices again; checks first that the caller may change it now.
+     *
+     * @throws Refusal 404, 403, 409 RECEIVER_NOT_CHANGEABLE (shipped, even in part, or finished)
+     */
+    public ToShip toShip(Actor actor, Instant now) {
+        OrderRules.require(Action.CHANGE_RECEIVER, facts(), actor, now);
+        if (lines.anyShipped()) {
+            throw Refusal.conflict("RECEIVER_NOT_CHANGEABLE", "order " + orderId + " has shipped a package");
+        }
+        return new ToShip(pointsExchange ? OrderType.POINTS_EXCHANGE : OrderType.PHYSICAL, lines.unshipped());
+    }
+
+    /**
+     * Sends the order to the receiver, its shipping at this fee: an unpaid order's price follows it; a paid one's
+     * cannot change.
+     *
+     * @throws Refusal 409 SHIPPING_FEE_CHANGED when the order is paid and the new region costs another fee
+     */
+    public OrderAck changeReceiver(ChangeReceiver cmd, Money shippingFee, OrderSettings settings, Instant now) {
+        toShip(cmd.actor(), now);
+        PriceBreakdown after = price;
+        if (shippingFee.compareTo(price.shippingFee()) != 0) {
+            if (status != PENDING_PAYMENT) {
+                throw Refusal.conflict("SHIPPING_FEE_CHANGED", "shipping to the new region costs " + shippingFee
+                        + ", the order paid " + price.shippingFee()).with("shipping_fee", shippingFee);
+            }
+            after = price.withShippingFee(shippingFee, pointsExchange ? java.math.BigDecimal.ZERO
+                    : settings.pointsPerYuan());
+        }
+        if (!cmd.receiver().equals(receiver) || !after.equals(price)) {
+            apply(new ReceiverChanged(orderId, cmd.receiver(), after, cmd.actor().id(), now));
+        }
+        return ack();
+    }
+
     /** The least an adjusted order leaves to pay. */
     static final Money MIN_PAY = Money.of("0.01");
 
@@ -328,6 +374,14 @@ public class Order {
         price = e.price();
         placedTotal = e.price().totalAmount();
         pointsExchange = e.orderType() == io.ordersvc.shared.order.OrderType.POINTS_EXCHANGE;
+        receiver = e.receiver();
+    }
+
+    @EventSourcingHandler
+    void on(ReceiverChanged e) {
+        receiver = e.receiver();
+        price = e.price();
+        pointsEarned = e.price().pointsEarned();
     }
 
     @EventSourcingHandler

@@ -122,6 +122,11 @@ public class OrderAfterSales {
     }
 
     @EventSourcingHandler
+    void on(io.ordersvc.shared.order.OrderEvent.ReceiverChanged e) {
+        mix = PaymentMix.of(e.price());
+    }
+
+    @EventSourcingHandler
     void on(ReceiptExtended e) {
         autoConfirmAt = e.autoConfirmAt();
     }

@@ -15,6 +15,7 @@ import io.ordersvc.platform.security.CurrentActor;
 import io.ordersvc.shared.order.OrderCommand.CancelOrder;
 import io.ordersvc.shared.order.OrderCommand.ConfirmReceipt;
 import io.ordersvc.shared.order.OrderCommand.AdjustPrice;
+import io.ordersvc.shared.order.OrderCommand.ChangeReceiver;
 import io.ordersvc.shared.order.OrderCommand.DeleteOrder;
 import io.ordersvc.platform.web.validation.MinAmount;
 import io.ordersvc.shared.money.Money;
@@ -221,6 +222,20 @@ public class OrderCommandController {
     public OrderAck adjustPrice(@PathVariable UUID orderId, @Valid @RequestBody PriceAdjustmentRequest body) {
         return commands.sendToOrder(new AdjustPrice(orderId.toString(), actor.get(), body.payAmount(),
                 body.shippingFee(), body.reason().strip()));
+    }
+
+    @RolesAllowed({BUYER, SELLER, ADMIN})
+    @ProblemCodes(notFound = {"ORDER_NOT_FOUND"}, conflict = {"RECEIVER_NOT_CHANGEABLE", "SHIPPING_FEE_CHANGED"},
+            unprocessable = {"REGION_CODE_REQUIRED", "REGION_NOT_DELIVERABLE"})
+    @PutMapping("/{orderId}/receiver")
+    @Operation(operationId = "changeReceiver", summary = "Send the order to another receiver, before it ships (the "
+            + "buyer, its shop's seller, admin)", description = "Only while unpaid or to ship, and before any "
+            + "package left. Shipping is priced again for the new region from the freight templates: an unpaid "
+            + "order's shipping_fee and pay_amount follow it (an adjusted fee is priced again too); a paid order "
+            + "whose fee would change is 409 SHIPPING_FEE_CHANGED (cancel and order again, or ask the shop).")
+    public OrderAck changeReceiver(@PathVariable UUID orderId,
+                                   @Valid @RequestBody PurchaseRequests.ReceiverRequest body) {
+        return commands.sendToOrder(new ChangeReceiver(orderId.toString(), actor.get(), body.receiver()));
     }
 
     @RolesAllowed({BUYER})

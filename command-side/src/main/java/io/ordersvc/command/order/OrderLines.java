@@ -175,6 +175,16 @@ class OrderLines {
         return line;
     }
 
+    boolean anyShipped() {
+        return lines.values().stream().anyMatch(l -> l.shipped() > 0);
+    }
+
+    /** The lines left to ship (a line fully refunded before shipping ships nothing). */
+    List<Order.Unshipped> unshipped() {
+        return lines.values().stream().filter(l -> l.remaining() > 0)
+                .map(l -> new Order.Unshipped(l.productId(), l.skuId(), l.remaining(), l.refundable())).toList();
+    }
+
     /**
      * What taking {@code off} off the goods does to each line (negative: adding to them): apportioned to what is
      * paid for the lines, to the fen, the remainder on the largest, never more than a line's paid amount.

@@ -62,6 +62,11 @@ class OrderPayment {
     }
 
     @EventSourcingHandler
+    void on(io.ordersvc.shared.order.OrderEvent.ReceiverChanged e) {
+        payAmount = e.price().payAmount();
+    }
+
+    @EventSourcingHandler
     void on(OrderPaid e) {
         payment = new PayAck.Payment(e.transactionNo(), e.amount(), e.channel(), e.paidAt());
     }

@@ -11,6 +11,8 @@ import io.ordersvc.shared.order.OrderCommand.CancelOrder;
 import io.ordersvc.shared.order.OrderCommand.ConfirmReceipt;
 import io.ordersvc.shared.order.OrderCommand.AutoConfirmReceipt;
 import io.ordersvc.shared.order.OrderCommand.AdjustPrice;
+import io.ordersvc.shared.order.OrderCommand.ChangeReceiver;
+import io.ordersvc.shared.order.OrderEvent.ReceiverChanged;
 import io.ordersvc.shared.order.OrderCommand.ExtendReceipt;
 import io.ordersvc.shared.order.OrderEvent.PriceAdjusted;
 import io.ordersvc.shared.order.OrderCommand.MarkPrinted;
@@ -486,6 +488,61 @@ class OrderTest {
                 .expectNoEvents().expectException(refusal("FORBIDDEN"));
         fixture.given(placed()).when(new AdjustPrice(ORDER, OTHER_SELLER, Money.of("50.00"), null, "x"))
                 .expectNoEvents().expectException(refusal("ORDER_NOT_FOUND"));
+    }
+
+    // ---- a new receiver before anything ships (ReceiverDesk prices the shipping, the order decides)
+
+    record NewReceiver(ChangeReceiver command, String fee) {
+    }
+
+    static final class ReceiverStep {
+        private final Repository<Order> orders;
+        private final Clock clock;
+
+        ReceiverStep(Repository<Order> orders, Clock clock) {
+            this.orders = orders;
+            this.clock = clock;
+        }
+
+        @CommandHandler
+        Object handle(NewReceiver c) throws Exception {
+            return orders.load(ORDER).invoke(o -> o.changeReceiver(c.command(), Money.of(c.fee()),
+                    OrderSettings.defaults(), clock.instant()));
+        }
+    }
+
+    static final Receiver ELSEWHERE = new Receiver("李四", "13900001111", "上海市", "上海市", "徐汇区", "漕溪北路1号",
+            null, "310104");
+
+    @Test
+    void an_unpaid_order_goes_elsewhere_and_its_shipping_and_pay_follow_the_new_region() {
+        fixture.registerAnnotatedCommandHandler(new ReceiverStep(fixture.getRepository(), clock));
+        fixture.given(placed()).when(new NewReceiver(new ChangeReceiver(ORDER, BUYER, ELSEWHERE), "0.00"))
+                .expectEvents(new ReceiverChanged(ORDER, ELSEWHERE, placed().price(), "buyer-1", NOW));
+        var dearer = placed().price().withShippingFee(Money.of("10.00"), java.math.BigDecimal.ONE);
+        org.assertj.core.api.Assertions.assertThat(dearer.payAmount()).isEqualTo(Money.of("63.90"));
+        fixture.given(placed()).when(new NewReceiver(new ChangeReceiver(ORDER, SELLER, ELSEWHERE), "10.00"))
+                .expectEvents(new ReceiverChanged(ORDER, ELSEWHERE, dearer, "seller-1", NOW));
+        fixture.given(placed(), new ReceiverChanged(ORDER, ELSEWHERE, placed().price(), "buyer-1", NOW))
+                .when(new NewReceiver(new ChangeReceiver(ORDER, BUYER, ELSEWHERE), "0.00")).expectNoEvents();
+        fixture.given(placed()).when(new NewReceiver(new ChangeReceiver(ORDER, OTHER_BUYER, ELSEWHERE), "0.00"))
+                .expectNoEvents().expectException(refusal("ORDER_NOT_FOUND"));
+    }
+
+    @Test
+    void a_paid_order_goes_elsewhere_only_at_the_same_shipping_fee_and_never_once_a_package_left() {
+        fixture.registerAnnotatedCommandHandler(new ReceiverStep(fixture.getRepository(), clock));
+        fixture.given(placed(), paid()).when(new NewReceiver(new ChangeReceiver(ORDER, BUYER, ELSEWHERE), "0.00"))
+                .expectEvents(new ReceiverChanged(ORDER, ELSEWHERE, placed().price(), "buyer-1", NOW));
+        fixture.given(placed(), paid()).when(new NewReceiver(new ChangeReceiver(ORDER, BUYER, ELSEWHERE), "8.00"))
+                .expectNoEvents().expectException(refusal("SHIPPING_FEE_CHANGED"));
+        fixture.given(placed(), paid(), new OrderShipped(ORDER, "shipment-1", "SF", "顺丰", "SF1",
+                        List.of(new ShipmentLine("line-1", 1)), false, NOW, null))
+                .when(new NewReceiver(new ChangeReceiver(ORDER, SELLER, ELSEWHERE), "0.00"))
+                .expectNoEvents().expectException(refusal("RECEIVER_NOT_CHANGEABLE"));
+        fixture.given(placed(), paid(), shippedAll())
+                .when(new NewReceiver(new ChangeReceiver(ORDER, BUYER, ELSEWHERE), "0.00"))
+                .expectNoEvents().expectException(refusal("RECEIVER_NOT_CHANGEABLE"));
     }
 
     // ---- the seller's back-office: print flag, private remark, and the buyer's extended receipt

@@ -120,6 +120,9 @@ class OrderLogProjection {
         } else if (event instanceof PriceAdjusted e) {
             describe(entry, OrderLogAction.PRICE_ADJUSTED, "Price adjusted: to pay " + e.price().payAmount()
                     + ", shipping " + e.price().shippingFee() + " (" + e.reason() + ")", previous);
+        } else if (event instanceof io.ordersvc.shared.order.OrderEvent.ReceiverChanged e) {
+            describe(entry, OrderLogAction.RECEIVER_CHANGED, "Receiver changed" + (e.price().shippingFee() == null
+                    ? "" : ", shipping " + e.price().shippingFee() + ", to pay " + e.price().payAmount()), previous);
         } else if (event instanceof ReceiptExtended e) {
             describe(entry, OrderLogAction.RECEIPT_EXTENDED, "Receipt extended: confirmed automatically at "
                     + e.autoConfirmAt(), previous);

@@ -4,6 +4,7 @@ import io.ordersvc.query.support.JsonText;
 import io.ordersvc.query.support.BatchTable;
 import io.ordersvc.query.support.ProcessingGroups;
 import io.ordersvc.shared.order.OrderEvent.PriceAdjusted;
+import io.ordersvc.shared.order.OrderEvent.ReceiverChanged;
 import io.ordersvc.shared.order.OrderEvent.ReceiptExtended;
 import io.ordersvc.shared.order.OrderEvent.SellerRemarkSet;
 import io.ordersvc.shared.order.OrderEvent.WaybillPrintMarked;
@@ -297,6 +298,28 @@ public class OrderProjection {
                 l.paidAmount = l.paidAmount.subtract(share.amount());
                 lines.changed(l);
             }));
+        });
+    }
+
+    /** A new receiver: the address, and an unpaid order's price with the new region's shipping. */
+    @EventHandler
+    void on(ReceiverChanged e, @SequenceNumber long sequence) {
+        update(e.orderId(), sequence, o -> {
+            var r = e.receiver();
+            o.receiverName = r.name();
+            o.receiverPhone = r.phone();
+            o.receiverProvince = r.province();
+            o.receiverCity = r.city();
+            o.receiverDistrict = r.district();
+            o.receiverAddress = r.address();
+            o.receiverZipcode = r.zipcode();
+            o.receiverRegionCode = r.regionCode();
+            var price = e.price();
+            o.price = JsonText.write(price);
+            o.payAmount = price.payAmount().amount();
+            o.shippingFee = price.shippingFee().amount();
+            o.discountAmount = price.discountAmount().amount();
+            o.pointsEarned = price.pointsEarned();
         });
     }
 

@@ -79,6 +79,8 @@ class OrderProjectionTablesTest {
             orders.on(e, sequence);
         } else if (event instanceof io.ordersvc.shared.order.OrderEvent.PriceAdjusted e) {
             orders.on(e, sequence);
+        } else if (event instanceof io.ordersvc.shared.order.OrderEvent.ReceiverChanged e) {
+            orders.on(e, sequence);
         }
         log.on(event, sequence, T0.plusSeconds(sequence), "actor-" + sequence, "buyer", "corr-" + sequence);
     }
@@ -148,6 +150,23 @@ class OrderProjectionTablesTest {
         assertThat((java.math.BigDecimal) line.get("paid_amount")).isEqualByComparingTo("12.00");
         assertThat(db.jdbc.queryForList("SELECT action FROM order_log_entry WHERE order_id = ? ORDER BY sequence",
                 String.class, orderId)).containsExactly("placed", "price_adjusted");
+    }
+
+    @Test
+    void a_new_receiver_replaces_the_address_the_search_reads_and_the_price() {
+        var placed = placed();
+        var price = placed.price().withShippingFee(Money.of("8.00"), java.math.BigDecimal.ONE);
+        feed(placed, 0);
+        feed(new io.ordersvc.shared.order.OrderEvent.ReceiverChanged(orderId, new Receiver("王五", "13700002222",
+                "上海市", "上海市", "徐汇区", "漕溪北路1号", null, "310104"), price, "buyer-1", T0), 1);
+        var o = db.row("SELECT receiver_name, receiver_phone, receiver_region_code, shipping_fee, pay_amount"
+                + " FROM order_view WHERE order_id = ?", orderId);
+        assertThat(o).containsEntry("receiver_name", "王五").containsEntry("receiver_phone", "13700002222")
+                .containsEntry("receiver_region_code", "310104");
+        assertThat((java.math.BigDecimal) o.get("shipping_fee")).isEqualByComparingTo("8.00");
+        assertThat((java.math.BigDecimal) o.get("pay_amount")).isEqualByComparingTo("23.00");
+        assertThat(db.jdbc.queryForList("SELECT action FROM order_log_entry WHERE order_id = ? ORDER BY sequence",
+                String.class, orderId)).containsExactly("placed", "receiver_changed");
     }
 
     @Test

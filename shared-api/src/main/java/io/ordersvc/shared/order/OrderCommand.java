@@ -105,4 +105,9 @@ public sealed interface OrderCommand extends ActorAware {
     record AdjustPrice(@TargetAggregateIdentifier String orderId, Actor actor, Money payAmount, Money shippingFee,
                        String reason) implements OrderCommand {
     }
+
+    /** The buyer or the shop sends the order somewhere else, before anything shipped; shipping is priced again. */
+    record ChangeReceiver(@TargetAggregateIdentifier String orderId, Actor actor, Receiver receiver)
+            implements OrderCommand {
+    }
 }

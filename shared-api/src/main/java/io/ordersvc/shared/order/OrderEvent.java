@@ -188,4 +188,12 @@ public sealed interface OrderEvent {
                          java.util.Map<String, Money> lineShares, String reason, String adjustedBy, Instant at)
             implements OrderEvent {
     }
+
+    /**
+     * The order goes to another receiver. price: the order's price from now on (an unpaid order's shipping fee
+     * follows the new region; a paid order's could not change).
+     */
+    record ReceiverChanged(String orderId, Receiver receiver, io.ordersvc.shared.checkout.PriceBreakdown price,
+                           String changedBy, Instant at) implements OrderEvent {
+    }
 }

@@ -47,7 +47,9 @@ public final class OrderRules {
         /** The buyer pushes the automatic receipt back, once, while it is not yet due. */
         EXTEND_RECEIPT(Set.of(Role.BUYER)),
         /** The shop changes what an unpaid order costs (改价). */
-        ADJUST_PRICE(Set.of(Role.SELLER, Role.ADMIN));
+        ADJUST_PRICE(Set.of(Role.SELLER, Role.ADMIN)),
+        /** The buyer or the shop sends the order elsewhere, before anything shipped. */
+        CHANGE_RECEIVER(Set.of(Role.BUYER, Role.SELLER, Role.ADMIN));
 
         private final Set<Role> roles;
 
@@ -132,6 +134,7 @@ public final class OrderRules {
             case MARK_PRINTED -> status(o, "ORDER_NOT_PRINTABLE", EnumSet.of(TO_SHIP, SHIPPED));
             case SELLER_REMARK -> null;
             case ADJUST_PRICE -> status(o, "ORDER_NOT_ADJUSTABLE", EnumSet.of(PENDING_PAYMENT));
+            case CHANGE_RECEIVER -> status(o, "RECEIVER_NOT_CHANGEABLE", EnumSet.of(PENDING_PAYMENT, TO_SHIP));
             case EXTEND_RECEIPT -> firstOf(status(o, "ORDER_NOT_EXTENDABLE", EnumSet.of(SHIPPED)),
                     o.receiptExtended() ? Refusal.conflict("RECEIPT_ALREADY_EXTENDED", about(o)
                             + " had its receipt extended once")
