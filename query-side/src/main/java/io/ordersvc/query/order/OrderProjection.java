@@ -90,15 +90,7 @@ public class OrderProjection {
         o.payNo = e.payNo();
         o.price = JsonText.write(e.price());
         o.invoice = e.invoice() == null ? null : JsonText.write(InvoiceView.asked(e.invoice()));
-        var r = e.receiver();
-        o.receiverRegionCode = r.regionCode();
-        o.receiverName = r.name();
-        o.receiverPhone = r.phone();
-        o.receiverProvince = r.province();
-        o.receiverCity = r.city();
-        o.receiverDistrict = r.district();
-        o.receiverAddress = r.address();
-        o.receiverZipcode = r.zipcode();
+        receiver(o, e.receiver());
         o.buyerRemark = e.buyerRemark();
         o.goodsNames = e.lines().stream().map(l -> l.productName().toLowerCase(Locale.ROOT))
                 .distinct().collect(Collectors.joining("\n"));
@@ -287,12 +279,7 @@ public class OrderProjection {
     @EventHandler
     void on(PriceAdjusted e, @SequenceNumber long sequence) {
         update(e.orderId(), sequence, o -> {
-            var price = e.price();
-            o.price = JsonText.write(price);
-            o.payAmount = price.payAmount().amount();
-            o.shippingFee = price.shippingFee().amount();
-            o.discountAmount = price.discountAmount().amount();
-            o.pointsEarned = price.pointsEarned();
+            priced(o, e.price());
             e.lineShares().forEach((lineId, share) -> lines.find(lineId).ifPresent(l -> {
                 l.discountShare = l.discountShare.add(share.amount());
                 l.paidAmount = l.paidAmount.subtract(share.amount());
@@ -305,22 +292,29 @@ public class OrderProjection {
     @EventHandler
     void on(ReceiverChanged e, @SequenceNumber long sequence) {
         update(e.orderId(), sequence, o -> {
-            var r = e.receiver();
-            o.receiverName = r.name();
-            o.receiverPhone = r.phone();
-            o.receiverProvince = r.province();
-            o.receiverCity = r.city();
-            o.receiverDistrict = r.district();
-            o.receiverAddress = r.address();
-            o.receiverZipcode = r.zipcode();
-            o.receiverRegionCode = r.regionCode();
-            var price = e.price();
-            o.price = JsonText.write(price);
-            o.payAmount = price.payAmount().amount();
-            o.shippingFee = price.shippingFee().amount();
-            o.discountAmount = price.discountAmount().amount();
-            o.pointsEarned = price.pointsEarned();
+            receiver(o, e.receiver());
+            priced(o, e.price());
         });
+    }
+
+    private static void receiver(OrderViewEntity o, io.ordersvc.shared.order.Receiver r) {
+        o.receiverRegionCode = r.regionCode();
+        o.receiverName = r.name();
+        o.receiverPhone = r.phone();
+        o.receiverProvince = r.province();
+        o.receiverCity = r.city();
+        o.receiverDistrict = r.district();
+        o.receiverAddress = r.address();
+        o.receiverZipcode = r.zipcode();
+    }
+
+    /** The order's amounts from its price as it is now (an adjustment, a new receiver). */
+    private static void priced(OrderViewEntity o, io.ordersvc.shared.checkout.PriceBreakdown price) {
+        o.price = JsonText.write(price);
+        o.payAmount = price.payAmount().amount();
+        o.shippingFee = price.shippingFee().amount();
+        o.discountAmount = price.discountAmount().amount();
+        o.pointsEarned = price.pointsEarned();
     }
 
     @EventHandler
