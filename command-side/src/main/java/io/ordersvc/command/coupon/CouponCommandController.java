@@ -111,7 +111,7 @@ public class CouponCommandController {
     @PostMapping("/coupon-templates")
     @Operation(operationId = "createCouponTemplate", summary = "Create a coupon template (seller: own shop; admin: "
             + "platform)", description = "type amount takes amount off; type rate makes the goods cost rate of "
-            + "their price (rounded down to the fen in the buyer's favour). Use window: use_from and use_until, or "
+            + "their price (the discount rounded down to the fen). Use window: use_from and use_until, or "
             + "valid_days from receipt. A template never changes: coupons already given keep their terms.")
     @ApiResponse(responseCode = "201", description = "Created; Location names the template",
             useReturnTypeSchema = true)

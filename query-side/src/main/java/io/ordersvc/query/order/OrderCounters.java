@@ -22,8 +22,11 @@ class OrderCounters {
 
     private static final String REVIEW_PENDING = "review_pending";
     private static final String REFUND_IN_PROGRESS = "refund_in_progress";
-    /** Orders to ship whose waybill is not printed yet (seed 001 is_print). */
-    private static final String NOT_PRINTED = "not_printed";
+    /**
+     * Orders to ship whose waybill is printed: not_printed (seed 001 is_print) is to_ship less these, so paying and
+     * shipping an order nobody printed touch no counter of their own.
+     */
+    private static final String PRINTED_TO_SHIP = "printed_to_ship";
     private static final String PENDING = OrderCounters.class.getName();
     /** Where Axon's pooled and tracking processors put the segment of the batch in the unit of work's resources. */
     private static final String SEGMENT = "Processor[" + OrderProjection.GROUP + "]/SegmentId";
@@ -40,21 +43,21 @@ class OrderCounters {
 
     void placed(OrderViewEntity o) {
         add(status(o.status), 1);
-        if (notPrinted(o.status, o.printed)) {
-            add(NOT_PRINTED, 1);
+        if (printedToShip(o.status, o.printed)) {
+            add(PRINTED_TO_SHIP, 1);
         }
     }
 
-    static boolean notPrinted(String status, boolean printed) {
-        return !printed && OrderStatus.TO_SHIP.value().equals(status);
+    private static boolean printedToShip(String status, boolean printed) {
+        return printed && OrderStatus.TO_SHIP.value().equals(status);
     }
 
     /** Compares an order before and after an event and counts the difference. */
     void changed(String statusBefore, boolean reviewBefore, boolean refundBefore, boolean printedBefore,
                  OrderViewEntity after) {
-        boolean notPrintedBefore = notPrinted(statusBefore, printedBefore);
-        if (notPrintedBefore != notPrinted(after.status, after.printed)) {
-            add(NOT_PRINTED, notPrintedBefore ? -1 : 1);
+        boolean wasPrintedToShip = printedToShip(statusBefore, printedBefore);
+        if (wasPrintedToShip != printedToShip(after.status, after.printed)) {
+            add(PRINTED_TO_SHIP, wasPrintedToShip ? -1 : 1);
         }
         if (!statusBefore.equals(after.status)) {
             add(status(statusBefore), -1);
@@ -111,7 +114,8 @@ class OrderCounters {
                 c.getOrDefault(status(OrderStatus.TO_SHIP.value()), 0L), c.getOrDefault(status(OrderStatus.SHIPPED.value()), 0L),
                 c.getOrDefault(status(OrderStatus.COMPLETED.value()), 0L), c.getOrDefault(REVIEW_PENDING, 0L),
                 c.getOrDefault(status(OrderStatus.CANCELLED.value()), 0L), c.getOrDefault(status(OrderStatus.CLOSED.value()), 0L),
-                c.getOrDefault(REFUND_IN_PROGRESS, 0L), c.getOrDefault(NOT_PRINTED, 0L));
+                c.getOrDefault(REFUND_IN_PROGRESS, 0L), c.getOrDefault(status(OrderStatus.TO_SHIP.value()), 0L)
+                - c.getOrDefault(PRINTED_TO_SHIP, 0L));
     }
 
     void reset() {

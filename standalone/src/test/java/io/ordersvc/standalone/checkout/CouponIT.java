@@ -277,4 +277,39 @@ class CouponIT extends ShopFixtures {
         assertThat(checkouts).filteredOn(s -> s == 201).hasSize(1);
         assertThat(checkouts).filteredOn(s -> s != 201).containsOnly(422);
     }
+
+    @Test
+    void a_rate_coupon_with_a_fixed_use_window_for_one_category_and_level() {
+        Shop shop = shop();
+        String tea = sku(shop, "茶", "33.33", 10);
+        String buyer = token(uniqueId("buyer"), "buyer");
+        Map<String, Object> window = new HashMap<>();
+        window.put("valid_days", null);
+        window.put("use_from", Instant.now().minus(1, ChronoUnit.HOURS).toString());
+        window.put("use_until", Instant.now().plus(2, ChronoUnit.DAYS).toString());
+        window.put("type", "rate");
+        window.put("amount", null);
+        window.put("rate", new java.math.BigDecimal("0.85"));
+        String rate = claim(buyer, template(shop.seller(), "85折", "1.00", "0.00", 10, 1, window))
+                .path("coupon_id").asString();
+        Map<String, Object> vip = new HashMap<>(window);
+        vip.put("member_levels", List.of(3));
+        String forVips = claim(buyer, template(shop.seller(), "会员85折", "1.00", "0.00", 10, 1, vip))
+                .path("coupon_id").asString();
+        Map<String, Object> other = new HashMap<>(window);
+        other.put("category_ids", List.of("books"));
+        claim(buyer, template(shop.seller(), "图书85折", "1.00", "0.00", 10, 1, other));
+
+        JsonNode preview = api.post("/api/v1/checkouts/preview", buyer, using(body("110105", tea, 3),
+                Map.of("coupon_id", rate))).expect(200).body();
+        assertThat(preview.path("errors")).isEmpty();
+        // 99.99 × 15 % = 14.9985: the discount rounded down to the fen, 14.99
+        assertThat(preview.path("price").path("coupon_discount").asString()).isEqualTo("14.99");
+        List<String> reasons = new ArrayList<>();
+        preview.path("coupons").forEach(o -> reasons.add(o.path("unusable_reason").asString(null)));
+        assertThat(reasons).containsExactlyInAnyOrder(null, "LEVEL_TOO_LOW", "WRONG_CATEGORY");
+        api.post("/api/v1/checkouts", buyer, using(body("110105", tea, 3), Map.of("coupon_id", forVips)))
+                .expectProblem(422, "COUPON_UNUSABLE");
+        assertThat(couponOf(buyer, rate, "usable").path("type").asString()).isEqualTo("rate");
+    }
 }
