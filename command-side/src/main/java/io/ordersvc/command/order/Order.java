@@ -221,7 +221,7 @@ public class Order {
         }
         PriceBreakdown after = price;
         if (cmd.shippingFee() != null) {
-            after = after.withShippingFee(cmd.shippingFee(), settings.pointsPerYuan());
+            after = after.withShippingFee(cmd.shippingFee(), invoiceRate(settings), settings.pointsPerYuan());
         }
         Map<String, Money> shares = Map.of();
         if (cmd.payAmount() != null) {
@@ -278,13 +278,18 @@ public class Order {
                 throw Refusal.conflict("SHIPPING_FEE_CHANGED", "shipping to the new region costs " + shippingFee
                         + ", the order paid " + price.shippingFee()).with("shipping_fee", shippingFee);
             }
-            after = price.withShippingFee(shippingFee, pointsExchange ? java.math.BigDecimal.ZERO
-                    : settings.pointsPerYuan());
+            after = price.withShippingFee(shippingFee, invoiceRate(settings), pointsExchange
+                    ? java.math.BigDecimal.ZERO : settings.pointsPerYuan());
         }
         if (!cmd.receiver().equals(receiver) || !after.equals(price)) {
             apply(new ReceiverChanged(orderId, cmd.receiver(), after, cmd.actor().id(), now));
         }
         return ack();
+    }
+
+    /** The invoice fee rate a new shipping fee is charged at: the configured one when the buyer asked for one. */
+    private java.math.BigDecimal invoiceRate(OrderSettings settings) {
+        return invoiceAsked ? settings.invoiceFeeRate() : java.math.BigDecimal.ZERO;
     }
 
     /** The least an adjusted order leaves to pay. */

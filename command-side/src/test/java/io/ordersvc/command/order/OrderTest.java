@@ -519,7 +519,7 @@ class OrderTest {
         fixture.registerAnnotatedCommandHandler(new ReceiverStep(fixture.getRepository(), clock));
         fixture.given(placed()).when(new NewReceiver(new ChangeReceiver(ORDER, BUYER, ELSEWHERE), "0.00"))
                 .expectEvents(new ReceiverChanged(ORDER, ELSEWHERE, placed().price(), "buyer-1", NOW));
-        var dearer = placed().price().withShippingFee(Money.of("10.00"), java.math.BigDecimal.ONE);
+        var dearer = placed().price().withShippingFee(Money.of("10.00"), java.math.BigDecimal.ZERO, java.math.BigDecimal.ONE);
         org.assertj.core.api.Assertions.assertThat(dearer.payAmount()).isEqualTo(Money.of("63.90"));
         fixture.given(placed()).when(new NewReceiver(new ChangeReceiver(ORDER, SELLER, ELSEWHERE), "10.00"))
                 .expectEvents(new ReceiverChanged(ORDER, ELSEWHERE, dearer, "seller-1", NOW));

@@ -160,7 +160,7 @@ class OrderProjectionTablesTest {
     @Test
     void a_new_receiver_replaces_the_address_the_search_reads_and_the_price() {
         var placed = placed();
-        var price = placed.price().withShippingFee(Money.of("8.00"), java.math.BigDecimal.ONE);
+        var price = placed.price().withShippingFee(Money.of("8.00"), java.math.BigDecimal.ZERO, java.math.BigDecimal.ONE);
         feed(placed, 0);
         feed(new io.ordersvc.shared.order.OrderEvent.ReceiverChanged(orderId, new Receiver("王五", "13700002222",
                 "上海市", "上海市", "徐汇区", "漕溪北路1号", null, "310104"), price, "buyer-1", T0), 1);

@@ -77,13 +77,20 @@ public record PriceBreakdown(Money goodsAmount, Money memberDiscount, Money prom
                 pointsUsed, pointsAmount, balanceAmount, giftCardAmount, pay, reearned(pay, pointsPerYuan));
     }
 
-    /** The same price with another shipping fee (an adjustment, or a receiver in another region). */
-    public PriceBreakdown withShippingFee(Money fee, BigDecimal pointsPerYuan) {
-        Money more = fee.minus(shippingFee);
-        Money pay = payAmount.plus(more);
+    /**
+     * The same price with another shipping fee (an adjustment, or a receiver in another region): the invoice fee is
+     * charged again on the new amount, as {@link #of} charges it.
+     *
+     * @param invoiceFeeRate the share charged for the invoice the order asked for (0 when none)
+     */
+    public PriceBreakdown withShippingFee(Money fee, BigDecimal invoiceFeeRate, BigDecimal pointsPerYuan) {
+        Money beforeInvoice = totalAmount.minus(invoiceFee).plus(fee.minus(shippingFee));
+        Money invoice = new Money(beforeInvoice.amount().multiply(invoiceFeeRate).setScale(2, RoundingMode.HALF_UP));
+        Money total = beforeInvoice.plus(invoice);
+        Money pay = total.minus(pointsAmount).minus(balanceAmount).minus(giftCardAmount);
         return new PriceBreakdown(goodsAmount, memberDiscount, promotionDiscount, couponDiscount, sellerAdjustment,
-                fee, shippingDiscount, invoiceFee, totalAmount.plus(more), pointsUsed, pointsAmount, balanceAmount,
-                giftCardAmount, pay, reearned(pay, pointsPerYuan));
+                fee, shippingDiscount, invoice, total, pointsUsed, pointsAmount, balanceAmount, giftCardAmount, pay,
+                reearned(pay, pointsPerYuan));
     }
 
     private long reearned(Money pay, BigDecimal pointsPerYuan) {
