@@ -65,10 +65,6 @@ public class Order {
     private String invoiceNo;
     private boolean reviewWindowClosed;
     private boolean afterSalesClosed;
-    /** Points, balance or a gift card paid part of it: the buyer's wallet knows what, for this order. */
-    private boolean walletUsed;
-    /** What the order earns on completion, before refunds. */
-    private long pointsEarned;
     /** The shop marked the waybill printed. */
     private boolean printed;
     /** The shop's remark and flag as last set (setting the same again changes nothing). */
@@ -257,11 +253,15 @@ public class Order {
      * @throws Refusal 404, 403, 409 RECEIVER_NOT_CHANGEABLE (shipped, even in part, or finished)
      */
     public ToShip toShip(Actor actor, Instant now) {
+        requireReceiverChangeable(actor, now);
+        return new ToShip(pointsExchange ? OrderType.POINTS_EXCHANGE : OrderType.PHYSICAL, lines.unshipped());
+    }
+
+    private void requireReceiverChangeable(Actor actor, Instant now) {
         OrderRules.require(Action.CHANGE_RECEIVER, facts(), actor, now);
         if (lines.anyShipped()) {
             throw Refusal.conflict("RECEIVER_NOT_CHANGEABLE", "order " + orderId + " has shipped a package");
         }
-        return new ToShip(pointsExchange ? OrderType.POINTS_EXCHANGE : OrderType.PHYSICAL, lines.unshipped());
     }
 
     /**
@@ -271,7 +271,7 @@ public class Order {
      * @throws Refusal 409 SHIPPING_FEE_CHANGED when the order is paid and the new region costs another fee
      */
     public OrderAck changeReceiver(ChangeReceiver cmd, Money shippingFee, OrderSettings settings, Instant now) {
-        toShip(cmd.actor(), now);
+        requireReceiverChangeable(cmd.actor(), now);
         PriceBreakdown after = price;
         if (shippingFee.compareTo(price.shippingFee()) != 0) {
             if (status != PENDING_PAYMENT) {
@@ -373,9 +373,6 @@ public class Order {
         status = PENDING_PAYMENT;
         payableUntil = e.payableUntil();
         invoiceAsked = e.invoice() != null && e.invoice().wanted();
-        walletUsed = e.price().pointsUsed() > 0 || e.price().balanceAmount().isPositive()
-                || e.price().giftCardAmount().isPositive() || e.price().couponDiscount().isPositive();
-        pointsEarned = e.price().pointsEarned();
         price = e.price();
         placedTotal = e.price().totalAmount();
         pointsExchange = e.orderType() == io.ordersvc.shared.order.OrderType.POINTS_EXCHANGE;
@@ -383,16 +380,11 @@ public class Order {
     }
 
     @EventSourcingHandler
-    void on(ReceiverChanged e) {
-        receiver = e.receiver();
+    void on(Repriced e) {
         price = e.price();
-        pointsEarned = e.price().pointsEarned();
-    }
-
-    @EventSourcingHandler
-    void on(PriceAdjusted e) {
-        price = e.price();
-        pointsEarned = e.price().pointsEarned();
+        if (e instanceof ReceiverChanged changed) {
+            receiver = changed.receiver();
+        }
     }
 
     @EventSourcingHandler
@@ -429,7 +421,9 @@ public class Order {
 
     /** The buyer whose wallet this order took points, balance, a gift card or a coupon from; null when none. */
     public String walletBuyer() {
-        return walletUsed ? buyerId : null;
+        boolean used = price.pointsUsed() > 0 || price.balanceAmount().isPositive()
+                || price.giftCardAmount().isPositive() || price.couponDiscount().isPositive();
+        return used ? buyerId : null;
     }
 
     /** What a completed order earns now: its points_earned less the share of its lines' paid amount refunded. */
@@ -439,6 +433,7 @@ public class Order {
     public Earning earning() {
         Money paid = lines.paidTotal();
         Money left = paid.minus(lines.refundedTotal());
+        long pointsEarned = price.pointsEarned(); // before refunds
         long points = !paid.isPositive() ? (lines.refundedTotal().isPositive() ? 0 : pointsEarned)
                 : left.amount().multiply(java.math.BigDecimal.valueOf(pointsEarned))
                 .divide(paid.amount(), 0, java.math.RoundingMode.DOWN).longValueExact();

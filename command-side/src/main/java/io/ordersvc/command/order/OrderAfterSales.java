@@ -11,7 +11,6 @@ import io.ordersvc.shared.order.OrderEvent.OrderShipped;
 import io.ordersvc.shared.order.OrderEvent.RefundAwaitingReturn;
 import io.ordersvc.shared.order.OrderEvent.RefundEnded;
 import io.ordersvc.shared.order.OrderEvent.StockReleaseCorrected;
-import io.ordersvc.shared.order.OrderEvent.PriceAdjusted;
 import io.ordersvc.shared.order.OrderEvent.ReceiptExtended;
 import io.ordersvc.shared.order.OrderStatus;
 import io.ordersvc.shared.order.RefundOutcome;
@@ -116,13 +115,9 @@ public class OrderAfterSales {
         return autoConfirmAt;
     }
 
+    /** A price adjustment or a new receiver: the order costs what the event says from now on. */
     @EventSourcingHandler
-    void on(PriceAdjusted e) {
-        mix = PaymentMix.of(e.price());
-    }
-
-    @EventSourcingHandler
-    void on(io.ordersvc.shared.order.OrderEvent.ReceiverChanged e) {
+    void on(io.ordersvc.shared.order.OrderEvent.Repriced e) {
         mix = PaymentMix.of(e.price());
     }
 

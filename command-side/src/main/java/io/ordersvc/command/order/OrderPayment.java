@@ -6,7 +6,6 @@ import io.ordersvc.shared.order.OrderCommand.PayOrder;
 import io.ordersvc.shared.order.OrderEvent.LatePaymentReceived;
 import io.ordersvc.shared.order.OrderEvent.OrderPaid;
 import io.ordersvc.shared.order.OrderEvent.OrderPlaced;
-import io.ordersvc.shared.order.OrderEvent.PriceAdjusted;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 
 import java.time.Instant;
@@ -56,13 +55,9 @@ class OrderPayment {
         payAmount = e.payAmount();
     }
 
+    /** A price adjustment or a new receiver: the order costs what the event says from now on. */
     @EventSourcingHandler
-    void on(PriceAdjusted e) {
-        payAmount = e.price().payAmount();
-    }
-
-    @EventSourcingHandler
-    void on(io.ordersvc.shared.order.OrderEvent.ReceiverChanged e) {
+    void on(io.ordersvc.shared.order.OrderEvent.Repriced e) {
         payAmount = e.price().payAmount();
     }
 

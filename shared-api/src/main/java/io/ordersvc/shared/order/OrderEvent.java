@@ -12,6 +12,11 @@ public sealed interface OrderEvent {
 
     String orderId();
 
+    /** An event after which the order costs what its price says: the order books and payment follow it. */
+    sealed interface Repriced extends OrderEvent {
+        io.ordersvc.shared.checkout.PriceBreakdown price();
+    }
+
     /**
      * Revision 2 holds the order's whole price (member, promotion, coupon discounts, shipping, invoice fee, what the
      * buyer's assets pay), each line's discount share and paid amount, the checkout's payNo (every order of one
@@ -186,7 +191,7 @@ public sealed interface OrderEvent {
      */
     record PriceAdjusted(String orderId, io.ordersvc.shared.checkout.PriceBreakdown price,
                          java.util.Map<String, Money> lineShares, String reason, String adjustedBy, Instant at)
-            implements OrderEvent {
+            implements Repriced {
     }
 
     /**
@@ -194,6 +199,6 @@ public sealed interface OrderEvent {
      * follows the new region; a paid order's could not change).
      */
     record ReceiverChanged(String orderId, Receiver receiver, io.ordersvc.shared.checkout.PriceBreakdown price,
-                           String changedBy, Instant at) implements OrderEvent {
+                           String changedBy, Instant at) implements Repriced {
     }
 }
