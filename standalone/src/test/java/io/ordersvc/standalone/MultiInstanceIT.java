@@ -93,7 +93,7 @@ class MultiInstanceIT {
                 .run("--server.port=0", "--management.server.port=0", "--spring.datasource.url=" + url,
                         "--spring.datasource.username=" + TestDatabase.user(),
                         "--spring.datasource.password=" + TestDatabase.password(),
-                        "--orders.jwt.secret=" + Api.SECRET,
+                        "--orders.jwt.secret=" + Api.SECRET, "--orders.payment.test-keys=true",
                         "--axon.eventhandling.processors.orders.token-claim-interval=300",
                         "--axon.eventhandling.processors.products.token-claim-interval=300");
     }
@@ -173,6 +173,59 @@ class MultiInstanceIT {
         assertThat(stock).isEqualTo(1000 - created.size());
         assertThat(jdbc().queryForObject("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ?",
                 Long.class, sku.productId())).isEqualTo(1 + created.size());
+    }
+
+    /**
+     * A channel delivers the same notification to both instances at once, and a second trade for the same pay
+     * number arrives with it: the order is paid exactly once, the other trade is kept once to be paid back, and a
+     * delivery that lost the race is answered 409 so the channel sends it again, which changes nothing.
+     */
+    @Test
+    @Order(2)
+    void notifications_through_both_instances_at_once_pay_once_and_keep_the_other_trade_once() throws Exception {
+        Api.Sku sku = apiA.createProduct(seller, "Paid twice", "7.00", 10).get(0);
+        Response placed = apiA.placeOrder(buyer, sku.skuId(), 1).expect(201);
+        String orderId = placed.text("order_id");
+        String payNo = placed.text("pay_no");
+        apiB.post("/api/v1/payments/" + payNo + "/requests", buyer, Map.of("channel", "simulator")).expect(200);
+        List<Callable<Response>> deliveries = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            Api api = i % 2 == 0 ? apiA : apiB;
+            String trade = i % 4 < 2 ? "T-one" : "T-two";
+            deliveries.add(() -> simulate(api, payNo, trade));
+        }
+        List<Response> answers = atOnce(deliveries);
+        assertThat(answers).allSatisfy(r -> assertThat(r.status() == 200 || "CONCURRENT_MODIFICATION".equals(r.code()))
+                .as(r.raw()).isTrue());
+        for (String trade : List.of("T-one", "T-two")) { // the channel sends again until it is answered success
+            Awaitility.await().atMost(Duration.ofSeconds(10))
+                    .until(() -> simulate(apiA, payNo, trade).status() == 200);
+        }
+        List<String> types = jdbc().queryForList("SELECT payload_type FROM domain_event_entry WHERE "
+                + "aggregate_identifier = ? ORDER BY sequence_number", String.class, orderId);
+        assertThat(types).filteredOn(t -> t.endsWith("OrderPaid")).hasSize(1);
+        assertThat(types).filteredOn(t -> t.endsWith("PaymentRefused")).hasSize(1);
+        assertThat(jdbc().queryForObject("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ? "
+                + "AND payload_type LIKE '%PaymentReceived'", Long.class, "pay-" + payNo)).isEqualTo(2);
+    }
+
+    private static Response simulate(Api api, String payNo, String trade) {
+        java.util.TreeMap<String, String> fields = new java.util.TreeMap<>(Map.of("pay_no", payNo, "trade_no", trade,
+                "amount", "7.00", "status", "SUCCESS", "timestamp",
+                Long.toString(java.time.Instant.now().getEpochSecond())));
+        StringBuilder text = new StringBuilder();
+        fields.forEach((k, v) -> text.append(text.isEmpty() ? "" : "&").append(k).append('=').append(v));
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(io.ordersvc.command.payment.PaymentSettings
+                    .SIMULATOR_DEV_SECRET.getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA256"));
+            String sign = java.util.HexFormat.of().formatHex(mac.doFinal(text.toString()
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            return api.send("POST", "/api/v1/payment-notifications/simulator", null, text + "&sign=" + sign,
+                    Map.of("Content-Type", "application/x-www-form-urlencoded"));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /**

@@ -9,6 +9,7 @@ import io.ordersvc.command.member.MemberBook;
 import io.ordersvc.command.order.OrderNumbers;
 import io.ordersvc.command.order.OrderPlacement;
 import io.ordersvc.command.order.OrderSettings;
+import io.ordersvc.command.payment.PaymentBook;
 import io.ordersvc.command.promotion.RunningPromotions;
 import io.ordersvc.command.shipping.FreightTemplates;
 import io.ordersvc.command.wallet.GiftCards;
@@ -62,12 +63,14 @@ public class CheckoutDesk {
     private final Wallets wallets;
     private final GiftCards giftCards;
     private final CouponDesk coupons;
+    private final PaymentBook payments;
 
     public CheckoutDesk(Stock stock, FreightTemplates templates, RunningPromotions promotions, MemberBook members,
                         OrderPlacement placement, OrderNumbers numbers, OrderSettings settings, IdGenerator ids,
                         CartDesk carts, Wallets wallets, WalletSettings walletSettings, GiftCards giftCards,
-                        CouponDesk coupons) {
+                        CouponDesk coupons, PaymentBook payments) {
         this.coupons = coupons;
+        this.payments = payments;
         this.carts = carts;
         this.giftCards = giftCards;
         this.wallets = wallets;
@@ -210,6 +213,8 @@ public class CheckoutDesk {
                     now.plus(settings.paymentWindow()));
             placed.add(placement.open(event));
         }
+        payments.open(payNo, cmd.actor().id(), placed.stream().filter(o -> o.payAmount().isPositive())
+                .map(CheckoutPlaced.PlacedOrder::orderId).toList(), now);
         if (!cart.itemIds().isEmpty()) {
             carts.checkedOut(cmd.actor(), cart.itemIds(), payNo, clock);
         }

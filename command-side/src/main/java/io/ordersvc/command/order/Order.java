@@ -13,6 +13,7 @@ import io.ordersvc.shared.order.OrderRules;
 import io.ordersvc.shared.order.OrderRules.Action;
 import io.ordersvc.shared.order.OrderStatus;
 import io.ordersvc.shared.order.OrderType;
+import io.ordersvc.shared.order.PaymentChannel;
 import io.ordersvc.shared.order.RefundOutcome;
 import io.ordersvc.shared.order.SellerFlag;
 import io.ordersvc.shared.order.ShipmentLine;
@@ -101,6 +102,38 @@ public class Order {
             money.take(cmd, clock.instant());
         }
         return new PayAck(orderId, status, AggregateLifecycle.getVersion(), money.payment());
+    }
+
+    /** What a payment request asks for this order now: its pay amount while it may be paid, else nothing. */
+    public java.util.Optional<Money> owed(Instant now) {
+        return OrderRules.refusal(Action.PAY, facts(), Actor.system("payment"), now) == null
+                ? java.util.Optional.of(money.payAmount()) : java.util.Optional.empty();
+    }
+
+    /**
+     * Money a channel took for this order: pays it when it may be paid and still costs exactly that; otherwise the
+     * money is kept on record to be paid back (late for a cancelled order, refused for any other reason).
+     *
+     * @return null when the money paid the order (now or by this transaction before); else the refusal's code
+     */
+    public String settle(PaymentChannel channel, String tradeNo, Money amount, Instant now) {
+        PayOrder pay = new PayOrder(orderId, Actor.system(channel.value()), amount, channel, tradeNo);
+        if (money.alreadyTaken(pay)) {
+            return null;
+        }
+        if (status == CANCELLED) {
+            money.late(pay, now);
+            return "ORDER_NOT_PAYABLE";
+        }
+        Refusal refusal = OrderRules.refusal(Action.PAY, facts(), pay.actor(), now);
+        String reason = refusal != null ? refusal.code()
+                : amount.compareTo(money.payAmount()) != 0 ? "AMOUNT_MISMATCH" : null;
+        if (reason == null) {
+            money.take(pay, now);
+        } else {
+            money.refused(pay, reason, now);
+        }
+        return reason;
     }
 
     @CommandHandler
@@ -348,6 +381,14 @@ public class Order {
 
     public String buyerId() {
         return buyerId;
+    }
+
+    public String orderNo() {
+        return orderNo;
+    }
+
+    public Instant payableUntil() {
+        return payableUntil;
     }
 
     private void require(Action action, Actor actor, Clock clock) {

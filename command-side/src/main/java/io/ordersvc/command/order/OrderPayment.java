@@ -6,6 +6,7 @@ import io.ordersvc.shared.order.OrderCommand.PayOrder;
 import io.ordersvc.shared.order.OrderEvent.LatePaymentReceived;
 import io.ordersvc.shared.order.OrderEvent.OrderPaid;
 import io.ordersvc.shared.order.OrderEvent.OrderPlaced;
+import io.ordersvc.shared.order.OrderEvent.PaymentRefused;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 
 import java.time.Instant;
@@ -45,6 +46,22 @@ class OrderPayment {
         }
     }
 
+    /** Money a channel took that cannot pay the order: recorded once per transaction, to be paid back. */
+    void refused(PayOrder cmd, String reason, Instant now) {
+        if (!latePayments.contains(cmd.transactionNo())) {
+            apply(new PaymentRefused(orderId, cmd.amount(), cmd.channel().value(), cmd.transactionNo(), reason, now));
+        }
+    }
+
+    /** Recorded before as late or refused: nothing new. */
+    boolean alreadyKept(PayOrder cmd) {
+        return latePayments.contains(cmd.transactionNo());
+    }
+
+    Money payAmount() {
+        return payAmount;
+    }
+
     PayAck.Payment payment() {
         return payment;
     }
@@ -68,6 +85,11 @@ class OrderPayment {
 
     @EventSourcingHandler
     void on(LatePaymentReceived e) {
+        latePayments.add(e.transactionNo());
+    }
+
+    @EventSourcingHandler
+    void on(PaymentRefused e) {
         latePayments.add(e.transactionNo());
     }
 }

@@ -73,6 +73,9 @@ final class InMemoryCommandSide {
         var wallets = new io.ordersvc.command.wallet.Wallets(repository(io.ordersvc.command.wallet.Wallet.class,
                 resolvers), giftCards);
         OrderPlacement placement = new OrderPlacement(orders, stock, wallets);
+        var payments = repository(io.ordersvc.command.payment.Payment.class, resolvers);
+        new AnnotationCommandHandlerAdapter<>(new io.ordersvc.command.payment.PaymentDesk(payments, orders), resolvers)
+                .subscribe(bus);
         var carts = new io.ordersvc.command.cart.CartDesk(repository(io.ordersvc.command.cart.Cart.class, resolvers),
                 skuId -> java.util.Optional.empty());
         new AnnotationCommandHandlerAdapter<>(placement, resolvers).subscribe(bus);
@@ -81,7 +84,7 @@ final class InMemoryCommandSide {
                 carts, wallets, io.ordersvc.command.wallet.WalletSettings.defaults(),
                 giftCards, new io.ordersvc.command.coupon.CouponDesk(repository(
                         io.ordersvc.command.coupon.CouponTemplate.class, resolvers), hash -> java.util.Optional.empty(),
-                        wallets, ids)), resolvers)
+                        wallets, ids), new io.ordersvc.command.payment.PaymentBook(payments)), resolvers)
                 .subscribe(bus);
         new AnnotationCommandHandlerAdapter<>(new ProductEditing(products, id -> java.util.Optional.empty()),
                 resolvers).subscribe(bus);

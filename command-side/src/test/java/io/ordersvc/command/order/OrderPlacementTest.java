@@ -82,7 +82,8 @@ class OrderPlacementTest {
         CheckoutPlaced.PlacedOrder placement = place("order-1", 1);
 
         List<Appended> appended = side.appended();
-        assertThat(appended).extracting(Appended::aggregateId).containsExactly("product-b", "product-z", "order-1");
+        assertThat(appended).extracting(Appended::aggregateId).containsExactly("product-b", "product-z", "order-1",
+                "pay-" + placement.payNo());
         assertThat(appended.get(0).payload()).isEqualTo(new StockReserved("product-b", "order-1",
                 List.of(new StockChange("sku-b", 1, 0))));
         assertThat(appended.get(1).payload()).isEqualTo(new StockReserved("product-z", "order-1",
@@ -154,7 +155,7 @@ class OrderPlacementTest {
         List<Appended> appended = side.appended();
         assertThat(appended).extracting(Appended::aggregateType)
                 .as("the wallet is taken from with the stock and the orders, in one unit of work")
-                .containsExactly("Product", "Product", "Wallet", "Wallet", "Wallet", "Order", "Order");
+                .containsExactly("Product", "Product", "Wallet", "Wallet", "Wallet", "Order", "Order", "Payment");
         PriceBreakdown tea = placed.orders().stream().filter(o -> o.shopId().equals("shop-2")).findFirst()
                 .orElseThrow().price();
         assertThat(tea.pointsUsed()).as("only the tea's lines may be paid with points: ¥15.00 of its ¥20.00 cap")

@@ -1,5 +1,6 @@
 package io.ordersvc.platform.security;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.http.HttpMethod;
@@ -27,7 +28,8 @@ import java.util.function.Supplier;
 /**
  * Who may call which endpoint, declared on the endpoint itself: a handler method (or its controller) annotated with
  * {@link RolesAllowed} admits those roles (claims, e.g. {@code "buyer"}); every other API endpoint admits any
- * signed-in caller. The annotations are compiled once, from the handler mappings, into path rules that the security
+ * signed-in caller, and one annotated {@link PermitAll} admits anyone (a payment channel's notification, whose
+ * signature is its credential). The annotations are compiled once, from the handler mappings, into path rules that the security
  * filter chain checks before the request body is read: a caller of the wrong role gets 403 whatever they sent, and
  * never a validation error first (which method security, running after argument binding, would answer).
  * Platform only enforces; features declare.
@@ -78,13 +80,20 @@ final class EndpointRoles implements AuthorizationManager<RequestAuthorizationCo
         var builder = RequestMatcherDelegatingAuthorizationManager.builder();
         for (Rule rule : rules) {
             builder.add(PathPatternRequestMatcher.withDefaults().matcher(rule.verb(), rule.path().getPatternString()),
-                    AuthorityAuthorizationManager.hasAnyRole(rule.roles()));
+                    rule.roles().length == 0
+                            ? (authentication, request) -> new org.springframework.security.authorization
+                                    .AuthorizationDecision(true)
+                            : AuthorityAuthorizationManager.hasAnyRole(rule.roles()));
         }
         builder.add(AnyRequestMatcher.INSTANCE, AuthenticatedAuthorizationManager.authenticated());
         return builder.build();
     }
 
+    /** @return the roles admitted; empty: anyone, signed in or not ({@link PermitAll}); null: any signed-in caller */
     private static String[] roles(HandlerMethod handler) {
+        if (AnnotatedElementUtils.hasAnnotation(handler.getMethod(), PermitAll.class)) {
+            return new String[0];
+        }
         RolesAllowed onMethod = AnnotatedElementUtils.findMergedAnnotation(handler.getMethod(), RolesAllowed.class);
         RolesAllowed declared = onMethod != null ? onMethod
                 : AnnotatedElementUtils.findMergedAnnotation(handler.getBeanType(), RolesAllowed.class);

@@ -66,8 +66,12 @@ public class OpenApiConfig {
         return (operation, handler) -> {
             ProblemCodes codes = handler.getMethodAnnotation(ProblemCodes.class);
             var responses = operation.getResponses();
-            responses.addApiResponse("400", problem("Malformed JSON, wrong types or failed validation", 400,
-                    List.of("VALIDATION_FAILED", "MALFORMED_REQUEST", "INVALID_PARAMETER")));
+            List<String> bad = new java.util.ArrayList<>(List.of("VALIDATION_FAILED", "MALFORMED_REQUEST",
+                    "INVALID_PARAMETER"));
+            if (codes != null) {
+                bad.addAll(List.of(codes.badRequest()));
+            }
+            responses.addApiResponse("400", problem("Malformed JSON, wrong types or failed validation", 400, bad));
             responses.addApiResponse("401", problem("No or invalid bearer token", 401, List.of("UNAUTHENTICATED")));
             responses.addApiResponse("403", problem("The caller's role may not do this", 403, List.of("FORBIDDEN")));
             if (codes != null && codes.notFound().length > 0) {

@@ -15,6 +15,9 @@ import java.lang.annotation.Target;
 @Target(ElementType.METHOD)
 public @interface ProblemCodes {
 
+    /** 400 beyond the validation every endpoint may answer. */
+    String[] badRequest() default {};
+
     /** 404: what the path names does not exist, or is not the caller's. */
     String[] notFound() default {};
 

@@ -97,6 +97,10 @@ class OrderLogProjection {
         } else if (event instanceof LatePaymentReceived e) {
             describe(entry, OrderLogAction.LATE_PAYMENT, "Payment of " + e.amount() + " via " + e.channel() + " (transaction "
                     + e.transactionNo() + ") arrived after the order expired; to be refunded", previous);
+        } else if (event instanceof io.ordersvc.shared.order.OrderEvent.PaymentRefused e) {
+            describe(entry, OrderLogAction.PAYMENT_REFUSED, "Payment of " + e.amount() + " via " + e.channel()
+                    + " (transaction " + e.transactionNo() + ") could not pay the order (" + e.reason()
+                    + "); to be refunded", previous);
         } else if (event instanceof RefundOpened e) {
             describe(entry, OrderLogAction.REFUND_REQUESTED, "Refund of " + e.amount() + " requested on a line (refund "
                     + e.refundId() + ")", previous);

@@ -225,6 +225,13 @@ public class OrderProjection {
         });
     }
 
+    /** Nothing on the order changes, but its version does. */
+    @EventHandler
+    void on(io.ordersvc.shared.order.OrderEvent.PaymentRefused e, @SequenceNumber long sequence) {
+        update(e.orderId(), sequence, o -> {
+        });
+    }
+
     // ---- after-sales bookkeeping
 
     @EventHandler

@@ -7,6 +7,8 @@ package io.ordersvc.shared.error;
 public abstract class DomainException extends RuntimeException {
 
     public enum Kind {
+        /** 400: what was sent cannot be taken as it is (a notification whose signature does not verify). */
+        BAD_REQUEST,
         /** 404: does not exist, or the caller may not know it exists. */
         NOT_FOUND,
         /** 403: the caller's role may not do this. */
@@ -14,7 +16,9 @@ public abstract class DomainException extends RuntimeException {
         /** 409: not allowed in the current state, or a concurrent change won. */
         CONFLICT,
         /** 422: a business rule refused the request. */
-        UNPROCESSABLE
+        UNPROCESSABLE,
+        /** 503: a service this one depends on (a payment channel) did not answer; retry later. */
+        UNAVAILABLE
     }
 
     private final String code;

@@ -37,6 +37,14 @@ public final class Refusal extends DomainException {
         return new Refusal(Kind.UNPROCESSABLE, code, message);
     }
 
+    public static Refusal badRequest(String code, String message) {
+        return new Refusal(Kind.BAD_REQUEST, code, message);
+    }
+
+    public static Refusal unavailable(String code, String message) {
+        return new Refusal(Kind.UNAVAILABLE, code, message);
+    }
+
     public static Refusal orderNotFound(String orderId) {
         return notFound("ORDER_NOT_FOUND", "order " + orderId + " does not exist");
     }

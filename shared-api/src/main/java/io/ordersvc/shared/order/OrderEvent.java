@@ -106,6 +106,16 @@ public sealed interface OrderEvent {
             implements OrderEvent {
     }
 
+    /**
+     * Money a channel took for an order it could not pay (the order was paid by another trade, its window closed, or
+     * it costs another amount since the request): kept so it is paid back, never lost.
+     *
+     * @param reason the order's refusal: ORDER_ALREADY_PAID, PAYMENT_WINDOW_CLOSED or AMOUNT_MISMATCH
+     */
+    record PaymentRefused(String orderId, Money amount, String channel, String transactionNo, String reason,
+                          Instant receivedAt) implements OrderEvent {
+    }
+
     record OrderReviewed(String orderId, int rating, String content, Instant reviewedAt) implements OrderEvent {
     }
 

@@ -62,8 +62,8 @@ class ConcurrencyIT extends IntegrationTest {
         assertThat(responses).filteredOn(r -> r.status() == 201).hasSize(stock);
         assertThat(responses).filteredOn(r -> r.status() != 201)
                 .allSatisfy(r -> assertThat(r.code()).isEqualTo("OUT_OF_STOCK"));
-        // Each success stored exactly two events (StockReserved + OrderPlaced); each failure none.
-        assertThat(storedEvents()).isEqualTo(before + 2L * stock);
+        // Each success stored exactly three events (StockReserved, OrderPlaced, PaymentOpened); each failure none.
+        assertThat(storedEvents()).isEqualTo(before + 3L * stock);
         assertThat(api.product(sku.productId(), seller, stock).path("skus").get(0).path("stock").asLong()).isZero();
         List<String> orderNos = responses.stream().filter(r -> r.status() == 201).map(r -> r.text("order_no"))
                 .distinct().toList();

@@ -124,7 +124,8 @@ public final class Api {
             }
             ContractCheck.check("GET".equals(method) ? readBase : base, method, path, json, sent,
                     response.statusCode(), response.headers().firstValue("Content-Type").orElse(null), raw);
-            JsonNode parsed = raw == null || raw.isBlank() ? JSON.createObjectNode() : JSON.readTree(raw);
+            boolean jsonAnswer = response.headers().firstValue("Content-Type").orElse("application/json").contains("json");
+            JsonNode parsed = raw == null || raw.isBlank() || !jsonAnswer ? JSON.createObjectNode() : JSON.readTree(raw);
             return new Response(response.statusCode(), parsed, response.headers(), raw);
         } catch (AssertionError e) {
             throw e;

@@ -47,9 +47,15 @@ final class ContractCheck {
                 request.withQueryParam(decode(kv[0]), kv.length > 1 ? decode(kv[1]) : "");
             }
         }
-        headers.forEach(request::withHeader);
+        headers.forEach((name, value) -> {
+            if (!name.equalsIgnoreCase("Content-Type")) {
+                request.withHeader(name, value);
+            }
+        });
         if (requestBody != null) {
-            request.withBody(requestBody).withContentType("application/json");
+            request.withBody(requestBody).withContentType(headers.entrySet().stream()
+                    .filter(h -> h.getKey().equalsIgnoreCase("Content-Type")).map(Map.Entry::getValue).findFirst()
+                    .orElse("application/json"));
         }
         var response = SimpleResponse.Builder.status(status).withBody(responseBody);
         if (contentType != null) {

@@ -29,7 +29,7 @@ import org.springframework.test.context.ContextConfiguration;
                 "orders.members.levels-refresh=0s",
                 // Low enough that a test can exceed it; no other test counts more than 12 orders of one caller.
                 "orders.list.count-cap=12"})
-@ContextConfiguration(initializers = TestDatabase.class)
+@ContextConfiguration(initializers = {TestDatabase.class, ChannelServer.class})
 public abstract class IntegrationTest {
 
     @LocalServerPort

@@ -60,8 +60,11 @@ class HostileInputIT extends IntegrationTest {
         String seller = token(uniqueId("seller"), "seller", shop);
         String buyer = token(uniqueId("buyer"), "buyer");
         Api.Sku sku = api.createProduct(seller, "Fuzz", "9.99", 1000).get(0);
-        String orderId = api.placeOrder(buyer, sku.skuId(), 1).expect(201).text("order_id");
+        Api.Response placed = api.placeOrder(buyer, sku.skuId(), 1).expect(201);
+        String orderId = placed.text("order_id");
         ids.put("order_id", orderId);
+        ids.put("pay_no", placed.text("pay_no"));
+        ids.put("channel", "simulator");
         String paidOrder = api.placeOrder(buyer, sku.skuId(), 1).expect(201).text("order_id");
         api.pay(paidOrder, "9.99", "tx-" + paidOrder).expect(200);
         String line = api.order(paidOrder, buyer, 1).path("lines").get(0).path("order_line_id").asString();
@@ -158,7 +161,7 @@ class HostileInputIT extends IntegrationTest {
 
     /** The path parameters of the contract, each filled with a real id (or, attacking, something else). */
     private static final List<String> PATH_IDS = List.of("order_id", "product_id", "sku_id", "refund_id",
-            "freight_template_id", "promotion_id", "buyer_id", "item_id", "coupon_template_id", "shop_id");
+            "freight_template_id", "promotion_id", "buyer_id", "item_id", "coupon_template_id", "shop_id", "pay_no", "channel");
 
     /** Plausible values per query parameter; the generator uses them unless it decides to attack. */
     private static final Map<String, List<String>> GOOD_QUERY = Map.ofEntries(

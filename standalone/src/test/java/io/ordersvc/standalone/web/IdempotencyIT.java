@@ -52,7 +52,7 @@ class IdempotencyIT extends IntegrationTest {
         assertThat(retry.raw()).isEqualTo(first.raw());
         assertThat(retry.header("Location")).isEqualTo(first.header("Location"));
         assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
-        assertThat(storedEvents()).isEqualTo(before + 2);
+        assertThat(storedEvents()).isEqualTo(before + 3); // stock reserved, order placed, payment opened
     }
 
     @Test
@@ -113,7 +113,7 @@ class IdempotencyIT extends IntegrationTest {
         assertThat(created).extracting(Response::raw).containsOnly(created.get(0).raw());
         assertThat(responses).filteredOn(r -> r.status() != 201)
                 .allSatisfy(r -> assertThat(r.code()).isEqualTo("IDEMPOTENCY_KEY_IN_FLIGHT"));
-        assertThat(storedEvents()).isEqualTo(before + 2);
+        assertThat(storedEvents()).isEqualTo(before + 3); // stock reserved, order placed, payment opened
     }
 
     @Test
