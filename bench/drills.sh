@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Fault drills (issue 5, point 6), bounded (about 3 minutes), printing PASS/FAIL with counts:
 #   1. kill -9 the service under load, start it again;
-#   2. restart PostgreSQL under load, the service keeps running.
+#   2. restart PostgreSQL under load, the service keeps running;
+#   3. payment notifications arrive while PostgreSQL restarts: each is answered "success" or something else (so
+#      the channel sends it again, as Alipay and WeChat Pay do), and every order ends paid exactly once.
 # After each: every command the client saw acknowledged (order id + version) has its event in the store, and once
 # the projections caught up the read models equal a fresh rebuild (checksums of every read-model table). The
 # service's RSS is sampled every second throughout and must stay under DRILL_RSS_BOUND_MB.
@@ -27,7 +29,7 @@ cluster() { pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head
 svc=
 start_service() {
   java -Xmx$HEAP -jar "$jar" --spring.profiles.active=postgres --ORDERS_DB_NAME=$DB --server.port=$PORT \
-    --management.server.port=$MPORT \
+    --management.server.port=$MPORT --ORDERS_PAYMENT_SIMULATOR_SECRET=simulator-dev-secret \
     --logging.level.root=WARN >> target/bench/drill-service.log 2>&1 &
   svc=$!
   wait_http "http://127.0.0.1:$MPORT/actuator/health" 120
@@ -107,6 +109,44 @@ wait $loader
 same_pid=$(kill -0 $svc 2>/dev/null && echo yes || echo no)
 verify pg-restart target/bench/acks-pg.txt "$(cat target/bench/load-pg.txt)" \
   "PostgreSQL restart took ${pg_ms} ms, service healthy ${healthy_ms} ms later, same process: $same_pid"
+
+# Drill 3: the channel's notifications arrive while PostgreSQL restarts. Like a channel, the drill sends each again
+# until it is answered "success" (at most for 60 s); then every order must be paid exactly once.
+api=http://127.0.0.1:$PORT/api/v1
+NOTICES=${DRILL_NOTICES:-40}
+sku=$(curl -s -XPOST $api/products -H 'Content-Type: application/json' -H "Authorization: Bearer $SELLER_TOKEN" \
+  -d '{"name":"Drill","skus":[{"sku_code":"D","price":"1.00","stock":100000}]}' | sed 's/.*"sku_id":"\([^"]*\)".*/\1/')
+pays=target/bench/drill-pays.txt; : > $pays
+for _ in $(seq 1 "$NOTICES"); do
+  curl -s -XPOST $api/orders -H 'Content-Type: application/json' -H "Authorization: Bearer $BUYER_TOKEN" \
+    -d '{"items":[{"sku_id":"'"$sku"'","quantity":1}],"receiver":{"name":"演练","phone":"13800138000","province":"上海市","city":"上海市","district":"徐汇区","address":"漕溪北路1号"}}' \
+    | sed 's/.*"order_id":"\([^"]*\)".*"pay_no":"\([^"]*\)".*/\2 \1/' >> $pays
+done
+notify_until_taken() { # $1 pay number: "1 <tries>" once answered success, "0 <tries>" after 60 s
+  local deadline=$(( $(date +%s) + 60 )) tries=0 answer
+  while [ "$(date +%s)" -lt $deadline ]; do
+    tries=$((tries + 1))
+    answer=$(ORDERS_API=$api bin/pay-simulator "$1" 1.00 "drill-$1" 2>/dev/null || true)
+    if [ "$answer" = success ]; then echo "1 $tries"; return; fi
+    sleep 0.2
+  done
+  echo "0 $tries"
+}
+( while read -r pay _; do notify_until_taken "$pay"; sleep 0.05; done < $pays ) > target/bench/drill-notified.txt &
+notifier=$!
+sleep 0.5
+cluster restart
+wait $notifier
+wait_http "http://127.0.0.1:$MPORT/actuator/health" 60
+taken=$(awk '$1 == 1' target/bench/drill-notified.txt | wc -l)
+retried=$(awk '$2 > 1' target/bench/drill-notified.txt | wc -l)
+orders=$(cut -d' ' -f2 $pays | sed "s/.*/'&'/" | paste -sd, -)
+paid=$(sql "SELECT count(*) FROM domain_event_entry WHERE payload_type LIKE '%OrderPaid' AND aggregate_identifier IN ($orders)")
+twice=$(sql "SELECT count(*) FROM (SELECT aggregate_identifier FROM domain_event_entry WHERE payload_type LIKE '%OrderPaid'
+  AND aggregate_identifier IN ($orders) GROUP BY aggregate_identifier HAVING count(*) > 1) t")
+verdict=$([ "$taken" = "$NOTICES" ] && [ "$paid" = "$NOTICES" ] && [ "$twice" = 0 ] && echo PASS || echo FAIL)
+echo "drill=notifications-pg-restart verdict=$verdict notices=$NOTICES answered_success=$taken sent_again=$retried orders_paid=$paid paid_twice=$twice"
+echo "| notifications during a PostgreSQL restart | $verdict | $taken of $NOTICES answered success | $((NOTICES - paid)) orders not paid | $retried sent again | | every order paid once ($twice twice) |" >> $out.rows
 
 kill $watcher 2>/dev/null || true
 rss=$(cat target/bench/rss-max)

@@ -78,6 +78,7 @@ public class Order {
     private Money placedTotal;
     private boolean pointsExchange;
     private io.ordersvc.shared.order.Receiver receiver;
+    private String payNo;
 
     /** The reason the order timer writes when the payment window closes: the timer's own name. */
     public static final String PAYMENT_TIMEOUT = TimerType.PAYMENT_TIMEOUT.value();
@@ -383,6 +384,20 @@ public class Order {
         return buyerId;
     }
 
+    /** Where the order's money came from, when a channel this service pays out through took it; else null. */
+    public PaidThrough paidThrough() {
+        PayAck.Payment payment = money.payment();
+        if (payment == null || payNo == null) {
+            return null;
+        }
+        PaymentChannel channel = java.util.Arrays.stream(PaymentChannel.values())
+                .filter(c -> c.value().equals(payment.channel())).findFirst().orElse(null);
+        return channel != null && channel.paysOut() ? new PaidThrough(payNo, channel, payment.transactionNo()) : null;
+    }
+
+    public record PaidThrough(String payNo, PaymentChannel channel, String tradeNo) {
+    }
+
     public String orderNo() {
         return orderNo;
     }
@@ -418,6 +433,7 @@ public class Order {
         placedTotal = e.price().totalAmount();
         pointsExchange = e.orderType() == io.ordersvc.shared.order.OrderType.POINTS_EXCHANGE;
         receiver = e.receiver();
+        payNo = e.payNo();
     }
 
     @EventSourcingHandler

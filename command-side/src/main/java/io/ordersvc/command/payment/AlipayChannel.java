@@ -9,6 +9,9 @@ import com.alipay.api.domain.AlipayTradeWapPayModel;
 import com.alipay.api.internal.util.AlipaySignature;
 import com.alipay.api.request.AlipayTradeAppPayRequest;
 import com.alipay.api.request.AlipayTradeWapPayRequest;
+import com.alipay.api.domain.AlipayTradeRefundModel;
+import com.alipay.api.request.AlipayTradeRefundRequest;
+import com.alipay.api.response.AlipayTradeRefundResponse;
 import io.ordersvc.shared.error.Refusal;
 import io.ordersvc.shared.money.Money;
 import io.ordersvc.shared.order.PaymentChannel;
@@ -144,6 +147,32 @@ final class AlipayChannel implements ChannelGateway {
         }
         return new Notice(PaymentCommand.payNoOf(outTradeNo), outTradeNo, field(form, "trade_no"), amount, paid,
                 paidAt);
+    }
+
+    /**
+     * alipay.trade.refund on the trade number, idempotent on out_request_no (asked again, Alipay answers the refund
+     * it made). A system error or no answer is asked again later; any other refusal is final.
+     */
+    @Override
+    public PayoutAnswer refund(Payout payout) {
+        AlipayTradeRefundModel model = new AlipayTradeRefundModel();
+        model.setTradeNo(payout.tradeNo());
+        model.setRefundAmount(payout.amount().toString());
+        model.setOutRequestNo(payout.payoutId());
+        model.setRefundReason(payout.reason());
+        AlipayTradeRefundRequest request = new AlipayTradeRefundRequest();
+        request.setBizModel(model);
+        try {
+            AlipayTradeRefundResponse answer = client.execute(request);
+            if (answer.isSuccess()) {
+                return new PayoutAnswer.Paid(answer.getTradeNo() + "/" + payout.payoutId());
+            }
+            String why = answer.getCode() + " " + answer.getSubCode() + ": " + answer.getSubMsg();
+            return answer.getSubCode() == null || answer.getSubCode().endsWith("SYSTEM_ERROR")
+                    || "20000".equals(answer.getCode()) ? new PayoutAnswer.Later(why) : new PayoutAnswer.Refused(why);
+        } catch (AlipayApiException e) { // no answer, or one whose signature did not verify
+            return new PayoutAnswer.Later("Alipay: " + e.getErrMsg());
+        }
     }
 
     @Override

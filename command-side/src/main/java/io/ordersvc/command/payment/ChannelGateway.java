@@ -37,6 +37,33 @@ interface ChannelGateway {
      */
     Notice verify(Inbound inbound);
 
+    /**
+     * Pays money back through the channel, idempotent on the payout id (the channel's out_request_no): asked again
+     * after a failure or a crash, the channel pays it once.
+     */
+    PayoutAnswer refund(Payout payout);
+
+    /**
+     * @param tradeAmount what the trade took in all (WeChat Pay names it with the refund)
+     */
+    record Payout(String payoutId, String tradeNo, Money amount, Money tradeAmount, String reason) {
+    }
+
+    /** What a channel answered a payout. */
+    sealed interface PayoutAnswer {
+        /** Paid back; channelRefundNo is the channel's number for it. */
+        record Paid(String channelRefundNo) implements PayoutAnswer {
+        }
+
+        /** Not yet (the channel is processing it, or did not answer): ask again later. */
+        record Later(String why) implements PayoutAnswer {
+        }
+
+        /** The channel refused it for good. */
+        record Refused(String why) implements PayoutAnswer {
+        }
+    }
+
     /** What the channel expects when the notification was taken (it stops sending it). */
     ResponseEntity<?> taken();
 

@@ -40,6 +40,8 @@ final class LianlianChannel implements ChannelGateway {
     private final ObjectMapper json = new ObjectMapper();
 
     private final java.time.Clock clock;
+    private final java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
+            .connectTimeout(java.time.Duration.ofSeconds(3)).build();
 
     LianlianChannel(PaymentSettings settings, java.time.Clock clock) {
         this.settings = settings;
@@ -107,6 +109,51 @@ final class LianlianChannel implements ChannelGateway {
         }
         return new Notice(PaymentCommand.payNoOf(outTradeNo), outTradeNo, field(fields, "oid_paybill"), amount,
                 "SUCCESS".equals(fields.get("result_pay")), paidAt);
+    }
+
+    /**
+     * LianLian's refund (refund.htm): the signed request on the pay bill, idempotent on no_refund. sta_refund 2 is
+     * paid, 0 or 1 is processing (asked again later), 3 or any ret_code but 0000 is refused; no answer, or an answer
+     * whose signature does not verify, is asked again later.
+     */
+    @Override
+    public PayoutAnswer refund(Payout payout) {
+        Map<String, String> fields = new TreeMap<>();
+        fields.put("oid_partner", lianlian.oidPartner());
+        fields.put("sign_type", "RSA");
+        fields.put("no_refund", payout.payoutId());
+        fields.put("dt_refund", TIME.format(clock.instant().atZone(AlipayChannel.BEIJING)));
+        fields.put("money_refund", payout.amount().toString());
+        fields.put("oid_paybill", payout.tradeNo());
+        fields.put("sign", sign(fields, lianlian.privateKey()));
+        try {
+            var response = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                            lianlian.gatewayUrl() + "/refund.htm")).timeout(java.time.Duration.ofSeconds(10))
+                    .header("Content-Type", "application/json")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(json.writeValueAsString(fields)))
+                    .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                return new PayoutAnswer.Later("LianLian answered HTTP " + response.statusCode());
+            }
+            Map<String, String> answer = json.readValue(response.body(), new TypeReference<Map<String, String>>() { });
+            if (answer.get("sign") == null || !verify(answer, answer.get("sign"), lianlian.publicKey())) {
+                return new PayoutAnswer.Later("LianLian's answer does not verify with its key");
+            }
+            String why = "LianLian " + answer.get("ret_code") + ": " + answer.get("ret_msg");
+            if (!"0000".equals(answer.get("ret_code"))) {
+                return new PayoutAnswer.Refused(why);
+            }
+            return switch (answer.getOrDefault("sta_refund", "")) {
+                case "2" -> new PayoutAnswer.Paid(answer.get("oid_refundno"));
+                case "3" -> new PayoutAnswer.Refused(why + " (refund failed)");
+                default -> new PayoutAnswer.Later("LianLian is processing the refund");
+            };
+        } catch (java.io.IOException e) {
+            return new PayoutAnswer.Later("LianLian: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new PayoutAnswer.Later("interrupted");
+        }
     }
 
     @Override

@@ -39,6 +39,9 @@ public class Payment {
     private List<String> orderIds;
     private final Map<String, PaymentRequested> requests = new LinkedHashMap<>();
     private final Map<String, PaymentReceived> trades = new HashMap<>();
+    /** Paybacks the channel made: a payout confirmed twice is recorded once. */
+    private final java.util.Set<String> paybacks = new java.util.HashSet<>();
+    private final java.util.Set<String> failedPaybacks = new java.util.HashSet<>();
 
     protected Payment() {
     }
@@ -104,6 +107,27 @@ public class Payment {
                   Instant paidAt, Instant now) {
         apply(new PaymentReceived(payNo, request.outTradeNo(), request.channel(), tradeNo, request.amount(),
                 List.copyOf(paid), List.copyOf(returned), paidAt, now));
+    }
+
+    /** A returned share's payback, recorded once: paid, or failed for good. */
+    void payback(io.ordersvc.shared.payment.PaymentCommand.SettlePayback cmd, Instant now) {
+        if (paybacks.contains(cmd.payoutId()) || (!cmd.paid() && failedPaybacks.contains(cmd.payoutId()))) {
+            return;
+        }
+        apply(cmd.paid() ? new io.ordersvc.shared.payment.PaymentEvent.PaybackSucceeded(payNo, cmd.payoutId(),
+                cmd.orderId(), cmd.amount(), cmd.channelRefundNo(), now)
+                : new io.ordersvc.shared.payment.PaymentEvent.PaybackFailed(payNo, cmd.payoutId(), cmd.orderId(),
+                cmd.reason(), cmd.attempts(), now));
+    }
+
+    @EventSourcingHandler
+    void on(io.ordersvc.shared.payment.PaymentEvent.PaybackSucceeded e) {
+        paybacks.add(e.payoutId());
+    }
+
+    @EventSourcingHandler
+    void on(io.ordersvc.shared.payment.PaymentEvent.PaybackFailed e) {
+        failedPaybacks.add(e.payoutId());
     }
 
     @EventSourcingHandler

@@ -25,6 +25,16 @@ class PaymentConfig {
                 new WechatChannel(settings), new LianlianChannel(settings, clock)));
     }
 
+    /** The payout sweep, on the timers' scheduler (one scheduler per scheduled_tasks table). */
+    @Bean
+    com.github.kagkarlsson.scheduler.task.helper.RecurringTask<Void> payoutSweepTask(PayoutSweep sweep,
+            @org.springframework.beans.factory.annotation.Value("${orders.payouts.poll-interval:5s}")
+            java.time.Duration pollInterval) {
+        return com.github.kagkarlsson.scheduler.task.helper.Tasks.recurring("payout-sweep",
+                com.github.kagkarlsson.scheduler.task.schedule.FixedDelay.of(pollInterval))
+                .execute((execution, context) -> sweep.sweep());
+    }
+
     /** The gateway of each channel value; a channel that is off (no keys) is not there. */
     static final class Channels {
         private final Map<PaymentChannel, ChannelGateway> on = new EnumMap<>(PaymentChannel.class);

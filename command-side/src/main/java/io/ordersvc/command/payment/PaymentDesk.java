@@ -127,6 +127,12 @@ public class PaymentDesk {
         return new PaymentReceipt(cmd.payNo(), named.outTradeNo(), cmd.tradeNo(), named.amount(), paid, returned);
     }
 
+    @CommandHandler
+    public void handle(io.ordersvc.shared.payment.PaymentCommand.SettlePayback cmd, Clock clock) {
+        io.ordersvc.command.support.Guards.requireRole(cmd.actor(), io.ordersvc.shared.identity.Role.SYSTEM);
+        payment(cmd.payNo()).execute(p -> p.payback(cmd, clock.instant()));
+    }
+
     private static PaymentReceipt receipt(PaymentReceived r) {
         return new PaymentReceipt(r.payNo(), r.outTradeNo(), r.tradeNo(), r.amount(), r.paid(), r.returned());
     }

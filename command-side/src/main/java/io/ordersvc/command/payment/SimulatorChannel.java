@@ -84,6 +84,12 @@ final class SimulatorChannel implements ChannelGateway {
                 "SUCCESS".equals(form.get("status")), at);
     }
 
+    /** The simulator pays back at once. */
+    @Override
+    public PayoutAnswer refund(Payout payout) {
+        return new PayoutAnswer.Paid("SIM-" + payout.payoutId());
+    }
+
     @Override
     public ResponseEntity<?> taken() {
         return ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN).body("success");

@@ -39,6 +39,7 @@ final class WechatChannel implements ChannelGateway {
     private final AppServiceExtension app;
     private final JsapiServiceExtension jsapi;
     private final NotificationParser notifications;
+    private final com.wechat.pay.java.service.refund.RefundService refunds;
 
     WechatChannel(PaymentSettings settings) {
         this.settings = settings;
@@ -52,12 +53,15 @@ final class WechatChannel implements ChannelGateway {
                     .build();
             this.app = new AppServiceExtension.Builder().config(config).httpClient(http).build();
             this.jsapi = new JsapiServiceExtension.Builder().config(config).httpClient(http).build();
+            this.refunds = new com.wechat.pay.java.service.refund.RefundService.Builder().config(config)
+                    .httpClient(http).build();
             this.notifications = new NotificationParser(new RSAPublicKeyNotificationConfig.Builder()
                     .publicKey(wechat.publicKey()).publicKeyId(wechat.publicKeyId()).apiV3Key(wechat.apiV3Key())
                     .build());
         } else {
             this.app = null;
             this.jsapi = null;
+            this.refunds = null;
             this.notifications = null;
         }
     }
@@ -176,6 +180,39 @@ final class WechatChannel implements ChannelGateway {
         return new Notice(PaymentCommand.payNoOf(trade.getOutTradeNo()), trade.getOutTradeNo(),
                 trade.getTransactionId(), new Money(BigDecimal.valueOf(trade.getAmount().getTotal(), 2)),
                 trade.getTradeState() == Transaction.TradeStateEnum.SUCCESS, paidAt);
+    }
+
+    /**
+     * A refund on the WeChat Pay transaction, idempotent on out_refund_no. PROCESSING is asked again later (the same
+     * request answers the refund's state); a 5xx, SYSTEM_ERROR or no answer too; any other refusal is final.
+     */
+    @Override
+    public PayoutAnswer refund(Payout payout) {
+        var request = new com.wechat.pay.java.service.refund.model.CreateRequest();
+        var amount = new com.wechat.pay.java.service.refund.model.AmountReq();
+        amount.setRefund(payout.amount().amount().movePointRight(2).longValueExact());
+        amount.setTotal(payout.tradeAmount().amount().movePointRight(2).longValueExact());
+        amount.setCurrency("CNY");
+        request.setTransactionId(payout.tradeNo());
+        request.setOutRefundNo(payout.payoutId());
+        request.setReason(payout.reason());
+        request.setAmount(amount);
+        try {
+            var refund = refunds.create(request);
+            return switch (refund.getStatus()) {
+                case SUCCESS -> new PayoutAnswer.Paid(refund.getRefundId());
+                case PROCESSING -> new PayoutAnswer.Later("WeChat Pay is processing refund " + refund.getRefundId());
+                default -> new PayoutAnswer.Refused("WeChat Pay: refund " + refund.getRefundId() + " is "
+                        + refund.getStatus());
+            };
+        } catch (com.wechat.pay.java.core.exception.ServiceException e) {
+            String why = "WeChat Pay " + e.getHttpStatusCode() + " " + e.getErrorCode() + ": " + e.getErrorMessage();
+            return e.getHttpStatusCode() >= 500 || "SYSTEM_ERROR".equals(e.getErrorCode())
+                    || "FREQUENCY_LIMITED".equals(e.getErrorCode()) ? new PayoutAnswer.Later(why)
+                    : new PayoutAnswer.Refused(why);
+        } catch (WechatPayException e) {
+            return new PayoutAnswer.Later("WeChat Pay: " + e.getMessage());
+        }
     }
 
     @Override

@@ -10,6 +10,13 @@ import io.ordersvc.shared.refund.RefundEvent.RefundApplied;
 import io.ordersvc.shared.refund.RefundEvent.RefundCancelled;
 import io.ordersvc.shared.refund.RefundEvent.RefundCompleted;
 import io.ordersvc.shared.refund.RefundEvent.RefundRefused;
+import io.ordersvc.shared.refund.RefundEvent.RefundPayoutFailed;
+import io.ordersvc.shared.refund.RefundEvent.RefundPayoutRetried;
+import io.ordersvc.shared.refund.RefundEvent.RefundPayoutStarted;
+import io.ordersvc.shared.refund.RefundEvent.RefundPayoutSucceeded;
+import io.ordersvc.shared.refund.RefundCommand.ConfirmPayout;
+import io.ordersvc.shared.refund.RefundCommand.FailPayout;
+import io.ordersvc.shared.refund.RefundCommand.RetryPayout;
 import io.ordersvc.shared.refund.RefundEvent.ReturnRequested;
 import io.ordersvc.shared.refund.RefundEvent.ReturnShipped;
 import io.ordersvc.shared.refund.RefundStatus;
@@ -48,6 +55,7 @@ public class Refund {
     private RefundType type;
     private Money amount;
     private RefundStatus status;
+    private PayoutState payout = PayoutState.NONE;
 
     protected Refund() {
     }
@@ -113,6 +121,47 @@ public class Refund {
         apply(new io.ordersvc.shared.refund.RefundEvent.RefundPaidBack(refundId, back, now));
     }
 
+    /** The channel's share goes back through the channel that took it: refunding until the channel confirms. */
+    void payingOut(io.ordersvc.command.order.Order.PaidThrough paid, Money amount, Instant now) {
+        apply(new RefundPayoutStarted(refundId, orderId, paid.payNo(), payoutId(refundId), paid.channel(),
+                paid.tradeNo(), amount, now));
+    }
+
+    /** The out_request_no the channel sees: one per refund, so a payout asked twice is paid once. */
+    static String payoutId(String refundId) {
+        return "R" + refundId.replace("-", "");
+    }
+
+    @CommandHandler
+    public RefundAck handle(ConfirmPayout cmd, Clock clock) {
+        requireRole(cmd.actor(), Role.SYSTEM);
+        if (payout == PayoutState.PENDING && cmd.payoutId().equals(payoutId(refundId))) {
+            apply(new RefundPayoutSucceeded(refundId, cmd.payoutId(), cmd.channelRefundNo(), cmd.attempts(),
+                    clock.instant()));
+        }
+        return ack();
+    }
+
+    @CommandHandler
+    public RefundAck handle(FailPayout cmd, Clock clock) {
+        requireRole(cmd.actor(), Role.SYSTEM);
+        if (payout == PayoutState.PENDING && cmd.payoutId().equals(payoutId(refundId))) {
+            apply(new RefundPayoutFailed(refundId, cmd.payoutId(), cmd.reason(), cmd.attempts(), clock.instant()));
+        }
+        return ack();
+    }
+
+    @CommandHandler
+    public RefundAck handle(RetryPayout cmd, Clock clock) {
+        requireVisible(cmd.actor());
+        requireRole(cmd.actor(), Role.ADMIN);
+        if (payout != PayoutState.FAILED) {
+            throw Refusal.conflict("PAYOUT_NOT_FAILED", "refund " + refundId + " has no failed payout to retry");
+        }
+        apply(new RefundPayoutRetried(refundId, payoutId(refundId), cmd.actor().id(), clock.instant()));
+        return ack();
+    }
+
     public void confirmReturn(Actor actor, Instant now) {
         requireVisible(actor);
         requireRole(actor, Role.SELLER, Role.ADMIN);
@@ -174,4 +223,29 @@ public class Refund {
     void on(RefundCompleted e) {
         status = REFUNDED;
     }
+
+    @EventSourcingHandler
+    void on(RefundPayoutStarted e) {
+        status = RefundStatus.REFUNDING;
+        payout = PayoutState.PENDING;
+    }
+
+    @EventSourcingHandler
+    void on(RefundPayoutSucceeded e) {
+        status = REFUNDED;
+        payout = PayoutState.PAID;
+    }
+
+    @EventSourcingHandler
+    void on(RefundPayoutFailed e) {
+        payout = PayoutState.FAILED;
+    }
+
+    @EventSourcingHandler
+    void on(RefundPayoutRetried e) {
+        payout = PayoutState.PENDING;
+    }
+
+    /** The channel payout: none (nothing to pay through a channel), pending, failed (an admin may retry), paid. */
+    private enum PayoutState { NONE, PENDING, FAILED, PAID }
 }

@@ -139,6 +139,17 @@ public class RefundCommandController {
                 notFound(refundId));
     }
 
+    @RolesAllowed(ADMIN)
+    @ProblemCodes(notFound = {"REFUND_NOT_FOUND"}, conflict = {"PAYOUT_NOT_FAILED"})
+    @PostMapping("/api/v1/refunds/{refundId}/payout/retry")
+    @Operation(operationId = "retryRefundPayout", summary = "Try a failed payout again (admin)", description = "A "
+            + "refund whose money the payment channel refused, or did not pay after every attempt, stays refunding "
+            + "with payout status failed; this makes it due now, from the first attempt, with the same "
+            + "out_request_no (the channel pays it once).")
+    public RefundAck retryPayout(@PathVariable UUID refundId) {
+        return commands.send(new io.ordersvc.shared.refund.RefundCommand.RetryPayout(refundId.toString(),
+                actor.get()), notFound(refundId));
+    }
 
     private static java.util.function.Supplier<Refusal> notFound(UUID refundId) {
         return () -> Refusal.notFound("REFUND_NOT_FOUND", "refund " + refundId + " does not exist");

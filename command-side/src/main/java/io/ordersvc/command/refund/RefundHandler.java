@@ -115,6 +115,10 @@ public class RefundHandler {
         OrderAfterSales.Payout payout = order.invoke(o -> o.refundPaid(refundId, returned, now));
         PaymentMix.Share back = payout.back();
         refund.execute(r -> r.paidBack(back, now));
+        Order.PaidThrough paid = order.invoke(Order::paidThrough);
+        if (back.channel().isPositive() && paid != null) { // the channel's share goes back through the channel
+            refund.execute(r -> r.payingOut(paid, back.channel(), now));
+        }
         if (back.pointsUsed() > 0 || back.balance().isPositive() || back.giftCard().isPositive()) {
             wallets.refunded(order.invoke(Order::buyerId), order.identifierAsString(), refundId, back.pointsUsed(),
                     back.balance(), back.giftCard(), now);

@@ -22,7 +22,9 @@ import java.util.List;
  * One recurring db-scheduler task per timer type, each running {@link TimerSweep#sweep} every poll interval on
  * one instance at a time (db-scheduler picks a due execution with an optimistic version update). db-scheduler was
  * chosen over Quartz and JobRunr as one small library with one table (scheduled_tasks) and an injectable clock.
- * Timers due while the service was down fire at the first sweep after start.
+ * Timers due while the service was down fire at the first sweep after start. Other features' recurring tasks
+ * (beans of type RecurringTask) run on the same scheduler: one scheduler per table, so none of them sees another's
+ * tasks as unknown.
  */
 @Configuration(proxyBeanMethods = false)
 class TimerConfig {
@@ -40,18 +42,20 @@ class TimerConfig {
      */
     @Bean
     Scheduler timerScheduler(DataSource dataSource, InstanceId instance, Clock clock, TimerSweep sweep,
+                             org.springframework.beans.factory.ObjectProvider<RecurringTask<?>> featureTasks,
                              @Value("${orders.timers.poll-interval:2s}") Duration pollInterval,
                              @Value("${orders.timers.window-poll-interval:30s}") Duration windowPollInterval) {
-        List<RecurringTask<Void>> sweeps = Arrays.stream(TimerType.values())
+        List<RecurringTask<?>> sweeps = new java.util.ArrayList<>(Arrays.stream(TimerType.values())
                 .map(type -> Tasks.recurring(taskName(type),
                                 FixedDelay.of(type == TimerType.PAYMENT_TIMEOUT ? pollInterval : windowPollInterval))
                         .execute((execution, context) -> sweep.sweep(type)))
-                .toList();
+                .toList());
+        featureTasks.orderedStream().forEach(sweeps::add); // other features' recurring work (the payout sweep)
         Duration shortest = pollInterval.compareTo(windowPollInterval) <= 0 ? pollInterval : windowPollInterval;
         return Scheduler.create(dataSource)
                 .startTasks(sweeps)
                 .schedulerName(new SchedulerName.Fixed(instance.value()))
-                .threads(TimerType.values().length)
+                .threads(sweeps.size())
                 // A sweep falls due every poll interval, and db-scheduler notices within a quarter of the shortest:
                 // a payment timer fires at most 1.25 poll intervals late (bench: expiry minus payable_until).
                 .pollingInterval(shortest.dividedBy(4))

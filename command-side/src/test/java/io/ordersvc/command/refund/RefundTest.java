@@ -208,4 +208,50 @@ class RefundTest {
         fixture.given(applied(RefundType.REFUND_ONLY)).when(new Refuse(OTHER_SELLER, "x"))
                 .expectNoEvents().expectException(refusal("REFUND_NOT_FOUND"));
     }
+
+    // ---- the payout through the channel
+
+    static final Actor PAYOUTS = Actor.system("payouts");
+    static final String PAYOUT = "Rrefund1";
+    static final io.ordersvc.shared.refund.RefundEvent.RefundPayoutStarted STARTED =
+            new io.ordersvc.shared.refund.RefundEvent.RefundPayoutStarted(REFUND, "order-1", "20261122100000000001",
+                    "Rrefund-1".replace("-", ""), io.ordersvc.shared.order.PaymentChannel.ALIPAY_APP, "T1",
+                    Money.of("80.00"), NOW);
+
+    static Object[] refunding() {
+        return new Object[]{applied(RefundType.REFUND_ONLY), new RefundCompleted(REFUND, Money.of("80.00"), NOW),
+                STARTED};
+    }
+
+    @Test
+    void a_confirmed_payout_makes_the_refund_refunded_once() {
+        var confirm = new io.ordersvc.shared.refund.RefundCommand.ConfirmPayout(REFUND, PAYOUT, "T1/R", 3, PAYOUTS);
+        fixture.given(refunding()).when(confirm).expectEvents(
+                new io.ordersvc.shared.refund.RefundEvent.RefundPayoutSucceeded(REFUND, PAYOUT, "T1/R", 3, NOW))
+                .expectResultMessagePayloadMatching(Matchers.predicate(a -> ((RefundAck) a).status()
+                        == RefundStatus.REFUNDED));
+        fixture.given(refunding()).andGiven(new io.ordersvc.shared.refund.RefundEvent.RefundPayoutSucceeded(REFUND,
+                PAYOUT, "T1/R", 3, NOW)).when(confirm).expectNoEvents();
+    }
+
+    @Test
+    void a_failed_payout_keeps_the_refund_refunding_and_only_an_admin_retries_it() {
+        var failed = new io.ordersvc.shared.refund.RefundEvent.RefundPayoutFailed(REFUND, PAYOUT, "refused", 1, NOW);
+        fixture.given(refunding()).when(new io.ordersvc.shared.refund.RefundCommand.FailPayout(REFUND, PAYOUT,
+                "refused", 1, PAYOUTS)).expectEvents(failed).expectResultMessagePayloadMatching(Matchers.predicate(
+                a -> ((RefundAck) a).status() == RefundStatus.REFUNDING));
+        fixture.given(refunding()).andGiven(failed).when(new io.ordersvc.shared.refund.RefundCommand.RetryPayout(
+                REFUND, BUYER)).expectNoEvents().expectException(refusal("FORBIDDEN"));
+        fixture.given(refunding()).andGiven(failed).when(new io.ordersvc.shared.refund.RefundCommand.RetryPayout(
+                REFUND, ADMIN)).expectEvents(new io.ordersvc.shared.refund.RefundEvent.RefundPayoutRetried(REFUND,
+                PAYOUT, "admin", NOW));
+    }
+
+    @Test
+    void a_payout_that_did_not_fail_is_not_retried_and_only_the_payout_process_confirms() {
+        fixture.given(refunding()).when(new io.ordersvc.shared.refund.RefundCommand.RetryPayout(REFUND, ADMIN))
+                .expectNoEvents().expectException(refusal("PAYOUT_NOT_FAILED"));
+        fixture.given(refunding()).when(new io.ordersvc.shared.refund.RefundCommand.ConfirmPayout(REFUND, PAYOUT,
+                "x", 1, ADMIN)).expectNoEvents().expectException(refusal("FORBIDDEN"));
+    }
 }

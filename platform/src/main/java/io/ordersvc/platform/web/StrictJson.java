@@ -10,7 +10,8 @@ import tools.jackson.databind.type.LogicalType;
 
 /**
  * Request bodies mean what they say. Jackson's defaults would read {@code "true"} as true, {@code 1.5} as a
- * quantity of 1, {@code 1} as the second value of an enum, {@code -42} as the text "-42" and a repeated key as its last value; each is refused
+ * quantity of 1, {@code 1} as the second value of an enum, {@code -42} as the text "-42", a blank string as no time at all and a repeated key as its last
+ * value; each is refused
  * instead (400, naming the field).
  */
 @Configuration(proxyBeanMethods = false)
@@ -32,6 +33,10 @@ public class StrictJson {
                         .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                         .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
                 .withCoercionConfig(LogicalType.Enum, c -> c
-                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail));
+                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail))
+                // "" or a string of blanks and control characters is not a time (Jackson would read it as absent)
+                .withCoercionConfig(LogicalType.DateTime, c -> c
+                        .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail)
+                        .setAcceptBlankAsEmpty(true));
     }
 }

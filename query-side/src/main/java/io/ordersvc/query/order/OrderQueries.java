@@ -71,6 +71,8 @@ public class OrderQueries {
     private final OrderViewRepository orders;
     private final OrderLineRepository lines;
     private final ShipmentRepository shipments;
+    private final ShipmentTrackingRepository tracking;
+    private final io.ordersvc.shared.logistics.TrackingLinks links;
     private final OrderLogRepository log;
     private final OrderAccess access;
     private final EntityManager em;
@@ -85,8 +87,11 @@ public class OrderQueries {
     OrderQueries(OrderViewRepository orders, OrderLineRepository lines, ShipmentRepository shipments,
                  OrderLogRepository log, OrderAccess access, EntityManager em, Clock clock, RefundQueries refunds,
                  OrderCounters counters, @Value("${orders.list.count-cap:10000}") int countCap, CustomPlans customPlans,
-                 ShopQueries shops) {
+                 ShopQueries shops, ShipmentTrackingRepository tracking,
+                 io.ordersvc.shared.logistics.TrackingLinks links) {
         this.shops = shops;
+        this.tracking = tracking;
+        this.links = links;
         this.countCap = countCap;
         this.customPlans = customPlans;
         this.counters = counters;
@@ -109,9 +114,18 @@ public class OrderQueries {
         OrderViewEntity o = access.requireVisible(query.orderId(), query.actor());
         List<LineView> lineViews = lines.findByOrderIdOrderByPosition(o.orderId).stream().map(OrderQueries::line)
                 .toList();
+        Map<String, ShipmentTrackingEntity> traced = new java.util.HashMap<>();
+        tracking.findByOrderId(o.orderId).forEach(t -> traced.put(t.shipmentId, t));
         List<ShipmentView> shipmentViews = shipments.findByOrderIdOrderByShippedAtAsc(o.orderId).stream()
-                .map(s -> new ShipmentView(s.shipmentId, s.carrierCode, s.carrierName, s.trackingNo,
-                        JsonText.read(s.lines, SHIPMENT_LINES), s.shippedAt))
+                .map(s -> {
+                    ShipmentTrackingEntity t = traced.get(s.shipmentId);
+                    List<io.ordersvc.shared.logistics.Trace> traces = t == null ? List.of()
+                            : JsonText.read(t.traces, TrackingProjection.TRACES);
+                    return new ShipmentView(s.shipmentId, s.carrierCode, s.carrierName, s.trackingNo,
+                            JsonText.read(s.lines, SHIPMENT_LINES), s.shippedAt, t != null && t.delivered,
+                            traces.isEmpty() ? null : traces.get(traces.size() - 1),
+                            links.url(s.carrierCode, s.trackingNo).orElse(null));
+                })
                 .toList();
         Payment payment = o.paidAt == null ? null
                 : new Payment(Money.of(o.paidAmount), o.payChannel, o.transactionNo, o.paidAt);
@@ -128,6 +142,18 @@ public class OrderQueries {
                 o.invoice == null ? null : JsonText.read(o.invoice, INVOICE), o.printed, o.receiptExtended,
                 OrderStatus.SHIPPED.value().equals(o.status) ? o.autoConfirmAt : null,
                 sellerRemark(o, query.actor()), o.version);
+    }
+
+    @QueryHandler
+    public OrderViews.TrackingView handle(OrderQuery.ShipmentTracking query) {
+        access.requireVisible(query.orderId(), query.actor());
+        ShipmentEntity s = shipments.findById(query.shipmentId()).filter(x -> x.orderId.equals(query.orderId()))
+                .orElseThrow(() -> io.ordersvc.shared.error.Refusal.notFound("SHIPMENT_NOT_FOUND", "order "
+                        + query.orderId() + " has no shipment " + query.shipmentId()));
+        ShipmentTrackingEntity t = tracking.findById(s.shipmentId).orElse(null);
+        return new OrderViews.TrackingView(s.shipmentId, s.carrierCode, s.carrierName, s.trackingNo,
+                links.url(s.carrierCode, s.trackingNo).orElse(null), t != null && t.delivered,
+                t == null ? List.of() : JsonText.read(t.traces, TrackingProjection.TRACES));
     }
 
     @QueryHandler

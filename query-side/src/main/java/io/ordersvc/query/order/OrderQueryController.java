@@ -143,6 +143,17 @@ public class OrderQueryController {
                 () -> queries.query(new OrderQuery.OrderLog(id, caller), OrderLogView.class).join().entries());
     }
 
+    @ProblemCodes(notFound = {"ORDER_NOT_FOUND", "SHIPMENT_NOT_FOUND"})
+    @GetMapping("/{orderId}/shipments/{shipmentId}/tracking")
+    @Operation(operationId = "getShipmentTracking", summary = "A parcel's tracking link and traces",
+            description = "url comes only from the configured template of the carrier code (https, allowed hosts; "
+                    + "absent for a carrier without one); traces are what the carrier's signed notifications "
+                    + "reported, oldest first; delivered once the carrier said so.")
+    public io.ordersvc.shared.order.OrderViews.TrackingView tracking(@PathVariable UUID orderId, @PathVariable UUID shipmentId) {
+        return queries.query(new OrderQuery.ShipmentTracking(orderId.toString(), shipmentId.toString(), actor.get()),
+                io.ordersvc.shared.order.OrderViews.TrackingView.class).join();
+    }
+
     @RolesAllowed({BUYER, ADMIN})
     @ProblemCodes(notFound = {"ORDER_NOT_FOUND"})
     @GetMapping("/{orderId}/history")

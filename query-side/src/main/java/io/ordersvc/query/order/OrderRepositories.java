@@ -36,6 +36,11 @@ interface ShipmentRepository extends JpaRepository<ShipmentEntity, String> {
     List<ShipmentEntity> findByOrderIdOrderByShippedAtAsc(String orderId);
 }
 
+interface ShipmentTrackingRepository extends JpaRepository<ShipmentTrackingEntity, String> {
+
+    List<ShipmentTrackingEntity> findByOrderId(String orderId);
+}
+
 interface OrderLogRepository extends JpaRepository<OrderLogEntity, OrderLogEntity.Key> {
 
     List<OrderLogEntity> findByOrderIdOrderBySequenceAsc(String orderId);

@@ -17,6 +17,7 @@ import io.ordersvc.shared.refund.RefundEvent.RefundRefused;
 import io.ordersvc.shared.refund.RefundEvent.ReturnRequested;
 import io.ordersvc.shared.refund.RefundEvent.ReturnShipped;
 import io.ordersvc.shared.refund.RefundLogAction;
+import io.ordersvc.shared.refund.RefundQuery;
 import io.ordersvc.shared.refund.RefundStatus;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -115,7 +116,38 @@ class RefundProjection {
             update(e.refundId(), sequence, at, r -> r.paidBack = JsonText.write(e.back()));
             log(e.refundId(), sequence, at, actorId, actorRole, RefundLogAction.PAID_BACK, paidBack(e.back()),
                     RefundStatus.REFUNDED);
+        } else if (event instanceof RefundEvent.RefundPayoutStarted e) {
+            update(e.refundId(), sequence, at, r -> {
+                r.status = RefundStatus.REFUNDING.value();
+                r.payout = JsonText.write(new RefundQuery.RefundPayout(e.channel().value(), e.payoutId(), e.amount(),
+                        io.ordersvc.shared.refund.PayoutStatus.PENDING, 0, null, null, e.at()));
+            });
+            log(e.refundId(), sequence, at, actorId, actorRole, RefundLogAction.PAYOUT_STARTED, "Paying " + e.amount()
+                    + " back through " + e.channel().value() + " (out_request_no " + e.payoutId() + ")",
+                    RefundStatus.REFUNDING);
+        } else if (event instanceof RefundEvent.RefundPayoutSucceeded e) {
+            update(e.refundId(), sequence, at, r -> {
+                r.status = RefundStatus.REFUNDED.value();
+                r.payout = payout(r, p -> p.with(io.ordersvc.shared.refund.PayoutStatus.SUCCEEDED, e.attempts(), null, e.channelRefundNo(), e.at()));
+            });
+            log(e.refundId(), sequence, at, actorId, actorRole, RefundLogAction.PAYOUT_SUCCEEDED, "The channel paid it "
+                    + "back (" + e.channelRefundNo() + ")", RefundStatus.REFUNDED);
+        } else if (event instanceof RefundEvent.RefundPayoutFailed e) {
+            update(e.refundId(), sequence, at, r -> r.payout = payout(r, p -> p.with(io.ordersvc.shared.refund.PayoutStatus.FAILED, e.attempts(),
+                    e.reason(), null, e.at())));
+            log(e.refundId(), sequence, at, actorId, actorRole, RefundLogAction.PAYOUT_FAILED, "The payout failed after "
+                    + e.attempts() + " attempt(s): " + e.reason(), RefundStatus.REFUNDING);
+        } else if (event instanceof RefundEvent.RefundPayoutRetried e) {
+            update(e.refundId(), sequence, at, r -> r.payout = payout(r, p -> p.with(io.ordersvc.shared.refund.PayoutStatus.PENDING, 0, null, null,
+                    e.at())));
+            log(e.refundId(), sequence, at, actorId, actorRole, RefundLogAction.PAYOUT_RETRIED, "The payout is tried "
+                    + "again", RefundStatus.REFUNDING);
         }
+    }
+
+    private static String payout(RefundViewEntity r,
+                                 java.util.function.UnaryOperator<RefundQuery.RefundPayout> change) {
+        return r.payout == null ? null : JsonText.write(change.apply(JsonText.read(r.payout, RefundQueries.PAYOUT)));
     }
 
     /** "Paid back 42.00 through the payment channel, 20.00 to the balance, 800 points". */

@@ -33,6 +33,9 @@ import java.util.Optional;
 @Transactional(readOnly = true)
 public class RefundQueries {
 
+    static final tools.jackson.core.type.TypeReference<RefundQuery.RefundPayout> PAYOUT =
+            new tools.jackson.core.type.TypeReference<>() {
+            };
     private static final tools.jackson.core.type.TypeReference<io.ordersvc.shared.order.PaymentMix.Share> PAID_BACK =
             new tools.jackson.core.type.TypeReference<>() {
             };
@@ -68,7 +71,8 @@ public class RefundQueries {
                 RefundType.fromValue(r.type), r.goodsReceived, RefundReason.valueOf(r.reason.toUpperCase()),
                 Money.of(r.amount), r.note, JsonText.read(r.evidenceUrls, URLS), RefundStatus.fromValue(r.status),
                 r.refuseReason, r.returnAddress, parcel, r.createdAt, r.updatedAt, r.refundedAt,
-                r.paidBack == null ? null : JsonText.read(r.paidBack, PAID_BACK), entries, r.version);
+                r.paidBack == null ? null : JsonText.read(r.paidBack, PAID_BACK),
+                r.payout == null ? null : JsonText.read(r.payout, PAYOUT), entries, r.version);
     }
 
     @QueryHandler

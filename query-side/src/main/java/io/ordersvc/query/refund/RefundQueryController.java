@@ -58,7 +58,7 @@ public class RefundQueryController {
     @Operation(operationId = "listRefunds", summary = "Refunds, newest first", description = "buyer: own; seller: own shop; admin: all.")
     public RefundPage list(
             @RequestParam(required = false)
-            @Pattern(regexp = "applied|refused|cancelled|awaiting_return|return_shipped|refunded") String status,
+            @Pattern(regexp = "applied|refused|cancelled|awaiting_return|return_shipped|refunding|refunded") String status,
             @RequestParam(name = "order_id", required = false) UUID orderId,
             @RequestParam(defaultValue = "1") @Min(1) @Max(100_000) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {

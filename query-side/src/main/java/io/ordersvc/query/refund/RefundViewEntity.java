@@ -34,5 +34,6 @@ class RefundViewEntity {
     Instant updatedAt;
     Instant refundedAt;
     String paidBack;
+    String payout;
     long version;
 }

@@ -19,6 +19,9 @@ public sealed interface OrderQuery {
     record OrderLog(String orderId, Actor actor) implements OrderQuery {
     }
 
+    record ShipmentTracking(String orderId, String shipmentId, Actor actor) implements OrderQuery {
+    }
+
     record OrderHistory(String orderId, Actor actor) implements OrderQuery {
     }
 }

@@ -67,8 +67,21 @@ public final class OrderViews {
                            Money paidAmount, String promotionId) {
     }
 
+    /**
+     * @param delivered   the carrier reported the parcel delivered
+     * @param latestTrace the carrier's latest word on the parcel, when it sent any
+     * @param trackingUrl the carrier's tracking page, from the configured template of its carrier code
+     */
     public record ShipmentView(String shipmentId, String carrierCode, String carrierName, String trackingNo,
-                               List<ShipmentLine> lines, Instant shippedAt) {
+                               List<ShipmentLine> lines, Instant shippedAt, boolean delivered,
+                               @JsonInclude(JsonInclude.Include.NON_NULL) io.ordersvc.shared.logistics.Trace latestTrace,
+                               @JsonInclude(JsonInclude.Include.NON_NULL) String trackingUrl) {
+    }
+
+    /** GET /orders/{id}/shipments/{shipment_id}/tracking: the parcel, its link and every trace, oldest first. */
+    public record TrackingView(String shipmentId, String carrierCode, String carrierName, String trackingNo,
+                               @JsonInclude(JsonInclude.Include.NON_NULL) String url, boolean delivered,
+                               List<io.ordersvc.shared.logistics.Trace> traces) {
     }
 
     public record Payment(Money amount, String channel, String transactionNo, Instant paidAt) {

@@ -13,6 +13,14 @@ public enum PaymentChannel {
     /** Nothing to collect: a checkout whose pay_amount is 0.00 is paid when it is placed. */
     NONE;
 
+    /** The channels this service asks for money itself, and so pays refunds back through. */
+    public boolean paysOut() {
+        return switch (this) {
+            case ALIPAY_APP, ALIPAY_WAP, WECHAT_APP, WECHAT_JSAPI, LIANLIAN_QUICK, SIMULATOR -> true;
+            default -> false;
+        };
+    }
+
     @JsonValue
     public String value() {
         return name().toLowerCase(Locale.ROOT);

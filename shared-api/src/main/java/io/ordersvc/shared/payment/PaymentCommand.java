@@ -31,6 +31,11 @@ public sealed interface PaymentCommand extends ActorAware {
                           String tradeNo, Money amount, Instant paidAt, Actor actor) implements PaymentCommand {
     }
 
+    /** The payout process: a returned share went back (or could not): recorded on the pay number once. */
+    record SettlePayback(String payNo, String payoutId, String orderId, Money amount, boolean paid,
+                         String channelRefundNo, String reason, int attempts, Actor actor) implements PaymentCommand {
+    }
+
     /** The Payment aggregate of a pay number: prefixed, so that it never meets another aggregate's id. */
     static String paymentId(String payNo) {
         return "pay-" + payNo;

@@ -34,6 +34,16 @@ public sealed interface PaymentEvent {
             implements PaymentEvent {
     }
 
+    /** Money kept to be paid back (a returned share) went back through the channel. */
+    record PaybackSucceeded(String payNo, String payoutId, String orderId, Money amount, String channelRefundNo,
+                            Instant at) implements PaymentEvent {
+    }
+
+    /** The channel refused to pay a returned share back, for good, or every attempt failed. */
+    record PaybackFailed(String payNo, String payoutId, String orderId, String reason, int attempts, Instant at)
+            implements PaymentEvent {
+    }
+
     record OrderShare(String orderId, Money amount) {
     }
 

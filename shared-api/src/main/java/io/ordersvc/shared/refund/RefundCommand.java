@@ -38,4 +38,18 @@ public sealed interface RefundCommand extends ActorAware {
 
     record ConfirmReturn(@TargetAggregateIdentifier String refundId, Actor actor) implements RefundCommand {
     }
+
+    /** The payout process: the channel paid the money back (channelRefundNo: the channel's number for it). */
+    record ConfirmPayout(@TargetAggregateIdentifier String refundId, String payoutId, String channelRefundNo,
+                         int attempts, Actor actor) implements RefundCommand {
+    }
+
+    /** The payout process: the channel refused for good, or every attempt failed; an admin may retry. */
+    record FailPayout(@TargetAggregateIdentifier String refundId, String payoutId, String reason, int attempts,
+                      Actor actor) implements RefundCommand {
+    }
+
+    /** POST /refunds/{id}/payout/retry (admin): a failed payout is tried again from now. */
+    record RetryPayout(@TargetAggregateIdentifier String refundId, Actor actor) implements RefundCommand {
+    }
 }

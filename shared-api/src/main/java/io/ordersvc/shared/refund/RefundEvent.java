@@ -41,4 +41,25 @@ public sealed interface RefundEvent {
     record RefundPaidBack(String refundId, io.ordersvc.shared.order.PaymentMix.Share back, Instant at)
             implements RefundEvent {
     }
+
+    /**
+     * The channel's share of the refund is to be paid back through the channel that took the money: the refund is
+     * refunding until the channel confirms. payoutId is the out_request_no the channel sees (idempotent on it).
+     */
+    record RefundPayoutStarted(String refundId, String orderId, String payNo, String payoutId,
+                               io.ordersvc.shared.order.PaymentChannel channel, String tradeNo, Money amount,
+                               Instant at) implements RefundEvent {
+    }
+
+    record RefundPayoutSucceeded(String refundId, String payoutId, String channelRefundNo, int attempts, Instant at)
+            implements RefundEvent {
+    }
+
+    record RefundPayoutFailed(String refundId, String payoutId, String reason, int attempts, Instant at)
+            implements RefundEvent {
+    }
+
+    record RefundPayoutRetried(String refundId, String payoutId, String retriedBy, Instant at)
+            implements RefundEvent {
+    }
 }

@@ -6,7 +6,8 @@ import java.util.Locale;
 
 /** What a refund log entry records: one per kind of refund event. */
 public enum RefundLogAction {
-    APPLIED, CANCELLED, REFUSED, APPROVED, RETURN_SHIPPED, REFUNDED, PAID_BACK;
+    APPLIED, CANCELLED, REFUSED, APPROVED, RETURN_SHIPPED, REFUNDED, PAID_BACK, PAYOUT_STARTED, PAYOUT_SUCCEEDED,
+    PAYOUT_FAILED, PAYOUT_RETRIED;
 
     @JsonValue
     public String value() {

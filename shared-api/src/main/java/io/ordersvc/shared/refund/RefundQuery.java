@@ -25,7 +25,21 @@ public sealed interface RefundQuery {
                         String refuseReason, String returnAddress, @JsonInclude(JsonInclude.Include.NON_NULL) ReturnParcel returnShipment, Instant createdAt,
                         Instant updatedAt, Instant refundedAt,
                         @JsonInclude(JsonInclude.Include.NON_NULL) io.ordersvc.shared.order.PaymentMix.Share paidBack,
+                        @JsonInclude(JsonInclude.Include.NON_NULL) RefundPayout payout,
                         List<RefundLogEntry> log, long version) {
+    }
+
+    /**
+     * The money going back through the payment channel that took it.
+     *
+     */
+    record RefundPayout(String channel, String outRequestNo, Money amount, PayoutStatus status, int attempts,
+                        @JsonInclude(JsonInclude.Include.NON_NULL) String lastError,
+                        @JsonInclude(JsonInclude.Include.NON_NULL) String channelRefundNo, Instant updatedAt) {
+
+        public RefundPayout with(PayoutStatus status, int attempts, String lastError, String channelRefundNo, Instant at) {
+            return new RefundPayout(channel, outRequestNo, amount, status, attempts, lastError, channelRefundNo, at);
+        }
     }
 
     record ReturnParcel(String carrierCode, String carrierName, String trackingNo) {

@@ -4,9 +4,12 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 import java.util.Locale;
 
-/** applied → refused | cancelled | awaiting_return → return_shipped → refunded; applied → refunded (refund_only). */
+/**
+ * applied → refused | cancelled | awaiting_return → return_shipped → refunded; applied → refunded (refund_only).
+ * Money that goes back through a payment channel passes through refunding until the channel confirms.
+ */
 public enum RefundStatus {
-    APPLIED, REFUSED, CANCELLED, AWAITING_RETURN, RETURN_SHIPPED, REFUNDED;
+    APPLIED, REFUSED, CANCELLED, AWAITING_RETURN, RETURN_SHIPPED, REFUNDING, REFUNDED;
 
     @JsonValue
     public String value() {

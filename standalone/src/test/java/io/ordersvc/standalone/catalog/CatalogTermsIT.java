@@ -57,6 +57,9 @@ class CatalogTermsIT extends IntegrationTest {
         String buyer = token(uniqueId("buyer"), "buyer");
         api.post("/api/v1/orders", buyer, orderBody(sku, 1)).expectProblem(422, "OFF_SHELF");
         api.patch("/api/v1/products/" + product, seller, Map.of("on_shelf", true)).expect(200);
+        for (String blank : new String[]{"", " ", "\u0000"}) { // not a time, and not "absent" either
+            api.patch("/api/v1/products/" + product, seller, Map.of("ticket_valid_until", blank)).expect(400);
+        }
         api.post("/api/v1/orders", buyer, orderBody(sku, 4)).expectProblem(422, "OVER_PURCHASE_LIMIT");
         JsonNode order = api.post("/api/v1/orders", buyer, orderBody(sku, 3)).expect(201).body();
         assertThat(order.path("goods_amount").asString()).isEqualTo("237.00");

@@ -27,6 +27,10 @@ import org.springframework.test.context.ContextConfiguration;
                 "orders.timers.poll-interval=200ms",
                 "orders.timers.window-poll-interval=200ms",
                 "orders.members.levels-refresh=0s",
+                "orders.payouts.poll-interval=200ms",
+                "orders.logistics.notification-secret=logistics-it-secret",
+                "orders.payouts.backoff=100ms",
+                "orders.payouts.max-backoff=500ms",
                 // Low enough that a test can exceed it; no other test counts more than 12 orders of one caller.
                 "orders.list.count-cap=12"})
 @ContextConfiguration(initializers = {TestDatabase.class, ChannelServer.class})

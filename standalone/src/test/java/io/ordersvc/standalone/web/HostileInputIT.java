@@ -71,6 +71,10 @@ class HostileInputIT extends IntegrationTest {
         ids.put("refund_id", api.post("/api/v1/orders/" + paidOrder + "/refunds", buyer, Map.of("order_line_id", line,
                 "type", "return_and_refund", "goods_received", true, "reason", "other", "amount", "1.00"))
                 .expect(201).text("refund_id"));
+        String shippedOrder = api.placeOrder(buyer, sku.skuId(), 1).expect(201).text("order_id");
+        api.pay(shippedOrder, "9.99", "tx-" + shippedOrder).expect(200);
+        ids.put("shipment_id", api.ship(shippedOrder, seller).expect(201).text("shipment_id"));
+        ids.put("carrier", "SF");
         ids.put("product_id", sku.productId());
         ids.put("sku_id", sku.skuId());
         ids.put("promotion_id", api.post("/api/v1/promotions", seller, Map.of("name", "Fuzz", "type", "full_reduction",
@@ -161,7 +165,7 @@ class HostileInputIT extends IntegrationTest {
 
     /** The path parameters of the contract, each filled with a real id (or, attacking, something else). */
     private static final List<String> PATH_IDS = List.of("order_id", "product_id", "sku_id", "refund_id",
-            "freight_template_id", "promotion_id", "buyer_id", "item_id", "coupon_template_id", "shop_id", "pay_no", "channel");
+            "freight_template_id", "promotion_id", "buyer_id", "item_id", "coupon_template_id", "shop_id", "pay_no", "channel", "shipment_id", "carrier");
 
     /** Plausible values per query parameter; the generator uses them unless it decides to attack. */
     private static final Map<String, List<String>> GOOD_QUERY = Map.ofEntries(
