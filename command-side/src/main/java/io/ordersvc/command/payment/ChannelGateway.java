@@ -22,6 +22,14 @@ interface ChannelGateway {
     boolean on();
 
     /**
+     * What the channel needs beside the amount, checked before the request is recorded (a refusal changes nothing).
+     *
+     * @throws io.ordersvc.shared.error.Refusal when the client left out what the channel needs
+     */
+    default void requireExtras(PaymentChannel channel, Extras extras) {
+    }
+
+    /**
      * The signed parameters the client hands to the channel's SDK.
      *
      * @throws io.ordersvc.shared.error.Refusal CHANNEL_UNAVAILABLE when the channel must be asked first (WeChat's

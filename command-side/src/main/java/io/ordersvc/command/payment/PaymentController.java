@@ -101,10 +101,11 @@ public class PaymentController {
                                         HttpServletRequest http) {
         PaymentChannel channel = channel(body.channel());
         ChannelGateway gateway = channels.of(channel);
+        ChannelGateway.Extras extras = new ChannelGateway.Extras(body.returnUrl(), body.openid(), http.getRemoteAddr());
+        gateway.requireExtras(channel, extras);
         PaymentDesk.PaymentDue due = commands.send(new RequestPayment(payNo, channel,
                 body.orderId() == null ? null : body.orderId().toString(), actor.get()));
-        Map<String, Object> params = gateway.params(due, new ChannelGateway.Extras(body.returnUrl(), body.openid(),
-                http.getRemoteAddr()));
+        Map<String, Object> params = gateway.params(due, extras);
         return new PaymentRequestAnswer(channel.value(), payNo, due.outTradeNo(), due.amount(), due.payableUntil(),
                 due.shares(), params);
     }

@@ -58,7 +58,13 @@ class PayoutSweep {
     int sweep() {
         Instant now = clock.instant();
         var due = table.claim(now, now.plus(claim), 50);
-        due.forEach(d -> make(d, now));
+        for (PayoutTable.Due d : due) {
+            try {
+                make(d, now);
+            } catch (RuntimeException e) { // the record failed (the database away): due again when the claim lapses
+                log.warn("payout {} not recorded, tried again after the claim: {}", d.payoutId(), e.toString(), e);
+            }
+        }
         return due.size();
     }
 

@@ -1,7 +1,6 @@
 package io.ordersvc.command.payment;
 
 import com.wechat.pay.java.core.RSAPublicKeyConfig;
-import com.wechat.pay.java.core.exception.WechatPayException;
 import com.wechat.pay.java.core.http.DefaultHttpClientBuilder;
 import com.wechat.pay.java.core.http.HttpClient;
 import com.wechat.pay.java.core.notification.NotificationParser;
@@ -117,9 +116,7 @@ final class WechatChannel implements ChannelGateway {
                 params.put("sign", answer.getSign());
                 return params;
             }
-            if (extras.openId() == null) {
-                throw Refusal.unprocessable("OPENID_REQUIRED", "wechat_jsapi pays as a WeChat user: send openid");
-            }
+            requireExtras(due.channel(), extras);
             var request = new com.wechat.pay.java.service.payments.jsapi.model.PrepayRequest();
             var amount = new com.wechat.pay.java.service.payments.jsapi.model.Amount();
             amount.setTotal(fen);
@@ -142,9 +139,18 @@ final class WechatChannel implements ChannelGateway {
             params.put("signType", answer.getSignType());
             params.put("paySign", answer.getPaySign());
             return params;
-        } catch (WechatPayException e) {
+        } catch (Refusal refusal) {
+            throw refusal;
+        } catch (RuntimeException e) { // the SDK's own exceptions, and its parser failing on an answer not JSON
             throw Refusal.unavailable("CHANNEL_UNAVAILABLE", "WeChat Pay did not take the prepay request ("
                     + e.getClass().getSimpleName() + "); the same request may be repeated");
+        }
+    }
+
+    @Override
+    public void requireExtras(PaymentChannel channel, Extras extras) {
+        if (channel == PaymentChannel.WECHAT_JSAPI && extras.openId() == null) {
+            throw Refusal.unprocessable("OPENID_REQUIRED", "wechat_jsapi pays as a WeChat user: send openid");
         }
     }
 
@@ -210,8 +216,8 @@ final class WechatChannel implements ChannelGateway {
             return e.getHttpStatusCode() >= 500 || "SYSTEM_ERROR".equals(e.getErrorCode())
                     || "FREQUENCY_LIMITED".equals(e.getErrorCode()) ? new PayoutAnswer.Later(why)
                     : new PayoutAnswer.Refused(why);
-        } catch (WechatPayException e) {
-            return new PayoutAnswer.Later("WeChat Pay: " + e.getMessage());
+        } catch (RuntimeException e) { // no answer, or one the SDK could not read
+            return new PayoutAnswer.Later("WeChat Pay: " + e.getClass().getSimpleName() + " " + e.getMessage());
         }
     }
 

@@ -13,7 +13,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import javax.sql.DataSource;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -21,7 +20,7 @@ import java.util.List;
 /**
  * One recurring db-scheduler task per timer type, each running {@link TimerSweep#sweep} every poll interval on
  * one instance at a time (db-scheduler picks a due execution with an optimistic version update). db-scheduler was
- * chosen over Quartz and JobRunr as one small library with one table (scheduled_tasks) and an injectable clock.
+ * chosen over Quartz and JobRunr as one small library with one table (scheduled_tasks).
  * Timers due while the service was down fire at the first sweep after start. Other features' recurring tasks
  * (beans of type RecurringTask) run on the same scheduler: one scheduler per table, so none of them sees another's
  * tasks as unknown.
@@ -41,7 +40,7 @@ class TimerConfig {
      *                           nothing still costs a few statements (the idle figure in BENCHMARKS.md)
      */
     @Bean
-    Scheduler timerScheduler(DataSource dataSource, InstanceId instance, Clock clock, TimerSweep sweep,
+    Scheduler timerScheduler(DataSource dataSource, InstanceId instance, TimerSweep sweep,
                              org.springframework.beans.factory.ObjectProvider<RecurringTask<?>> featureTasks,
                              @Value("${orders.timers.poll-interval:2s}") Duration pollInterval,
                              @Value("${orders.timers.window-poll-interval:30s}") Duration windowPollInterval) {
@@ -62,7 +61,10 @@ class TimerConfig {
                 // An instance that dies while sweeping loses its task to another after 6 missed beats (30 s).
                 .heartbeatInterval(Duration.ofSeconds(5))
                 .shutdownMaxWait(Duration.ofSeconds(10))
-                .clock(clock::instant)
+                // When the sweeps run is wall time; what is due is decided by each sweep on the injected clock. On
+                // the injected clock, a clock set back (a test's, or an operator's) left the scheduler waiting out the
+                // difference before its next poll.
+                .clock(new com.github.kagkarlsson.scheduler.SystemClock())
                 .build();
     }
 

@@ -262,15 +262,18 @@ class OrderTimersIT {
         var old = new JdbcTemplate(new org.springframework.jdbc.datasource.DriverManagerDataSource(url,
                 TestDatabase.user(), TestDatabase.password()));
         old.update("DROP TABLE order_timer");
-        old.update("DROP TABLE promotion_index"); // and what came after it (V3 to V7)
+        old.update("DROP TABLE promotion_index"); // and what came after it (V3 to V8)
         old.update("DROP TABLE coupon_code_index");
         old.update("DROP TABLE payout");
         old.update("DROP TABLE payment_trade");
         old.update("DROP TABLE shipment_index");
+        for (String table : List.of("webhook", "webhook_owner", "webhook_delivery")) {
+            old.update("DROP TABLE " + table);
+        }
         for (String column : List.of("price", "product_name", "on_shelf")) {
             old.update("ALTER TABLE sku_index DROP COLUMN " + column);
         }
-        old.update("DELETE FROM command_schema_history WHERE version IN ('2', '3', '4', '5', '6', '7')");
+        old.update("DELETE FROM command_schema_history WHERE version IN ('2', '3', '4', '5', '6', '7', '8')");
         old.update("DELETE FROM token_entry WHERE processor_name = 'order-due-dates'");
         old.update("INSERT INTO saga_entry (saga_id, saga_type, serialized_saga) VALUES ('saga-1', ?, ?)",
                 "io.ordersvc.command.timer.OrderTimers", "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8));

@@ -1,0 +1,110 @@
+package io.ordersvc.command.webhook;
+
+import io.ordersvc.shared.order.OrderEvent;
+import io.ordersvc.shared.refund.RefundEvent;
+import io.ordersvc.shared.webhook.WebhookTopic;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ResetHandler;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+
+/**
+ * Turns order and refund events into webhook deliveries, on a tracking processor of its own: each event once (the
+ * rows commit with the processor's token), for every active subscriber of its shop and of the platform. Commands
+ * never wait for it, and a subscriber that is down only makes its deliveries wait.
+ */
+@Component
+@ProcessingGroup(WebhookOutbox.GROUP)
+class WebhookOutbox {
+
+    static final String GROUP = "webhook-deliveries";
+    private final WebhookTable table;
+    private final JsonMapper json;
+
+    WebhookOutbox(WebhookTable table, JsonMapper json) {
+        this.table = table;
+        this.json = json;
+    }
+
+    @EventHandler
+    void on(OrderEvent event, EventMessage<?> message) {
+        if (event instanceof OrderEvent.OrderPlaced e) {
+            table.owner(e.orderId(), e.shopId());
+        }
+        WebhookTopic topic = event instanceof OrderEvent.OrderPlaced ? WebhookTopic.ORDER_PLACED
+                : event instanceof OrderEvent.OrderPaid ? WebhookTopic.ORDER_PAID
+                : event instanceof OrderEvent.OrderShipped ? WebhookTopic.ORDER_SHIPPED
+                : event instanceof OrderEvent.OrderReceiptConfirmed ? WebhookTopic.ORDER_COMPLETED
+                : event instanceof OrderEvent.OrderCancelled ? WebhookTopic.ORDER_CANCELLED
+                : event instanceof OrderEvent.OrderClosed ? WebhookTopic.ORDER_CLOSED : null;
+        if (topic != null) {
+            enqueue(topic, event.orderId(), "order_id", event.orderId(), message);
+        }
+    }
+
+    @EventHandler
+    void on(RefundEvent event, EventMessage<?> message) {
+        String refundId = event.refundId();
+        if (event instanceof RefundEvent.RefundApplied e) {
+            table.owner(e.refundId(), e.shopId());
+        }
+        WebhookTopic topic = event instanceof RefundEvent.RefundApplied ? WebhookTopic.REFUND_APPLIED
+                : event instanceof RefundEvent.RefundRefused ? WebhookTopic.REFUND_REFUSED
+                : event instanceof RefundEvent.RefundCancelled ? WebhookTopic.REFUND_CANCELLED
+                : event instanceof RefundEvent.RefundCompleted ? WebhookTopic.REFUND_REFUNDED
+                : event instanceof RefundEvent.RefundPayoutSucceeded ? WebhookTopic.REFUND_PAID_OUT : null;
+        if (topic != null) {
+            enqueue(topic, refundId, "refund_id", refundId, message);
+        }
+    }
+
+    private void enqueue(WebhookTopic topic, String resourceId, String idField, String id, EventMessage<?> message) {
+        String shop = table.ownerOf(resourceId).orElse(null);
+        if (shop == null) {
+            return; // placed before this processor saw its first event: nobody can be told whose it is
+        }
+        var subscribers = table.subscribers(shop, topic);
+        if (subscribers.isEmpty()) {
+            return;
+        }
+        ObjectNode body = json.createObjectNode();
+        body.put("id", message.getIdentifier());
+        body.put("type", topic.value());
+        body.put("created_at", message.getTimestamp().toString());
+        body.put("shop_id", shop);
+        ObjectNode data = json.valueToTree(message.getPayload());
+        data.put(idField, id);
+        if (message instanceof org.axonframework.eventhandling.DomainEventMessage<?> domain) {
+            data.put("version", domain.getSequenceNumber());
+        }
+        body.set("data", data);
+        String payload = json.writeValueAsString(body);
+        for (WebhookTable.Subscription s : subscribers) {
+            table.enqueue(deliveryId(message.getIdentifier(), s.webhookId()), s.webhookId(),
+                    message.getIdentifier(), topic, payload, message.getTimestamp());
+        }
+    }
+
+    /** One delivery per event and webhook: 32 hex characters of their SHA-256. */
+    static String deliveryId(String eventId, String webhookId) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256")
+                    .digest((eventId + "/" + webhookId).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash).substring(0, 32);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @ResetHandler
+    void reset() {
+        // deliveries already made stay in the log; a replay adds none twice (one per event and webhook)
+    }
+}

@@ -1,0 +1,111 @@
+package io.ordersvc.command.webhook;
+
+import io.ordersvc.shared.webhook.DeliveryStatus;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+
+/**
+ * Sends pending deliveries: a recurring task on the timers' scheduler claims due rows (SKIP LOCKED: one instance
+ * per row), POSTs each signed body and records the answer. 2xx is delivered; anything else, or no answer within the
+ * timeout, is sent again after a back-off (the base doubling per attempt, capped) until the delivery is older than
+ * the give-up age, then failed (an admin or the shop may redeliver it). Delivery is at least once: a subscriber
+ * dedupes on X-Event-Id.
+ */
+@Component
+class WebhookSweep {
+
+    private final WebhookTable table;
+    private final Clock clock;
+    private final Duration backoff;
+    private final Duration maxBackoff;
+    private final Duration giveUpAfter;
+    private final HttpClient http;
+    private final Duration timeout;
+
+    WebhookSweep(WebhookTable table, Clock clock,
+                 @Value("${orders.webhooks.backoff:10s}") Duration backoff,
+                 @Value("${orders.webhooks.max-backoff:1h}") Duration maxBackoff,
+                 @Value("${orders.webhooks.give-up-after:3d}") Duration giveUpAfter,
+                 @Value("${orders.webhooks.timeout:5s}") Duration timeout) {
+        this.table = table;
+        this.clock = clock;
+        this.backoff = backoff;
+        this.maxBackoff = maxBackoff;
+        this.giveUpAfter = giveUpAfter;
+        this.timeout = timeout;
+        this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
+
+    int sweep() {
+        Instant now = clock.instant();
+        var due = table.claim(now, now.plus(timeout.multipliedBy(4)), 20);
+        due.forEach(d -> send(d, now));
+        return due.size();
+    }
+
+    private void send(WebhookTable.Outgoing out, Instant now) {
+        WebhookTable.Delivery d = out.delivery();
+        int attempt = d.attempts() + 1;
+        Integer status = null;
+        String error;
+        try {
+            String timestamp = Long.toString(now.getEpochSecond());
+            HttpResponse<Void> answer = http.send(HttpRequest.newBuilder(URI.create(out.url())).timeout(timeout)
+                    .header("Content-Type", "application/json")
+                    .header("User-Agent", "order-service-webhooks")
+                    .header("X-Event-Id", d.eventId())
+                    .header("X-Event-Type", d.topic().value())
+                    .header("X-Delivery-Id", d.deliveryId())
+                    .header("X-Timestamp", timestamp)
+                    .header("X-Signature", sign(out.secret(), timestamp, d.payload()))
+                    .POST(HttpRequest.BodyPublishers.ofString(d.payload(), StandardCharsets.UTF_8)).build(),
+                    HttpResponse.BodyHandlers.discarding());
+            status = answer.statusCode();
+            if (status >= 200 && status < 300) {
+                table.finish(d.deliveryId(), DeliveryStatus.DELIVERED, attempt, status, null, clock.instant());
+                return;
+            }
+            error = "answered HTTP " + status;
+        } catch (java.io.IOException | IllegalArgumentException e) {
+            error = e.getClass().getSimpleName() + ": " + e.getMessage();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            error = "interrupted";
+        }
+        if (Duration.between(d.createdAt(), now).compareTo(giveUpAfter) >= 0) {
+            table.finish(d.deliveryId(), DeliveryStatus.FAILED, attempt, status, error, null);
+        } else {
+            table.later(d.deliveryId(), attempt, now.plus(delay(attempt)), status, error);
+        }
+    }
+
+    Duration delay(int attempts) {
+        Duration next = backoff.multipliedBy(1L << Math.min(attempts - 1, 20));
+        return next.compareTo(maxBackoff) > 0 ? maxBackoff : next;
+    }
+
+    /** Lower-case hex HMAC-SHA256 of the timestamp, a dot and the body, keyed with the webhook's secret. */
+    static String sign(String secret, String timestamp, String body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal((timestamp + "." + body).getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
