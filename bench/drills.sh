@@ -118,9 +118,9 @@ sku=$(curl -s -XPOST $api/products -H 'Content-Type: application/json' -H "Autho
   -d '{"name":"Drill","skus":[{"sku_code":"D","price":"1.00","stock":100000}]}' | sed 's/.*"sku_id":"\([^"]*\)".*/\1/')
 pays=target/bench/drill-pays.txt; : > $pays
 for _ in $(seq 1 "$NOTICES"); do
-  curl -s -XPOST $api/orders -H 'Content-Type: application/json' -H "Authorization: Bearer $BUYER_TOKEN" \
+  { curl -s -XPOST $api/orders -H 'Content-Type: application/json' -H "Authorization: Bearer $BUYER_TOKEN" \
     -d '{"items":[{"sku_id":"'"$sku"'","quantity":1}],"receiver":{"name":"演练","phone":"13800138000","province":"上海市","city":"上海市","district":"徐汇区","address":"漕溪北路1号"}}' \
-    | sed 's/.*"order_id":"\([^"]*\)".*"pay_no":"\([^"]*\)".*/\2 \1/' >> $pays
+    | sed 's/.*"order_id":"\([^"]*\)".*"pay_no":"\([^"]*\)".*/\2 \1/'; echo; } >> $pays
 done
 notify_until_taken() { # $1 pay number: "1 <tries>" once answered success, "0 <tries>" after 60 s
   local deadline=$(( $(date +%s) + 60 )) tries=0 answer

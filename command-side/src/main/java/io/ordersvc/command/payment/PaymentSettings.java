@@ -71,8 +71,8 @@ public record PaymentSettings(String notifyBaseUrl, boolean testKeys, Simulator 
         Binder binder = Binder.get(env);
         boolean embedded = env.getProperty("spring.datasource.url", "").startsWith("jdbc:h2:");
         boolean testKeys = binder.bind("orders.payment.test-keys", Boolean.class).orElse(embedded);
-        String base = binder.bind("orders.payment.notify-base-url", String.class)
-                .orElse("http://localhost:" + env.getProperty("server.port", "8080"));
+        String base = or(binder.bind("orders.payment.notify-base-url", String.class).orElse(null),
+                "http://localhost:" + env.getProperty("server.port", "8080"));
         Simulator simulator = binder.bind("orders.payment.simulator", Simulator.class).orElse(new Simulator(null));
         Alipay alipay = binder.bind("orders.payment.alipay", Alipay.class)
                 .orElse(new Alipay(null, null, null, null));
