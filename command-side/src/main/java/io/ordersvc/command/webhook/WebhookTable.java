@@ -59,12 +59,6 @@ class WebhookTable {
                 .findFirst();
     }
 
-    /** Active webhooks of a shop (and the platform's, null shop) subscribing to a topic. */
-    List<Subscription> subscribers(String shopId, WebhookTopic topic) {
-        return jdbc.query(SUBSCRIPTION + " WHERE active = TRUE AND (shop_id IS NULL OR shop_id = ?)",
-                WebhookTable::subscription, shopId).stream().filter(s -> s.events().contains(topic)).toList();
-    }
-
     /** @param shopId null: every shop's (an admin) */
     List<Subscription> list(String shopId) {
         return shopId == null ? jdbc.query(SUBSCRIPTION + " ORDER BY created_at DESC", WebhookTable::subscription)
@@ -72,10 +66,15 @@ class WebhookTable {
                 shopId);
     }
 
+    /** One statement; an event handled again (a replay) adds nothing. */
     void owner(String resourceId, String shopId) {
-        if (jdbc.update("UPDATE webhook_owner SET shop_id = ? WHERE resource_id = ?", shopId, resourceId) == 0) {
-            jdbc.update("INSERT INTO webhook_owner (resource_id, shop_id) VALUES (?, ?)", resourceId, shopId);
-        }
+        jdbc.update("INSERT INTO webhook_owner (resource_id, shop_id) SELECT ?, ? WHERE NOT EXISTS"
+                + " (SELECT 1 FROM webhook_owner WHERE resource_id = ?)", resourceId, shopId, resourceId);
+    }
+
+    /** Every active subscription, for the outbox to match events against without asking per event. */
+    List<Subscription> active() {
+        return jdbc.query(SUBSCRIPTION + " WHERE active = TRUE", WebhookTable::subscription);
     }
 
     Optional<String> ownerOf(String resourceId) {
