@@ -18,6 +18,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.apache.commons.codec.digest.HmacAlgorithms;
+import org.apache.commons.codec.digest.HmacUtils;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.env.Environment;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,15 +30,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.json.JsonMapper;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -55,15 +53,15 @@ public class LogisticsController {
     private final ShipmentIndex shipments;
     private final Clock clock;
     private final String secret;
-    private final JsonMapper json = JsonMapper.builder()
-            .propertyNamingStrategy(tools.jackson.databind.PropertyNamingStrategies.SNAKE_CASE).build();
+    private final JsonMapper json;
 
     private final jakarta.validation.Validator validator;
 
     LogisticsController(Commands commands, ShipmentIndex shipments, Clock clock, Environment env,
-                        jakarta.validation.Validator validator,
+                        jakarta.validation.Validator validator, JsonMapper json,
                         @Value("${orders.logistics.notification-secret:}") String secret) {
         this.validator = validator;
+        this.json = json;
         this.commands = commands;
         this.shipments = shipments;
         this.clock = clock;
@@ -144,13 +142,7 @@ public class LogisticsController {
     }
 
     static String sign(String secret, String timestamp, String body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal((timestamp + "." + body).getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return new HmacUtils(HmacAlgorithms.HMAC_SHA_256, secret).hmacHex(timestamp + "." + body);
     }
 
     private void validate(TrackingNotification notice) {

@@ -390,9 +390,8 @@ public class Order {
         if (payment == null || payNo == null) {
             return null;
         }
-        PaymentChannel channel = java.util.Arrays.stream(PaymentChannel.values())
-                .filter(c -> c.value().equals(payment.channel())).findFirst().orElse(null);
-        return channel != null && channel.paysOut() ? new PaidThrough(payNo, channel, payment.transactionNo()) : null;
+        PaymentChannel channel = PaymentChannel.fromValue(payment.channel());
+        return channel.paysOut() ? new PaidThrough(payNo, channel, payment.transactionNo()) : null;
     }
 
     public record PaidThrough(String payNo, PaymentChannel channel, String tradeNo) {

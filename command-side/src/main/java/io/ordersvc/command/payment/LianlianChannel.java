@@ -1,7 +1,7 @@
 package io.ordersvc.command.payment;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 import io.ordersvc.shared.error.Refusal;
 import io.ordersvc.shared.money.Money;
 import io.ordersvc.shared.order.PaymentChannel;
@@ -37,13 +37,14 @@ final class LianlianChannel implements ChannelGateway {
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
     private final PaymentSettings settings;
     private final PaymentSettings.Lianlian lianlian;
-    private final ObjectMapper json = new ObjectMapper();
+    private final JsonMapper json;
 
     private final java.time.Clock clock;
     private final java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
             .connectTimeout(java.time.Duration.ofSeconds(3)).build();
 
-    LianlianChannel(PaymentSettings settings, java.time.Clock clock) {
+    LianlianChannel(PaymentSettings settings, java.time.Clock clock, JsonMapper json) {
+        this.json = json;
         this.settings = settings;
         this.clock = clock;
         this.lianlian = settings.lianlian();

@@ -20,9 +20,9 @@ class PaymentConfig {
     }
 
     @Bean
-    Channels paymentChannels(PaymentSettings settings, Clock clock) {
+    Channels paymentChannels(PaymentSettings settings, Clock clock, tools.jackson.databind.json.JsonMapper json) {
         return new Channels(List.of(new SimulatorChannel(settings, clock), new AlipayChannel(settings),
-                new WechatChannel(settings), new LianlianChannel(settings, clock)));
+                new WechatChannel(settings), new LianlianChannel(settings, clock, json)));
     }
 
     /** The payout sweep, on the timers' scheduler (one scheduler per scheduled_tasks table). */

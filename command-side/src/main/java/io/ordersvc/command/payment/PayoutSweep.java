@@ -1,6 +1,7 @@
 package io.ordersvc.command.payment;
 
 import io.ordersvc.command.payment.ChannelGateway.PayoutAnswer;
+import io.ordersvc.command.support.Backoff;
 import io.ordersvc.shared.identity.Actor;
 import io.ordersvc.shared.payment.PaymentCommand.SettlePayback;
 import io.ordersvc.shared.refund.RefundCommand.ConfirmPayout;
@@ -34,8 +35,7 @@ class PayoutSweep {
     private final PaymentConfig.Channels channels;
     private final CommandGateway gateway;
     private final Clock clock;
-    private final Duration backoff;
-    private final Duration maxBackoff;
+    private final Backoff backoff;
     private final int maxAttempts;
     private final Duration claim;
 
@@ -48,8 +48,7 @@ class PayoutSweep {
         this.channels = channels;
         this.gateway = gateway;
         this.clock = clock;
-        this.backoff = backoff;
-        this.maxBackoff = maxBackoff;
+        this.backoff = new Backoff(backoff, maxBackoff);
         this.maxAttempts = maxAttempts;
         this.claim = claim;
     }
@@ -88,7 +87,7 @@ class PayoutSweep {
             failed(due, "no success after " + attempt + " attempts; last: " + ((PayoutAnswer.Later) answer).why(),
                     attempt);
         } else {
-            table.later(due.payoutId(), attempt, now.plus(delay(attempt)), ((PayoutAnswer.Later) answer).why());
+            table.later(due.payoutId(), attempt, now.plus(backoff.after(attempt)), ((PayoutAnswer.Later) answer).why());
         }
     }
 
@@ -96,12 +95,6 @@ class PayoutSweep {
         log.warn("payout {} of {} failed: {}", due.payoutId(), due.amount(), why);
         settle(due, false, null, why, attempts);
         table.failed(due.payoutId(), attempts, why);
-    }
-
-    /** Back-off before the next attempt: the base, doubled per attempt made, at most the cap. */
-    Duration delay(int attempts) {
-        Duration next = backoff.multipliedBy(1L << Math.min(attempts - 1, 20));
-        return next.compareTo(maxBackoff) > 0 ? maxBackoff : next;
     }
 
     private void settle(PayoutTable.Due due, boolean paid, String channelRefundNo, String why, int attempts) {

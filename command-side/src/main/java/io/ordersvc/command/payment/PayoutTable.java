@@ -42,12 +42,11 @@ class PayoutTable {
         this.transaction = new TransactionTemplate(transactions);
     }
 
+    /** Once per trade, in one statement. */
     void trade(PaymentChannel channel, String tradeNo, String payNo, Money amount) {
-        if (jdbc.update("UPDATE payment_trade SET amount = amount WHERE channel = ? AND trade_no = ?",
-                channel.value(), tradeNo) == 0) {
-            jdbc.update("INSERT INTO payment_trade (channel, trade_no, pay_no, amount) VALUES (?, ?, ?, ?)",
-                    channel.value(), tradeNo, payNo, amount.amount());
-        }
+        jdbc.update("INSERT INTO payment_trade (channel, trade_no, pay_no, amount) SELECT ?, ?, ?, ? WHERE NOT EXISTS"
+                        + " (SELECT 1 FROM payment_trade WHERE channel = ? AND trade_no = ?)", channel.value(), tradeNo,
+                payNo, amount.amount(), channel.value(), tradeNo);
     }
 
     void add(String payoutId, Kind kind, String refundId, String orderId, String payNo, PaymentChannel channel,

@@ -4,14 +4,11 @@ import io.ordersvc.shared.payment.PaymentEvent.PaymentReceived;
 import io.ordersvc.shared.payment.PaymentEvent.ReturnedShare;
 import io.ordersvc.shared.refund.RefundEvent.RefundPayoutRetried;
 import io.ordersvc.shared.refund.RefundEvent.RefundPayoutStarted;
+import org.apache.commons.codec.digest.DigestUtils;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.stereotype.Component;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * The payouts to make, written by a subscribing handler in the transaction that stores their event: a refund's
@@ -51,12 +48,6 @@ class Payouts {
 
     /** The out_request_no of a returned share: one per trade and order, 32 characters any channel takes. */
     static String paybackId(String tradeNo, String orderId) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256")
-                    .digest((tradeNo + "/" + orderId).getBytes(StandardCharsets.UTF_8));
-            return "P" + HexFormat.of().formatHex(hash).substring(0, 31);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return "P" + DigestUtils.sha256Hex(tradeNo + "/" + orderId).substring(0, 31);
     }
 }

@@ -3,18 +3,16 @@ package io.ordersvc.command.payment;
 import io.ordersvc.shared.error.Refusal;
 import io.ordersvc.shared.money.Money;
 import io.ordersvc.shared.order.PaymentChannel;
+import org.apache.commons.codec.digest.HmacAlgorithms;
+import org.apache.commons.codec.digest.HmacUtils;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -100,13 +98,7 @@ final class SimulatorChannel implements ChannelGateway {
         StringBuilder text = new StringBuilder();
         new TreeMap<>(fields).forEach((k, v) -> text.append(text.isEmpty() ? "" : "&").append(k).append('=')
                 .append(v));
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(text.toString().getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return new HmacUtils(HmacAlgorithms.HMAC_SHA_256, secret).hmacHex(text.toString());
     }
 
     private static String required(Map<String, String> form, String field) {

@@ -3,6 +3,7 @@ package io.ordersvc.command.webhook;
 import io.ordersvc.shared.order.OrderEvent;
 import io.ordersvc.shared.refund.RefundEvent;
 import io.ordersvc.shared.webhook.WebhookTopic;
+import org.apache.commons.codec.digest.DigestUtils;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -13,9 +14,6 @@ import tools.jackson.databind.node.ObjectNode;
 
 import java.util.List;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 
 /**
  * Turns order and refund events into webhook deliveries, on a tracking processor of its own: each event once (the
@@ -125,13 +123,7 @@ class WebhookOutbox {
 
     /** One delivery per event and webhook: 32 hex characters of their SHA-256. */
     static String deliveryId(String eventId, String webhookId) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256")
-                    .digest((eventId + "/" + webhookId).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash).substring(0, 32);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return DigestUtils.sha256Hex(eventId + "/" + webhookId).substring(0, 32);
     }
 
     @ResetHandler

@@ -1,21 +1,20 @@
 package io.ordersvc.command.webhook;
 
+import io.ordersvc.command.support.Backoff;
 import io.ordersvc.shared.webhook.DeliveryStatus;
+import org.apache.commons.codec.digest.HmacAlgorithms;
+import org.apache.commons.codec.digest.HmacUtils;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 
 /**
  * Sends pending deliveries: a recurring task on the timers' scheduler claims due rows (SKIP LOCKED: one instance
@@ -29,8 +28,7 @@ class WebhookSweep {
 
     private final WebhookTable table;
     private final Clock clock;
-    private final Duration backoff;
-    private final Duration maxBackoff;
+    private final Backoff backoff;
     private final Duration giveUpAfter;
     private final HttpClient http;
     private final Duration timeout;
@@ -42,8 +40,7 @@ class WebhookSweep {
                  @Value("${orders.webhooks.timeout:5s}") Duration timeout) {
         this.table = table;
         this.clock = clock;
-        this.backoff = backoff;
-        this.maxBackoff = maxBackoff;
+        this.backoff = new Backoff(backoff, maxBackoff);
         this.giveUpAfter = giveUpAfter;
         this.timeout = timeout;
         this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER)
@@ -89,23 +86,12 @@ class WebhookSweep {
         if (Duration.between(d.createdAt(), now).compareTo(giveUpAfter) >= 0) {
             table.finish(d.deliveryId(), DeliveryStatus.FAILED, attempt, status, error, null);
         } else {
-            table.later(d.deliveryId(), attempt, now.plus(delay(attempt)), status, error);
+            table.later(d.deliveryId(), attempt, now.plus(backoff.after(attempt)), status, error);
         }
-    }
-
-    Duration delay(int attempts) {
-        Duration next = backoff.multipliedBy(1L << Math.min(attempts - 1, 20));
-        return next.compareTo(maxBackoff) > 0 ? maxBackoff : next;
     }
 
     /** Lower-case hex HMAC-SHA256 of the timestamp, a dot and the body, keyed with the webhook's secret. */
     static String sign(String secret, String timestamp, String body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal((timestamp + "." + body).getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return new HmacUtils(HmacAlgorithms.HMAC_SHA_256, secret).hmacHex(timestamp + "." + body);
     }
 }

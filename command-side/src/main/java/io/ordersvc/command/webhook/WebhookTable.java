@@ -85,12 +85,10 @@ class WebhookTable {
     /** Once per event and webhook: an event handled again (a replay) adds nothing. */
     void enqueue(String deliveryId, String webhookId, String eventId, WebhookTopic topic, String payload,
                  Instant now) {
-        if (jdbc.queryForList("SELECT delivery_id FROM webhook_delivery WHERE delivery_id = ?", String.class,
-                deliveryId).isEmpty()) {
-            jdbc.update("INSERT INTO webhook_delivery (delivery_id, webhook_id, event_id, topic, payload, status,"
-                    + " due_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", deliveryId, webhookId, eventId,
-                    topic.value(), payload, DeliveryStatus.PENDING.value(), ts(now), ts(now));
-        }
+        jdbc.update("INSERT INTO webhook_delivery (delivery_id, webhook_id, event_id, topic, payload, status, due_at,"
+                + " created_at) SELECT ?, ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM webhook_delivery WHERE"
+                + " delivery_id = ?)", deliveryId, webhookId, eventId, topic.value(), payload,
+                DeliveryStatus.PENDING.value(), ts(now), ts(now), deliveryId);
     }
 
     List<Outgoing> claim(Instant now, Instant until, int limit) {

@@ -25,4 +25,8 @@ public enum PaymentChannel {
     public String value() {
         return name().toLowerCase(Locale.ROOT);
     }
+
+    public static PaymentChannel fromValue(String value) {
+        return valueOf(value.toUpperCase(Locale.ROOT));
+    }
 }
