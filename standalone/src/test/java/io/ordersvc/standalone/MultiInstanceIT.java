@@ -6,6 +6,7 @@ import io.ordersvc.platform.OrderServiceLauncher;
 import io.ordersvc.query.QuerySideApplication;
 import io.ordersvc.platform.axon.InstanceId;
 import io.ordersvc.query.order.OrderProjection;
+import io.ordersvc.standalone.payment.ChannelPlay;
 import io.ordersvc.standalone.support.Api;
 import io.ordersvc.standalone.support.Api.Response;
 import io.ordersvc.standalone.support.TestDatabase;
@@ -210,22 +211,86 @@ class MultiInstanceIT {
     }
 
     private static Response simulate(Api api, String payNo, String trade) {
-        java.util.TreeMap<String, String> fields = new java.util.TreeMap<>(Map.of("pay_no", payNo, "trade_no", trade,
-                "amount", "7.00", "status", "SUCCESS", "timestamp",
-                Long.toString(java.time.Instant.now().getEpochSecond())));
-        StringBuilder text = new StringBuilder();
-        fields.forEach((k, v) -> text.append(text.isEmpty() ? "" : "&").append(k).append('=').append(v));
-        try {
-            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
-            mac.init(new javax.crypto.spec.SecretKeySpec(io.ordersvc.command.payment.PaymentSettings
-                    .SIMULATOR_DEV_SECRET.getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA256"));
-            String sign = java.util.HexFormat.of().formatHex(mac.doFinal(text.toString()
-                    .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-            return api.send("POST", "/api/v1/payment-notifications/simulator", null, text + "&sign=" + sign,
-                    Map.of("Content-Type", "application/x-www-form-urlencoded"));
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException(e);
+        return simulate(api, payNo, trade, "7.00");
+    }
+
+    private static Response simulate(Api api, String payNo, String trade, String amount) {
+        return api.send("POST", "/api/v1/payment-notifications/simulator", null, ChannelPlay.form(
+                ChannelPlay.simulator(payNo, trade, amount, java.time.Instant.now().getEpochSecond(),
+                        io.ordersvc.command.payment.PaymentSettings.SIMULATOR_DEV_SECRET)),
+                Map.of("Content-Type", "application/x-www-form-urlencoded"));
+    }
+
+    private static Map<String, Object> groupOrder(String skuId, String key, String value) {
+        Map<String, Object> body = new java.util.LinkedHashMap<>(Api.orderBody(skuId, 1));
+        body.put("group", Map.of(key, value));
+        return body;
+    }
+
+    private static void payGroupOrder(Api api, String buyerToken, Response placed) {
+        String payNo = placed.text("pay_no");
+        api.post("/api/v1/payments/" + payNo + "/requests", buyerToken, Map.of("channel", "simulator")).expect(200);
+        simulate(api, payNo, "T-" + payNo, placed.text("pay_amount")).expect(200);
+    }
+
+    /**
+     * Ten buyers join a group with two seats left, through both instances at once: never more than the group's size
+     * hold seats, so never more pay; the group completes once, on whichever instance sweeps it.
+     */
+    @Test
+    @Order(3)
+    void ten_buyers_through_both_instances_never_overfill_a_group() throws Exception {
+        Api.Sku sku = apiA.createProduct(seller, "Group race", "20.00", 50).get(0);
+        java.time.Instant now = java.time.Instant.now();
+        String groupBuy = apiA.post("/api/v1/group-buys", seller, Map.of("sku_id", sku.skuId(), "group_price",
+                "9.90", "group_size", 3, "duration", "PT1H", "per_buyer_limit", 0, "starts_at",
+                now.minusSeconds(60).toString(), "ends_at", now.plusSeconds(86_400).toString())).expect(201)
+                .text("group_buy_id");
+        Response opened = apiA.post("/api/v1/orders", buyer, groupOrder(sku.skuId(), "group_buy_id", groupBuy))
+                .expect(201);
+        String groupId = opened.body().path("group").path("group_id").asString();
+        payGroupOrder(apiB, buyer, opened);
+        eventually(() -> assertThat(apiA.get("/api/v1/groups/" + groupId, buyer).expect(200).body()
+                .path("members").size()).isEqualTo(1));
+
+        List<String> buyers = new ArrayList<>();
+        List<Callable<Response>> joins = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            String joiner = token(uniqueId("buyer"), "buyer");
+            buyers.add(joiner);
+            Api api = i % 2 == 0 ? apiA : apiB;
+            joins.add(() -> api.post("/api/v1/orders", joiner, groupOrder(sku.skuId(), "group_id", groupId)));
         }
+        List<Response> answers = atOnce(joins);
+        List<Integer> joined = new ArrayList<>();
+        for (int i = 0; i < answers.size(); i++) {
+            Response r = answers.get(i);
+            assertThat(r.status() == 201 || "GROUP_FULL".equals(r.code())
+                    || "CONCURRENT_MODIFICATION".equals(r.code())).as(r.raw()).isTrue();
+            if (r.status() == 201) {
+                joined.add(i);
+            }
+        }
+        assertThat(joined).hasSizeBetween(1, 2);
+        for (int i : joined) {
+            payGroupOrder(i % 2 == 0 ? apiB : apiA, buyers.get(i), answers.get(i));
+        }
+        for (int i = 0; i < buyers.size() && joined.size() < 2; i++) { // a seat lost to a concurrent change: fill it
+            if (!joined.contains(i)) {
+                Response late = apiB.post("/api/v1/orders", buyers.get(i), groupOrder(sku.skuId(), "group_id",
+                        groupId)).expect(201);
+                payGroupOrder(apiA, buyers.get(i), late);
+                joined.add(i);
+            }
+        }
+        eventually(() -> assertThat(apiB.get("/api/v1/groups/" + groupId, buyer).expect(200).body()
+                .path("status").asString()).isEqualTo("succeeded"));
+        apiA.post("/api/v1/orders", token(uniqueId("buyer"), "buyer"), groupOrder(sku.skuId(), "group_id", groupId))
+                .expectProblem(409, "GROUP_NOT_FORMING");
+        assertThat(jdbc().queryForObject("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ?"
+                + " AND payload_type LIKE '%SeatTaken'", Long.class, groupId)).isEqualTo(3);
+        assertThat(jdbc().queryForObject("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ?"
+                + " AND payload_type LIKE '%GroupSucceeded'", Long.class, groupId)).isEqualTo(1);
     }
 
     /**

@@ -3,6 +3,7 @@ package io.ordersvc.command.checkout;
 import io.ordersvc.command.cart.CartDesk;
 import io.ordersvc.command.catalog.Product;
 import io.ordersvc.command.coupon.CouponDesk;
+import io.ordersvc.command.groupbuy.GroupDesk;
 import io.ordersvc.command.catalog.SkuOwners;
 import io.ordersvc.command.catalog.Stock;
 import io.ordersvc.command.member.MemberBook;
@@ -26,6 +27,7 @@ import io.ordersvc.shared.identity.Actor;
 import io.ordersvc.shared.identity.Role;
 import io.ordersvc.shared.money.Money;
 import io.ordersvc.shared.order.OrderEvent.OrderPlaced;
+import io.ordersvc.shared.order.OrderEvent.TicketsOrdered;
 import io.ordersvc.shared.order.OrderCommand.PlaceOrder;
 import io.ordersvc.shared.order.OrderLine;
 import io.ordersvc.shared.order.OrderType;
@@ -64,11 +66,13 @@ public class CheckoutDesk {
     private final GiftCards giftCards;
     private final CouponDesk coupons;
     private final PaymentBook payments;
+    private final GroupDesk groups;
 
     public CheckoutDesk(Stock stock, FreightTemplates templates, RunningPromotions promotions, MemberBook members,
                         OrderPlacement placement, OrderNumbers numbers, OrderSettings settings, IdGenerator ids,
                         CartDesk carts, Wallets wallets, WalletSettings walletSettings, GiftCards giftCards,
-                        CouponDesk coupons, PaymentBook payments) {
+                        CouponDesk coupons, PaymentBook payments, GroupDesk groups) {
+        this.groups = groups;
         this.coupons = coupons;
         this.payments = payments;
         this.carts = carts;
@@ -117,7 +121,7 @@ public class CheckoutDesk {
             }
         }
         return pricing.price(request, basket, quoted, skuProblems, problems, cmd.actor().id(), clock.instant(),
-                wallet, card, offered).preview();
+                wallet, card, offered, null).preview();
     }
 
     /**
@@ -141,11 +145,15 @@ public class CheckoutDesk {
 
     @CommandHandler
     public CheckoutPlaced handle(SubmitCheckout cmd, Clock clock) throws Exception {
-        return submit(cmd, null, clock);
+        return submit(cmd, null, null, clock);
     }
 
-    /** @param orderId the id of the one order a buy-now placement makes (null: new ones) */
-    private CheckoutPlaced submit(SubmitCheckout cmd, String orderId, Clock clock) throws Exception {
+    /**
+     * @param orderId the id of the one order a buy-now placement makes (null: new ones)
+     * @param group   the group seat a group order took (null: none)
+     */
+    private CheckoutPlaced submit(SubmitCheckout cmd, String orderId, GroupDesk.Taken group, Clock clock)
+            throws Exception {
         requireBuyer(cmd.actor().is(Role.BUYER));
         CartTaken cart = fromCart(cmd.request(), cmd.actor());
         CheckoutRequest request = cart.request();
@@ -182,7 +190,7 @@ public class CheckoutDesk {
         Map<String, Product.Reserved> reserved = stock.reserveAll(byOrder, owners, request.orderType());
         List<CheckoutPreview.CheckoutError> problems = new ArrayList<>();
         CheckoutPricing.Priced priced = pricing.price(request, basket, reserved, Map.of(), problems,
-                cmd.actor().id(), now, wallet, card, null);
+                cmd.actor().id(), now, wallet, card, null, group == null ? null : group.unitPrice());
         if (!problems.isEmpty()) {
             CheckoutPreview.CheckoutError first = problems.get(0);
             throw Refusal.unprocessable(first.code(), first.message());
@@ -204,14 +212,19 @@ public class CheckoutDesk {
                     request.giftCard() == null ? null : request.giftCard().number(), coupon, now);
         }
         List<CheckoutPlaced.PlacedOrder> placed = new ArrayList<>();
+        Instant payableUntil = now.plus(settings.paymentWindow());
+        if (group != null && group.deadline().isBefore(payableUntil)) { // a seat is paid before its group's end
+            payableUntil = group.deadline();
+        }
         for (CheckoutPricing.ShopOrder shop : priced.shops()) {
             List<OrderLine> lines = shop.lines().stream().map(l -> l.toOrderLine(ids.generateId().toString()))
                     .toList();
+            TicketsOrdered tickets = CheckoutPricing.tickets(orderOf.get(shop.shopId()), shop.lines(), lines);
             OrderPlaced event = new OrderPlaced(orderOf.get(shop.shopId()), numbers.next(), payNo,
                     cmd.actor().id(), shop.shopId(), request.orderType(), lines, request.receiver(),
                     request.buyerRemark(), request.invoice().wanted() ? request.invoice() : null, shop.price(), now,
-                    now.plus(settings.paymentWindow()));
-            placed.add(placement.open(event));
+                    payableUntil);
+            placed.add(placement.open(event, group == null ? null : group.joined(), tickets));
         }
         payments.open(payNo, cmd.actor().id(), placed.stream().filter(o -> o.payAmount().isPositive())
                 .map(CheckoutPlaced.PlacedOrder::orderId).toList(), now);
@@ -230,7 +243,17 @@ public class CheckoutDesk {
                 .map(i -> new CheckoutRequest.Item(i.skuId(), i.quantity())).toList(), r, cmd.giftChoices(),
                 assets.couponId(), assets.exchangeCode(), assets.usePoints(), assets.useBalance(), assets.giftCard(),
                 cmd.invoice(), cmd.buyerRemark(), cmd.expectedPayAmount());
-        return submit(new SubmitCheckout(request, true, cmd.actor()), cmd.orderId(), clock).orders().get(0);
+        GroupDesk.Taken group = null;
+        if (cmd.group() != null) { // the group and its campaign are loaded first: the lock order
+            requireBuyer(cmd.actor().is(Role.BUYER));
+            if (cmd.orderType() == OrderType.POINTS_EXCHANGE) {
+                throw Refusal.unprocessable("GROUP_ORDER_NOT_EXCHANGE", "a group order is paid in money")
+                        .with("order_type", cmd.orderType());
+            }
+            group = groups.take(cmd.group(), cmd.actor(), cmd.orderId(), cmd.items(),
+                    r == null ? null : r.name(), clock.instant());
+        }
+        return submit(new SubmitCheckout(request, true, cmd.actor()), cmd.orderId(), group, clock).orders().get(0);
     }
 
     /** The request with a cart's items resolved (loaded first: the cart comes before products in lock order). */

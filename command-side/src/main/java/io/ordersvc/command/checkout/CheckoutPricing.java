@@ -59,13 +59,17 @@ final class CheckoutPricing {
     }
 
     /** One line of an order to place: the catalog's snapshot and what it costs. */
-    record ShopLine(Product.Reserved catalog, Pricing.PricedLine priced) {
+    record ShopLine(Product.Reserved catalog, Pricing.PricedLine priced, boolean atLinePrice) {
+
+        boolean ticket() {
+            return catalog.settings().productType() == ProductType.E_TICKET;
+        }
 
         OrderLine toOrderLine(String lineId) {
             var sku = catalog.sku();
             Pricing.PricedLine p = priced;
             boolean gift = p.line().type() != LineType.NORMAL;
-            Money unit = gift ? p.unitPrice() : sku.price();
+            Money unit = gift || atLinePrice ? p.unitPrice() : sku.price();
             return new OrderLine(lineId, catalog.productId(), sku.skuId(), sku.skuCode(), catalog.productName(),
                     catalog.imageUrl(), sku.properties(), unit, sku.pointsPrice(), p.line().quantity(),
                     p.lineAmount(), p.line().type(), gift ? unit : p.memberPrice().compareTo(unit) > 0 ? unit
@@ -98,15 +102,19 @@ final class CheckoutPricing {
      * @param wallet      what the buyer's wallet holds (NONE when the checkout spends nothing from it)
      * @param card        the gift card the request names, as the buyer may spend it (null: none, or not theirs)
      * @param offered     the coupon the request's exchange code would give (a preview's; null: none)
+     * @param groupPrice a group order's unit price (null: none): no member price, promotion or gift applies, and
+     *                   it ships free with no invoice fee (拼团包邮), so a failed group's refund returns every fen
      */
     Priced price(CheckoutRequest request, CheckoutDesk.Basket basket, Map<String, Product.Reserved> catalog,
                  Map<String, String> skuProblems, List<CheckoutPreview.CheckoutError> problems, String buyerId,
-                 Instant now, Wallets.Standing wallet, GiftCards.Standing card, Wallets.Coupon offered) {
+                 Instant now, Wallets.Standing wallet, GiftCards.Standing card, Wallets.Coupon offered,
+                 Money groupPrice) {
         boolean exchange = request.orderType() == OrderType.POINTS_EXCHANGE;
+        boolean group = groupPrice != null;
         Set<String> shops = new LinkedHashSet<>(); // in the order the buyer named the goods
         basket.units().keySet().stream().map(catalog::get).filter(java.util.Objects::nonNull)
                 .forEach(r -> shops.add(r.shopId()));
-        List<Pricing.Offer> offers = exchange ? List.of() : promotions.running(shops, now).stream()
+        List<Pricing.Offer> offers = exchange || group ? List.of() : promotions.running(shops, now).stream()
                 .map(r -> new Pricing.Offer(r.promotionId(), r.shopId(), r.rules())).toList();
         List<Pricing.Line> lines = new ArrayList<>();
         List<Product.Reserved> snapshots = new ArrayList<>();
@@ -121,8 +129,8 @@ final class CheckoutPricing {
                         LineType.NORMAL, null, skuProblems.get(sku)));
                 return;
             }
-            lines.add(Pricing.Line.normal(sku, r.productId(), r.shopId(), exchange ? Money.ZERO : r.sku().price(),
-                    quantity));
+            lines.add(Pricing.Line.normal(sku, r.productId(), r.shopId(), exchange ? Money.ZERO
+                    : group ? groupPrice : r.sku().price(), quantity));
             snapshots.add(r);
         });
         for (CheckoutRequest.GiftChoice choice : basket.gifts()) {
@@ -143,7 +151,7 @@ final class CheckoutPricing {
                     type == PromotionType.FREE_GIFT ? LineType.GIFT : LineType.ADD_ON, choice.promotionId()));
             snapshots.add(r);
         }
-        MemberBook.Standing standing = exchange ? MemberBook.Standing.NONE : members.standing(buyerId);
+        MemberBook.Standing standing = exchange || group ? MemberBook.Standing.NONE : members.standing(buyerId);
         Pricing.Member member = new Pricing.Member(standing.level(), standing.discountRate());
         Pricing.Goods goods;
         List<Product.Reserved> priced = snapshots;
@@ -168,14 +176,15 @@ final class CheckoutPricing {
             List<ShopLine> shopLines = new ArrayList<>();
             for (int i = 0; i < goods.lines().size(); i++) {
                 if (goods.lines().get(i).line().shopId().equals(shop)) {
-                    shopLines.add(new ShopLine(priced.get(i), goods.lines().get(i)));
+                    shopLines.add(new ShopLine(priced.get(i), goods.lines().get(i), group));
                 }
             }
             List<CheckoutPreview.Line> shopInvalid = invalid.getOrDefault(shop, List.of());
             if (shopLines.isEmpty() && shopInvalid.isEmpty()) {
                 continue;
             }
-            orders.add(shopOrder(shop, shopLines, shopInvalid, goods, request, exchange, problems));
+            orders.add(shopOrder(shop, shopLines, shopInvalid, goods, request, exchange, group, problems));
+            ticketProblems(shopLines, now, problems);
         }
         orders = paidFromWallet(orders, request, wallet, card, exchange, problems);
         PriceBreakdown total = PriceBreakdown.sum(orders.stream().map(ShopOrder::price).toList());
@@ -302,6 +311,43 @@ final class CheckoutPricing {
         return paid;
     }
 
+    /** The e-tickets an order sells, line by line (its lines as placed, in the same order); null when none. */
+    static io.ordersvc.shared.order.OrderEvent.TicketsOrdered tickets(String orderId, List<ShopLine> shopLines,
+                                                                     List<OrderLine> placed) {
+        List<io.ordersvc.shared.order.OrderEvent.TicketLine> lines = new ArrayList<>();
+        for (int i = 0; i < shopLines.size(); i++) {
+            ShopLine line = shopLines.get(i);
+            if (line.ticket()) {
+                var terms = line.catalog().settings();
+                lines.add(new io.ordersvc.shared.order.OrderEvent.TicketLine(placed.get(i).lineId(),
+                        line.catalog().productName(), placed.get(i).quantity(), terms.ticketValidFrom(),
+                        terms.ticketValidUntil()));
+            }
+        }
+        return lines.isEmpty() ? null : new io.ordersvc.shared.order.OrderEvent.TicketsOrdered(orderId, lines);
+    }
+
+    /**
+     * E-tickets are an order of their own (never shipped, completed by their codes), and one whose validity has
+     * ended is not sold.
+     */
+    private static void ticketProblems(List<ShopLine> lines, Instant now, List<CheckoutPreview.CheckoutError> problems) {
+        long tickets = lines.stream().filter(ShopLine::ticket).count();
+        if (tickets > 0 && tickets < lines.size()) {
+            problems.add(new CheckoutPreview.CheckoutError("MIXED_TICKET_ORDER", "e-tickets are ordered apart from "
+                    + "goods that ship", lines.stream().filter(ShopLine::ticket).findFirst().orElseThrow()
+                    .catalog().sku().skuId()));
+        }
+        for (ShopLine line : lines) {
+            var terms = line.catalog().settings();
+            if (line.ticket() && !now.isBefore(terms.ticketValidUntil())) {
+                problems.add(new CheckoutPreview.CheckoutError("TICKET_VALIDITY_ENDED", "the tickets of "
+                        + line.catalog().productName() + " were valid until " + terms.ticketValidUntil(),
+                        line.catalog().sku().skuId()));
+            }
+        }
+    }
+
     /** A line as shipping counts it: the catalog's terms of the moment, how many, and what is paid for them. */
     record Shipped(Product.Reserved catalog, int quantity, Money paid) {
     }
@@ -331,7 +377,7 @@ final class CheckoutPricing {
     }
 
     private ShopOrder shopOrder(String shop, List<ShopLine> lines, List<CheckoutPreview.Line> invalid,
-                                Pricing.Goods goods, CheckoutRequest request, boolean exchange,
+                                Pricing.Goods goods, CheckoutRequest request, boolean exchange, boolean group,
                                 List<CheckoutPreview.CheckoutError> problems) {
         Money goodsAmount = Money.ZERO;
         Money memberOff = Money.ZERO;
@@ -358,8 +404,8 @@ final class CheckoutPricing {
             shipped.add(new Shipped(line.catalog(), p.line().quantity(), p.paidAmount()));
         }
         Money shipping = Money.ZERO;
-        String freeReason = null;
-        try {
+        String freeReason = group ? "group_buy" : null;
+        if (!group) try {
             ShippingFees.OrderShipping fee = shipping(templates, shipped, request.receiver().regionCode());
             shipping = fee.fee();
             freeReason = fee.byTemplate().values().stream().map(ShippingFees.Quote::freeReason)
@@ -367,7 +413,7 @@ final class CheckoutPricing {
         } catch (DomainException e) {
             problems.add(new CheckoutPreview.CheckoutError(e.code(), e.getMessage(), null));
         }
-        BigDecimal invoiceRate = request.invoice().wanted() ? settings.invoiceFeeRate() : BigDecimal.ZERO;
+        BigDecimal invoiceRate = request.invoice().wanted() && !group ? settings.invoiceFeeRate() : BigDecimal.ZERO;
         PriceBreakdown price = PriceBreakdown.of(goodsAmount, memberOff, promotionOff, couponOff, shipping,
                 Money.ZERO, invoiceRate, pointsUsed, Money.ZERO, Money.ZERO, Money.ZERO,
                 exchange ? BigDecimal.ZERO : settings.pointsPerYuan(), givePoints);

@@ -6,6 +6,7 @@ import io.ordersvc.shared.error.Refusal;
 import io.ordersvc.shared.identity.Actor;
 import io.ordersvc.shared.identity.Role;
 import io.ordersvc.shared.checkout.PriceBreakdown;
+import io.ordersvc.shared.groupbuy.GroupStatus;
 import io.ordersvc.shared.money.Money;
 import io.ordersvc.shared.order.OrderCommand.*;
 import io.ordersvc.shared.order.OrderEvent.*;
@@ -58,6 +59,10 @@ public class Order {
     @AggregateMember
     private final OrderLines lines = new OrderLines();
     @AggregateMember
+    private final OrderGroup group = new OrderGroup();
+    @AggregateMember
+    private final OrderTickets tickets = new OrderTickets();
+    @AggregateMember
     private final OrderAfterSales afterSales = new OrderAfterSales(lines);
     private boolean reviewed;
     private boolean deleted;
@@ -90,8 +95,14 @@ public class Order {
         apply(placed);
     }
 
+    /** An order placed with more of its facts: a seat in a group (拼团), the e-tickets it sells. */
+    Order(OrderPlaced placed, List<io.ordersvc.shared.order.OrderEvent> with) {
+        apply(placed);
+        with.forEach(AggregateLifecycle::apply);
+    }
+
     @CommandHandler
-    public PayAck handle(PayOrder cmd, Clock clock) {
+    public PayAck handle(PayOrder cmd, Clock clock, TicketCodes codes) {
         OrderRules.requireAccess(Action.PAY, facts(), cmd.actor());
         if (status == CANCELLED && PAYMENT_TIMEOUT.equals(cancelReason)) {
             // Too late: keep the money on record so it is paid back, and answer with the cancelled order.
@@ -100,7 +111,7 @@ public class Order {
         }
         if (!money.alreadyTaken(cmd)) { // taken before: the gateway reported it again, answer with the order as it is
             require(Action.PAY, cmd.actor(), clock);
-            money.take(cmd, clock.instant());
+            paid(cmd, clock.instant(), codes);
         }
         return new PayAck(orderId, status, AggregateLifecycle.getVersion(), money.payment());
     }
@@ -117,7 +128,7 @@ public class Order {
      *
      * @return null when the money paid the order (now or by this transaction before); else the refusal's code
      */
-    public String settle(PaymentChannel channel, String tradeNo, Money amount, Instant now) {
+    public String settle(PaymentChannel channel, String tradeNo, Money amount, Instant now, TicketCodes codes) {
         PayOrder pay = new PayOrder(orderId, Actor.system(channel.value()), amount, channel, tradeNo);
         if (money.alreadyTaken(pay)) {
             return null;
@@ -130,11 +141,71 @@ public class Order {
         String reason = refusal != null ? refusal.code()
                 : amount.compareTo(money.payAmount()) != 0 ? "AMOUNT_MISMATCH" : null;
         if (reason == null) {
-            money.take(pay, now);
+            paid(pay, now, codes);
         } else {
             money.refused(pay, reason, now);
         }
         return reason;
+    }
+
+    /** The money is taken: a group's seat is paid, e-tickets are issued (the order is delivered as codes). */
+    private void paid(PayOrder pay, Instant now, TicketCodes codes) {
+        money.take(pay, now);
+        group.paid(now);
+        tickets.issue(shopId, buyerId, lines::paid, codes, now);
+    }
+
+    // ---- e-tickets
+
+    /**
+     * The shop takes a ticket at the door; the order completes when its last ticket is settled.
+     *
+     * @throws Refusal 404 TICKET_NOT_FOUND (another shop's, or none), 403 (not the shop), 409 the ticket's state
+     */
+    public OrderAck redeemTicket(String code, Actor actor, Instant now, OrderSettings settings) {
+        if (!(actor.is(Role.ADMIN) || actor.isSellerOf(shopId))) {
+            throw actor.isBuyer(buyerId) ? Refusal.forbidden("the shop redeems tickets") : ticketNotFound(code);
+        }
+        tickets.redeem(code, actor.id(), now);
+        completeIfSettled(now, settings);
+        return ack();
+    }
+
+    /** What refunding an unused ticket gives back, and on which line: the buyer's (or an admin's) ticket only. */
+    public record TicketRefund(String orderLineId, Money amount) {
+    }
+
+    public TicketRefund ticketRefund(String code, Actor actor, Instant now) {
+        if (!(actor.is(Role.ADMIN) || actor.isBuyer(buyerId))) {
+            throw actor.isSellerOf(shopId) ? Refusal.forbidden("the buyer gives a ticket back") : ticketNotFound(code);
+        }
+        io.ordersvc.shared.ticket.Ticket ticket = tickets.refundable(code, now);
+        return new TicketRefund(ticket.orderLineId(), ticket.amount());
+    }
+
+    /** The ticket's refund is open (and approved): the ticket is void. */
+    public void ticketRefunded(String code, String refundId, Instant now) {
+        tickets.refunded(code, refundId, now);
+    }
+
+    /** After a ticket's money went back: an order whose tickets are all settled now completes (unless closed). */
+    public void completeIfSettled(Instant now, OrderSettings settings) {
+        if (status == SHIPPED && tickets.allSettled()) {
+            received(true, now, settings);
+        }
+    }
+
+    @CommandHandler
+    public OrderAck handle(io.ordersvc.shared.ticket.TicketCommand.ExpireTickets cmd, Clock clock,
+                           OrderSettings settings) {
+        requireRole(cmd.actor(), Role.SYSTEM);
+        tickets.expire(clock.instant());
+        completeIfSettled(clock.instant(), settings);
+        return ack();
+    }
+
+    private static Refusal ticketNotFound(String code) {
+        return Refusal.notFound("TICKET_NOT_FOUND", "ticket " + code + " does not exist");
     }
 
     @CommandHandler
@@ -351,6 +422,7 @@ public class Order {
     private Map<String, Map<String, Integer>> cancelled(Action action, Actor actor, String reason, Instant now) {
         OrderRules.require(action, facts(), actor, now);
         apply(new OrderCancelled(orderId, reason, now));
+        group.leave(now);
         return lines.allUnits();
     }
 
@@ -359,11 +431,43 @@ public class Order {
     /** Checks an application against the order's rules and locks the line for it. */
     public RefundApplied openRefund(ApplyRefund cmd, Instant now) {
         OrderRules.require(Action.APPLY_REFUND, facts(), cmd.actor(), now);
+        if (tickets.sells(cmd.orderLineId()) && cmd.reason() != io.ordersvc.shared.refund.RefundReason.TICKET_RETURNED) {
+            throw Refusal.unprocessable("TICKET_REFUND_BY_CODE", "e-tickets are refunded one by one: POST "
+                    + "/tickets/{code}/refund").with("order_line_id", cmd.orderLineId());
+        }
         OrderLines.Line line = lines.refundable(cmd.orderLineId(), cmd.amount());
         apply(new RefundOpened(orderId, cmd.refundId(), cmd.orderLineId(), cmd.amount()));
         return new RefundApplied(cmd.refundId(), orderId, orderNo, cmd.orderLineId(), line.productName(),
                 buyerId, shopId, cmd.type(), cmd.goodsReceived(), cmd.reason(), cmd.amount(), cmd.note(),
                 cmd.evidenceUrls() == null ? List.of() : List.copyOf(cmd.evidenceUrls()), now);
+    }
+
+    /** What the end of the order's group asks next. */
+    public enum GroupNext { NOTHING, SHIPPABLE, CANCEL, REFUND }
+
+    /**
+     * Records the outcome of the order's group, once: a paid order of a succeeded group may ship, one of a failed
+     * group is refunded in full; an unpaid one is cancelled either way (the group closed without it).
+     */
+    public GroupNext groupEnded(GroupStatus outcome, Instant now) {
+        if (!group.settle(outcome, now)) {
+            return GroupNext.NOTHING;
+        }
+        if (status == PENDING_PAYMENT) {
+            return GroupNext.CANCEL;
+        }
+        return status == TO_SHIP && outcome == GroupStatus.FAILED ? GroupNext.REFUND
+                : outcome == GroupStatus.SUCCEEDED ? GroupNext.SHIPPABLE : GroupNext.NOTHING;
+    }
+
+    /** A failed group's order was refunded in full: its seat and units go back. */
+    public void leftGroup(Instant now) {
+        group.leave(now);
+    }
+
+    /** The lines and what is left to refund of each, in order (a failed group's order is refunded in full). */
+    public Map<String, Money> refundableLines() {
+        return lines.refundableLines();
     }
 
     /** The books that do not depend on the order's status (a return awaited, a stock correction). */
@@ -412,7 +516,8 @@ public class Order {
     private OrderRules.Facts facts() {
         return new OrderRules.Facts(orderId, buyerId, shopId, status, payableUntil, lines.anyRefundOpen(), reviewed,
                 reviewWindowClosed, afterSalesUntil, afterSalesClosed, true, deleted,
-                status == SHIPPED ? afterSales.autoConfirmAt() : null, receiptExtended);
+                status == SHIPPED ? afterSales.autoConfirmAt() : null, receiptExtended, group.forming(),
+                tickets.ticketOrder());
     }
 
     public OrderAck ack() {
@@ -446,6 +551,12 @@ public class Order {
     @EventSourcingHandler
     void on(OrderPaid e) {
         status = TO_SHIP;
+    }
+
+    /** E-tickets are delivered as their codes: the order is shipped. */
+    @EventSourcingHandler
+    void on(TicketsIssued e) {
+        status = SHIPPED;
     }
 
     @EventSourcingHandler

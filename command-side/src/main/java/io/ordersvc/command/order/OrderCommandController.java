@@ -74,7 +74,10 @@ public class OrderCommandController {
     }
 
     @RolesAllowed({BUYER})
-    @ProblemCodes(conflict = {"OUT_OF_STOCK", "PRICE_CHANGED"}, unprocessable = {"UNKNOWN_SKU", "MULTIPLE_SHOPS",
+    @ProblemCodes(notFound = {"GROUP_BUY_NOT_FOUND", "GROUP_NOT_FOUND"}, conflict = {"OUT_OF_STOCK", "PRICE_CHANGED",
+            "GROUP_FULL", "GROUP_NOT_OPEN", "GROUP_NOT_FORMING", "ALREADY_IN_GROUP", "GROUP_BUY_NOT_RUNNING"},
+            unprocessable = {"UNKNOWN_SKU", "MULTIPLE_SHOPS", "INVALID_GROUP_CHOICE", "GROUP_ORDER_ONE_ITEM",
+            "SKU_NOT_IN_GROUP_BUY", "GROUP_BUY_LIMIT_EXCEEDED", "GROUP_ORDER_NOT_EXCHANGE",
             "NOT_EXCHANGEABLE_FOR_POINTS", "OFF_SHELF", "OVER_PURCHASE_LIMIT", "GIFT_NOT_OFFERED",
             "REGION_CODE_REQUIRED", "REGION_NOT_DELIVERABLE", "INSUFFICIENT_POINTS", "INSUFFICIENT_BALANCE", "POINTS_OVER_LIMIT", "BALANCE_OVER_TOTAL", "INVALID_POINTS",
             "GIFT_CARD_NOT_FOUND", "GIFT_CARD_EXPIRED", "INSUFFICIENT_GIFT_CARD", "GIFT_CARD_OVER_TOTAL",
@@ -94,7 +97,8 @@ public class OrderCommandController {
                 body.items().stream().map(i -> new PlaceOrder.Item(i.skuId().toString(), i.quantity())).toList(),
                 body.receiver().receiver(), body.buyerRemark(),
                 PurchaseRequests.GiftChoiceRequest.all(body.giftChoices()),
-                PurchaseRequests.InvoiceRequest.of(body.invoice()), body.expectedPayAmount(), body.assets());
+                PurchaseRequests.InvoiceRequest.of(body.invoice()), body.expectedPayAmount(), body.assets(),
+                body.group() == null ? null : body.group().choice());
         CheckoutPlaced.PlacedOrder placement = commands.send(command);
         return ResponseEntity.created(URI.create("/api/v1/orders/" + orderId)).body(placement);
     }
@@ -116,7 +120,7 @@ public class OrderCommandController {
     }
 
     @RolesAllowed({SELLER, ADMIN})
-    @ProblemCodes(notFound = {"ORDER_NOT_FOUND"}, conflict = {"ORDER_NOT_SHIPPABLE", "ORDER_LOCKED"}, unprocessable = {"SHIP_QUANTITY_EXCEEDS", "UNKNOWN_ORDER_LINE"})
+    @ProblemCodes(notFound = {"ORDER_NOT_FOUND"}, conflict = {"ORDER_NOT_SHIPPABLE", "ORDER_LOCKED", "GROUP_FORMING"}, unprocessable = {"SHIP_QUANTITY_EXCEEDS", "UNKNOWN_ORDER_LINE"})
     @PostMapping("/{orderId}/shipments")
     @Operation(operationId = "shipOrder", summary = "Ship all or some lines (seller, admin)", description = "Without lines, everything not yet "
             + "shipped goes in this shipment. The order is shipped when every line is.")

@@ -122,6 +122,22 @@ class OrderLines {
         return lines.values().stream().map(Line::total).reduce(Money.ZERO, Money::plus);
     }
 
+    /** What was paid for a line (its refunds never exceed it). */
+    Money paid(String lineId) {
+        return line(lineId).total();
+    }
+
+    /** Each line without an open refund and what is left to refund of it, when something is. */
+    Map<String, Money> refundableLines() {
+        Map<String, Money> left = new LinkedHashMap<>();
+        lines.forEach((id, line) -> {
+            if (line.openRefundId() == null && line.refundable().isPositive()) {
+                left.put(id, line.refundable());
+            }
+        });
+        return left;
+    }
+
     /** What every line had refunded. */
     Money refundedTotal() {
         return lines.values().stream().map(Line::refunded).reduce(Money.ZERO, Money::plus);

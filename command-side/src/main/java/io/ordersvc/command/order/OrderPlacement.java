@@ -16,7 +16,11 @@ import io.ordersvc.shared.money.Money;
 import io.ordersvc.shared.order.OrderCommand.CancelOrder;
 import io.ordersvc.shared.order.OrderCommand.ExpireOrder;
 import io.ordersvc.shared.order.OrderCommand.PlaceOrder;
+import io.ordersvc.shared.order.OrderEvent.OrderJoinedGroup;
 import io.ordersvc.shared.order.OrderEvent.OrderPlaced;
+import io.ordersvc.shared.order.OrderEvent.TicketsOrdered;
+import io.ordersvc.shared.groupbuy.GroupRef;
+import io.ordersvc.shared.groupbuy.GroupStatus;
 import io.ordersvc.shared.order.OrderLine;
 import io.ordersvc.shared.order.OrderStatus;
 import org.axonframework.commandhandling.CommandHandler;
@@ -44,8 +48,10 @@ public class OrderPlacement {
     private final Repository<Order> orders;
     private final Stock stock;
     private final Wallets wallets;
+    private final TicketCodes codes;
 
-    public OrderPlacement(Repository<Order> orders, Stock stock, Wallets wallets) {
+    public OrderPlacement(Repository<Order> orders, Stock stock, Wallets wallets, TicketCodes codes) {
+        this.codes = codes;
         this.orders = orders;
         this.stock = stock;
         this.wallets = wallets;
@@ -56,19 +62,37 @@ public class OrderPlacement {
      * there too). An order that leaves no money to collect is paid at once.
      */
     public CheckoutPlaced.PlacedOrder open(OrderPlaced placed) throws Exception {
-        Aggregate<Order> order = orders.newInstance(() -> new Order(placed));
+        return open(placed, null, null);
+    }
+
+    /**
+     * @param joined  the seat in a group the order takes (null: none)
+     * @param tickets the e-tickets it sells, issued when it is paid (null: none)
+     */
+    public CheckoutPlaced.PlacedOrder open(OrderPlaced placed, OrderJoinedGroup joined, TicketsOrdered tickets)
+            throws Exception {
+        List<io.ordersvc.shared.order.OrderEvent> with = new ArrayList<>();
+        if (joined != null) {
+            with.add(joined);
+        }
+        if (tickets != null) {
+            with.add(tickets);
+        }
+        Aggregate<Order> order = orders.newInstance(() -> with.isEmpty() ? new Order(placed)
+                : new Order(placed, with));
         OrderStatus status = OrderStatus.PENDING_PAYMENT;
         // No money to collect: paid at once (any points it spends were frozen in the buyer's wallet by checkout).
         if (!placed.payAmount().isPositive()) {
             PayAck paid = order.invoke(o -> o.handle(new PayOrder(placed.orderId(), Actor.system("checkout"),
                     Money.ZERO, PaymentChannel.NONE, placed.payNo()), Clock.fixed(placed.createdAt(),
-                    java.time.ZoneOffset.UTC)));
+                    java.time.ZoneOffset.UTC), codes));
             status = paid.status();
         }
         return new CheckoutPlaced.PlacedOrder(placed.orderId(), placed.orderNo(), placed.shopId(), status,
                 placed.goodsAmount(), placed.shippingFee(), placed.discountAmount(), placed.payAmount(),
                 placed.pointsAmount(), placed.pointsEarned(), placed.payableUntil(), placed.createdAt(),
-                placed.price(), placed.payNo(), order.version());
+                placed.price(), placed.payNo(), order.version(), joined == null ? null
+                : new GroupRef(joined.groupId(), joined.groupBuyId(), GroupStatus.FORMING));
     }
 
     @CommandHandler

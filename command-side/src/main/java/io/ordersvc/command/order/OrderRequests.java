@@ -43,11 +43,22 @@ final class OrderRequests {
             @Valid CouponRequest coupon,
             @Min(0) @Max(100_000_000) @Schema(example = "0") Long usePoints,
             @MinAmount("0.00") @Schema(type = "string", example = "0.00") Money useBalance,
-            @Valid GiftCardRequest giftCard) {
+            @Valid GiftCardRequest giftCard,
+            @Valid @Schema(description = "a group order (拼团): group_buy_id opens a group, group_id joins one; "
+                    + "one item, the group buy's SKU") GroupRequest group) {
 
         PlaceOrder.Assets assets() {
             return new PlaceOrder.Assets(CouponRequest.couponId(coupon), CouponRequest.exchangeCode(coupon),
                     usePoints == null ? 0 : usePoints, useBalance, GiftCardRequest.choice(giftCard));
+        }
+    }
+
+    record GroupRequest(@Schema(description = "open a new group of this group buy") UUID groupBuyId,
+                        @Schema(description = "join this group (its share link)") UUID groupId) {
+
+        PlaceOrder.GroupChoice choice() {
+            return new PlaceOrder.GroupChoice(groupBuyId == null ? null : groupBuyId.toString(),
+                    groupId == null ? null : groupId.toString());
         }
     }
 

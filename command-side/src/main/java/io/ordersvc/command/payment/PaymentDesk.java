@@ -93,7 +93,7 @@ public class PaymentDesk {
     }
 
     @CommandHandler
-    public PaymentReceipt handle(ReceivePayment cmd, Clock clock) {
+    public PaymentReceipt handle(ReceivePayment cmd, Clock clock, io.ordersvc.command.order.TicketCodes codes) {
         Instant now = clock.instant();
         Aggregate<Payment> payment = payment(cmd.payNo());
         PaymentReceived before = payment.invoke(p -> p.trade(cmd.tradeNo()));
@@ -115,7 +115,7 @@ public class PaymentDesk {
         for (OrderShare share : request.shares().stream().sorted(java.util.Comparator.comparing(OrderShare::orderId))
                 .toList()) {
             String refusal = order(share.orderId())
-                    .invoke(o -> o.settle(cmd.channel(), cmd.tradeNo(), share.amount(), now));
+                    .invoke(o -> o.settle(cmd.channel(), cmd.tradeNo(), share.amount(), now, codes));
             if (refusal == null) {
                 paid.add(share);
             } else {

@@ -77,7 +77,7 @@ public class RefundCommandController {
     }
 
     @RolesAllowed({BUYER, ADMIN})
-    @ProblemCodes(notFound = {"ORDER_NOT_FOUND"}, conflict = {"ORDER_NOT_REFUNDABLE", "AFTER_SALES_WINDOW_CLOSED", "REFUND_ALREADY_OPEN"}, unprocessable = {"REFUND_EXCEEDS_REFUNDABLE", "UNKNOWN_ORDER_LINE"})
+    @ProblemCodes(notFound = {"ORDER_NOT_FOUND"}, conflict = {"ORDER_NOT_REFUNDABLE", "AFTER_SALES_WINDOW_CLOSED", "REFUND_ALREADY_OPEN", "GROUP_FORMING"}, unprocessable = {"REFUND_EXCEEDS_REFUNDABLE", "UNKNOWN_ORDER_LINE", "INVALID_REFUND_REASON"})
     @PostMapping("/api/v1/orders/{orderId}/refunds")
     @Operation(operationId = "applyForRefund", summary = "Apply for a refund on one order line (buyer)", description = "Only paid orders (completed "
             + "ones within the after-sales window); amount at most what is still refundable on the line; one open "

@@ -18,6 +18,10 @@ import io.ordersvc.shared.refund.RefundCommand.CancelRefund;
 import io.ordersvc.shared.refund.RefundCommand.ConfirmReturn;
 import io.ordersvc.shared.refund.RefundCommand.RefuseRefund;
 import io.ordersvc.shared.refund.RefundEvent.RefundApplied;
+import io.ordersvc.shared.refund.RefundReason;
+import io.ordersvc.shared.refund.RefundType;
+import io.ordersvc.shared.identity.Actor;
+import org.springframework.util.IdGenerator;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.Repository;
@@ -34,6 +38,7 @@ import java.util.Map;
  * Aggregates are loaded through {@link LockOrder}: refund, then order, then products.
  */
 @Component
+@io.ordersvc.platform.FeatureApi // group buying refunds a failed group's paid orders in full
 public class RefundHandler {
 
     private final Repository<Refund> refunds;
@@ -41,9 +46,11 @@ public class RefundHandler {
     private final Stock stock;
     private final Wallets wallets;
     private final ShopProfiles shops;
+    private final IdGenerator ids;
 
     public RefundHandler(Repository<Refund> refunds, Repository<Order> orders, Stock stock, Wallets wallets,
-                         ShopProfiles shops) {
+                         ShopProfiles shops, IdGenerator ids) {
+        this.ids = ids;
         this.wallets = wallets;
         this.shops = shops;
         this.refunds = refunds;
@@ -53,6 +60,10 @@ public class RefundHandler {
 
     @CommandHandler
     public RefundAck handle(ApplyRefund cmd, Clock clock) throws Exception {
+        if (cmd.reason() == RefundReason.GROUP_FAILED || cmd.reason() == RefundReason.TICKET_RETURNED) {
+            throw Refusal.unprocessable("INVALID_REFUND_REASON", cmd.reason().value() + " refunds are the platform's own")
+                    .with("reason", cmd.reason());
+        }
         Aggregate<Order> order = LockOrder.load(orders, Rank.ORDER, cmd.orderId(), Refusal::orderNotFound);
         RefundApplied applied = order.invoke(o -> o.openRefund(cmd, clock.instant()));
         return refunds.newInstance(() -> new Refund(applied)).invoke(Refund::ack);
@@ -124,6 +135,65 @@ public class RefundHandler {
                     back.balance(), back.giftCard(), now);
         }
         stock.release(order.identifierAsString(), payout.stockBack(), reason);
+    }
+
+    /**
+     * Refunds every line of a paid, unshipped order in full, as refunds the actor applied and approved at once
+     * (refund_only): the money goes back the way it came (the channel's share through a payout), stock too.
+     *
+     * @return the refunds opened, one per line that had money left to refund
+     */
+    public java.util.List<String> refundInFull(String orderId, RefundReason reason, String note, Actor actor,
+                                               Instant now) {
+        Aggregate<Order> order = LockOrder.load(orders, Rank.ORDER, orderId, Refusal::orderNotFound);
+        java.util.List<String> opened = new java.util.ArrayList<>();
+        order.invoke(Order::refundableLines).forEach((lineId, amount) -> {
+            String refundId = ids.generateId().toString();
+            RefundApplied applied = order.invoke(o -> o.openRefund(new ApplyRefund(refundId, orderId, lineId,
+                    RefundType.REFUND_ONLY, false, reason, amount, note, java.util.List.of(), actor), now));
+            Aggregate<Refund> refund = created(applied);
+            refund.execute(r -> r.approve(actor, null, now));
+            payOut(refund, order, false, "refunded_before_shipping", now);
+            opened.add(refundId);
+        });
+        return opened;
+    }
+
+    /** A ticket given back: its refund, and the order's version after it. */
+    public record TicketRefunded(String refundId, long orderVersion) {
+    }
+
+    /**
+     * Gives an unused e-ticket back: a refund_only of what the ticket cost, applied by the caller and approved by the
+     * platform at once (nothing to return), paid out like any refund; the ticket is refunded in the same unit of
+     * work, and an order whose tickets are all settled completes.
+     */
+    public TicketRefunded refundTicket(String orderId, String code, Actor actor, Instant now,
+                                       io.ordersvc.command.order.OrderSettings settings) {
+        Aggregate<Order> order = LockOrder.load(orders, Rank.ORDER, orderId,
+                id -> Refusal.notFound("TICKET_NOT_FOUND", "ticket " + code + " does not exist"));
+        Order.TicketRefund ticket = order.invoke(o -> o.ticketRefund(code, actor, now));
+        String refundId = ids.generateId().toString();
+        RefundApplied applied = order.invoke(o -> o.openRefund(new ApplyRefund(refundId, orderId,
+                ticket.orderLineId(), RefundType.REFUND_ONLY, false, RefundReason.TICKET_RETURNED, ticket.amount(),
+                "电子票退票 " + code.substring(code.length() - 4), java.util.List.of(), actor), now));
+        Aggregate<Refund> refund = created(applied);
+        refund.execute(r -> r.approve(PLATFORM, null, now));
+        order.execute(o -> o.ticketRefunded(code, refundId, now));
+        payOut(refund, order, false, "ticket_refunded", now);
+        order.execute(o -> o.completeIfSettled(now, settings));
+        return new TicketRefunded(refundId, order.version());
+    }
+
+    /** Who approves the refunds the platform makes on its own (a failed group's, a ticket given back). */
+    private static final Actor PLATFORM = new Actor("platform", io.ordersvc.shared.identity.Role.ADMIN, null);
+
+    private Aggregate<Refund> created(RefundApplied applied) {
+        try {
+            return refunds.newInstance(() -> new Refund(applied));
+        } catch (Exception e) {
+            throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
+        }
     }
 
     private Aggregate<Refund> refund(String refundId) {

@@ -15,12 +15,12 @@ import java.util.function.Function;
  * fails at once with an IllegalStateException, so a handler written the wrong way fails its tests instead of
  * deadlocking under load. A buyer's cart comes first: a checkout from the cart takes its items, then a coupon template (an exchange code
  * spent at checkout; a claim locks the template before the wallet, so that its total is counted in turn), then the wallet, then stock (the orders it
- * places are new); a cancellation loads the order, then the wallet to give back, then products. A payment notification loads the pay number's payment, then its orders by id. New aggregates are not loads: creating one takes no lock another command could hold.
+ * places are new); a cancellation loads the order, then the wallet to give back, then products. A payment notification loads the pay number's payment, then its orders by id. A group order loads its group, then its campaign, before its wallet and stock. New aggregates are not loads: creating one takes no lock another command could hold.
  */
 public final class LockOrder {
 
     /** The ranks, in locking order. */
-    public enum Rank { CART, REFUND, PAYMENT, SHOP, ORDER, COUPON_TEMPLATE, WALLET, GIFT_CARD, PRODUCT }
+    public enum Rank { CART, REFUND, PAYMENT, SHOP, GROUP, GROUP_BUY, ORDER, COUPON_TEMPLATE, WALLET, GIFT_CARD, PRODUCT }
 
     private record Held(Rank rank, String id) {
     }
@@ -68,7 +68,7 @@ public final class LockOrder {
         if (last != null && (rank.compareTo(last.rank()) < 0
                 || (rank == last.rank() && id.compareTo(last.id()) < 0))) {
             throw new IllegalStateException("lock order broken: " + rank + " " + id + " loaded after " + last.rank()
-                    + " " + last.id() + " (order: cart, refund, payment, shop, order, coupon template, wallet, gift card, products by id)");
+                    + " " + last.id() + " (order: cart, refund, payment, shop, group, group buy, order, coupon template, wallet, gift card, products by id)");
         }
         resources.put(HELD, new Held(rank, id));
         held.add(new Held(rank, id));

@@ -28,6 +28,7 @@ import static io.ordersvc.shared.order.TimerType.AFTER_SALES_WINDOW;
 import static io.ordersvc.shared.order.TimerType.AUTO_CONFIRM;
 import static io.ordersvc.shared.order.TimerType.PAYMENT_TIMEOUT;
 import static io.ordersvc.shared.order.TimerType.REVIEW_WINDOW;
+import static io.ordersvc.shared.order.TimerType.TICKET_EXPIRY;
 
 /**
  * The order's open timers, from the due dates its events state (order_timer): the payment window from placement,
@@ -92,9 +93,39 @@ class OrderDueDates {
     }
 
     @EventHandler
+    void on(io.ordersvc.shared.order.OrderEvent.TicketsIssued e) {
+        ticketsExpire(e.orderId(), e.expiresAt());
+    }
+
+    @EventHandler
+    void on(io.ordersvc.shared.order.OrderEvent.TicketRedeemed e) {
+        ticketsExpire(e.orderId(), e.nextExpiry());
+    }
+
+    @EventHandler
+    void on(io.ordersvc.shared.order.OrderEvent.TicketsExpired e) {
+        ticketsExpire(e.orderId(), e.nextExpiry());
+    }
+
+    @EventHandler
+    void on(io.ordersvc.shared.order.OrderEvent.TicketRefunded e) {
+        ticketsExpire(e.orderId(), e.nextExpiry());
+    }
+
+    /** The first validity end of the tickets left unused; none left: no timer. */
+    private void ticketsExpire(String orderId, java.time.Instant at) {
+        if (at == null) {
+            book().remove(orderId, TICKET_EXPIRY);
+        } else {
+            book().due(orderId, TICKET_EXPIRY, at);
+        }
+    }
+
+    @EventHandler
     void on(OrderReceiptConfirmed e) {
         DueBook book = book();
         book.remove(e.orderId(), AUTO_CONFIRM);
+        book.remove(e.orderId(), TICKET_EXPIRY);
         book.due(e.orderId(), REVIEW_WINDOW, e.reviewUntil());
         book.due(e.orderId(), AFTER_SALES_WINDOW, e.afterSalesUntil());
     }

@@ -128,12 +128,13 @@ public class TimerSweep {
         }
     }
 
-    static OrderCommand command(TimerType type, String orderId) {
+    static Object command(TimerType type, String orderId) {
         return switch (type) {
             case PAYMENT_TIMEOUT -> new ExpireOrder(orderId, TIMERS);
             case AUTO_CONFIRM -> new AutoConfirmReceipt(orderId, TIMERS);
             case REVIEW_WINDOW -> new CloseReviewWindow(orderId, TIMERS);
             case AFTER_SALES_WINDOW -> new CloseAfterSalesWindow(orderId, TIMERS);
+            case TICKET_EXPIRY -> new io.ordersvc.shared.ticket.TicketCommand.ExpireTickets(orderId, TIMERS);
         };
     }
 }

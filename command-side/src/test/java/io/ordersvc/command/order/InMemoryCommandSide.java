@@ -48,14 +48,18 @@ final class InMemoryCommandSide {
     final CommandGateway commands = DefaultCommandGateway.builder().commandBus(bus).build();
     private final List<Appended> appended = new ArrayList<>();
     private final Map<String, SkuOwners.Owner> owners = new LinkedHashMap<>();
+    private final Map<String, String> ticketOrders = new LinkedHashMap<>();
     private final AtomicLong nextId = new AtomicLong();
     final IdGenerator ids = () -> new UUID(0, nextId.incrementAndGet());
+    final io.ordersvc.command.groupbuy.GroupDesk groupDesk;
+    /** Ticket codes that repeat from run to run. */
+    final TicketCodes codes = new TicketCodes(new java.util.Random(7));
 
     InMemoryCommandSide(Clock clock) {
         OrderSettings settings = OrderSettings.defaults();
         ParameterResolverFactory resolvers = MultiParameterResolverFactory.ordered(
                 ClasspathParameterResolverFactory.forClass(Order.class),
-                new SimpleResourceParameterResolverFactory(List.of(clock, settings)));
+                new SimpleResourceParameterResolverFactory(List.of(clock, settings, codes)));
         var orders = repository(Order.class, resolvers);
         var products = repository(Product.class, resolvers);
         var refunds = repository(Refund.class, resolvers);
@@ -72,31 +76,40 @@ final class InMemoryCommandSide {
                 io.ordersvc.command.wallet.GiftCard.class, resolvers), ids);
         var wallets = new io.ordersvc.command.wallet.Wallets(repository(io.ordersvc.command.wallet.Wallet.class,
                 resolvers), giftCards);
-        OrderPlacement placement = new OrderPlacement(orders, stock, wallets);
+        OrderPlacement placement = new OrderPlacement(orders, stock, wallets, codes);
         var payments = repository(io.ordersvc.command.payment.Payment.class, resolvers);
         new AnnotationCommandHandlerAdapter<>(new io.ordersvc.command.payment.PaymentDesk(payments, orders), resolvers)
                 .subscribe(bus);
         var carts = new io.ordersvc.command.cart.CartDesk(repository(io.ordersvc.command.cart.Cart.class, resolvers),
                 skuId -> java.util.Optional.empty());
         new AnnotationCommandHandlerAdapter<>(placement, resolvers).subscribe(bus);
+        var refundHandler = new RefundHandler(refunds, orders, stock, wallets,
+                new io.ordersvc.command.shop.ShopProfiles(repository(io.ordersvc.command.shop.Shop.class, resolvers)), ids);
+        groupDesk = new io.ordersvc.command.groupbuy.GroupDesk(repository(
+                io.ordersvc.command.groupbuy.GroupBuy.class, resolvers), repository(
+                io.ordersvc.command.groupbuy.Group.class, resolvers), orders, stock, placement, refundHandler, ids);
+        new AnnotationCommandHandlerAdapter<>(groupDesk, resolvers).subscribe(bus);
         new AnnotationCommandHandlerAdapter<>(new CheckoutDesk(stock, id -> java.util.Optional.empty(),
                 (shops, at) -> List.of(), new io.ordersvc.command.member.MemberBook(store, java.time.Duration.ZERO), placement, new OrderNumbers(clock, 7), settings, ids,
                 carts, wallets, io.ordersvc.command.wallet.WalletSettings.defaults(),
                 giftCards, new io.ordersvc.command.coupon.CouponDesk(repository(
                         io.ordersvc.command.coupon.CouponTemplate.class, resolvers), hash -> java.util.Optional.empty(),
-                        wallets, ids), new io.ordersvc.command.payment.PaymentBook(payments)), resolvers)
+                        wallets, ids), new io.ordersvc.command.payment.PaymentBook(payments), groupDesk), resolvers)
                 .subscribe(bus);
         new AnnotationCommandHandlerAdapter<>(new ProductEditing(products, id -> java.util.Optional.empty()),
                 resolvers).subscribe(bus);
-        new AnnotationCommandHandlerAdapter<>(new RefundHandler(refunds, orders, stock, wallets,
-                new io.ordersvc.command.shop.ShopProfiles(repository(io.ordersvc.command.shop.Shop.class, resolvers))), resolvers)
-                .subscribe(bus);
+        new AnnotationCommandHandlerAdapter<>(refundHandler, resolvers).subscribe(bus);
+        new AnnotationCommandHandlerAdapter<>(new io.ordersvc.command.ticket.TicketDesk(orders,
+                code -> java.util.Optional.ofNullable(ticketOrders.get(code)), refundHandler), resolvers).subscribe(bus);
         // Its handler only: finding corrections reads the database (StockReconciliation.find).
         new AnnotationCommandHandlerAdapter<>(new StockReconciliation(store, null, orders, stock), resolvers)
                 .subscribe(bus);
         store.subscribe(messages -> messages.forEach(m -> {
             if (m instanceof DomainEventMessage<?> domain) {
                 appended.add(new Appended(domain.getType(), domain.getAggregateIdentifier(), domain.getPayload()));
+                if (domain.getPayload() instanceof io.ordersvc.shared.order.OrderEvent.TicketsIssued issued) {
+                    issued.tickets().forEach(t -> ticketOrders.put(t.code(), issued.orderId()));
+                }
                 if (domain.getPayload() instanceof ProductCreated created) {
                     created.skus().forEach(s -> owners.put(s.skuId(),
                             new SkuOwners.Owner(created.productId(), created.shopId())));

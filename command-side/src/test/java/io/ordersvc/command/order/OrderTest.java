@@ -126,6 +126,7 @@ class OrderTest {
         fixture = new AggregateTestFixture<>(Order.class);
         fixture.registerInjectableResource(clock);
         fixture.registerInjectableResource(OrderSettings.defaults());
+        fixture.registerInjectableResource(new TicketCodes(new java.util.Random(7)));
         fixture.registerAnnotatedCommandHandler(new CancelOnlyHandler(fixture.getRepository()));
     }
 
@@ -362,6 +363,7 @@ class OrderTest {
         fixture = new AggregateTestFixture<>(Order.class);
         fixture.registerInjectableResource(clock);
         fixture.registerInjectableResource(OrderSettings.defaults());
+        fixture.registerInjectableResource(new TicketCodes(new java.util.Random(7)));
         fixture.registerAnnotatedCommandHandler(new ExpireHandler(fixture.getRepository(), clock));
     }
 
@@ -732,6 +734,7 @@ class OrderTest {
         fixture = new AggregateTestFixture<>(Order.class);
         fixture.registerInjectableResource(clock);
         fixture.registerInjectableResource(OrderSettings.defaults());
+        fixture.registerInjectableResource(new TicketCodes(new java.util.Random(7)));
         fixture.registerAnnotatedCommandHandler(new AfterSalesSteps(fixture.getRepository(), clock));
     }
 

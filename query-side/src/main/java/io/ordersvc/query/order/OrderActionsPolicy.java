@@ -21,12 +21,13 @@ final class OrderActionsPolicy {
 
     static OrderRules.Facts facts(OrderViewEntity o, List<LineView> lines) {
         boolean reviewed = o.reviewRating != null;
-        boolean lineRefundable = lines.stream().anyMatch(l -> l.paidAmount().compareTo(l.refundedAmount()) > 0
+        boolean lineRefundable = !o.ticketOrder && lines.stream().anyMatch(l -> l.paidAmount().compareTo(l.refundedAmount()) > 0
                 && !l.refundState().open());
         return new OrderRules.Facts(o.orderId, o.buyerId, o.shopId, OrderStatus.fromValue(o.status), o.payableUntil,
                 o.refundInProgress, reviewed, !o.reviewPending && !reviewed,
                 o.afterSalesUntil, o.afterSalesClosed,
                 lineRefundable, o.deletedByBuyer, OrderStatus.SHIPPED.value().equals(o.status) ? o.autoConfirmAt : null,
-                o.receiptExtended);
+                o.receiptExtended, io.ordersvc.shared.groupbuy.GroupStatus.FORMING.value().equals(o.groupStatus),
+                o.ticketOrder);
     }
 }

@@ -54,8 +54,9 @@ class OrderLogProjection {
             @MetaDataValue(AuditMetaData.ACTOR_ID) String actorId,
             @MetaDataValue(AuditMetaData.ACTOR_ROLE) String actorRole,
             @MetaDataValue(AuditMetaData.CORRELATION_ID) String correlationId) {
-        if (event instanceof SellerRemarkSet) {
-            return; // the shop's private note: the log is the buyer's too
+        if (event instanceof SellerRemarkSet || event instanceof OrderEvent.OrderGroupSeatPaid
+                || event instanceof OrderEvent.TicketsOrdered) {
+            return; // the shop's private note: the log is the buyer's too; a seat paid: the payment says it
         }
         var entry = new OrderLogEntity();
         entry.orderId = event.orderId();
@@ -130,6 +131,26 @@ class OrderLogProjection {
         } else if (event instanceof ReceiptExtended e) {
             describe(entry, OrderLogAction.RECEIPT_EXTENDED, "Receipt extended: confirmed automatically at "
                     + e.autoConfirmAt(), previous);
+        } else if (event instanceof OrderEvent.TicketsIssued e) {
+            describe(entry, OrderLogAction.TICKETS_ISSUED, e.tickets().size() + " e-ticket(s) issued", OrderStatus.SHIPPED);
+        } else if (event instanceof OrderEvent.TicketRedeemed e) {
+            describe(entry, OrderLogAction.TICKET_USED, "E-ticket …" + e.code().substring(e.code().length() - 4)
+                    + " used", previous);
+        } else if (event instanceof OrderEvent.TicketsExpired e) {
+            describe(entry, OrderLogAction.TICKETS_EXPIRED, e.codes().size() + " e-ticket(s) expired unused", previous);
+        } else if (event instanceof OrderEvent.TicketRefunded e) {
+            describe(entry, OrderLogAction.TICKET_REFUNDED, "E-ticket …" + e.code().substring(e.code().length() - 4)
+                    + " given back (refund " + e.refundId() + ")", previous);
+        } else if (event instanceof OrderEvent.OrderJoinedGroup e) {
+            describe(entry, OrderLogAction.JOINED_GROUP, (e.role() == io.ordersvc.shared.groupbuy.GroupRole.LEADER
+                    ? "Opened group " : "Joined group ") + e.groupId() + "; ships once the group is complete", previous);
+        } else if (event instanceof OrderEvent.OrderLeftGroup e) {
+            describe(entry, OrderLogAction.LEFT_GROUP, "Seat in group " + e.groupId() + " given back", previous);
+        } else if (event instanceof OrderEvent.OrderGroupSettled e) {
+            boolean formed = e.outcome() == io.ordersvc.shared.groupbuy.GroupStatus.SUCCEEDED;
+            describe(entry, formed ? OrderLogAction.GROUP_SUCCEEDED : OrderLogAction.GROUP_FAILED, formed
+                    ? "Group " + e.groupId() + " complete" : "Group " + e.groupId()
+                    + " failed: an unpaid order is cancelled, a paid one refunded in full", previous);
         } else {
             describe(entry, OrderLogAction.CHANGED, event.getClass().getSimpleName(), previous);
         }

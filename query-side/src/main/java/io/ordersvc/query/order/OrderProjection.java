@@ -346,6 +346,59 @@ public class OrderProjection {
         });
     }
 
+    @EventHandler
+    void on(io.ordersvc.shared.order.OrderEvent.OrderJoinedGroup e, @SequenceNumber long sequence) {
+        update(e.orderId(), sequence, o -> {
+            o.groupId = e.groupId();
+            o.groupBuyId = e.groupBuyId();
+            o.groupStatus = io.ordersvc.shared.groupbuy.GroupStatus.FORMING.value();
+        });
+    }
+
+    @EventHandler
+    void on(io.ordersvc.shared.order.OrderEvent.OrderGroupSettled e, @SequenceNumber long sequence) {
+        update(e.orderId(), sequence, o -> o.groupStatus = e.outcome().value());
+    }
+
+    @EventHandler
+    void on(io.ordersvc.shared.order.OrderEvent.TicketsOrdered e, @SequenceNumber long sequence) {
+        update(e.orderId(), sequence, o -> o.ticketOrder = true);
+    }
+
+    /** E-tickets are delivered as their codes: the order is shipped. */
+    @EventHandler
+    void on(io.ordersvc.shared.order.OrderEvent.TicketsIssued e, @SequenceNumber long sequence) {
+        update(e.orderId(), sequence, o -> {
+            o.status = OrderStatus.SHIPPED.value();
+            o.shippedAt = e.issuedAt();
+            o.ticketsUnused = e.tickets().size();
+        });
+    }
+
+    @EventHandler
+    void on(io.ordersvc.shared.order.OrderEvent.TicketRedeemed e, @SequenceNumber long sequence) {
+        update(e.orderId(), sequence, o -> {
+            o.ticketsUnused--;
+            o.ticketsUsed++;
+        });
+    }
+
+    @EventHandler
+    void on(io.ordersvc.shared.order.OrderEvent.TicketsExpired e, @SequenceNumber long sequence) {
+        update(e.orderId(), sequence, o -> {
+            o.ticketsUnused -= e.codes().size();
+            o.ticketsExpired += e.codes().size();
+        });
+    }
+
+    @EventHandler
+    void on(io.ordersvc.shared.order.OrderEvent.TicketRefunded e, @SequenceNumber long sequence) {
+        update(e.orderId(), sequence, o -> {
+            o.ticketsUnused--;
+            o.ticketsRefunded++;
+        });
+    }
+
     @ResetHandler
     void reset() {
         shipments.deleteAll();

@@ -141,7 +141,17 @@ public class OrderQueries {
                 OrderActionsPolicy.of(o, lineViews, query.actor(), clock.instant()), timers(o), price(o), o.payNo,
                 o.invoice == null ? null : JsonText.read(o.invoice, INVOICE), o.printed, o.receiptExtended,
                 OrderStatus.SHIPPED.value().equals(o.status) ? o.autoConfirmAt : null,
-                sellerRemark(o, query.actor()), o.version);
+                sellerRemark(o, query.actor()), o.version, group(o), tickets(o));
+    }
+
+    private static io.ordersvc.shared.ticket.TicketQuery.TicketCounts tickets(OrderViewEntity o) {
+        return !o.ticketOrder ? null : new io.ordersvc.shared.ticket.TicketQuery.TicketCounts(o.ticketsUnused,
+                o.ticketsUsed, o.ticketsExpired, o.ticketsRefunded);
+    }
+
+    private static io.ordersvc.shared.groupbuy.GroupRef group(OrderViewEntity o) {
+        return o.groupId == null ? null : new io.ordersvc.shared.groupbuy.GroupRef(o.groupId, o.groupBuyId,
+                io.ordersvc.shared.groupbuy.GroupStatus.valueOf(o.groupStatus.toUpperCase(java.util.Locale.ROOT)));
     }
 
     @QueryHandler
@@ -201,7 +211,7 @@ public class OrderQueries {
                         masked ? Receiver.maskName(o.receiverName) : o.receiverName,
                         masked ? Receiver.maskPhone(o.receiverPhone) : o.receiverPhone, o.createdAt,
                         o.payableUntil, linesByOrder.getOrDefault(o.orderId, List.of()), o.payNo, o.printed,
-                        sellerRemark(o, query.actor()), o.version))
+                        sellerRemark(o, query.actor()), o.version, group(o), tickets(o)))
                 .toList();
         return OrderPage.of(items, query.page(), query.size(), total.count(), total.exact());
     }

@@ -66,4 +66,14 @@ class OrderViewEntity {
     String sellerRemark;
     String sellerFlag;
     Instant sellerRemarkAt;
+    /** A group order's group (拼团), its campaign and its status as the order knows it (null: not a group order). */
+    String groupId;
+    String groupBuyId;
+    String groupStatus;
+    /** The order sells e-tickets; how many of them are in each state. */
+    boolean ticketOrder;
+    int ticketsUnused;
+    int ticketsUsed;
+    int ticketsExpired;
+    int ticketsRefunded;
 }

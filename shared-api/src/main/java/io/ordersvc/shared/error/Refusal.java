@@ -53,6 +53,10 @@ public final class Refusal extends DomainException {
         return notFound("FREIGHT_TEMPLATE_NOT_FOUND", "freight template " + freightTemplateId + " does not exist");
     }
 
+    public static Refusal groupBuyNotFound(String groupBuyId) {
+        return notFound("GROUP_BUY_NOT_FOUND", "group buy " + groupBuyId + " does not exist");
+    }
+
     public static Refusal promotionNotFound(String promotionId) {
         return notFound("PROMOTION_NOT_FOUND", "promotion " + promotionId + " does not exist");
     }

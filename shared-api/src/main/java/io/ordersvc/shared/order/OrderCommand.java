@@ -17,11 +17,16 @@ public sealed interface OrderCommand extends ActorAware {
     /** POST /orders: checkout's buy-now path for one shop's goods, with checkout's optional fields. */
     record PlaceOrder(@TargetAggregateIdentifier String orderId, Actor actor, OrderType orderType, List<Item> items,
                       Receiver receiver, String buyerRemark, List<CheckoutRequest.GiftChoice> giftChoices,
-                      Invoice invoice, Money expectedPayAmount, Assets assets) implements OrderCommand {
+                      Invoice invoice, Money expectedPayAmount, Assets assets, GroupChoice group)
+            implements OrderCommand {
 
         public PlaceOrder(String orderId, Actor actor, OrderType orderType, List<Item> items, Receiver receiver,
                           String buyerRemark) {
-            this(orderId, actor, orderType, items, receiver, buyerRemark, null, null, null, Assets.NONE);
+            this(orderId, actor, orderType, items, receiver, buyerRemark, null, null, null, Assets.NONE, null);
+        }
+
+        /** A group order (拼团): opens a group of the campaign groupBuyId, or joins the group groupId. */
+        public record GroupChoice(String groupBuyId, String groupId) {
         }
 
         public PlaceOrder {

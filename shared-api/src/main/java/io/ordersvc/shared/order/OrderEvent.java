@@ -211,4 +211,58 @@ public sealed interface OrderEvent {
     record ReceiverChanged(String orderId, Receiver receiver, io.ordersvc.shared.checkout.PriceBreakdown price,
                            String changedBy, Instant at) implements Repriced {
     }
+
+    // ---- group buying: the order's seat in a group (拼团); the group itself is its own stream
+
+    /** The order took a seat in a group at placement: it is shippable only once the group succeeded. */
+    record OrderJoinedGroup(String orderId, String groupId, String groupBuyId, io.ordersvc.shared.groupbuy.GroupRole role,
+                            int units, Instant at) implements OrderEvent {
+    }
+
+    /** The order of a forming group was paid: its seat is paid (the group sweep tells the group). */
+    record OrderGroupSeatPaid(String orderId, String groupId, Instant at) implements OrderEvent {
+    }
+
+    /** The order no longer holds its seat (cancelled, or refunded when its group failed); its units are free. */
+    record OrderLeftGroup(String orderId, String groupId, String groupBuyId, int units, Instant at)
+            implements OrderEvent {
+    }
+
+    /** The group ended: succeeded (the order may ship) or failed (the order is cancelled or refunded in full). */
+    record OrderGroupSettled(String orderId, String groupId, io.ordersvc.shared.groupbuy.GroupStatus outcome,
+                             Instant at) implements OrderEvent {
+    }
+
+    // ---- e-tickets: the order's own units, delivered as codes (the tickets live in the order's stream)
+
+    /** A line of e-tickets to issue on payment, with its validity (validFrom null: at once). */
+    record TicketLine(String orderLineId, String productName, int quantity, Instant validFrom, Instant validUntil) {
+    }
+
+    /** The order sells e-tickets (placement): it is never shipped; its tickets are issued when it is paid. */
+    record TicketsOrdered(String orderId, List<TicketLine> lines) implements OrderEvent {
+    }
+
+    /**
+     * Paid: one ticket per unit, delivered (the order is shipped: electronically). expiresAt: the first validity end,
+     * when the order timer looks for tickets to expire.
+     */
+    record TicketsIssued(String orderId, String shopId, String buyerId,
+                         List<io.ordersvc.shared.ticket.Ticket> tickets, Instant issuedAt, Instant expiresAt)
+            implements OrderEvent {
+    }
+
+    /** The shop took the ticket at the door. nextExpiry as in TicketsExpired. */
+    record TicketRedeemed(String orderId, String code, String redeemedBy, Instant at, Instant nextExpiry)
+            implements OrderEvent {
+    }
+
+    /** Tickets whose validity ended unused; nextExpiry: when the next unused one ends (null: none left). */
+    record TicketsExpired(String orderId, List<String> codes, Instant at, Instant nextExpiry) implements OrderEvent {
+    }
+
+    /** The buyer gave an unused ticket back: refundId pays back what it cost. nextExpiry as in TicketsExpired. */
+    record TicketRefunded(String orderId, String code, String refundId, Instant at, Instant nextExpiry)
+            implements OrderEvent {
+    }
 }

@@ -68,11 +68,14 @@ public final class OrderRules {
      * @param deleted           the buyer hid the order
      * @param autoConfirmAt     shipped orders: when receipt is confirmed for the buyer (null otherwise)
      * @param receiptExtended   the buyer extended the receipt already
+     * @param groupForming      the order holds a seat in a group (拼团) that has not succeeded yet
+     * @param ticketOrder       the order sells e-tickets: delivered as codes, never shipped, completed when every
+     *                          ticket is settled (refunds go by ticket)
      */
     public record Facts(String orderId, String buyerId, String shopId, OrderStatus status, Instant payableUntil,
                         boolean refundOpen, boolean reviewed, boolean reviewWindowClosed, Instant afterSalesUntil,
                         boolean afterSalesClosed, boolean lineRefundable, boolean deleted, Instant autoConfirmAt,
-                        boolean receiptExtended) {
+                        boolean receiptExtended, boolean groupForming, boolean ticketOrder) {
     }
 
     private static final Set<OrderStatus> REFUNDABLE = EnumSet.of(TO_SHIP, SHIPPED, COMPLETED);
@@ -114,8 +117,12 @@ public final class OrderRules {
             case EXPIRE -> o.status() == PENDING_PAYMENT && now.isBefore(o.payableUntil())
                     ? Refusal.conflict("NOT_YET_DUE", about(o) + " is payable until " + o.payableUntil())
                     : status(o, "ORDER_NOT_CANCELLABLE", EnumSet.of(PENDING_PAYMENT));
-            case SHIP -> firstOf(status(o, "ORDER_NOT_SHIPPABLE", EnumSet.of(TO_SHIP)), unlocked(o));
-            case CONFIRM_RECEIPT -> firstOf(status(o, "ORDER_NOT_RECEIVABLE", EnumSet.of(SHIPPED)), unlocked(o));
+            case SHIP -> o.ticketOrder() ? Refusal.conflict("ORDER_NOT_SHIPPABLE", about(o)
+                    + " sells e-tickets: delivered as codes, never shipped")
+                    : firstOf(firstOf(status(o, "ORDER_NOT_SHIPPABLE", EnumSet.of(TO_SHIP)), unlocked(o)), forming(o));
+            case CONFIRM_RECEIPT -> o.ticketOrder() ? Refusal.conflict("ORDER_NOT_RECEIVABLE", about(o)
+                    + " completes when every ticket is used, expired or refunded")
+                    : firstOf(status(o, "ORDER_NOT_RECEIVABLE", EnumSet.of(SHIPPED)), unlocked(o));
             case AUTO_CONFIRM -> firstOf(firstOf(status(o, "ORDER_NOT_RECEIVABLE", EnumSet.of(SHIPPED)), unlocked(o)),
                     o.autoConfirmAt() != null && now.isBefore(o.autoConfirmAt())
                             ? Refusal.conflict("NOT_YET_DUE", about(o) + " is confirmed for the buyer at "
@@ -125,7 +132,7 @@ public final class OrderRules {
                             + " can no longer be reviewed")
                             : o.reviewed() ? Refusal.conflict("ORDER_ALREADY_REVIEWED", about(o) + " has been reviewed")
                             : null);
-            case APPLY_REFUND -> firstOf(status(o, "ORDER_NOT_REFUNDABLE", REFUNDABLE),
+            case APPLY_REFUND -> firstOf(firstOf(status(o, "ORDER_NOT_REFUNDABLE", REFUNDABLE), forming(o)),
                     o.status() == COMPLETED && (o.afterSalesClosed() || now.isAfter(o.afterSalesUntil()))
                             ? Refusal.conflict("AFTER_SALES_WINDOW_CLOSED", "after-sales ended " + o.afterSalesUntil())
                             : null);
@@ -180,6 +187,12 @@ public final class OrderRules {
 
     private static Refusal unlocked(Facts o) {
         return o.refundOpen() ? Refusal.conflict("ORDER_LOCKED", about(o) + " has a refund in progress") : null;
+    }
+
+    /** A group's orders wait for it: shipped once it succeeded, refunded in full by the platform if it fails. */
+    private static Refusal forming(Facts o) {
+        return o.groupForming() ? Refusal.conflict("GROUP_FORMING", about(o) + " waits for its group to form")
+                : null;
     }
 
     private static Refusal firstOf(Refusal first, Refusal second) {

@@ -27,7 +27,10 @@ public final class OrderViews {
                               List<LogEntry> log, Actions actions, List<Timer> timers, PriceBreakdown price,
                               String payNo, @JsonInclude(JsonInclude.Include.NON_NULL) InvoiceView invoice,
                               boolean printed, boolean receiptExtended, Instant autoConfirmAt,
-                              @JsonInclude(JsonInclude.Include.NON_NULL) SellerRemark sellerRemark, long version) {
+                              @JsonInclude(JsonInclude.Include.NON_NULL) SellerRemark sellerRemark, long version,
+                              @JsonInclude(JsonInclude.Include.NON_NULL) io.ordersvc.shared.groupbuy.GroupRef group,
+                              @JsonInclude(JsonInclude.Include.NON_NULL)
+                              io.ordersvc.shared.ticket.TicketQuery.TicketCounts tickets) {
     }
 
     /** The invoice the buyer asked for, and once the seller issued it its number, link and time. */
@@ -53,7 +56,10 @@ public final class OrderViews {
                                Money goodsAmount, Money shippingFee, Money discountAmount, Money payAmount,
                                long pointsAmount, String receiverName, String receiverPhone, Instant createdAt,
                                Instant payableUntil, List<LineView> lines, String payNo, boolean printed,
-                               @JsonInclude(JsonInclude.Include.NON_NULL) SellerRemark sellerRemark, long version) {
+                               @JsonInclude(JsonInclude.Include.NON_NULL) SellerRemark sellerRemark, long version,
+                               @JsonInclude(JsonInclude.Include.NON_NULL) io.ordersvc.shared.groupbuy.GroupRef group,
+                               @JsonInclude(JsonInclude.Include.NON_NULL)
+                               io.ordersvc.shared.ticket.TicketQuery.TicketCounts tickets) {
     }
 
     /** The shop's private remark and flag: shown to the shop and admins only, never to the buyer. */

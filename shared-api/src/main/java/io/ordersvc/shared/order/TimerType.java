@@ -13,7 +13,9 @@ public enum TimerType {
     /** After completion: the order stops waiting for a review. */
     REVIEW_WINDOW,
     /** After completion: no more refund applications. */
-    AFTER_SALES_WINDOW;
+    AFTER_SALES_WINDOW,
+    /** At an e-ticket's validity end: unused tickets expire (and an order whose tickets are all settled completes). */
+    TICKET_EXPIRY;
 
     @JsonValue
     public String value() {

@@ -22,7 +22,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /** Plays the payment channels' side with the published test keys: signs notifications as each channel would. */
-final class ChannelPlay {
+public final class ChannelPlay {
 
     static final Properties KEYS = PaymentSettings.publishedTestKeys();
     static final String CHANNEL_PRIVATE = KEYS.getProperty("channel.private");
@@ -32,13 +32,13 @@ final class ChannelPlay {
     private ChannelPlay() {
     }
 
-    static String form(Map<String, String> fields) {
+    public static String form(Map<String, String> fields) {
         return fields.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                 + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
     }
 
     /** A simulator notification, signed with its secret as API.md says. */
-    static Map<String, String> simulator(String payNo, String tradeNo, String amount, long timestamp,
+    public static Map<String, String> simulator(String payNo, String tradeNo, String amount, long timestamp,
                                          String secret) {
         Map<String, String> fields = new TreeMap<>(Map.of("pay_no", payNo, "trade_no", tradeNo, "amount", amount,
                 "status", "SUCCESS", "timestamp", Long.toString(timestamp)));

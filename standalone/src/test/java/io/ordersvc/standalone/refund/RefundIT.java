@@ -110,6 +110,10 @@ class RefundIT extends IntegrationTest {
         Response approved = api.post("/api/v1/refunds/" + refundId + "/approve", seller, Map.of()).expect(200);
         assertThat(approved.text("status")).isEqualTo("refunded");
 
+        api.order(orderId, buyer, 4);
+        // The refund's own events are stored after the order's in the same transaction: a batch may end between.
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> "refunded".equals(api.get(
+                "/api/v1/orders/" + orderId, buyer).body().path("refunds").path(0).path("status").asString()));
         JsonNode closed = api.order(orderId, buyer, 4);
         assertThat(closed.path("status").asString()).isEqualTo("closed");
         assertThat(closed.path("refund_in_progress").asBoolean()).isFalse();

@@ -28,6 +28,7 @@ import org.springframework.test.context.ContextConfiguration;
                 "orders.timers.window-poll-interval=200ms",
                 "orders.members.levels-refresh=0s",
                 "orders.payouts.poll-interval=200ms",
+                "orders.groups.poll-interval=200ms",
                 "orders.webhooks.poll-interval=200ms",
                 "orders.webhooks.backoff=100ms",
                 "orders.webhooks.allow-http=true",

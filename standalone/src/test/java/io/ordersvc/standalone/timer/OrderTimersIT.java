@@ -101,6 +101,8 @@ class OrderTimersIT {
         Api.Sku sku;
         String dueDuringDowntime;
         Instant dueAt;
+        String groupLeader;
+        String groupId;
 
         try (ConfigurableApplicationContext first = start(url)) {
             Api api = api(first);
@@ -210,6 +212,19 @@ class OrderTimersIT {
             dueDuringDowntime = last.text("order_id");
             dueAt = Instant.parse(last.text("payable_until"));
             eventually(() -> assertThat(timersOf(jdbc, dueDuringDowntime)).isEqualTo(1));
+
+            // A group whose deadline passes while the service is down: its paid leader is refunded after the start.
+            Instant now = CLOCK.instant();
+            String groupBuy = api.post("/api/v1/group-buys", seller, Map.of("sku_id", sku.skuId(), "group_price",
+                    "4.00", "group_size", 3, "duration", "PT1H", "per_buyer_limit", 0, "starts_at",
+                    now.minusSeconds(60).toString(), "ends_at", now.plus(Duration.ofDays(30)).toString())).expect(201)
+                    .text("group_buy_id");
+            Map<String, Object> groupOrder = new java.util.HashMap<>(Api.orderBody(sku.skuId(), 1));
+            groupOrder.put("group", Map.of("group_buy_id", groupBuy));
+            var opened = api.post("/api/v1/orders", buyer, groupOrder).expect(201);
+            groupLeader = opened.text("order_id");
+            groupId = opened.body().path("group").path("group_id").asString();
+            api.pay(groupLeader, "4.00", "tx-" + groupLeader).expect(200);
         }
         // The service stays down until the timer is overdue.
         CLOCK.advance(Duration.ofHours(24).plusSeconds(1));
@@ -221,6 +236,10 @@ class OrderTimersIT {
             JdbcTemplate jdbc = a.getBean(JdbcTemplate.class);
             eventually(() -> assertThat(events(jdbc, dueDuringDowntime, "OrderCancelled")).as(diagnostics(jdbc))
                     .isEqualTo(1));
+            // The group's deadline, also passed during the downtime, fired once on one of the two instances.
+            eventually(() -> assertThat(events(jdbc, groupLeader, "LineRefunded")).isEqualTo(1));
+            assertThat(events(jdbc, groupId, "GroupFailed")).isEqualTo(1);
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM group_task", Long.class)).isZero();
 
             List<String> orders = new ArrayList<>();
             for (int i = 0; i < 6; i++) {
@@ -262,18 +281,18 @@ class OrderTimersIT {
         var old = new JdbcTemplate(new org.springframework.jdbc.datasource.DriverManagerDataSource(url,
                 TestDatabase.user(), TestDatabase.password()));
         old.update("DROP TABLE order_timer");
-        old.update("DROP TABLE promotion_index"); // and what came after it (V3 to V8)
+        old.update("DROP TABLE promotion_index"); // and what came after it (V3 to V10)
         old.update("DROP TABLE coupon_code_index");
         old.update("DROP TABLE payout");
         old.update("DROP TABLE payment_trade");
         old.update("DROP TABLE shipment_index");
-        for (String table : List.of("webhook", "webhook_owner", "webhook_delivery")) {
+        for (String table : List.of("webhook", "webhook_owner", "webhook_delivery", "group_task", "ticket_index")) {
             old.update("DROP TABLE " + table);
         }
         for (String column : List.of("price", "product_name", "on_shelf")) {
             old.update("ALTER TABLE sku_index DROP COLUMN " + column);
         }
-        old.update("DELETE FROM command_schema_history WHERE version IN ('2', '3', '4', '5', '6', '7', '8')");
+        old.update("DELETE FROM command_schema_history WHERE version IN ('2', '3', '4', '5', '6', '7', '8', '9', '10')");
         old.update("DELETE FROM token_entry WHERE processor_name = 'order-due-dates'");
         old.update("INSERT INTO saga_entry (saga_id, saga_type, serialized_saga) VALUES ('saga-1', ?, ?)",
                 "io.ordersvc.command.timer.OrderTimers", "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8));

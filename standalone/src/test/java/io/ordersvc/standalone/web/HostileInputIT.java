@@ -35,7 +35,7 @@ class HostileInputIT extends IntegrationTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final long SEED = Long.getLong("orders.fuzz.seed", 20261122L);
-    private static final int EXAMPLES = Integer.getInteger("orders.fuzz.examples", 500);
+    private static final int EXAMPLES = Integer.getInteger("orders.fuzz.examples", 700);
 
     record Operation(String method, String path, List<String> query, JsonNode bodySchema) {
     }
@@ -83,6 +83,21 @@ class HostileInputIT extends IntegrationTest {
         ids.put("promotion_id", api.post("/api/v1/promotions", seller, Map.of("name", "Fuzz", "type", "full_reduction",
                 "starts_at", "2026-01-01T00:00:00Z", "ends_at", "2099-01-01T00:00:00Z", "tiers",
                 List.of(Map.of("threshold_amount", "100.00", "reduction", "10.00")))).expect(201).text("promotion_id"));
+        String groupBuy = api.post("/api/v1/group-buys", seller, Map.of("sku_id", sku.skuId(), "group_price", "5.00",
+                "group_size", 2, "duration", "PT1H", "per_buyer_limit", 0, "starts_at", "2026-01-01T00:00:00Z",
+                "ends_at", "2099-01-01T00:00:00Z")).expect(201).text("group_buy_id");
+        ids.put("group_buy_id", groupBuy);
+        Map<String, Object> groupOrder = new java.util.LinkedHashMap<>(Api.orderBody(sku.skuId(), 1));
+        groupOrder.put("group", Map.of("group_buy_id", groupBuy));
+        ids.put("group_id", api.post("/api/v1/orders", buyer, groupOrder).expect(201).body().path("group")
+                .path("group_id").asString());
+        String ticketSku = api.post("/api/v1/products", seller, Map.of("name", "Fuzz ticket", "product_type", "e_ticket",
+                "ticket_valid_until", "2099-01-01T00:00:00Z", "skus", List.of(Map.of("sku_code", "T", "price", "3.00",
+                        "stock", 100)))).expect(201).body().path("skus").get(0).path("sku_id").asString();
+        String ticketOrder = api.placeOrder(buyer, ticketSku, 1).expect(201).text("order_id");
+        api.pay(ticketOrder, "3.00", "tx-" + ticketOrder).expect(200);
+        ids.put("code", api.get("/api/v1/orders/" + ticketOrder + "/tickets?min_version=2", buyer).expect(200).body()
+                .path("tickets").get(0).path("code").asString());
         ids.put("buyer_id", "buyer-fuzz");
         ids.put("shop_id", shop);
         ids.put("coupon_template_id", api.post("/api/v1/coupon-templates", seller, Map.of("name", "Fuzz", "type",
@@ -176,7 +191,7 @@ class HostileInputIT extends IntegrationTest {
 
     /** The path parameters of the contract, each filled with a real id (or, attacking, something else). */
     private static final List<String> PATH_IDS = List.of("order_id", "product_id", "sku_id", "refund_id",
-            "freight_template_id", "promotion_id", "buyer_id", "item_id", "coupon_template_id", "shop_id", "pay_no", "channel", "shipment_id", "carrier", "webhook_id", "delivery_id");
+            "freight_template_id", "promotion_id", "buyer_id", "item_id", "coupon_template_id", "shop_id", "pay_no", "channel", "shipment_id", "carrier", "webhook_id", "delivery_id", "group_buy_id", "group_id", "code");
 
     /** Plausible values per query parameter; the generator uses them unless it decides to attack. */
     private static final Map<String, List<String>> GOOD_QUERY = Map.ofEntries(

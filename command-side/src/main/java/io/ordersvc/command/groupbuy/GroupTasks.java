@@ -1,0 +1,56 @@
+package io.ordersvc.command.groupbuy;
+
+import io.ordersvc.command.groupbuy.GroupTaskTable.Kind;
+import io.ordersvc.shared.groupbuy.GroupBuyEvent.GroupFailed;
+import io.ordersvc.shared.groupbuy.GroupBuyEvent.GroupOpened;
+import io.ordersvc.shared.groupbuy.GroupBuyEvent.GroupSucceeded;
+import io.ordersvc.shared.order.OrderEvent.OrderGroupSeatPaid;
+import io.ordersvc.shared.order.OrderEvent.OrderLeftGroup;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.springframework.stereotype.Component;
+
+/**
+ * The steps a group's facts ask for, written by a subscribing handler in the transaction that stores the fact: the
+ * deadline when it opens, a seat paid or given back when its order says so, each order's settlement when it ends.
+ * {@link GroupSweep} carries them out. Nothing here for any other order: an order outside a group costs nothing.
+ */
+@Component
+@ProcessingGroup(GroupTasks.GROUP)
+class GroupTasks {
+
+    static final String GROUP = "group-tasks";
+    private final GroupTaskTable table;
+
+    GroupTasks(GroupTaskTable table) {
+        this.table = table;
+    }
+
+    @EventHandler
+    void on(GroupOpened e) {
+        table.add(Kind.DEADLINE, e.groupId(), e.groupBuyId(), null, e.deadline());
+    }
+
+    @EventHandler
+    void on(OrderGroupSeatPaid e) {
+        table.add(Kind.SEAT_PAID, e.groupId(), null, e.orderId(), e.at());
+    }
+
+    @EventHandler
+    void on(OrderLeftGroup e) {
+        table.add(Kind.SEAT_RELEASED, e.groupId(), e.groupBuyId(), e.orderId(), e.at());
+    }
+
+    @EventHandler
+    void on(GroupSucceeded e) {
+        table.dropDeadline(e.groupId());
+        e.orderIds().forEach(id -> table.add(Kind.SETTLE_SUCCEEDED, e.groupId(), e.groupBuyId(), id, e.at()));
+        e.cancelled().forEach(id -> table.add(Kind.SETTLE_SUCCEEDED, e.groupId(), e.groupBuyId(), id, e.at()));
+    }
+
+    @EventHandler
+    void on(GroupFailed e) {
+        table.dropDeadline(e.groupId());
+        e.orderIds().forEach(id -> table.add(Kind.SETTLE_FAILED, e.groupId(), e.groupBuyId(), id, e.at()));
+    }
+}

@@ -1,0 +1,14 @@
+package io.ordersvc.shared.ticket;
+
+import io.ordersvc.shared.money.Money;
+
+import java.time.Instant;
+
+/**
+ * One e-ticket as issued: its code (unguessable, the credential the buyer shows), the order line it is a unit of,
+ * what was paid for it (the line's paid amount apportioned to the fen over its units: a refund of it returns exactly
+ * that) and its validity (validFrom null: at once).
+ */
+public record Ticket(String code, String orderLineId, String productName, Money amount, Instant validFrom,
+                     Instant validUntil) {
+}
