@@ -48,6 +48,37 @@ class GroupSweep {
         this.claim = claim;
     }
 
+    private final java.util.concurrent.ExecutorService nudges = java.util.concurrent.Executors
+            .newSingleThreadExecutor(task -> {
+                Thread thread = new Thread(task, "group-sweep-nudge");
+                thread.setDaemon(true);
+                return thread;
+            });
+    private final java.util.concurrent.atomic.AtomicBoolean nudged = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /**
+     * A step was just committed on this instance: sweep now rather than at the next poll (the leader's payment
+     * opens the group to others at once). Nudges that come while one waits are one sweep; the poll stays the
+     * safety net, and another instance's sweep takes nothing this one holds (SKIP LOCKED).
+     */
+    void nudge() {
+        if (nudged.compareAndSet(false, true)) {
+            nudges.execute(() -> {
+                nudged.set(false);
+                try {
+                    sweep();
+                } catch (RuntimeException e) { // the poll takes it up
+                    log.debug("group sweep after a nudge failed: {}", e.toString());
+                }
+            });
+        }
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stop() {
+        nudges.shutdownNow();
+    }
+
     /** @return how many steps it carried out */
     int sweep() {
         int done = 0;

@@ -8,6 +8,7 @@ import io.ordersvc.shared.order.OrderEvent.OrderGroupSeatPaid;
 import io.ordersvc.shared.order.OrderEvent.OrderLeftGroup;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,9 +22,18 @@ class GroupTasks {
 
     static final String GROUP = "group-tasks";
     private final GroupTaskTable table;
+    private final GroupSweep sweep;
 
-    GroupTasks(GroupTaskTable table) {
+    GroupTasks(GroupTaskTable table, GroupSweep sweep) {
         this.table = table;
+        this.sweep = sweep;
+    }
+
+    /** Once the fact and its step are committed, this instance carries the step out without waiting for a poll. */
+    private void soon() {
+        if (CurrentUnitOfWork.isStarted()) {
+            CurrentUnitOfWork.get().root().afterCommit(u -> sweep.nudge());
+        }
     }
 
     @EventHandler
@@ -34,11 +44,13 @@ class GroupTasks {
     @EventHandler
     void on(OrderGroupSeatPaid e) {
         table.add(Kind.SEAT_PAID, e.groupId(), null, e.orderId(), e.at());
+        soon();
     }
 
     @EventHandler
     void on(OrderLeftGroup e) {
         table.add(Kind.SEAT_RELEASED, e.groupId(), e.groupBuyId(), e.orderId(), e.at());
+        soon();
     }
 
     @EventHandler
@@ -46,11 +58,13 @@ class GroupTasks {
         table.dropDeadline(e.groupId());
         e.orderIds().forEach(id -> table.add(Kind.SETTLE_SUCCEEDED, e.groupId(), e.groupBuyId(), id, e.at()));
         e.cancelled().forEach(id -> table.add(Kind.SETTLE_SUCCEEDED, e.groupId(), e.groupBuyId(), id, e.at()));
+        soon();
     }
 
     @EventHandler
     void on(GroupFailed e) {
         table.dropDeadline(e.groupId());
         e.orderIds().forEach(id -> table.add(Kind.SETTLE_FAILED, e.groupId(), e.groupBuyId(), id, e.at()));
+        soon();
     }
 }
