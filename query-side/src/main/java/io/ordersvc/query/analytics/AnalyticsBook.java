@@ -1,0 +1,297 @@
+package io.ordersvc.query.analytics;
+
+import io.ordersvc.query.support.JsonText;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.core.type.TypeReference;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * What one event batch adds to the analytics tables: the orders it names loaded in one query, the counters it adds
+ * kept in memory, all written just before the commit with the processor's token: a few JDBC batches per event
+ * batch, whatever its size. Counters go as {@code UPDATE ... SET n = n + ?}, and a row that is not there yet is
+ * inserted. Plain SQL, the same on H2 and PostgreSQL.
+ */
+final class AnalyticsBook {
+
+    /** The platform's rows: every shop together. */
+    static final String PLATFORM = "*";
+
+    /** A line of an order as the figures need it. */
+    record Line(String productId, String productName, int quantity, BigDecimal paid) {
+    }
+
+    static final TypeReference<Map<String, Line>> LINES = new TypeReference<>() {
+    };
+
+    /** An order's facts (analytics_order). */
+    static final class Order {
+        final String orderId;
+        String shopId;
+        String buyerId;
+        LocalDate placedDay;
+        BigDecimal total;
+        Map<String, Line> lines;
+        boolean paid;
+        boolean shipped;
+        boolean completed;
+        boolean refunded;
+
+        Order(String orderId) {
+            this.orderId = orderId;
+        }
+    }
+
+    /** What the counter tables count: each a column of its own name; the money ones are amounts. */
+    enum Count {
+        PLACED, PAID, SHIPPED, COMPLETED, REFUNDED, CANCELLED, REFUND_COUNT, BUYERS, NEW_BUYERS, QUANTITY, REFUNDS,
+        GMV, REFUNDED_AMOUNT, REVENUE, AMOUNT;
+
+        String column() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        boolean money() {
+            return this == GMV || this == REFUNDED_AMOUNT || this == REVENUE || this == AMOUNT;
+        }
+    }
+
+    /** One counter table: its key columns and what it counts; rows keyed by id. */
+    private record Counters(String table, List<String> keys, List<Count> counts) {
+    }
+
+    private static final Counters DAILY = new Counters("analytics_daily", List.of("stat_date", "shop_id"),
+            List.of(Count.PLACED, Count.PAID, Count.REFUND_COUNT, Count.CANCELLED, Count.BUYERS, Count.NEW_BUYERS,
+                    Count.GMV, Count.REFUNDED_AMOUNT));
+    private static final Counters FUNNEL = new Counters("analytics_funnel", List.of("stat_date", "shop_id"),
+            List.of(Count.PLACED, Count.PAID, Count.SHIPPED, Count.COMPLETED, Count.REFUNDED));
+    private static final Counters PRODUCT = new Counters("analytics_product",
+            List.of("stat_date", "shop_id", "product_id", "product_name"),
+            List.of(Count.QUANTITY, Count.REFUND_COUNT, Count.REVENUE, Count.REFUNDED_AMOUNT));
+    private static final Counters REASON = new Counters("analytics_refund_reason",
+            List.of("stat_date", "shop_id", "reason"), List.of(Count.REFUNDS, Count.AMOUNT));
+
+    /** The additions to one row of a counter table. */
+    private static final class Row {
+        final Object[] keys;
+        final Object[] counts;
+
+        Row(Object[] keys, int size) {
+            this.keys = keys;
+            this.counts = new Object[size];
+        }
+    }
+
+    private final JdbcTemplate jdbc;
+    private final Map<String, Order> orders = new HashMap<>();
+    private final Set<String> loadedOrders = new LinkedHashSet<>();
+    private final Set<String> newOrders = new LinkedHashSet<>();
+    private final Set<String> changedOrders = new LinkedHashSet<>();
+    private final Map<Counters, Map<String, Row>> counters = new LinkedHashMap<>();
+    private final Set<List<Object>> buyerDays = new LinkedHashSet<>();
+    private final Map<List<Object>, LocalDate> firstBuyers = new LinkedHashMap<>();
+
+    AnalyticsBook(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    // ---- orders
+
+    /** Loads the orders the batch names in one query (those it places have no row yet). */
+    void prefetch(Collection<String> orderIds) {
+        List<String> missing = orderIds.stream().filter(id -> !loadedOrders.contains(id) && !orders.containsKey(id))
+                .distinct().toList();
+        loadedOrders.addAll(missing);
+        for (int from = 0; from < missing.size(); from += 200) {
+            List<String> chunk = missing.subList(from, Math.min(missing.size(), from + 200));
+            jdbc.query("SELECT order_id, shop_id, buyer_id, placed_day, total, lines, paid, shipped, completed, refunded"
+                    + " FROM analytics_order WHERE order_id IN (" + chunk.stream().map(id -> "?")
+                    .collect(Collectors.joining(", ")) + ")", rs -> {
+                Order o = new Order(rs.getString(1));
+                o.shopId = rs.getString(2);
+                o.buyerId = rs.getString(3);
+                o.placedDay = rs.getDate(4).toLocalDate();
+                o.total = rs.getBigDecimal(5);
+                o.lines = new LinkedHashMap<>(JsonText.read(rs.getString(6), LINES));
+                o.paid = rs.getBoolean(7);
+                o.shipped = rs.getBoolean(8);
+                o.completed = rs.getBoolean(9);
+                o.refunded = rs.getBoolean(10);
+                orders.put(o.orderId, o);
+            }, chunk.toArray());
+        }
+    }
+
+    /** A new order (a replayed placement of one already known changes nothing: null). */
+    Order placed(String orderId) {
+        prefetch(List.of(orderId));
+        if (orders.containsKey(orderId)) {
+            return null;
+        }
+        Order o = new Order(orderId);
+        orders.put(orderId, o);
+        newOrders.add(orderId);
+        return o;
+    }
+
+    /** A known order, marked to be written back; null when it was placed before the figures began (none kept). */
+    Order order(String orderId) {
+        prefetch(List.of(orderId));
+        Order o = orders.get(orderId);
+        if (o != null && !newOrders.contains(orderId)) {
+            changedOrders.add(orderId);
+        }
+        return o;
+    }
+
+    // ---- counters, each for the shop and for the platform
+
+    void daily(LocalDate day, String shop, Count count, Object delta) {
+        add(DAILY, count, delta, day, shop);
+    }
+
+    void funnel(LocalDate day, String shop, Count count) {
+        add(FUNNEL, count, 1, day, shop);
+    }
+
+    void product(LocalDate day, String shop, String productId, String productName, Count count, Object delta) {
+        add(PRODUCT, count, delta, day, shop, productId, productName);
+    }
+
+    void reason(LocalDate day, String shop, String reason, BigDecimal amount) {
+        add(REASON, Count.REFUNDS, 1, day, shop, reason);
+        add(REASON, Count.AMOUNT, amount, day, shop, reason);
+    }
+
+    /** A buyer paid on this day: counted once a day, and as new on the first day they ever paid. */
+    void buyer(LocalDate day, String shop, String buyerId) {
+        for (String s : List.of(shop, PLATFORM)) {
+            buyerDays.add(List.of(day, s, buyerId));
+            firstBuyers.putIfAbsent(List.of(s, buyerId), day);
+        }
+    }
+
+    private void add(Counters table, Count count, Object delta, LocalDate day, String shop, Object... more) {
+        addRow(table, count, delta, day, shop, more);
+        addRow(table, count, delta, day, PLATFORM, more);
+    }
+
+    /** Adds to one row: keyed by day, shop and (products, reasons) the product or the reason. */
+    private void addRow(Counters table, Count count, Object delta, LocalDate day, String shop, Object... more) {
+        Object[] keys = new Object[table.keys().size()];
+        keys[0] = day;
+        keys[1] = shop;
+        System.arraycopy(more, 0, keys, 2, more.length);
+        String id = day + "|" + shop + (more.length > 0 ? "|" + more[0] : "");
+        int at = table.counts().indexOf(count);
+        Row row = counters.computeIfAbsent(table, t -> new LinkedHashMap<>())
+                .computeIfAbsent(id, k -> new Row(keys, table.counts().size()));
+        row.counts[at] = row.counts[at] == null ? delta : delta instanceof BigDecimal money
+                ? ((BigDecimal) row.counts[at]).add(money) : (Integer) row.counts[at] + (Integer) delta;
+    }
+
+    // ---- the write, just before the commit
+
+    void write() {
+        writeOrders();
+        // Buyers first: whether one is new today decides the daily counts.
+        List<List<Object>> days = List.copyOf(buyerDays);
+        int[] inserted = insertIfAbsent("INSERT INTO analytics_buyer_day (stat_date, shop_id, buyer_id) SELECT ?, ?, ? WHERE"
+                + " NOT EXISTS (SELECT 1 FROM analytics_buyer_day WHERE stat_date = ? AND shop_id = ? AND buyer_id = ?)",
+                days.stream().map(k -> new Object[]{date(k.get(0)), k.get(1), k.get(2), date(k.get(0)), k.get(1),
+                        k.get(2)}).toList());
+        for (int i = 0; i < inserted.length; i++) {
+            if (inserted[i] > 0) {
+                addRow(DAILY, Count.BUYERS, 1, (LocalDate) days.get(i).get(0), (String) days.get(i).get(1));
+            }
+        }
+        List<Map.Entry<List<Object>, LocalDate>> firsts = List.copyOf(firstBuyers.entrySet());
+        inserted = insertIfAbsent("INSERT INTO analytics_buyer (shop_id, buyer_id, first_day) SELECT ?, ?, ? WHERE"
+                + " NOT EXISTS (SELECT 1 FROM analytics_buyer WHERE shop_id = ? AND buyer_id = ?)", firsts.stream()
+                .map(e -> new Object[]{e.getKey().get(0), e.getKey().get(1), date(e.getValue()), e.getKey().get(0),
+                        e.getKey().get(1)}).toList());
+        for (int i = 0; i < inserted.length; i++) {
+            if (inserted[i] > 0) {
+                addRow(DAILY, Count.NEW_BUYERS, 1, firsts.get(i).getValue(), (String) firsts.get(i).getKey().get(0));
+            }
+        }
+        counters.forEach(this::writeCounters);
+    }
+
+    private int[] insertIfAbsent(String sql, List<Object[]> rows) {
+        return rows.isEmpty() ? new int[0] : jdbc.batchUpdate(sql, rows);
+    }
+
+    private void writeCounters(Counters table, Map<String, Row> rows) {
+        List<String> ids = List.copyOf(rows.keySet());
+        String set = table.counts().stream().map(c -> c.column() + " = " + c.column() + " + ?")
+                .collect(Collectors.joining(", "));
+        int[] updated = jdbc.batchUpdate("UPDATE " + table.table() + " SET " + set + " WHERE id = ?", ids.stream()
+                .map(id -> {
+                    Row row = rows.get(id);
+                    List<Object> values = new ArrayList<>();
+                    for (int i = 0; i < table.counts().size(); i++) {
+                        values.add(value(table, i, row.counts[i]));
+                    }
+                    values.add(id);
+                    return values.toArray();
+                }).toList());
+        List<Object[]> inserts = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            if (updated[i] == 0) {
+                Row row = rows.get(ids.get(i));
+                List<Object> values = new ArrayList<>();
+                values.add(ids.get(i));
+                for (Object key : row.keys) {
+                    values.add(key instanceof LocalDate day ? date(day) : key);
+                }
+                for (int c = 0; c < table.counts().size(); c++) {
+                    values.add(value(table, c, row.counts[c]));
+                }
+                inserts.add(values.toArray());
+            }
+        }
+        if (!inserts.isEmpty()) {
+            List<String> columns = new ArrayList<>(List.of("id"));
+            columns.addAll(table.keys());
+            table.counts().forEach(c -> columns.add(c.column()));
+            jdbc.batchUpdate("INSERT INTO " + table.table() + " (" + String.join(", ", columns) + ") VALUES ("
+                    + columns.stream().map(c -> "?").collect(Collectors.joining(", ")) + ")", inserts);
+        }
+    }
+
+    private static Object value(Counters table, int column, Object count) {
+        return count != null ? count : table.counts().get(column).money() ? BigDecimal.ZERO : 0;
+    }
+
+    private void writeOrders() {
+        List<Object[]> inserts = newOrders.stream().map(orders::get).map(o -> new Object[]{o.orderId, o.shopId,
+                o.buyerId, date(o.placedDay), o.total, JsonText.write(o.lines), o.paid, o.shipped, o.completed,
+                o.refunded}).toList();
+        if (!inserts.isEmpty()) {
+            jdbc.batchUpdate("INSERT INTO analytics_order (order_id, shop_id, buyer_id, placed_day, total, lines, paid,"
+                    + " shipped, completed, refunded) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", inserts);
+        }
+        List<Object[]> updates = changedOrders.stream().map(orders::get).map(o -> new Object[]{o.total,
+                JsonText.write(o.lines), o.paid, o.shipped, o.completed, o.refunded, o.orderId}).toList();
+        if (!updates.isEmpty()) {
+            jdbc.batchUpdate("UPDATE analytics_order SET total = ?, lines = ?, paid = ?, shipped = ?, completed = ?,"
+                    + " refunded = ? WHERE order_id = ?", updates);
+        }
+    }
+
+    private static Date date(Object day) {
+        return Date.valueOf((LocalDate) day);
+    }
+}

@@ -1,0 +1,97 @@
+package io.ordersvc.query.analytics;
+
+import io.ordersvc.shared.analytics.AnalyticsQuery.Daily;
+import io.ordersvc.shared.analytics.AnalyticsQuery.Day;
+import io.ordersvc.shared.analytics.AnalyticsQuery.Funnel;
+import io.ordersvc.shared.analytics.AnalyticsQuery.ProductFigures;
+import io.ordersvc.shared.analytics.AnalyticsQuery.Products;
+import io.ordersvc.shared.analytics.AnalyticsQuery.Reason;
+import io.ordersvc.shared.analytics.AnalyticsQuery.RefundReasons;
+import io.ordersvc.shared.money.Money;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads of the analytics tables: a range of days of one shop or of the platform, each an index range scan of at most
+ * the range's days (products and reasons: their rows in it, summed).
+ */
+@Component
+@Transactional(readOnly = true)
+public class AnalyticsQueries {
+
+    private final JdbcTemplate jdbc;
+    private final ZoneId zone;
+
+    AnalyticsQueries(JdbcTemplate jdbc, @Value("${orders.analytics.zone:Asia/Shanghai}") ZoneId zone) {
+        this.jdbc = jdbc;
+        this.zone = zone;
+    }
+
+    private static String shop(String shopId) {
+        return shopId == null ? AnalyticsBook.PLATFORM : shopId;
+    }
+
+    /** Every day of the range, those without a row as zeros. */
+    public Daily daily(String shopId, LocalDate from, LocalDate to) {
+        Map<LocalDate, Day> rows = new HashMap<>();
+        jdbc.query("SELECT stat_date, placed, paid, gmv, refunded_amount, refund_count, cancelled, buyers, new_buyers"
+                + " FROM analytics_daily WHERE shop_id = ? AND stat_date BETWEEN ? AND ?", rs -> {
+            LocalDate day = rs.getDate(1).toLocalDate();
+            int paid = rs.getInt(3);
+            BigDecimal gmv = rs.getBigDecimal(4);
+            rows.put(day, new Day(day, rs.getInt(2), paid, Money.of(gmv), Money.of(rs.getBigDecimal(5)),
+                    rs.getInt(6), rs.getInt(7), average(gmv, paid), rs.getInt(8), rs.getInt(9)));
+        }, shop(shopId), Date.valueOf(from), Date.valueOf(to));
+        List<Day> days = from.datesUntil(to.plusDays(1)).map(d -> rows.getOrDefault(d, new Day(d, 0, 0, Money.ZERO,
+                Money.ZERO, 0, 0, Money.ZERO, 0, 0))).toList();
+        return new Daily(shopId, zone.getId(), from, to, days);
+    }
+
+    private static Money average(BigDecimal gmv, int paid) {
+        return paid == 0 ? Money.ZERO : Money.of(gmv.divide(BigDecimal.valueOf(paid), 2, RoundingMode.HALF_UP));
+    }
+
+    /** The top products of the range by revenue or units sold. */
+    public Products products(String shopId, LocalDate from, LocalDate to, boolean byQuantity, int limit) {
+        String order = byQuantity ? "SUM(quantity) DESC, SUM(revenue) DESC" : "SUM(revenue) DESC, SUM(quantity) DESC";
+        List<ProductFigures> items = jdbc.query("SELECT product_id, MAX(product_name), SUM(quantity), SUM(revenue),"
+                        + " SUM(refunded_amount), SUM(refund_count) FROM analytics_product WHERE shop_id = ? AND stat_date"
+                        + " BETWEEN ? AND ? GROUP BY product_id ORDER BY " + order + ", product_id FETCH FIRST "
+                        + limit + " ROWS ONLY",
+                (rs, i) -> {
+                    BigDecimal revenue = rs.getBigDecimal(4);
+                    BigDecimal refunded = rs.getBigDecimal(5);
+                    return new ProductFigures(rs.getString(1), rs.getString(2), rs.getInt(3), Money.of(revenue),
+                            Money.of(refunded), rs.getInt(6), revenue.signum() == 0 ? BigDecimal.ZERO.setScale(4)
+                            : refunded.divide(revenue, 4, RoundingMode.HALF_UP));
+                }, shop(shopId), Date.valueOf(from), Date.valueOf(to));
+        return new Products(shopId, zone.getId(), from, to, byQuantity ? "quantity" : "revenue", items);
+    }
+
+    public Funnel funnel(String shopId, LocalDate from, LocalDate to) {
+        return jdbc.queryForObject("SELECT COALESCE(SUM(placed), 0), COALESCE(SUM(paid), 0), COALESCE(SUM(shipped), 0),"
+                        + " COALESCE(SUM(completed), 0), COALESCE(SUM(refunded), 0) FROM analytics_funnel WHERE shop_id = ?"
+                        + " AND stat_date BETWEEN ? AND ?",
+                (rs, i) -> new Funnel(shopId, zone.getId(), from, to, rs.getInt(1), rs.getInt(2), rs.getInt(3),
+                        rs.getInt(4), rs.getInt(5)), shop(shopId), Date.valueOf(from), Date.valueOf(to));
+    }
+
+    public RefundReasons refundReasons(String shopId, LocalDate from, LocalDate to) {
+        List<Reason> reasons = jdbc.query("SELECT reason, SUM(refunds), SUM(amount) FROM analytics_refund_reason"
+                        + " WHERE shop_id = ? AND stat_date BETWEEN ? AND ? GROUP BY reason ORDER BY SUM(refunds) DESC, reason",
+                (rs, i) -> new Reason(rs.getString(1), rs.getInt(2), Money.of(rs.getBigDecimal(3))),
+                shop(shopId), Date.valueOf(from), Date.valueOf(to));
+        return new RefundReasons(shopId, zone.getId(), from, to, reasons);
+    }
+}

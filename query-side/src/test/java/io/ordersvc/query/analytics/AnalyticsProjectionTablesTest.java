@@ -1,0 +1,176 @@
+package io.ordersvc.query.analytics;
+
+import io.ordersvc.query.support.ReadModelDatabase;
+import io.ordersvc.shared.analytics.AnalyticsQuery.Day;
+import io.ordersvc.shared.money.Money;
+import io.ordersvc.shared.order.OrderEvent.LineRefunded;
+import io.ordersvc.shared.order.OrderEvent.OrderCancelled;
+import io.ordersvc.shared.order.OrderEvent.OrderPaid;
+import io.ordersvc.shared.order.OrderEvent.OrderPlaced;
+import io.ordersvc.shared.order.OrderEvent.OrderReceiptConfirmed;
+import io.ordersvc.shared.order.OrderEvent.OrderShipped;
+import io.ordersvc.shared.order.OrderLine;
+import io.ordersvc.shared.order.OrderStatus;
+import io.ordersvc.shared.order.OrderType;
+import io.ordersvc.shared.order.Receiver;
+import io.ordersvc.shared.refund.RefundEvent.RefundApplied;
+import io.ordersvc.shared.refund.RefundReason;
+import io.ordersvc.shared.refund.RefundType;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The analytics read models, fed events and read back through their queries: days in Asia/Shanghai (an order paid at
+ * 00:30 there is the next day's, though it is 16:30 UTC the day before), each shop's rows and the platform's, a
+ * buyer counted once a day and as new once, and a replay from empty tables coming to the same figures.
+ */
+class AnalyticsProjectionTablesTest {
+
+    static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    static final LocalDate NOV_30 = LocalDate.parse("2026-11-30");
+    static final LocalDate DEC_1 = LocalDate.parse("2026-12-01");
+    static final LocalDate DEC_2 = LocalDate.parse("2026-12-02");
+    static final Receiver RECEIVER = new Receiver("张三", "13800138000", "广东省", "深圳市", "南山区", "科技园路1号", null);
+    static ReadModelDatabase db;
+    static AnalyticsProjection projection;
+    static AnalyticsQueries queries;
+
+    @BeforeAll
+    static void database() {
+        db = ReadModelDatabase.fresh("orders_query_analytics_test");
+        projection = new AnalyticsProjection(db.jdbc, SHANGHAI);
+        queries = new AnalyticsQueries(db.jdbc, SHANGHAI);
+    }
+
+    @BeforeEach
+    void empty() {
+        projection.reset();
+    }
+
+    static OrderPlaced placed(String orderId, String shop, String buyer, String at, int units, String unitPrice,
+                              String shipping) {
+        Money lineTotal = Money.of(unitPrice).times(units);
+        OrderLine line = new OrderLine("line-" + orderId, "product-1", "sku-1", "S1", "水果礼盒", null, Map.of(),
+                Money.of(unitPrice), null, units, lineTotal);
+        Money pay = lineTotal.plus(Money.of(shipping));
+        return new OrderPlaced(orderId, "no-" + orderId, buyer, shop, OrderType.PHYSICAL, List.of(line), RECEIVER, null,
+                lineTotal, Money.of(shipping), Money.ZERO, pay, 0, 0, Instant.parse(at), Instant.parse(at).plusSeconds(1800));
+    }
+
+    /** Three shops' worth of a day and a half, each event in a batch of its own, as a live processor sees them. */
+    void feed() {
+        feed(db::batch);
+    }
+
+    void feed(java.util.function.Consumer<Runnable> batch) {
+        List<Object> events = List.of(
+                placed("a", "shop-1", "buyer-1", "2026-11-30T15:30:00Z", 2, "20.00", "8.00"),
+                new OrderPaid("a", Money.of("48.00"), "wechat", "t-a", Instant.parse("2026-11-30T16:30:00Z")),
+                placed("b", "shop-1", "buyer-2", "2026-12-01T02:00:00Z", 1, "20.00", "0.00"),
+                new OrderPaid("b", Money.of("20.00"), "wechat", "t-b", Instant.parse("2026-12-01T02:05:00Z")),
+                new OrderShipped("b", "s-b", "SF", "顺丰", "SF1", List.of(), true, Instant.parse("2026-12-01T03:00:00Z"),
+                        null),
+                new OrderReceiptConfirmed("b", Instant.parse("2026-12-01T04:00:00Z"), false, null, null),
+                new RefundApplied("r-b", "b", "no-b", "line-b", "水果礼盒", "buyer-2", "shop-1", RefundType.REFUND_ONLY,
+                        false, RefundReason.QUALITY_ISSUE, Money.of("20.00"), null, List.of(),
+                        Instant.parse("2026-12-01T05:00:00Z")),
+                new LineRefunded("b", "r-b", "line-b", Money.of("20.00"), Money.of("20.00"), true, null, 0,
+                        OrderStatus.CLOSED, Instant.parse("2026-12-01T05:10:00Z"), null),
+                placed("c", "shop-2", "buyer-1", "2026-12-01T06:00:00Z", 1, "9.90", "0.00"),
+                new OrderCancelled("c", "不想要了", Instant.parse("2026-12-01T06:10:00Z")),
+                placed("d", "shop-1", "buyer-1", "2026-12-02T01:00:00Z", 1, "20.00", "0.00"),
+                new OrderPaid("d", Money.of("20.00"), "wechat", "t-d", Instant.parse("2026-12-02T01:01:00Z")));
+        for (Object event : events) {
+            batch.accept(() -> handle(event));
+        }
+    }
+
+    static void handle(Object event) {
+        if (event instanceof OrderPlaced e) {
+            projection.on(e);
+        } else if (event instanceof OrderPaid e) {
+            projection.on(e);
+        } else if (event instanceof OrderShipped e) {
+            projection.on(e);
+        } else if (event instanceof OrderReceiptConfirmed e) {
+            projection.on(e);
+        } else if (event instanceof RefundApplied e) {
+            projection.on(e);
+        } else if (event instanceof LineRefunded e) {
+            projection.on(e);
+        } else if (event instanceof OrderCancelled e) {
+            projection.on(e);
+        } else {
+            throw new IllegalArgumentException(event.toString());
+        }
+    }
+
+    @Test
+    void daily_figures_count_each_day_in_the_zone_for_the_shop_and_the_platform() {
+        feed();
+        List<Day> shop = queries.daily("shop-1", NOV_30, DEC_2).days();
+        assertThat(shop).extracting(Day::placed).containsExactly(1, 1, 1);
+        assertThat(shop).extracting(Day::paid).containsExactly(0, 2, 1); // a paid at 00:30 Shanghai on Dec 1
+        Day dec1 = shop.get(1);
+        assertThat(dec1.gmv()).isEqualTo(Money.of("68.00"));
+        assertThat(dec1.averageOrderValue()).isEqualTo(Money.of("34.00"));
+        assertThat(dec1.refundedAmount()).isEqualTo(Money.of("20.00"));
+        assertThat(dec1.refundCount()).isEqualTo(1);
+        assertThat(dec1.buyers()).isEqualTo(2);
+        assertThat(dec1.newBuyers()).isEqualTo(2);
+        assertThat(shop.get(2).buyers()).isEqualTo(1);
+        assertThat(shop.get(2).newBuyers()).isZero(); // buyer-1 paid the shop before
+
+        Day platform = queries.daily(null, DEC_1, DEC_1).days().get(0);
+        assertThat(platform.placed()).isEqualTo(2);
+        assertThat(platform.cancelled()).isEqualTo(1);
+        assertThat(platform.paid()).isEqualTo(2);
+        assertThat(queries.daily("shop-2", DEC_1, DEC_1).days().get(0).paid()).isZero();
+    }
+
+    @Test
+    void products_funnel_and_refund_reasons() {
+        feed();
+        var products = queries.products("shop-1", NOV_30, DEC_2, false, 10).items();
+        assertThat(products).singleElement().satisfies(p -> {
+            assertThat(p.quantity()).isEqualTo(4);
+            assertThat(p.revenue()).isEqualTo(Money.of("80.00"));
+            assertThat(p.refundedAmount()).isEqualTo(Money.of("20.00"));
+            assertThat(p.refundRate()).isEqualByComparingTo(new BigDecimal("0.2500"));
+        });
+        var funnel = queries.funnel("shop-1", NOV_30, DEC_1);
+        assertThat(List.of(funnel.placed(), funnel.paid(), funnel.shipped(), funnel.completed(), funnel.refunded()))
+                .containsExactly(2, 2, 1, 1, 1);
+        assertThat(queries.refundReasons(null, DEC_1, DEC_1).reasons()).singleElement().satisfies(r -> {
+            assertThat(r.reason()).isEqualTo("quality_issue");
+            assertThat(r.refunds()).isEqualTo(1);
+            assertThat(r.amount()).isEqualTo(Money.of("20.00"));
+        });
+    }
+
+    @Test
+    void a_replay_into_empty_tables_comes_to_the_same_figures_and_one_batch_counts_like_many() {
+        feed();
+        var daily = queries.daily(null, NOV_30, DEC_2);
+        var products = queries.products(null, NOV_30, DEC_2, true, 10);
+        var funnel = queries.funnel(null, NOV_30, DEC_2);
+        projection.reset();
+        feed();
+        assertThat(queries.daily(null, NOV_30, DEC_2)).isEqualTo(daily);
+        projection.reset();
+        db.batch(() -> feed(Runnable::run)); // one batch holding everything: the counters add up in memory first
+        assertThat(queries.daily(null, NOV_30, DEC_2)).isEqualTo(daily);
+        assertThat(queries.products(null, NOV_30, DEC_2, true, 10)).isEqualTo(products);
+        assertThat(queries.funnel(null, NOV_30, DEC_2)).isEqualTo(funnel);
+    }
+}
