@@ -67,6 +67,16 @@ public class AxonRuntimeConfig {
     }
 
     /**
+     * The source of processors whose read models nobody reads right after a command (figures, reports): the same
+     * arrivals with a linger of half a second, so a busy half second is one batch: a few statements for all of it.
+     */
+    @Bean
+    EventArrivals slowEventArrivals(EventArrivals eventArrivals,
+                                    @Value("${orders.slow-event-linger:500ms}") Duration linger) {
+        return eventArrivals.lingering(linger);
+    }
+
+    /**
      * The pace of the projections clients read right after a command (those on {@code eventArrivals}, the short
      * linger): the command gate narrows while they fall behind.
      */
