@@ -1,0 +1,93 @@
+package io.ordersvc.standalone.admin;
+
+import io.ordersvc.shared.order.OrderEvent.OrderDeletedByBuyer;
+import io.ordersvc.standalone.support.Api;
+import io.ordersvc.standalone.support.IntegrationTest;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.messaging.deadletter.GenericDeadLetter;
+import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import static io.ordersvc.standalone.support.Api.token;
+import static io.ordersvc.standalone.support.Api.uniqueId;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The processors as an operator sees them over HTTP: every tracking processor's segments with their position, the
+ * head and the lag, caught up after a command; a dead letter listed and handed back to its processor.
+ */
+class ProcessorAdminIT extends IntegrationTest {
+
+    final String admin = token("admin-ops", "admin");
+
+    @Autowired
+    EventProcessingConfiguration processing;
+
+    @Test
+    void every_processor_shows_its_segments_position_head_and_lag() {
+        String seller = token(uniqueId("seller"), "seller", uniqueId("shop"));
+        Api.Sku sku = api.createProduct(seller, "Ops", "5.00", 5).get(0);
+        api.placeOrder(token(uniqueId("buyer"), "buyer"), sku.skuId(), 1).expect(201);
+        Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
+            JsonNode all = api.get("/api/v1/admin/processors", admin).expect(200).body();
+            long head = all.path("head").asLong();
+            assertThat(head).isPositive();
+            JsonNode orders = processor(all, "orders");
+            assertThat(orders.path("mode").asString()).isEqualTo("tracking");
+            assertThat(orders.path("state").asString()).isEqualTo("running");
+            assertThat(orders.path("segments").size()).isEqualTo(2);
+            orders.path("segments").forEach(s -> {
+                assertThat(s.path("lag_events").asLong()).isZero();
+                assertThat(s.path("position").asLong()).isLessThanOrEqualTo(head);
+            });
+            assertThat(processor(all, "analytics").path("segments").path(0).path("lag_events").asLong()).isZero();
+            assertThat(processor(all, "payouts").path("mode").asString()).isEqualTo("subscribing");
+        });
+        api.get("/api/v1/admin/processors", token(uniqueId("seller"), "seller", uniqueId("shop"))).expect(403);
+    }
+
+    static JsonNode processor(JsonNode all, String name) {
+        for (JsonNode p : all.path("processors")) {
+            if (p.path("name").asString().equals(name)) {
+                return p;
+            }
+        }
+        throw new AssertionError("no processor " + name + " in " + all);
+    }
+
+    @Test
+    void a_dead_letter_is_listed_and_handed_back_to_its_processor() {
+        SequencedDeadLetterQueue<EventMessage<?>> queue = processing.deadLetterQueue("orders").orElseThrow();
+        String orderId = UUID.randomUUID().toString(); // no such order: the projection skips it without failing
+        queue.enqueue(orderId, new GenericDeadLetter<>(orderId, new GenericDomainEventMessage<>("Order", orderId, 3,
+                new OrderDeletedByBuyer(orderId, Instant.now())), new IllegalStateException("poisoned for the test")));
+
+        JsonNode letters = api.get("/api/v1/admin/dead-letters?processing_group=orders", admin).expect(200).body();
+        JsonNode letter = null;
+        for (JsonNode l : letters.path("items")) {
+            if (orderId.equals(l.path("aggregate_identifier").asString())) {
+                letter = l;
+            }
+        }
+        assertThat(letter).isNotNull();
+        assertThat(letter.path("cause_message").asString()).contains("poisoned for the test");
+        assertThat(processor(api.get("/api/v1/admin/processors", admin).expect(200).body(), "orders")
+                .path("dead_letters").asLong()).isPositive();
+
+        JsonNode retried = api.post("/api/v1/admin/dead-letters/" + letter.path("dead_letter_id").asString()
+                + "/retry", admin, null).expect(200).body();
+        assertThat(retried.path("processed").asBoolean()).isTrue();
+        assertThat(retried.path("remaining").asLong()).isZero();
+        api.post("/api/v1/admin/dead-letters/" + letter.path("dead_letter_id").asString() + "/retry", admin, null)
+                .expectProblem(404, "DEAD_LETTER_NOT_FOUND");
+    }
+}
