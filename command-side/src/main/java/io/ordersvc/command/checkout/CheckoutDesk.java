@@ -213,8 +213,8 @@ public class CheckoutDesk {
         }
         List<CheckoutPlaced.PlacedOrder> placed = new ArrayList<>();
         Instant payableUntil = now.plus(settings.paymentWindow());
-        if (group != null && group.deadline().isBefore(payableUntil)) { // a seat is paid before its group's end
-            payableUntil = group.deadline();
+        if (group != null && group.payBy().isBefore(payableUntil)) { // a seat is paid soon, before its group's end
+            payableUntil = group.payBy();
         }
         for (CheckoutPricing.ShopOrder shop : priced.shops()) {
             List<OrderLine> lines = shop.lines().stream().map(l -> l.toOrderLine(ids.generateId().toString()))

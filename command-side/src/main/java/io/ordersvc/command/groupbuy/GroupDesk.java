@@ -58,9 +58,17 @@ public class GroupDesk {
     private final OrderPlacement placement;
     private final RefundHandler refunds;
     private final IdGenerator ids;
+    private final java.time.Duration paymentWindow;
 
+    /**
+     * @param paymentWindow how long a group order holds its seat unpaid: short, so that a seat nobody pays for goes
+     *                      back to the group long before its deadline
+     */
     public GroupDesk(Repository<GroupBuy> campaigns, Repository<Group> groups, Repository<Order> orders, Stock stock,
-                     OrderPlacement placement, RefundHandler refunds, IdGenerator ids) {
+                     OrderPlacement placement, RefundHandler refunds, IdGenerator ids,
+                     @org.springframework.beans.factory.annotation.Value("${orders.groups.payment-window:15m}")
+                     java.time.Duration paymentWindow) {
+        this.paymentWindow = paymentWindow;
         this.campaigns = campaigns;
         this.groups = groups;
         this.orders = orders;
@@ -94,8 +102,13 @@ public class GroupDesk {
                 .invoke(g -> new GroupBuy.GroupBuyAck(cmd.groupBuyId(), 0));
     }
 
-    /** The seat a group order takes, and the price and payment deadline it is placed at. */
-    public record Taken(OrderJoinedGroup joined, Money unitPrice, Instant deadline) {
+    /** The seat a group order takes, its price, and when it must be paid by (its seat goes back after). */
+    public record Taken(OrderJoinedGroup joined, Money unitPrice, Instant payBy) {
+    }
+
+    private Instant payBy(Instant now, Instant deadline) {
+        Instant window = now.plus(paymentWindow);
+        return window.isBefore(deadline) ? window : deadline;
     }
 
     /**
@@ -126,7 +139,7 @@ public class GroupDesk {
                     seat.terms().autoFill(), now, deadline),
                     new SeatTaken(groupId, orderId, buyer.id(), name, GroupRole.LEADER, now)));
             return new Taken(new OrderJoinedGroup(orderId, groupId, seat.groupBuyId(), GroupRole.LEADER,
-                    item.quantity(), now), seat.terms().groupPrice(), deadline);
+                    item.quantity(), now), seat.terms().groupPrice(), payBy(now, deadline));
         }
         Aggregate<Group> group = group(choice.groupId());
         group.execute(g -> g.join(orderId, buyer.id(), name, now));
@@ -134,7 +147,7 @@ public class GroupDesk {
         GroupBuy.Seat seat = campaign(groupBuyId).invoke(c -> c.take(buyer.id(), orderId, item.skuId(),
                 item.quantity(), false, now));
         return new Taken(new OrderJoinedGroup(orderId, choice.groupId(), groupBuyId, GroupRole.MEMBER,
-                item.quantity(), now), seat.terms().groupPrice(), group.invoke(Group::deadline));
+                item.quantity(), now), seat.terms().groupPrice(), payBy(now, group.invoke(Group::deadline)));
     }
 
     @CommandHandler

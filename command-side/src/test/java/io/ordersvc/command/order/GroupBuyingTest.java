@@ -140,8 +140,8 @@ class GroupBuyingTest {
         List<Appended> appended = side.appended();
         OrderPlaced order = of(appended, OrderPlaced.class).get(0);
         assertThat(order.lines().get(0).unitPrice()).isEqualTo(Money.of("59.90"));
-        // the order is payable until its group's deadline, not the longer payment window
-        assertThat(order.payableUntil()).isEqualTo(NOW.plus(Duration.ofHours(2)));
+        // a group order holds its seat unpaid for 15 minutes, not the day of an ordinary order
+        assertThat(order.payableUntil()).isEqualTo(NOW.plus(Duration.ofMinutes(15)));
         GroupOpened opened = of(appended, GroupOpened.class).get(0);
         assertThat(opened.deadline()).isEqualTo(NOW.plus(Duration.ofHours(2)));
         assertThat(of(appended, SeatTaken.class)).singleElement().satisfies(s -> {
@@ -262,6 +262,25 @@ class GroupBuyingTest {
             assertThat(s.cancelled()).containsExactly("order-2");
             assertThat(s.filled()).isEqualTo(2);
         });
+    }
+
+    @Test
+    void a_seat_nobody_pays_for_goes_back_to_the_group_when_its_order_expires_after_fifteen_minutes() {
+        campaign(2, 0, false);
+        String group = open("order-1", buyer(1), 1).group().groupId();
+        pay("order-1", Money.of("59.90"));
+        side.send(new RecordSeatPaid(group, "order-1", SWEEP));
+        join("order-2", buyer(2), group);
+        assertThatThrownBy(() -> join("order-3", buyer(3), group))
+                .satisfies(e -> assertThat(code(e)).isEqualTo("GROUP_FULL"));
+        side.appended();
+
+        clock.now = NOW.plus(Duration.ofMinutes(15));
+        side.send(new io.ordersvc.shared.order.OrderCommand.ExpireOrder("order-2", Actor.system("order-timers")));
+        OrderLeftGroup left = of(side.appended(), OrderLeftGroup.class).get(0);
+        side.send(new ReleaseSeat(left.groupBuyId(), left.groupId(), "order-2", SWEEP));
+        assertThat(of(side.appended(), io.ordersvc.shared.groupbuy.GroupBuyEvent.SeatReleased.class)).hasSize(1);
+        join("order-3", buyer(3), group); // the seat is free again, an hour and three quarters before the deadline
     }
 
     @Test

@@ -87,7 +87,8 @@ final class InMemoryCommandSide {
                 new io.ordersvc.command.shop.ShopProfiles(repository(io.ordersvc.command.shop.Shop.class, resolvers)), ids);
         groupDesk = new io.ordersvc.command.groupbuy.GroupDesk(repository(
                 io.ordersvc.command.groupbuy.GroupBuy.class, resolvers), repository(
-                io.ordersvc.command.groupbuy.Group.class, resolvers), orders, stock, placement, refundHandler, ids);
+                io.ordersvc.command.groupbuy.Group.class, resolvers), orders, stock, placement, refundHandler, ids,
+                java.time.Duration.ofMinutes(15));
         new AnnotationCommandHandlerAdapter<>(groupDesk, resolvers).subscribe(bus);
         new AnnotationCommandHandlerAdapter<>(new CheckoutDesk(stock, id -> java.util.Optional.empty(),
                 (shops, at) -> List.of(), new io.ordersvc.command.member.MemberBook(store, java.time.Duration.ZERO), placement, new OrderNumbers(clock, 7), settings, ids,
