@@ -56,10 +56,6 @@ public class Group {
         apply(leader);
     }
 
-    static Refusal notFound(String id) {
-        return Refusal.notFound("GROUP_NOT_FOUND", "group " + id + " does not exist");
-    }
-
     String groupBuyId() {
         return groupBuyId;
     }

@@ -67,7 +67,7 @@ public class GroupBuy {
     @CommandHandler
     public GroupBuyAck handle(EndGroupBuy cmd, Clock clock) {
         if (!(cmd.actor().is(Role.ADMIN) || cmd.actor().isSellerOf(shopId))) {
-            throw notFound(groupBuyId);
+            throw Refusal.groupBuyNotFound(groupBuyId);
         }
         Instant now = clock.instant();
         if (!now.isBefore(ends())) {
@@ -75,10 +75,6 @@ public class GroupBuy {
         }
         apply(new GroupBuyEnded(groupBuyId, shopId, now));
         return new GroupBuyAck(groupBuyId, AggregateLifecycle.getVersion());
-    }
-
-    static Refusal notFound(String id) {
-        return Refusal.groupBuyNotFound(id);
     }
 
     private Instant ends() {
@@ -116,10 +112,6 @@ public class GroupBuy {
         if (hold != null) {
             apply(new BuyerUnitsReleased(groupBuyId, hold.buyerId(), orderId, hold.units()));
         }
-    }
-
-    Money groupPrice() {
-        return terms.groupPrice();
     }
 
     @EventSourcingHandler

@@ -177,10 +177,10 @@ public class GroupDesk {
     }
 
     private Aggregate<GroupBuy> campaign(String id) {
-        return LockOrder.load(campaigns, Rank.GROUP_BUY, id, GroupBuy::notFound);
+        return LockOrder.load(campaigns, Rank.GROUP_BUY, id, Refusal::groupBuyNotFound);
     }
 
     private Aggregate<Group> group(String id) {
-        return LockOrder.load(groups, Rank.GROUP, id, Group::notFound);
+        return LockOrder.load(groups, Rank.GROUP, id, Refusal::groupNotFound);
     }
 }

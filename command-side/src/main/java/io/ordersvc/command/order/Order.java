@@ -164,7 +164,7 @@ public class Order {
      */
     public OrderAck redeemTicket(String code, Actor actor, Instant now, OrderSettings settings) {
         if (!(actor.is(Role.ADMIN) || actor.isSellerOf(shopId))) {
-            throw actor.isBuyer(buyerId) ? Refusal.forbidden("the shop redeems tickets") : ticketNotFound(code);
+            throw actor.isBuyer(buyerId) ? Refusal.forbidden("the shop redeems tickets") : Refusal.ticketNotFound(code);
         }
         tickets.redeem(code, actor.id(), now);
         completeIfSettled(now, settings);
@@ -177,7 +177,8 @@ public class Order {
 
     public TicketRefund ticketRefund(String code, Actor actor, Instant now) {
         if (!(actor.is(Role.ADMIN) || actor.isBuyer(buyerId))) {
-            throw actor.isSellerOf(shopId) ? Refusal.forbidden("the buyer gives a ticket back") : ticketNotFound(code);
+            throw actor.isSellerOf(shopId) ? Refusal.forbidden("the buyer gives a ticket back")
+                    : Refusal.ticketNotFound(code);
         }
         io.ordersvc.shared.ticket.Ticket ticket = tickets.refundable(code, now);
         return new TicketRefund(ticket.orderLineId(), ticket.amount());
@@ -202,10 +203,6 @@ public class Order {
         tickets.expire(clock.instant());
         completeIfSettled(clock.instant(), settings);
         return ack();
-    }
-
-    private static Refusal ticketNotFound(String code) {
-        return Refusal.notFound("TICKET_NOT_FOUND", "ticket " + code + " does not exist");
     }
 
     @CommandHandler

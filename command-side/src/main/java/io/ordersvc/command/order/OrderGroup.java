@@ -33,14 +33,6 @@ class OrderGroup {
         return groupId != null;
     }
 
-    String groupId() {
-        return groupId;
-    }
-
-    GroupStatus status() {
-        return status;
-    }
-
     /** The order was paid: a forming group's seat is paid. */
     void paid(Instant now) {
         if (forming()) {

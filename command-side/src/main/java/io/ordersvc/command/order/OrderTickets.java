@@ -121,7 +121,7 @@ class OrderTickets {
     private Ticket unused(String code, Instant now) {
         Held held = tickets.get(code);
         if (held == null) {
-            throw Refusal.notFound("TICKET_NOT_FOUND", "ticket " + code + " does not exist");
+            throw Refusal.ticketNotFound(code);
         }
         Ticket ticket = held.ticket();
         return switch (held.status()) {

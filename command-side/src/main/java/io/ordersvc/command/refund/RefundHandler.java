@@ -148,13 +148,9 @@ public class RefundHandler {
         Aggregate<Order> order = LockOrder.load(orders, Rank.ORDER, orderId, Refusal::orderNotFound);
         java.util.List<String> opened = new java.util.ArrayList<>();
         order.invoke(Order::refundableLines).forEach((lineId, amount) -> {
-            String refundId = ids.generateId().toString();
-            RefundApplied applied = order.invoke(o -> o.openRefund(new ApplyRefund(refundId, orderId, lineId,
-                    RefundType.REFUND_ONLY, false, reason, amount, note, java.util.List.of(), actor), now));
-            Aggregate<Refund> refund = created(applied);
-            refund.execute(r -> r.approve(actor, null, now));
+            Aggregate<Refund> refund = approvedAtOnce(order, lineId, amount, reason, note, actor, actor, now);
             payOut(refund, order, false, "refunded_before_shipping", now);
-            opened.add(refundId);
+            opened.add(refund.identifierAsString());
         });
         return opened;
     }
@@ -171,14 +167,11 @@ public class RefundHandler {
     public TicketRefunded refundTicket(String orderId, String code, Actor actor, Instant now,
                                        io.ordersvc.command.order.OrderSettings settings) {
         Aggregate<Order> order = LockOrder.load(orders, Rank.ORDER, orderId,
-                id -> Refusal.notFound("TICKET_NOT_FOUND", "ticket " + code + " does not exist"));
+                id -> Refusal.ticketNotFound(code));
         Order.TicketRefund ticket = order.invoke(o -> o.ticketRefund(code, actor, now));
-        String refundId = ids.generateId().toString();
-        RefundApplied applied = order.invoke(o -> o.openRefund(new ApplyRefund(refundId, orderId,
-                ticket.orderLineId(), RefundType.REFUND_ONLY, false, RefundReason.TICKET_RETURNED, ticket.amount(),
-                "电子票退票 " + code.substring(code.length() - 4), java.util.List.of(), actor), now));
-        Aggregate<Refund> refund = created(applied);
-        refund.execute(r -> r.approve(PLATFORM, null, now));
+        Aggregate<Refund> refund = approvedAtOnce(order, ticket.orderLineId(), ticket.amount(),
+                RefundReason.TICKET_RETURNED, "电子票退票 " + code.substring(code.length() - 4), actor, PLATFORM, now);
+        String refundId = refund.identifierAsString();
         order.execute(o -> o.ticketRefunded(code, refundId, now));
         payOut(refund, order, false, "ticket_refunded", now);
         order.execute(o -> o.completeIfSettled(now, settings));
@@ -188,12 +181,21 @@ public class RefundHandler {
     /** Who approves the refunds the platform makes on its own (a failed group's, a ticket given back). */
     private static final Actor PLATFORM = new Actor("platform", io.ordersvc.shared.identity.Role.ADMIN, null);
 
-    private Aggregate<Refund> created(RefundApplied applied) {
+    /** A refund_only of a line the applicant asks for and the approver grants at once (nothing to send back). */
+    private Aggregate<Refund> approvedAtOnce(Aggregate<Order> order, String lineId, io.ordersvc.shared.money.Money amount,
+                                             RefundReason reason, String note, Actor applicant, Actor approver,
+                                             Instant now) {
+        String refundId = ids.generateId().toString();
+        RefundApplied applied = order.invoke(o -> o.openRefund(new ApplyRefund(refundId, order.identifierAsString(),
+                lineId, RefundType.REFUND_ONLY, false, reason, amount, note, java.util.List.of(), applicant), now));
+        Aggregate<Refund> refund;
         try {
-            return refunds.newInstance(() -> new Refund(applied));
+            refund = refunds.newInstance(() -> new Refund(applied));
         } catch (Exception e) {
             throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
         }
+        refund.execute(r -> r.approve(approver, null, now));
+        return refund;
     }
 
     private Aggregate<Refund> refund(String refundId) {

@@ -3,6 +3,8 @@ package io.ordersvc.command.ticket;
 import io.ordersvc.command.web.Commands;
 import io.ordersvc.platform.security.CurrentActor;
 import io.ordersvc.platform.web.ProblemCodes;
+import io.ordersvc.shared.error.Refusal;
+import io.ordersvc.shared.ticket.Ticket;
 import io.ordersvc.shared.ticket.TicketCommand.RedeemTicket;
 import io.ordersvc.shared.ticket.TicketCommand.RefundTicket;
 import io.swagger.v3.oas.annotations.Operation;
@@ -25,9 +27,6 @@ import static io.ordersvc.shared.identity.Role.Claims.SELLER;
 @Tag(name = "E-tickets")
 public class TicketController {
 
-    /** Crockford base32, 16 characters, as issued. */
-    static final String CODE = "^[0-9A-HJKMNP-TV-Z]{16}$";
-
     private final Commands commands;
     private final CurrentActor actor;
 
@@ -44,8 +43,8 @@ public class TicketController {
             description = "Once, and only within its validity: a second redemption, even at the same moment on "
                     + "another instance, is 409 TICKET_ALREADY_USED. The order completes when its last ticket is "
                     + "used, expired or refunded. Another shop's code is 404.")
-    public TicketDesk.TicketAck redeem(@PathVariable @Pattern(regexp = CODE) String code) {
-        return commands.send(new RedeemTicket(code, actor.get()), () -> TicketDesk.notFound(code));
+    public TicketDesk.TicketAck redeem(@PathVariable @Pattern(regexp = Ticket.CODE_PATTERN) String code) {
+        return commands.send(new RedeemTicket(code, actor.get()), () -> Refusal.ticketNotFound(code));
     }
 
     @RolesAllowed({BUYER, ADMIN})
@@ -56,7 +55,7 @@ public class TicketController {
             description = "What the ticket cost (its line's paid amount apportioned over its tickets, to the fen) is "
                     + "refunded at once, the way it was paid (the channel's share through a payout); the ticket is "
                     + "refunded. A used or expired ticket is not.")
-    public TicketDesk.TicketAck refund(@PathVariable @Pattern(regexp = CODE) String code) {
-        return commands.send(new RefundTicket(code, actor.get()), () -> TicketDesk.notFound(code));
+    public TicketDesk.TicketAck refund(@PathVariable @Pattern(regexp = Ticket.CODE_PATTERN) String code) {
+        return commands.send(new RefundTicket(code, actor.get()), () -> Refusal.ticketNotFound(code));
     }
 }

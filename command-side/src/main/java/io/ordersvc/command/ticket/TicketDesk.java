@@ -40,7 +40,7 @@ public class TicketDesk {
     @CommandHandler
     public TicketAck handle(RedeemTicket cmd, Clock clock, OrderSettings settings) {
         String orderId = orderOf(cmd.code());
-        OrderAck ack = LockOrder.load(orders, LockOrder.Rank.ORDER, orderId, id -> notFound(cmd.code()))
+        OrderAck ack = LockOrder.load(orders, LockOrder.Rank.ORDER, orderId, id -> Refusal.ticketNotFound(cmd.code()))
                 .invoke(o -> o.redeemTicket(cmd.code(), cmd.actor(), clock.instant(), settings));
         return new TicketAck(cmd.code(), orderId, io.ordersvc.shared.ticket.TicketStatus.USED, null, ack.version());
     }
@@ -55,10 +55,7 @@ public class TicketDesk {
     }
 
     private String orderOf(String code) {
-        return index.orderOf(code).orElseThrow(() -> notFound(code));
+        return index.orderOf(code).orElseThrow(() -> Refusal.ticketNotFound(code));
     }
 
-    static Refusal notFound(String code) {
-        return Refusal.notFound("TICKET_NOT_FOUND", "ticket " + code + " does not exist");
-    }
 }

@@ -15,14 +15,9 @@ import io.ordersvc.shared.order.OrderEvent.RefundEnded;
 import io.ordersvc.shared.order.OrderEvent.RefundOpened;
 import io.ordersvc.shared.order.OrderEvent.ReviewWindowClosed;
 import org.axonframework.config.ProcessingGroup;
-import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.stereotype.Component;
-
-import java.util.LinkedHashSet;
-import java.util.Set;
 
 import static io.ordersvc.shared.order.TimerType.AFTER_SALES_WINDOW;
 import static io.ordersvc.shared.order.TimerType.AUTO_CONFIRM;
@@ -160,23 +155,9 @@ class OrderDueDates {
      * in one query, except orders placed in it; the difference is written just before the commit, with the token.
      */
     DueBook book() {
-        return EventBatch.state(this, () -> new DueBook(table::load), book -> book.prefetch(ordersOfTheBatch()),
+        return EventBatch.state(this, () -> new DueBook(table::load),
+                book -> book.prefetch(EventBatch.aggregates("Order", OrderPlaced.class)),
                 book -> table.write(book.changes()));
     }
 
-    /** The orders the batch's events belong to, but those it places (they have no rows yet). */
-    private static Set<String> ordersOfTheBatch() {
-        Set<String> orders = new LinkedHashSet<>();
-        Set<String> placed = new LinkedHashSet<>();
-        for (EventMessage<?> message : EventBatch.messages()) {
-            if (message instanceof DomainEventMessage<?> event && "Order".equals(event.getType())) {
-                if (OrderPlaced.class.equals(event.getPayloadType())) {
-                    placed.add(event.getAggregateIdentifier());
-                } else if (!placed.contains(event.getAggregateIdentifier())) {
-                    orders.add(event.getAggregateIdentifier());
-                }
-            }
-        }
-        return orders;
-    }
 }

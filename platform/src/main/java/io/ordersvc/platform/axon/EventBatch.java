@@ -38,6 +38,27 @@ public final class EventBatch {
     }
 
     /**
+     * The aggregates of one type that the batch's events belong to, but those the batch creates (their first event,
+     * of type {@code creation}, is in it): what a projection loads ahead in one query, as nothing is stored yet for
+     * the new ones.
+     */
+    public static java.util.Set<String> aggregates(String aggregateType, Class<?> creation) {
+        java.util.Set<String> named = new java.util.LinkedHashSet<>();
+        java.util.Set<String> created = new java.util.HashSet<>();
+        for (EventMessage<?> message : messages()) {
+            if (message instanceof org.axonframework.eventhandling.DomainEventMessage<?> event
+                    && aggregateType.equals(event.getType())) {
+                if (creation.equals(event.getPayloadType())) {
+                    created.add(event.getAggregateIdentifier());
+                } else if (!created.contains(event.getAggregateIdentifier())) {
+                    named.add(event.getAggregateIdentifier());
+                }
+            }
+        }
+        return named;
+    }
+
+    /**
      * The state bound to the current transaction under {@code key}. On first use it is created, bound, and handed to
      * {@code bound} (which may already look it up again); {@code beforeCommit} writes it out.
      *

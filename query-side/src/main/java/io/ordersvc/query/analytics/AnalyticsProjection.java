@@ -14,11 +14,8 @@ import io.ordersvc.shared.order.OrderEvent.TicketsIssued;
 import io.ordersvc.shared.order.OrderLine;
 import io.ordersvc.shared.refund.RefundEvent.RefundApplied;
 import org.axonframework.config.ProcessingGroup;
-import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -27,10 +24,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * The analytics read models, from the order and refund events alone: daily figures per shop and for the platform,
@@ -48,9 +42,9 @@ class AnalyticsProjection {
     private final JdbcTemplate jdbc;
     private final ZoneId zone;
 
-    AnalyticsProjection(JdbcTemplate jdbc, @Value("${orders.analytics.zone:Asia/Shanghai}") ZoneId zone) {
+    AnalyticsProjection(JdbcTemplate jdbc, AnalyticsZone zone) {
         this.jdbc = jdbc;
-        this.zone = zone;
+        this.zone = zone.id();
     }
 
     private LocalDate day(Instant at) {
@@ -192,22 +186,9 @@ class AnalyticsProjection {
 
     /** The book of the current batch: the orders it names loaded in one query, written before the commit. */
     private AnalyticsBook book() {
-        return EventBatch.state(this, () -> new AnalyticsBook(jdbc), b -> b.prefetch(ordersOfTheBatch()),
+        return EventBatch.state(this, () -> new AnalyticsBook(jdbc),
+                b -> b.prefetch(EventBatch.aggregates("Order", OrderPlaced.class)),
                 AnalyticsBook::write);
     }
 
-    private static Set<String> ordersOfTheBatch() {
-        Set<String> named = new LinkedHashSet<>();
-        Map<String, Boolean> placed = new LinkedHashMap<>();
-        for (EventMessage<?> message : EventBatch.messages()) {
-            if (message instanceof DomainEventMessage<?> event && "Order".equals(event.getType())) {
-                if (OrderPlaced.class.equals(event.getPayloadType())) {
-                    placed.put(event.getAggregateIdentifier(), true);
-                } else if (!placed.containsKey(event.getAggregateIdentifier())) {
-                    named.add(event.getAggregateIdentifier());
-                }
-            }
-        }
-        return named;
-    }
 }

@@ -8,7 +8,6 @@ import io.ordersvc.shared.analytics.AnalyticsQuery.Products;
 import io.ordersvc.shared.analytics.AnalyticsQuery.Reason;
 import io.ordersvc.shared.analytics.AnalyticsQuery.RefundReasons;
 import io.ordersvc.shared.money.Money;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,9 +32,9 @@ public class AnalyticsQueries {
     private final JdbcTemplate jdbc;
     private final ZoneId zone;
 
-    AnalyticsQueries(JdbcTemplate jdbc, @Value("${orders.analytics.zone:Asia/Shanghai}") ZoneId zone) {
+    AnalyticsQueries(JdbcTemplate jdbc, AnalyticsZone zone) {
         this.jdbc = jdbc;
-        this.zone = zone;
+        this.zone = zone.id();
     }
 
     private static String shop(String shopId) {

@@ -3,7 +3,6 @@ package io.ordersvc.query.analytics;
 import io.ordersvc.shared.error.Refusal;
 import io.ordersvc.shared.identity.Actor;
 import io.ordersvc.shared.identity.Role;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -21,9 +20,9 @@ class AnalyticsScope {
     private final Clock clock;
     private final ZoneId zone;
 
-    AnalyticsScope(Clock clock, @Value("${orders.analytics.zone:Asia/Shanghai}") ZoneId zone) {
+    AnalyticsScope(Clock clock, AnalyticsZone zone) {
         this.clock = clock;
-        this.zone = zone;
+        this.zone = zone.id();
     }
 
     /** shopId null: the platform. */

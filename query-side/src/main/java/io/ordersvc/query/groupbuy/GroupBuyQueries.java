@@ -90,8 +90,7 @@ public class GroupBuyQueries {
     @QueryHandler
     GroupView handle(GroupBuyQuery.GroupQuery query) {
         return groups.lookup(query.groupId()).map(GroupBuyQueries::view)
-                .orElseThrow(() -> Refusal.notFound("GROUP_NOT_FOUND", "group " + query.groupId()
-                        + " does not exist"));
+                .orElseThrow(() -> Refusal.groupNotFound(query.groupId()));
     }
 
     private static GroupBuyView view(GroupBuyViewEntity row, Instant now) {

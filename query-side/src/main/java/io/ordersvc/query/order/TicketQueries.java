@@ -59,8 +59,7 @@ public class TicketQueries {
     public byte[] qr(TicketQuery.TicketImage query) {
         TicketViewEntity ticket = tickets.lookup(query.code())
                 .filter(t -> query.actor().is(Role.ADMIN) || query.actor().isBuyer(t.buyerId))
-                .orElseThrow(() -> Refusal.notFound("TICKET_NOT_FOUND", "ticket " + query.code()
-                        + " does not exist"));
+                .orElseThrow(() -> Refusal.ticketNotFound(query.code()));
         return png(ticket.code);
     }
 

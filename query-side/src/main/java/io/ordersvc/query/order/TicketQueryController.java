@@ -4,6 +4,7 @@ import io.ordersvc.platform.security.CurrentActor;
 import io.ordersvc.platform.web.ProblemCodes;
 import io.ordersvc.query.support.ReadModelWait;
 import io.ordersvc.shared.identity.Actor;
+import io.ordersvc.shared.ticket.Ticket;
 import io.ordersvc.shared.ticket.TicketQuery;
 import io.ordersvc.shared.ticket.TicketQuery.TicketList;
 import io.swagger.v3.oas.annotations.Operation;
@@ -65,7 +66,7 @@ public class TicketQueryController {
     @ApiResponse(responseCode = "200", description = "The QR image",
             content = @Content(mediaType = MediaType.IMAGE_PNG_VALUE,
                     schema = @Schema(type = "string", format = "binary")))
-    public ResponseEntity<byte[]> qr(@PathVariable @Pattern(regexp = "^[0-9A-HJKMNP-TV-Z]{16}$") String code) {
+    public ResponseEntity<byte[]> qr(@PathVariable @Pattern(regexp = Ticket.CODE_PATTERN) String code) {
         return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).cacheControl(CacheControl.noStore())
                 .body(tickets.qr(new TicketQuery.TicketImage(code, actor.get())));
     }

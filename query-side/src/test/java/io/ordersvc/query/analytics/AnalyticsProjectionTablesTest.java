@@ -48,8 +48,8 @@ class AnalyticsProjectionTablesTest {
     @BeforeAll
     static void database() {
         db = ReadModelDatabase.fresh("orders_query_analytics_test");
-        projection = new AnalyticsProjection(db.jdbc, SHANGHAI);
-        queries = new AnalyticsQueries(db.jdbc, SHANGHAI);
+        projection = new AnalyticsProjection(db.jdbc, new AnalyticsZone(SHANGHAI));
+        queries = new AnalyticsQueries(db.jdbc, new AnalyticsZone(SHANGHAI));
     }
 
     @BeforeEach

@@ -53,6 +53,15 @@ public final class Refusal extends DomainException {
         return notFound("FREIGHT_TEMPLATE_NOT_FOUND", "freight template " + freightTemplateId + " does not exist");
     }
 
+    public static Refusal groupNotFound(String groupId) {
+        return notFound("GROUP_NOT_FOUND", "group " + groupId + " does not exist");
+    }
+
+    /** Another shop's ticket, a code never issued and a malformed one are answered alike. */
+    public static Refusal ticketNotFound(String code) {
+        return notFound("TICKET_NOT_FOUND", "ticket " + code + " does not exist");
+    }
+
     public static Refusal groupBuyNotFound(String groupBuyId) {
         return notFound("GROUP_BUY_NOT_FOUND", "group buy " + groupBuyId + " does not exist");
     }

@@ -11,4 +11,7 @@ import java.time.Instant;
  */
 public record Ticket(String code, String orderLineId, String productName, Money amount, Instant validFrom,
                      Instant validUntil) {
+
+    /** What a code looks like: 16 characters of Crockford's base32 (no I, L, O, U). */
+    public static final String CODE_PATTERN = "^[0-9A-HJKMNP-TV-Z]{16}$";
 }

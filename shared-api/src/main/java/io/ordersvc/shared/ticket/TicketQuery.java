@@ -24,8 +24,4 @@ public record TicketQuery(String orderId, Actor actor) {
     /** What the order detail and list show of an order's tickets. */
     public record TicketCounts(int unused, int used, int expired, int refunded) {
     }
-
-    /** The code exists and the caller may see its image. */
-    public record TicketOwner(String code) {
-    }
 }
