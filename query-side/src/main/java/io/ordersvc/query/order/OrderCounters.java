@@ -18,7 +18,7 @@ import java.util.TreeMap;
  * a counter is the sum of its shards.
  */
 @Component
-class OrderCounters {
+class OrderCounters implements OrderCounts {
 
     private static final String REVIEW_PENDING = "review_pending";
     private static final String REFUND_IN_PROGRESS = "refund_in_progress";
@@ -31,6 +31,9 @@ class OrderCounters {
     /** Where Axon's pooled and tracking processors put the segment of the batch in the unit of work's resources. */
     private static final String SEGMENT = "Processor[" + OrderProjection.GROUP + "]/SegmentId";
 
+    /** The archive's own shard: processor segments are numbered from 0. */
+    private static final int ARCHIVE_SHARD = -1;
+
     private final JdbcTemplate jdbc;
 
     OrderCounters(JdbcTemplate jdbc) {
@@ -41,7 +44,8 @@ class OrderCounters {
         return "status:" + status;
     }
 
-    void placed(OrderViewEntity o) {
+    @Override
+    public void placed(OrderViewEntity o) {
         add(status(o.status), 1);
         if (printedToShip(o.status, o.printed)) {
             add(PRINTED_TO_SHIP, 1);
@@ -52,8 +56,8 @@ class OrderCounters {
         return printed && OrderStatus.TO_SHIP.value().equals(status);
     }
 
-    /** Compares an order before and after an event and counts the difference. */
-    void changed(String statusBefore, boolean reviewBefore, boolean refundBefore, boolean printedBefore,
+    @Override
+    public void changed(String statusBefore, boolean reviewBefore, boolean refundBefore, boolean printedBefore,
                  OrderViewEntity after) {
         boolean wasPrintedToShip = printedToShip(statusBefore, printedBefore);
         if (wasPrintedToShip != printedToShip(after.status, after.printed)) {
@@ -102,6 +106,18 @@ class OrderCounters {
         });
     }
 
+    /** Archived orders leave the counts with the hot list; the archive writes its own shard. */
+    void archived(java.util.Collection<OrderViewEntity> rows) {
+        Map<String, Long> deltas = new TreeMap<>();
+        for (OrderViewEntity o : rows) {
+            deltas.merge(status(o.status), -1L, Long::sum);
+            if (o.reviewPending) {
+                deltas.merge(REVIEW_PENDING, -1L, Long::sum);
+            }
+        }
+        apply(deltas, ARCHIVE_SHARD);
+    }
+
     /** Every order, as the projection counted them: no scan of order_view. */
     StatusCounts totals() {
         Map<String, Long> c = new HashMap<>();
@@ -118,7 +134,8 @@ class OrderCounters {
                 - c.getOrDefault(PRINTED_TO_SHIP, 0L));
     }
 
-    void reset() {
+    @Override
+    public void reset() {
         jdbc.update("DELETE FROM order_count");
     }
 }

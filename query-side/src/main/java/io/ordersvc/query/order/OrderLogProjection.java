@@ -25,7 +25,6 @@ import io.ordersvc.shared.order.OrderEvent.OrderShipped;
 import io.ordersvc.shared.order.OrderEvent.StockReleaseCorrected;
 import io.ordersvc.shared.order.OrderLogAction;
 import io.ordersvc.shared.order.OrderStatus;
-import io.ordersvc.query.support.BatchTable;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -41,8 +40,8 @@ import java.time.Instant;
 @ProcessingGroup(OrderProjection.GROUP)
 class OrderLogProjection {
 
-    private final BatchTable<OrderLogEntity> entries;
-    private final BatchTable<OrderViewEntity> orders;
+    private final io.ordersvc.query.support.Rows<OrderLogEntity> entries;
+    private final io.ordersvc.query.support.Rows<OrderViewEntity> orders;
 
     OrderLogProjection(OrderTables tables) {
         this.entries = tables.log;

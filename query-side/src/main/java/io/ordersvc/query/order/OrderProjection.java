@@ -1,7 +1,6 @@
 package io.ordersvc.query.order;
 
 import io.ordersvc.query.support.JsonText;
-import io.ordersvc.query.support.BatchTable;
 import io.ordersvc.query.support.ProcessingGroups;
 import io.ordersvc.shared.order.OrderEvent.PriceAdjusted;
 import io.ordersvc.shared.order.OrderEvent.ReceiverChanged;
@@ -34,9 +33,11 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.BiConsumer;
@@ -57,20 +58,22 @@ public class OrderProjection {
 
     public static final String GROUP = ProcessingGroups.ORDERS;
 
-    private final BatchTable<OrderViewEntity> orders;
-    private final BatchTable<OrderLineEntity> lines;
-    private final BatchTable<ShipmentEntity> shipments;
-    private final OrderCounters counters;
+    private final io.ordersvc.query.support.Rows<OrderViewEntity> orders;
+    private final io.ordersvc.query.support.Rows<OrderLineEntity> lines;
+    private final io.ordersvc.query.support.Rows<ShipmentEntity> shipments;
+    private final io.ordersvc.query.support.Rows<OrderHistoryEntity> history;
+    private final OrderCounts counters;
 
-    OrderProjection(OrderTables tables, OrderCounters counters) {
+    OrderProjection(OrderTables tables, OrderCounts counters) {
         this.orders = tables.orders;
         this.lines = tables.lines;
         this.shipments = tables.shipments;
+        this.history = tables.history;
         this.counters = counters;
     }
 
     @EventHandler
-    void on(OrderPlaced e, @SequenceNumber long sequence) {
+    void on(OrderPlaced e, @SequenceNumber long sequence, @Timestamp Instant at) {
         if (orders.find(e.orderId()).isPresent()) {
             return;
         }
@@ -129,8 +132,8 @@ public class OrderProjection {
     }
 
     @EventHandler
-    void on(OrderPaid e, @SequenceNumber long sequence) {
-        update(e.orderId(), sequence, o -> {
+    void on(OrderPaid e, @SequenceNumber long sequence, @Timestamp Instant at) {
+        update(e.orderId(), sequence, at, o -> {
             o.status = OrderStatus.TO_SHIP.value();
             o.paidAt = e.paidAt();
             o.paidAmount = e.amount().amount();
@@ -140,8 +143,8 @@ public class OrderProjection {
     }
 
     @EventHandler
-    void on(OrderShipped e, @SequenceNumber long sequence) {
-        update(e.orderId(), sequence, o -> {
+    void on(OrderShipped e, @SequenceNumber long sequence, @Timestamp Instant at) {
+        update(e.orderId(), sequence, at, o -> {
             var s = new ShipmentEntity();
             s.shipmentId = e.shipmentId();
             s.orderId = e.orderId();
@@ -168,8 +171,8 @@ public class OrderProjection {
     }
 
     @EventHandler
-    void on(OrderReceiptConfirmed e, @SequenceNumber long sequence) {
-        update(e.orderId(), sequence, o -> {
+    void on(OrderReceiptConfirmed e, @SequenceNumber long sequence, @Timestamp Instant at) {
+        update(e.orderId(), sequence, at, o -> {
             o.status = OrderStatus.COMPLETED.value();
             o.completedAt = e.confirmedAt();
             o.reviewPending = true;
@@ -179,8 +182,8 @@ public class OrderProjection {
     }
 
     @EventHandler
-    void on(OrderCancelled e, @SequenceNumber long sequence) {
-        update(e.orderId(), sequence, o -> {
+    void on(OrderCancelled e, @SequenceNumber long sequence, @Timestamp Instant at) {
+        update(e.orderId(), sequence, at, o -> {
             o.status = OrderStatus.CANCELLED.value();
             o.cancelledAt = e.cancelledAt();
             o.cancelReason = e.reason();
@@ -188,14 +191,14 @@ public class OrderProjection {
     }
 
     @EventHandler
-    void on(InvoiceIssued e, @SequenceNumber long sequence) {
-        update(e.orderId(), sequence, o -> o.invoice = JsonText.write(JsonText.read(o.invoice, INVOICE)
+    void on(InvoiceIssued e, @SequenceNumber long sequence, @Timestamp Instant at) {
+        update(e.orderId(), sequence, at, o -> o.invoice = JsonText.write(JsonText.read(o.invoice, INVOICE)
                 .issued(e.invoiceNo(), e.url(), e.issuedAt())));
     }
 
     @EventHandler
-    void on(OrderReviewed e, @SequenceNumber long sequence) {
-        update(e.orderId(), sequence, o -> {
+    void on(OrderReviewed e, @SequenceNumber long sequence, @Timestamp Instant at) {
+        update(e.orderId(), sequence, at, o -> {
             o.reviewPending = false;
             o.reviewRating = e.rating();
             o.reviewContent = e.content();
@@ -203,58 +206,66 @@ public class OrderProjection {
         });
     }
 
+    /** A buyer may hide an order after it was archived too: then its history row says so. */
     @EventHandler
-    void on(OrderDeletedByBuyer e, @SequenceNumber long sequence) {
-        update(e.orderId(), sequence, o -> o.deletedByBuyer = true);
+    void on(OrderDeletedByBuyer e, @SequenceNumber long sequence, @Timestamp Instant at) {
+        if (orders.find(e.orderId()).isEmpty()) {
+            history.find(e.orderId()).ifPresent(h -> {
+                h.deletedByBuyer = true;
+                history.changed(h);
+            });
+            return;
+        }
+        update(e.orderId(), sequence, at, o -> o.deletedByBuyer = true);
     }
 
     @EventHandler
-    void on(ReviewWindowClosed e, @SequenceNumber long sequence) {
-        update(e.orderId(), sequence, o -> o.reviewPending = false);
+    void on(ReviewWindowClosed e, @SequenceNumber long sequence, @Timestamp Instant at) {
+        update(e.orderId(), sequence, at, o -> o.reviewPending = false);
     }
 
     @EventHandler
-    void on(AfterSalesWindowClosed e, @SequenceNumber long sequence) {
-        update(e.orderId(), sequence, o -> o.afterSalesClosed = true);
+    void on(AfterSalesWindowClosed e, @SequenceNumber long sequence, @Timestamp Instant at) {
+        update(e.orderId(), sequence, at, o -> o.afterSalesClosed = true);
     }
 
     /** Nothing on the order changes, but its version does: read-your-writes waits on it. */
     @EventHandler
-    void on(LatePaymentReceived e, @SequenceNumber long sequence) {
-        update(e.orderId(), sequence, o -> {
+    void on(LatePaymentReceived e, @SequenceNumber long sequence, @Timestamp Instant at) {
+        update(e.orderId(), sequence, at, o -> {
         });
     }
 
     /** Nothing on the order changes, but its version does. */
     @EventHandler
-    void on(io.ordersvc.shared.order.OrderEvent.PaymentRefused e, @SequenceNumber long sequence) {
-        update(e.orderId(), sequence, o -> {
+    void on(io.ordersvc.shared.order.OrderEvent.PaymentRefused e, @SequenceNumber long sequence, @Timestamp Instant at) {
+        update(e.orderId(), sequence, at, o -> {
         });
     }
 
     // ---- after-sales bookkeeping
 
     @EventHandler
-    void on(RefundOpened e, @SequenceNumber long sequence) {
-        refundLine(e.orderId(), e.orderLineId(), sequence, (o, l) -> l.refundState = LineRefundState.APPLYING.value());
+    void on(RefundOpened e, @SequenceNumber long sequence, @Timestamp Instant at) {
+        refundLine(e.orderId(), e.orderLineId(), sequence, at, (o, l) -> l.refundState = LineRefundState.APPLYING.value());
     }
 
     @EventHandler
-    void on(RefundAwaitingReturn e, @SequenceNumber long sequence) {
-        refundLine(e.orderId(), e.orderLineId(), sequence, (o, l) -> l.refundState = LineRefundState.REFUNDING.value());
+    void on(RefundAwaitingReturn e, @SequenceNumber long sequence, @Timestamp Instant at) {
+        refundLine(e.orderId(), e.orderLineId(), sequence, at, (o, l) -> l.refundState = LineRefundState.REFUNDING.value());
     }
 
     @EventHandler
-    void on(RefundEnded e, @SequenceNumber long sequence) {
-        refundLine(e.orderId(), e.orderLineId(), sequence, (o, l) -> {
+    void on(RefundEnded e, @SequenceNumber long sequence, @Timestamp Instant at) {
+        refundLine(e.orderId(), e.orderLineId(), sequence, at, (o, l) -> {
             l.refundState = LineRefundState.afterEnding(e.outcome(), l.refundedAmount.signum() > 0).value();
             resumeAutoConfirm(o, e.autoConfirmAt());
         });
     }
 
     @EventHandler
-    void on(LineRefunded e, @SequenceNumber long sequence) {
-        refundLine(e.orderId(), e.orderLineId(), sequence, (o, l) -> {
+    void on(LineRefunded e, @SequenceNumber long sequence, @Timestamp Instant at) {
+        refundLine(e.orderId(), e.orderLineId(), sequence, at, (o, l) -> {
             l.refundedAmount = e.lineRefundedTotal().amount();
             l.refundState = LineRefundState.SUCCEEDED.value();
             o.status = e.statusAfter().value();
@@ -265,18 +276,28 @@ public class OrderProjection {
 
     /** The order's books changed, not what it shows; its version moves for read-your-writes. */
     @EventHandler
-    void on(StockReleaseCorrected e, @SequenceNumber long sequence) {
-        update(e.orderId(), sequence, o -> {
+    void on(StockReleaseCorrected e, @SequenceNumber long sequence, @Timestamp Instant at) {
+        update(e.orderId(), sequence, at, o -> {
         });
     }
 
     @EventHandler
-    void on(OrderClosed e, @SequenceNumber long sequence) {
-        update(e.orderId(), sequence, o -> o.status = OrderStatus.CLOSED.value());
+    void on(OrderClosed e, @SequenceNumber long sequence, @Timestamp Instant at) {
+        update(e.orderId(), sequence, at, o -> o.status = OrderStatus.CLOSED.value());
+    }
+
+    /**
+     * Nothing more can happen to the order: cancelled, closed, or completed with its after-sales window shut and no
+     * refund open.
+     */
+    static boolean finished(OrderViewEntity o) {
+        OrderStatus status = OrderStatus.fromValue(o.status);
+        return status == OrderStatus.CANCELLED || status == OrderStatus.CLOSED
+                || status == OrderStatus.COMPLETED && o.afterSalesClosed && !o.refundInProgress;
     }
 
     /** The last open refund closed: the order's automatic receipt is due again when the order says. */
-    private static void resumeAutoConfirm(OrderViewEntity o, java.time.Instant due) {
+    private static void resumeAutoConfirm(OrderViewEntity o, Instant due) {
         if (due != null) {
             o.autoConfirmAt = due;
         }
@@ -284,8 +305,8 @@ public class OrderProjection {
 
     /** 改价: the order's amounts and price, and each line's share of the change. */
     @EventHandler
-    void on(PriceAdjusted e, @SequenceNumber long sequence) {
-        update(e.orderId(), sequence, o -> {
+    void on(PriceAdjusted e, @SequenceNumber long sequence, @Timestamp Instant at) {
+        update(e.orderId(), sequence, at, o -> {
             priced(o, e.price());
             e.lineShares().forEach((lineId, share) -> lines.find(lineId).ifPresent(l -> {
                 l.discountShare = l.discountShare.add(share.amount());
@@ -297,8 +318,8 @@ public class OrderProjection {
 
     /** A new receiver: the address, and an unpaid order's price with the new region's shipping. */
     @EventHandler
-    void on(ReceiverChanged e, @SequenceNumber long sequence) {
-        update(e.orderId(), sequence, o -> {
+    void on(ReceiverChanged e, @SequenceNumber long sequence, @Timestamp Instant at) {
+        update(e.orderId(), sequence, at, o -> {
             receiver(o, e.receiver());
             priced(o, e.price());
         });
@@ -325,13 +346,13 @@ public class OrderProjection {
     }
 
     @EventHandler
-    void on(WaybillPrintMarked e, @SequenceNumber long sequence) {
-        update(e.orderId(), sequence, o -> o.printed = e.printed());
+    void on(WaybillPrintMarked e, @SequenceNumber long sequence, @Timestamp Instant at) {
+        update(e.orderId(), sequence, at, o -> o.printed = e.printed());
     }
 
     @EventHandler
-    void on(SellerRemarkSet e, @SequenceNumber long sequence) {
-        update(e.orderId(), sequence, o -> {
+    void on(SellerRemarkSet e, @SequenceNumber long sequence, @Timestamp Instant at) {
+        update(e.orderId(), sequence, at, o -> {
             o.sellerRemark = e.remark();
             o.sellerFlag = e.flag() == null ? null : e.flag().value();
             o.sellerRemarkAt = e.at();
@@ -339,16 +360,16 @@ public class OrderProjection {
     }
 
     @EventHandler
-    void on(ReceiptExtended e, @SequenceNumber long sequence) {
-        update(e.orderId(), sequence, o -> {
+    void on(ReceiptExtended e, @SequenceNumber long sequence, @Timestamp Instant at) {
+        update(e.orderId(), sequence, at, o -> {
             o.receiptExtended = true;
             o.autoConfirmAt = e.autoConfirmAt();
         });
     }
 
     @EventHandler
-    void on(io.ordersvc.shared.order.OrderEvent.OrderJoinedGroup e, @SequenceNumber long sequence) {
-        update(e.orderId(), sequence, o -> {
+    void on(io.ordersvc.shared.order.OrderEvent.OrderJoinedGroup e, @SequenceNumber long sequence, @Timestamp Instant at) {
+        update(e.orderId(), sequence, at, o -> {
             o.groupId = e.groupId();
             o.groupBuyId = e.groupBuyId();
             o.groupStatus = io.ordersvc.shared.groupbuy.GroupStatus.FORMING.value();
@@ -356,19 +377,19 @@ public class OrderProjection {
     }
 
     @EventHandler
-    void on(io.ordersvc.shared.order.OrderEvent.OrderGroupSettled e, @SequenceNumber long sequence) {
-        update(e.orderId(), sequence, o -> o.groupStatus = e.outcome().value());
+    void on(io.ordersvc.shared.order.OrderEvent.OrderGroupSettled e, @SequenceNumber long sequence, @Timestamp Instant at) {
+        update(e.orderId(), sequence, at, o -> o.groupStatus = e.outcome().value());
     }
 
     @EventHandler
-    void on(io.ordersvc.shared.order.OrderEvent.TicketsOrdered e, @SequenceNumber long sequence) {
-        update(e.orderId(), sequence, o -> o.ticketOrder = true);
+    void on(io.ordersvc.shared.order.OrderEvent.TicketsOrdered e, @SequenceNumber long sequence, @Timestamp Instant at) {
+        update(e.orderId(), sequence, at, o -> o.ticketOrder = true);
     }
 
     /** E-tickets are delivered as their codes: the order is shipped. */
     @EventHandler
-    void on(io.ordersvc.shared.order.OrderEvent.TicketsIssued e, @SequenceNumber long sequence) {
-        update(e.orderId(), sequence, o -> {
+    void on(io.ordersvc.shared.order.OrderEvent.TicketsIssued e, @SequenceNumber long sequence, @Timestamp Instant at) {
+        update(e.orderId(), sequence, at, o -> {
             o.status = OrderStatus.SHIPPED.value();
             o.shippedAt = e.issuedAt();
             o.ticketsUnused = e.tickets().size();
@@ -376,24 +397,24 @@ public class OrderProjection {
     }
 
     @EventHandler
-    void on(io.ordersvc.shared.order.OrderEvent.TicketRedeemed e, @SequenceNumber long sequence) {
-        update(e.orderId(), sequence, o -> {
+    void on(io.ordersvc.shared.order.OrderEvent.TicketRedeemed e, @SequenceNumber long sequence, @Timestamp Instant at) {
+        update(e.orderId(), sequence, at, o -> {
             o.ticketsUnused--;
             o.ticketsUsed++;
         });
     }
 
     @EventHandler
-    void on(io.ordersvc.shared.order.OrderEvent.TicketsExpired e, @SequenceNumber long sequence) {
-        update(e.orderId(), sequence, o -> {
+    void on(io.ordersvc.shared.order.OrderEvent.TicketsExpired e, @SequenceNumber long sequence, @Timestamp Instant at) {
+        update(e.orderId(), sequence, at, o -> {
             o.ticketsUnused -= e.codes().size();
             o.ticketsExpired += e.codes().size();
         });
     }
 
     @EventHandler
-    void on(io.ordersvc.shared.order.OrderEvent.TicketRefunded e, @SequenceNumber long sequence) {
-        update(e.orderId(), sequence, o -> {
+    void on(io.ordersvc.shared.order.OrderEvent.TicketRefunded e, @SequenceNumber long sequence, @Timestamp Instant at) {
+        update(e.orderId(), sequence, at, o -> {
             o.ticketsUnused--;
             o.ticketsRefunded++;
         });
@@ -401,19 +422,26 @@ public class OrderProjection {
 
     @ResetHandler
     void reset() {
+        history.deleteAll();
         shipments.deleteAll();
         lines.deleteAll();
         orders.deleteAll();
         counters.reset();
     }
 
-    private void update(String orderId, long sequence, Consumer<OrderViewEntity> change) {
+    /**
+     * Changes the order's row for an event newer than it, counts the difference, and notes when the order finished
+     * (at the event's time): from then on nothing but a buyer hiding it can change it, and it is archived once
+     * ORDERS_ARCHIVE_AFTER has passed.
+     */
+    private void update(String orderId, long sequence, Instant at, Consumer<OrderViewEntity> change) {
         orders.find(orderId).filter(o -> o.version < sequence).ifPresent(o -> {
             String status = o.status;
             boolean reviewPending = o.reviewPending;
             boolean refundInProgress = o.refundInProgress;
             boolean printed = o.printed;
             change.accept(o);
+            o.finishedAt = !finished(o) ? null : o.finishedAt != null ? o.finishedAt : at;
             o.version = sequence;
             orders.changed(o);
             counters.changed(status, reviewPending, refundInProgress, printed, o);
@@ -424,9 +452,9 @@ public class OrderProjection {
      * Refund events: a line's refund state moves, and the order counts its lines with an open refund (applying or
      * awaiting goods); the refund flag is that count above zero. No query over the lines, so no flush mid-batch.
      */
-    private void refundLine(String orderId, String lineId, long sequence,
+    private void refundLine(String orderId, String lineId, long sequence, Instant at,
                             BiConsumer<OrderViewEntity, OrderLineEntity> change) {
-        update(orderId, sequence, o -> lines.find(lineId).ifPresent(l -> {
+        update(orderId, sequence, at, o -> lines.find(lineId).ifPresent(l -> {
             boolean wasOpen = LineRefundState.fromValue(l.refundState).open();
             change.accept(o, l);
             lines.changed(l);

@@ -15,7 +15,12 @@ import io.ordersvc.shared.order.OrderStatus;
 import io.ordersvc.shared.order.OrderType;
 import io.ordersvc.shared.order.LineRefundState;
 import io.ordersvc.shared.order.TimerType;
+import io.ordersvc.shared.order.OrderViews.Actions;
 import io.ordersvc.shared.order.OrderViews.LineView;
+import io.ordersvc.shared.order.OrderEvent.OrderPlaced;
+import io.ordersvc.shared.error.Refusal;
+import io.ordersvc.shared.identity.Scope;
+import io.ordersvc.shared.refund.RefundQuery;
 import io.ordersvc.shared.order.OrderViews.LogEntry;
 import io.ordersvc.shared.order.OrderViews.OrderLogView;
 import io.ordersvc.shared.order.OrderViews.OrderDetail;
@@ -47,6 +52,7 @@ import tools.jackson.core.type.TypeReference;
 import org.springframework.beans.factory.annotation.Value;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -83,12 +89,14 @@ public class OrderQueries {
     private final CustomPlans customPlans;
 
     private final ShopQueries shops;
+    private final OrderFold fold;
 
     OrderQueries(OrderViewRepository orders, OrderLineRepository lines, ShipmentRepository shipments,
                  OrderLogRepository log, OrderAccess access, EntityManager em, Clock clock, RefundQueries refunds,
                  OrderCounters counters, @Value("${orders.list.count-cap:10000}") int countCap, CustomPlans customPlans,
                  ShopQueries shops, ShipmentTrackingRepository tracking,
-                 io.ordersvc.shared.logistics.TrackingLinks links) {
+                 io.ordersvc.shared.logistics.TrackingLinks links, OrderFold fold) {
+        this.fold = fold;
         this.shops = shops;
         this.tracking = tracking;
         this.links = links;
@@ -105,18 +113,77 @@ public class OrderQueries {
         this.clock = clock;
     }
 
+    /**
+     * The version the read model holds of the order. An archived order's detail is folded from the event store, so
+     * it is never behind: any version asked for is there.
+     */
     public Optional<Long> version(String orderId) {
-        return orders.findVersion(orderId);
+        Optional<Long> hot = orders.findVersion(orderId);
+        return hot.isPresent() || !access.archived(orderId) ? hot : Optional.of(Long.MAX_VALUE);
     }
 
     @QueryHandler
     public OrderDetail handle(OrderQuery.FindOrder query) {
-        OrderViewEntity o = access.requireVisible(query.orderId(), query.actor());
-        List<LineView> lineViews = lines.findByOrderIdOrderByPosition(o.orderId).stream().map(OrderQueries::line)
-                .toList();
-        Map<String, ShipmentTrackingEntity> traced = new java.util.HashMap<>();
-        tracking.findByOrderId(o.orderId).forEach(t -> traced.put(t.shipmentId, t));
-        List<ShipmentView> shipmentViews = shipments.findByOrderIdOrderByShippedAtAsc(o.orderId).stream()
+        OrderViewEntity o = access.requireVisibleOrArchived(query.orderId(), query.actor()).orElse(null);
+        if (o == null) { // archived: all of its events, folded
+            OrderFold.Folded all = fold.fold(fold.stream(query.orderId()), null);
+            return detail(all.order(), all.lines(), all.shipments(), traced(query.orderId()), all.refunds(),
+                    all.log(), query.actor(), true);
+        }
+        return detail(o, lines.findByOrderIdOrderByPosition(o.orderId),
+                shipments.findByOrderIdOrderByShippedAtAsc(o.orderId), traced(o.orderId), refunds.ofOrder(o.orderId),
+                log.findByOrderIdOrderBySequenceAsc(o.orderId), query.actor(), true);
+    }
+
+    private Map<String, ShipmentTrackingEntity> traced(String orderId) {
+        Map<String, ShipmentTrackingEntity> traced = new HashMap<>();
+        tracking.findByOrderId(orderId).forEach(t -> traced.put(t.shipmentId, t));
+        return traced;
+    }
+
+    /**
+     * Time travel: the order as it was after its events up to a version, or those stored by an instant, folded by
+     * the projections' own handlers ({@link OrderFold}). Its refunds as they were then; no actions (the past cannot
+     * be acted on) and no carrier traces (they are the tracking page's, and not the order's events).
+     */
+    @QueryHandler
+    public OrderDetail handle(OrderQuery.FindOrderAsOf query) {
+        var stream = fold.stream(query.orderId());
+        if (stream.isEmpty() || !(stream.get(0).getPayload() instanceof OrderPlaced placed)
+                || !Scope.of(query.actor()).includes(placed.buyerId(), placed.shopId())) {
+            throw Refusal.orderNotFound(query.orderId());
+        }
+        if (!query.actor().is(Role.ADMIN) && !query.actor().isBuyer(placed.buyerId())) {
+            throw Refusal.forbidden("an order's past is shown to its buyer and to admins");
+        }
+        int upTo = 0;
+        while (upTo < stream.size() && (query.atVersion() != null
+                ? stream.get(upTo).getSequenceNumber() <= query.atVersion()
+                : !stream.get(upTo).getTimestamp().isAfter(query.asOf()))) {
+            upTo++;
+        }
+        if (upTo == 0) {
+            throw Refusal.notFound("ORDER_NOT_FOUND", "order " + query.orderId() + " was placed after " + query.asOf());
+        }
+        long latest = stream.get(stream.size() - 1).getSequenceNumber();
+        if (query.atVersion() != null && query.atVersion() > latest) {
+            throw Refusal.notFound("ORDER_VERSION_NOT_FOUND", "order " + query.orderId() + " is at version " + latest
+                    + ", not yet at_version " + query.atVersion());
+        }
+        // Refunds as they were until the order's next event (at a version) or at the instant.
+        Instant refundsUntil = query.atVersion() == null ? query.asOf()
+                : upTo < stream.size() ? stream.get(upTo).getTimestamp().minusNanos(1) : null;
+        OrderFold.Folded then = fold.fold(stream.subList(0, upTo), refundsUntil);
+        return detail(then.order(), then.lines(), then.shipments(), Map.of(), then.refunds(), then.log(),
+                query.actor(), false);
+    }
+
+    /** The detail of an order's rows, read from the tables or folded; {@code live}: with what the caller may do now. */
+    private OrderDetail detail(OrderViewEntity o, List<OrderLineEntity> lineRows, List<ShipmentEntity> shipmentRows,
+                               Map<String, ShipmentTrackingEntity> traced, List<RefundQuery.RefundSummary> refundRows,
+                               List<OrderLogEntity> logRows, Actor actor, boolean live) {
+        List<LineView> lineViews = lineRows.stream().map(OrderQueries::line).toList();
+        List<ShipmentView> shipmentViews = shipmentRows.stream()
                 .map(s -> {
                     ShipmentTrackingEntity t = traced.get(s.shipmentId);
                     List<io.ordersvc.shared.logistics.Trace> traces = t == null ? List.of()
@@ -135,13 +202,13 @@ public class OrderQueries {
                 o.buyerId, o.shopId, shop == null ? null : shop.name(), shop == null ? null : shop.servicePhone(),
                 o.reviewPending, o.refundInProgress, o.deletedByBuyer, Money.of(o.goodsAmount),
                 Money.of(o.shippingFee), Money.of(o.discountAmount), Money.of(o.payAmount), o.pointsAmount,
-                o.pointsEarned, receiver(o, query.actor()), o.buyerRemark, o.createdAt, o.payableUntil, payment, o.shippedAt,
+                o.pointsEarned, receiver(o, actor), o.buyerRemark, o.createdAt, o.payableUntil, payment, o.shippedAt,
                 o.completedAt, o.cancelledAt, o.cancelReason, review, lineViews, shipmentViews,
-                refunds.ofOrder(o.orderId), entries(o.orderId),
-                OrderActionsPolicy.of(o, lineViews, query.actor(), clock.instant()), timers(o), price(o), o.payNo,
-                o.invoice == null ? null : JsonText.read(o.invoice, INVOICE), o.printed, o.receiptExtended,
-                OrderStatus.SHIPPED.value().equals(o.status) ? o.autoConfirmAt : null,
-                sellerRemark(o, query.actor()), o.version, group(o), tickets(o));
+                refundRows, logRows.stream().map(OrderQueries::entry).toList(),
+                live ? OrderActionsPolicy.of(o, lineViews, actor, clock.instant()) : Actions.NONE, timers(o),
+                price(o), o.payNo, o.invoice == null ? null : JsonText.read(o.invoice, INVOICE), o.printed,
+                o.receiptExtended, OrderStatus.SHIPPED.value().equals(o.status) ? o.autoConfirmAt : null,
+                sellerRemark(o, actor), o.version, group(o), tickets(o));
     }
 
     private static io.ordersvc.shared.ticket.TicketQuery.TicketCounts tickets(OrderViewEntity o) {
@@ -156,7 +223,7 @@ public class OrderQueries {
 
     @QueryHandler
     public OrderViews.TrackingView handle(OrderQuery.ShipmentTracking query) {
-        access.requireVisible(query.orderId(), query.actor());
+        access.requireVisibleOrArchived(query.orderId(), query.actor());
         ShipmentEntity s = shipments.findById(query.shipmentId()).filter(x -> x.orderId.equals(query.orderId()))
                 .orElseThrow(() -> io.ordersvc.shared.error.Refusal.notFound("SHIPMENT_NOT_FOUND", "order "
                         + query.orderId() + " has no shipment " + query.shipmentId()));
@@ -168,15 +235,19 @@ public class OrderQueries {
 
     @QueryHandler
     public OrderLogView handle(OrderQuery.OrderLog query) {
-        access.requireVisible(query.orderId(), query.actor());
+        if (access.requireVisibleOrArchived(query.orderId(), query.actor()).isEmpty()) {
+            return new OrderLogView(fold.fold(fold.stream(query.orderId()), null).log().stream()
+                    .map(OrderQueries::entry).toList());
+        }
         return new OrderLogView(entries(query.orderId()));
     }
 
     private List<LogEntry> entries(String orderId) {
-        return log.findByOrderIdOrderBySequenceAsc(orderId).stream()
-                .map(e -> new LogEntry(e.at, e.actorRole, e.actorId, e.action, e.message,
-                        OrderStatus.fromValue(e.statusAfter)))
-                .toList();
+        return log.findByOrderIdOrderBySequenceAsc(orderId).stream().map(OrderQueries::entry).toList();
+    }
+
+    private static LogEntry entry(OrderLogEntity e) {
+        return new LogEntry(e.at, e.actorRole, e.actorId, e.action, e.message, OrderStatus.fromValue(e.statusAfter));
     }
 
     @QueryHandler

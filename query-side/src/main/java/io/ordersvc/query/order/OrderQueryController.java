@@ -92,6 +92,23 @@ public class OrderQueryController {
         return queries.query(new OrderQuery.ListOrders(filter, page, size, actor.get()), OrderPage.class).join();
     }
 
+    @GetMapping("/history")
+    @Operation(operationId = "listOrderHistory", summary = "Archived orders, newest first",
+            description = "Orders finished more than ORDERS_ARCHIVE_AFTER (90 days by default) ago: cancelled, closed, "
+                    + "or completed with the after-sales window shut. They have left the order list; their detail "
+                    + "(GET /orders/{id}) is still there. buyer: own (not hidden); seller: own shop; admin: all, or "
+                    + "buyer_id / shop_id.")
+    public io.ordersvc.shared.order.OrderViews.HistoryPage history(
+            @RequestParam(name = "buyer_id", required = false) @Size(min = 1, max = 64)
+            @Schema(description = "admins only") String buyerId,
+            @RequestParam(name = "shop_id", required = false) @Size(min = 1, max = 64)
+            @Schema(description = "admins only") String shopId,
+            @RequestParam(defaultValue = "1") @Min(1) @Max(100_000) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+        return queries.query(new OrderQuery.ListArchived(buyerId, shopId, page, size, actor.get()),
+                io.ordersvc.shared.order.OrderViews.HistoryPage.class).join();
+    }
+
     @GetMapping("/status-counts")
     @Operation(operationId = "countOrdersByStatus", summary = "Order counts by status", description = "Same filters and scope as the list, except status.")
     public StatusCounts statusCounts(
@@ -117,16 +134,27 @@ public class OrderQueryController {
         return queries.query(new OrderQuery.CountOrdersByStatus(filter, actor.get()), StatusCounts.class).join();
     }
 
-    @ProblemCodes(notFound = {"ORDER_NOT_FOUND"})
+    @ProblemCodes(notFound = {"ORDER_NOT_FOUND", "ORDER_VERSION_NOT_FOUND"}, badRequest = {"AMBIGUOUS_POINT_IN_TIME"})
     @GetMapping("/{orderId}")
     @Operation(operationId = "getOrder", summary = "An order with lines, receiver, shipments, log, version and the caller's actions",
             description = "min_version=N waits up to 5 s for the read model to reach version N; past that the "
-                    + "answer carries X-Read-Model-Stale: true.")
+                    + "answer carries X-Read-Model-Stale: true. Time travel (the order's buyer and admins): "
+                    + "as_of=<instant> or at_version=N answers the order as it was then, folded from its events by "
+                    + "the projections' own code, with no actions.")
     public ResponseEntity<OrderDetail> detail(@PathVariable UUID orderId,
                                               @RequestParam(name = "min_version", required = false)
-                                              @PositiveOrZero Long minVersion) {
+                                              @PositiveOrZero Long minVersion,
+                                              @RequestParam(name = "as_of", required = false)
+                                              @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf,
+                                              @RequestParam(name = "at_version", required = false)
+                                              @PositiveOrZero Long atVersion) {
         String id = orderId.toString();
         Actor caller = actor.get();
+        if (asOf != null || atVersion != null) {
+            return ResponseEntity.ok(queries.query(new OrderQuery.FindOrderAsOf(id,
+                    OrderQuery.FindOrderAsOf.pointInTime(asOf, atVersion), atVersion, caller), OrderDetail.class)
+                    .join());
+        }
         return wait.read(caller, minVersion, () -> orders.version(id),
                 () -> queries.query(new OrderQuery.FindOrder(id, caller), OrderDetail.class).join());
     }

@@ -3,22 +3,30 @@ package io.ordersvc.query.order;
 import io.ordersvc.query.support.BatchTable;
 import io.ordersvc.query.support.BatchTable.Mapping;
 import io.ordersvc.query.support.BatchTable.Prefetch;
+import io.ordersvc.query.support.MemoryRows;
+import io.ordersvc.query.support.Rows;
 import io.ordersvc.shared.order.OrderEvent.OrderShipped;
 import io.ordersvc.shared.order.ShipmentLine;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** The tables the order projections write, as {@link BatchTable}s of their row classes. */
+/**
+ * The tables the order projections write: in PostgreSQL as {@link BatchTable}s of their row classes, or, for one
+ * order's fold, in memory.
+ */
 @Component
 class OrderTables {
 
     private static final String ORDER = "Order";
 
-    final BatchTable<OrderViewEntity> orders;
-    final BatchTable<OrderLineEntity> lines;
-    final BatchTable<ShipmentEntity> shipments;
-    final BatchTable<OrderLogEntity> log;
+    final Rows<OrderViewEntity> orders;
+    final Rows<OrderLineEntity> lines;
+    final Rows<ShipmentEntity> shipments;
+    final Rows<OrderLogEntity> log;
+    final Rows<OrderHistoryEntity> history;
 
+    @Autowired
     OrderTables(JdbcTemplate jdbc) {
         orders = new BatchTable<>(jdbc, Mapping.of(OrderViewEntity.class).prefetching(Prefetch.aggregates(ORDER)));
         // A shipment changes the lines it names: a batch's shipped lines are loaded in one query, not one by one.
@@ -28,5 +36,27 @@ class OrderTables {
         shipments = new BatchTable<>(jdbc, Mapping.of(ShipmentEntity.class));
         // Insert-only, one row per event: a replayed event's row is already there and stays as it is.
         log = new BatchTable<>(jdbc, Mapping.of(OrderLogEntity.class).onConflict("ON CONFLICT DO NOTHING"));
+        // Written by the archive (OrderArchive); the projection only marks an archived order hidden by its buyer.
+        history = new BatchTable<>(jdbc, Mapping.of(OrderHistoryEntity.class));
+    }
+
+    private OrderTables(Rows<OrderViewEntity> orders, Rows<OrderLineEntity> lines, Rows<ShipmentEntity> shipments,
+                        Rows<OrderLogEntity> log, Rows<OrderHistoryEntity> history) {
+        this.history = history;
+        this.orders = orders;
+        this.lines = lines;
+        this.shipments = shipments;
+        this.log = log;
+    }
+
+    /** Empty tables in memory: one order's events folded for one answer. */
+    static OrderTables inMemory() {
+        return new OrderTables(MemoryRows.of(OrderViewEntity.class), MemoryRows.of(OrderLineEntity.class),
+                MemoryRows.of(ShipmentEntity.class), MemoryRows.of(OrderLogEntity.class),
+                MemoryRows.of(OrderHistoryEntity.class));
+    }
+
+    <R> java.util.List<R> rows(Rows<R> table) {
+        return ((MemoryRows<R>) table).all();
     }
 }

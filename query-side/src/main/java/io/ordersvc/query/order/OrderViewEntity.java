@@ -76,4 +76,6 @@ class OrderViewEntity {
     int ticketsUsed;
     int ticketsExpired;
     int ticketsRefunded;
+    /** When nothing more could happen to the order (see OrderProjection#finished); null while something can. */
+    Instant finishedAt;
 }

@@ -5,6 +5,9 @@ import io.ordersvc.query.support.JsonText;
 import io.ordersvc.query.support.BatchTable;
 import io.ordersvc.query.support.BatchTable.Mapping;
 import io.ordersvc.query.support.BatchTable.Prefetch;
+import io.ordersvc.query.support.MemoryRows;
+import io.ordersvc.query.support.Rows;
+import org.springframework.beans.factory.annotation.Autowired;
 import io.ordersvc.query.support.ProcessingGroups;
 import org.springframework.jdbc.core.JdbcTemplate;
 import io.ordersvc.shared.order.PaymentMix;
@@ -38,15 +41,25 @@ import java.util.function.Consumer;
 @ProcessingGroup(ProcessingGroups.ORDERS)
 class RefundProjection {
 
-    private final BatchTable<RefundViewEntity> refundRows;
-    private final BatchTable<RefundLogEntity> logRows;
+    private final Rows<RefundViewEntity> refundRows;
+    private final Rows<RefundLogEntity> logRows;
 
-
+    @Autowired
     RefundProjection(JdbcTemplate jdbc) {
         this.refundRows = new BatchTable<>(jdbc, Mapping.of(RefundViewEntity.class)
                 .prefetching(Prefetch.aggregates("Refund")));
         // Insert-only, one row per event: a replayed event's row is already there and stays as it is.
         this.logRows = new BatchTable<>(jdbc, Mapping.of(RefundLogEntity.class).onConflict("ON CONFLICT DO NOTHING"));
+    }
+
+    private RefundProjection(Rows<RefundViewEntity> refundRows, Rows<RefundLogEntity> logRows) {
+        this.refundRows = refundRows;
+        this.logRows = logRows;
+    }
+
+    /** The projection over tables in memory, its refunds read back from {@code rows}: one answer's fold. */
+    static RefundProjection inMemory(MemoryRows<RefundViewEntity> rows) {
+        return new RefundProjection(rows, MemoryRows.of(RefundLogEntity.class));
     }
 
     @EventHandler

@@ -1,7 +1,9 @@
 package io.ordersvc.query.refund;
 
 import io.ordersvc.platform.FeatureApi;
+import io.ordersvc.query.support.Fold;
 import io.ordersvc.query.support.JsonText;
+import io.ordersvc.query.support.MemoryRows;
 import io.ordersvc.shared.error.Refusal;
 import io.ordersvc.shared.identity.Actor;
 import io.ordersvc.shared.identity.Scope;
@@ -15,6 +17,7 @@ import io.ordersvc.shared.refund.RefundReason;
 import io.ordersvc.shared.refund.RefundStatus;
 import io.ordersvc.shared.refund.RefundType;
 import jakarta.persistence.criteria.Predicate;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -23,7 +26,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -45,10 +51,13 @@ public class RefundQueries {
 
     private final RefundViewRepository refunds;
     private final RefundLogRepository log;
+    private final EventStore events;
 
-    RefundQueries(RefundViewRepository refunds, RefundLogRepository log) {
+    RefundQueries(RefundViewRepository refunds, RefundLogRepository log,
+                  EventStore events) {
         this.refunds = refunds;
         this.log = log;
+        this.events = events;
     }
 
     public Optional<Long> version(String refundId) {
@@ -104,6 +113,22 @@ public class RefundQueries {
     /** The refunds of one order, for its detail (the caller's access to the order was checked already). */
     public List<RefundSummary> ofOrder(String orderId) {
         return refunds.findByOrderIdOrderByCreatedAtAsc(orderId).stream().map(RefundQueries::summary).toList();
+    }
+
+    /**
+     * Refunds as they were at an instant (null: now), folded from their events up to it by the projection's own
+     * handlers over tables in memory, oldest first: an order's detail as of then.
+     */
+    public List<RefundSummary> asOf(Collection<String> refundIds, Instant until) {
+        MemoryRows<RefundViewEntity> rows =
+                MemoryRows.of(RefundViewEntity.class);
+        Fold fold = Fold.through(RefundProjection.inMemory(rows));
+        for (String refundId : refundIds) {
+            fold.apply(events.readEvents(refundId).asStream()
+                    .filter(e -> until == null || !e.getTimestamp().isAfter(until)).toList());
+        }
+        return rows.all().stream().sorted(Comparator.comparing((RefundViewEntity r) -> r.createdAt))
+                .map(RefundQueries::summary).toList();
     }
 
     private static RefundSummary summary(RefundViewEntity r) {

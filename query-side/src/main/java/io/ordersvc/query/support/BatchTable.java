@@ -41,7 +41,7 @@ import java.util.stream.Collectors;
  * flush, and a round trip per aggregate for its first lookup: most of a replay's time (bench/README.md).
  * The rows are the JPA entity classes the queries read, used here as plain objects.
  */
-public final class BatchTable<R> {
+public final class BatchTable<R> implements Rows<R> {
 
     /** Reads one row of a result set. */
     @FunctionalInterface
@@ -149,6 +149,7 @@ public final class BatchTable<R> {
                 + " WHERE " + columns.get(0) + " = ?";
     }
 
+    @Override
     public Optional<R> find(String key) {
         Batch batch = batch();
         if (!batch.loaded.containsKey(key)) {
@@ -160,6 +161,7 @@ public final class BatchTable<R> {
         return Optional.ofNullable(batch.loaded.get(key));
     }
 
+    @Override
     public void insert(R row) {
         Batch batch = batch();
         String key = mapping.key().apply(row);
@@ -168,11 +170,13 @@ public final class BatchTable<R> {
     }
 
     /** Empties the table: a projection's reset. */
+    @Override
     public void deleteAll() {
         jdbc.update("DELETE FROM " + mapping.table());
     }
 
     /** The row (found in this batch) was changed: it is written back before the commit. */
+    @Override
     public void changed(R row) {
         Batch batch = batch();
         String key = mapping.key().apply(row);

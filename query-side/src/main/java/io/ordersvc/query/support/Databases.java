@@ -7,13 +7,13 @@ import java.util.Locale;
 import java.util.function.BooleanSupplier;
 
 /** Which database the read models live in, for the few statements only PostgreSQL understands. */
-final class Databases {
+public final class Databases {
 
     private Databases() {
     }
 
     /** Whether the template's database is PostgreSQL: a connection is asked on first use, the answer kept. */
-    static BooleanSupplier postgres(JdbcTemplate jdbc) {
+    public static BooleanSupplier postgres(JdbcTemplate jdbc) {
         return new BooleanSupplier() {
             private volatile Boolean postgres;
 

@@ -62,25 +62,27 @@ class OrderProjectionTablesTest {
     /** Every handler of the orders group that takes the event, as the processor calls them. */
     void handle(OrderEvent event, long sequence) {
         if (event instanceof OrderPlaced e) {
-            orders.on(e, sequence);
+            orders.on(e, sequence, T0.plusSeconds(sequence));
         } else if (event instanceof OrderPaid e) {
-            orders.on(e, sequence);
+            orders.on(e, sequence, T0.plusSeconds(sequence));
         } else if (event instanceof OrderShipped e) {
-            orders.on(e, sequence);
+            orders.on(e, sequence, T0.plusSeconds(sequence));
         } else if (event instanceof RefundOpened e) {
-            orders.on(e, sequence);
+            orders.on(e, sequence, T0.plusSeconds(sequence));
+        } else if (event instanceof OrderEvent.LineRefunded e) {
+            orders.on(e, sequence, T0.plusSeconds(sequence));
         } else if (event instanceof RefundEnded e) {
-            orders.on(e, sequence);
+            orders.on(e, sequence, T0.plusSeconds(sequence));
         } else if (event instanceof WaybillPrintMarked e) {
-            orders.on(e, sequence);
+            orders.on(e, sequence, T0.plusSeconds(sequence));
         } else if (event instanceof SellerRemarkSet e) {
-            orders.on(e, sequence);
+            orders.on(e, sequence, T0.plusSeconds(sequence));
         } else if (event instanceof ReceiptExtended e) {
-            orders.on(e, sequence);
+            orders.on(e, sequence, T0.plusSeconds(sequence));
         } else if (event instanceof io.ordersvc.shared.order.OrderEvent.PriceAdjusted e) {
-            orders.on(e, sequence);
+            orders.on(e, sequence, T0.plusSeconds(sequence));
         } else if (event instanceof io.ordersvc.shared.order.OrderEvent.ReceiverChanged e) {
-            orders.on(e, sequence);
+            orders.on(e, sequence, T0.plusSeconds(sequence));
         }
         log.on(event, sequence, T0.plusSeconds(sequence), "actor-" + sequence, "buyer", "corr-" + sequence);
     }
@@ -246,5 +248,42 @@ class OrderProjectionTablesTest {
                 OffsetDateTime.class, orderId).toInstant()).isEqualTo(resumed);
         assertThat(db.jdbc.queryForObject("SELECT refund_state FROM order_line_view WHERE order_line_id = ?",
                 String.class, lineId)).isEqualTo("none");
+    }
+
+    /**
+     * The same handlers over tables in memory (time travel, an archived order's detail) end on the very row the
+     * tables hold, and both note when the order finished: the time of the event that finished it.
+     */
+    @Test
+    void a_fold_in_memory_ends_on_the_row_the_tables_hold_and_both_note_when_the_order_finished() {
+        List<OrderEvent> events = new java.util.ArrayList<>(List.of(placed(),
+                new OrderPaid(orderId, Money.of("15.00"), "alipay", "T1", T0.plusSeconds(1))));
+        events.add(new RefundOpened(orderId, "r1", lineId, Money.of("15.00")));
+        events.add(new OrderEvent.LineRefunded(orderId, "r1", lineId, Money.of("15.00"), Money.of("15.00"), true,
+                null, 3, io.ordersvc.shared.order.OrderStatus.CLOSED, T0.plusSeconds(3), null, null));
+        for (int i = 0; i < events.size(); i++) {
+            feed(events.get(i), i);
+            assertThat(order().get("status")).isNotNull();
+        }
+        var mapping = io.ordersvc.query.support.BatchTable.Mapping.of(OrderViewEntity.class);
+        OrderViewEntity stored = db.jdbc.queryForObject("SELECT " + String.join(", ", mapping.columns())
+                + " FROM order_view WHERE order_id = ?", (rs, i) -> mapping.reader().read(rs), orderId);
+        assertThat(stored.status).isEqualTo("closed");
+        assertThat(stored.finishedAt).as("the time of the closing event").isEqualTo(T0.plusSeconds(3));
+
+        OrderTables memory = OrderTables.inMemory();
+        List<org.axonframework.eventhandling.DomainEventMessage<?>> messages = new java.util.ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            messages.add(new org.axonframework.eventhandling.GenericDomainEventMessage<>("Order", orderId, i,
+                    events.get(i), org.axonframework.messaging.MetaData.with(
+                    io.ordersvc.platform.axon.AuditMetaData.ACTOR_ID, "actor-" + i)
+                    .and(io.ordersvc.platform.axon.AuditMetaData.ACTOR_ROLE, "buyer"), UUID.randomUUID().toString(), T0.plusSeconds(i)));
+        }
+        io.ordersvc.query.support.Fold.through(new OrderProjection(memory, OrderCounts.NONE),
+                new OrderLogProjection(memory)).apply(messages);
+        OrderViewEntity folded = memory.rows(memory.orders).get(0);
+        assertThat(folded).usingRecursiveComparison().isEqualTo(stored);
+        assertThat(memory.rows(memory.log)).hasSize(events.size());
+        assertThat(memory.rows(memory.lines).get(0).refundedAmount).isEqualByComparingTo("15.00");
     }
 }

@@ -102,6 +102,9 @@ public final class OrderViews {
 
     public record Actions(boolean canPay, boolean canCancel, boolean canShip, boolean canConfirmReceipt,
                           boolean canReview, boolean canApplyRefund, boolean canDelete, boolean canExtendReceipt) {
+
+        /** Nothing: an order as it was in the past can no longer be acted on. */
+        public static final Actions NONE = new Actions(false, false, false, false, false, false, false, false);
     }
 
     /**
@@ -118,6 +121,19 @@ public final class OrderViews {
     }
 
     public record OrderLogView(List<LogEntry> entries) {
+    }
+
+    /** An archived order as its history lists it (seed 002's order history). */
+    public record ArchivedOrder(String orderId, String orderNo, OrderStatus status, String shopId, Instant createdAt,
+                                Money payAmount, String channel, List<String> goodsNames, Instant finishedAt) {
+    }
+
+    /** One page of GET /orders/history, newest first. */
+    public record HistoryPage(List<ArchivedOrder> items, int page, int size, long total, int totalPages) {
+
+        public static HistoryPage of(List<ArchivedOrder> items, int page, int size, long total) {
+            return new HistoryPage(items, page, size, total, (int) ((total + size - 1) / size));
+        }
     }
 
     public record StatusCounts(long all, long pendingPayment, long toShip, long shipped, long completed,

@@ -78,11 +78,11 @@ class BatchPrefetchTest extends IntegrationTest {
                     }
                     long sequence = ((GenericDomainEventMessage<?>) m).getSequenceNumber();
                     if (m.getPayload() instanceof OrderPlaced e) {
-                        projection.on(e, sequence);
+                        projection.on(e, sequence, java.time.Instant.EPOCH.plusSeconds(sequence));
                     } else if (m.getPayload() instanceof OrderPaid e) {
-                        projection.on(e, sequence);
+                        projection.on(e, sequence, java.time.Instant.EPOCH.plusSeconds(sequence));
                     } else if (m.getPayload() instanceof OrderShipped e) {
-                        projection.on(e, sequence);
+                        projection.on(e, sequence, java.time.Instant.EPOCH.plusSeconds(sequence));
                     }
                     return null;
                 });

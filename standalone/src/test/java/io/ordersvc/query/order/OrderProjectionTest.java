@@ -74,19 +74,19 @@ class OrderProjectionTest extends IntegrationTest {
     void handle(Object event, long sequence) {
         {
             if (event instanceof OrderPlaced e) {
-                orders.on(e, sequence);
+                orders.on(e, sequence, java.time.Instant.EPOCH.plusSeconds(sequence));
             } else if (event instanceof OrderPaid e) {
-                orders.on(e, sequence);
+                orders.on(e, sequence, java.time.Instant.EPOCH.plusSeconds(sequence));
             } else if (event instanceof OrderShipped e) {
-                orders.on(e, sequence);
+                orders.on(e, sequence, java.time.Instant.EPOCH.plusSeconds(sequence));
             } else if (event instanceof OrderCancelled e) {
-                orders.on(e, sequence);
+                orders.on(e, sequence, java.time.Instant.EPOCH.plusSeconds(sequence));
             } else if (event instanceof RefundOpened e) {
-                orders.on(e, sequence);
+                orders.on(e, sequence, java.time.Instant.EPOCH.plusSeconds(sequence));
             } else if (event instanceof RefundEnded e) {
-                orders.on(e, sequence);
+                orders.on(e, sequence, java.time.Instant.EPOCH.plusSeconds(sequence));
             } else if (event instanceof OrderReceiptConfirmed e) {
-                orders.on(e, sequence);
+                orders.on(e, sequence, java.time.Instant.EPOCH.plusSeconds(sequence));
             }
             log.on((io.ordersvc.shared.order.OrderEvent) event, sequence, T0.plusSeconds(sequence), buyer, "buyer",
                     "corr-" + sequence);

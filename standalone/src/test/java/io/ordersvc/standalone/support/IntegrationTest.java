@@ -29,6 +29,7 @@ import org.springframework.test.context.ContextConfiguration;
                 "orders.members.levels-refresh=0s",
                 "orders.payouts.poll-interval=200ms",
                 "orders.groups.poll-interval=200ms",
+                "orders.archive.every=1d", // OrderArchiveIT sweeps when it means to, not while a test moved the clock
                 "orders.webhooks.poll-interval=200ms",
                 "orders.webhooks.backoff=100ms",
                 "orders.webhooks.allow-http=true",
