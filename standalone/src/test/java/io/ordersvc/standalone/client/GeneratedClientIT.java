@@ -83,7 +83,7 @@ class GeneratedClientIT extends IntegrationTest {
         assertThat(reviewed.getVersion()).isEqualTo(4);
 
         OrdersQueriesApi buyerQueries = new OrdersQueriesApi(as(buyer));
-        OrderDetail detail = buyerQueries.getOrder(order, 4L);
+        OrderDetail detail = buyerQueries.getOrder(order, 4L, null, null);
         assertThat(detail.getStatus()).hasToString("completed");
         UUID line = UUID.fromString(detail.getLines().get(0).getOrderLineId());
 
