@@ -1,5 +1,6 @@
 package io.ordersvc.query.analytics;
 
+import io.ordersvc.query.support.ProcessingGroups;
 import io.ordersvc.platform.axon.EventBatch;
 import io.ordersvc.query.analytics.AnalyticsBook.Count;
 import io.ordersvc.shared.order.OrderEvent.LineRefunded;
@@ -35,7 +36,7 @@ import java.util.List;
 @ProcessingGroup(AnalyticsProjection.GROUP)
 class AnalyticsProjection {
 
-    static final String GROUP = "analytics";
+    static final String GROUP = ProcessingGroups.ANALYTICS;
     static final List<String> TABLES = List.of("analytics_daily", "analytics_funnel", "analytics_product",
             "analytics_refund_reason", "analytics_buyer_day", "analytics_buyer", "analytics_order");
 

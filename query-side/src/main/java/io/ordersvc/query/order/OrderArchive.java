@@ -2,6 +2,8 @@ package io.ordersvc.query.order;
 
 import io.ordersvc.query.support.BatchTable.Mapping;
 import io.ordersvc.query.support.Databases;
+import io.ordersvc.query.support.ProcessingGroups;
+import io.ordersvc.query.support.ReadModelsSwapped;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -68,6 +70,14 @@ class OrderArchive {
             }
         } catch (RuntimeException e) {
             log.warn("order archive failed, will retry: {}", e.toString());
+        }
+    }
+
+    /** A rebuild of the orders brought archived orders back into order_view: they leave it again at once. */
+    @org.springframework.context.event.EventListener
+    void rebuilt(ReadModelsSwapped swapped) {
+        if (ProcessingGroups.ORDERS.equals(swapped.processor())) {
+            scheduled();
         }
     }
 

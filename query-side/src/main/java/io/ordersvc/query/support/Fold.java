@@ -6,10 +6,10 @@ import org.axonframework.eventhandling.EventMessage;
 import java.util.List;
 
 /**
- * Runs events through projections' own {@code @EventHandler} methods, outside any processor: the projections are
- * instances over {@link MemoryRows}, so the fold answers one question (an order at an instant, an archived order)
- * with the code that keeps the read model, not a second implementation of it. The handlers get their parameters
- * (sequence number, timestamp, metadata) resolved as the processor resolves them.
+ * Runs events through projections' own {@code @EventHandler} methods, outside any processor, with their parameters
+ * (sequence number, timestamp, metadata) resolved as the processor resolves them. Over {@link MemoryRows} it answers
+ * one question (an order at an instant, an archived order) with the code that keeps the read model, not a second
+ * implementation of it; an online rebuild runs the processing group's beans themselves into shadow tables.
  */
 public final class Fold {
 

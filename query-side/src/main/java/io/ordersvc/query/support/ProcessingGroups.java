@@ -9,6 +9,8 @@ public final class ProcessingGroups {
 
     public static final String ORDERS = "orders";
     public static final String PRODUCTS = "products";
+    /** Figures: a processor and token of their own, so they never hold up the order views. */
+    public static final String ANALYTICS = "analytics";
 
     private ProcessingGroups() {
     }

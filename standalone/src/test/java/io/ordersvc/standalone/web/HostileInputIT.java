@@ -106,6 +106,9 @@ class HostileInputIT extends IntegrationTest {
         ids.put("code", api.get("/api/v1/orders/" + ticketOrder + "/tickets?min_version=2", buyer).expect(200).body()
                 .path("tickets").get(0).path("code").asString());
         ids.put("dead_letter_id", "0f5e8a3c-0000-4000-8000-000000000000");
+        // No processor of that name: the fuzz never starts a real rebuild under the other tests.
+        ids.put("name", "no-such-processor");
+        ids.put("rebuild_id", "0f5e8a3c-0000-4000-8000-000000000001");
         ids.put("buyer_id", "buyer-fuzz");
         ids.put("shop_id", shop);
         ids.put("coupon_template_id", api.post("/api/v1/coupon-templates", seller, Map.of("name", "Fuzz", "type",
@@ -207,7 +210,8 @@ class HostileInputIT extends IntegrationTest {
 
     /** The path parameters of the contract, each filled with a real id (or, attacking, something else). */
     private static final List<String> PATH_IDS = List.of("order_id", "product_id", "sku_id", "refund_id",
-            "freight_template_id", "promotion_id", "buyer_id", "item_id", "coupon_template_id", "shop_id", "pay_no", "channel", "shipment_id", "carrier", "webhook_id", "delivery_id", "group_buy_id", "group_id", "code", "dead_letter_id");
+            "freight_template_id", "promotion_id", "buyer_id", "item_id", "coupon_template_id", "shop_id", "pay_no", "channel", "shipment_id", "carrier", "webhook_id", "delivery_id", "group_buy_id", "group_id", "code", "dead_letter_id",
+            "name", "rebuild_id");
 
     /** Plausible values per query parameter; the generator uses them unless it decides to attack. */
     private static final Map<String, List<String>> GOOD_QUERY = Map.ofEntries(
