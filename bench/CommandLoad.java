@@ -230,11 +230,11 @@ public class CommandLoad {
                     ms(lagSorted, 0.90), ms(lagSorted, 0.95), ms(lagSorted, 1.0));
         }
         System.out.printf(Locale.ROOT, "commands=%d errors=%d seconds=%.1f cps=%.1f p50_ms=%.1f p95_ms=%.1f "
-                        + "p99_ms=%.1f client_cpu_pct=%.0f lag_p50_ms=%.1f lag_p99_ms=%.1f lag_samples=%d "
-                        + "catchup_ms=%d error_statuses=%s%n",
+                        + "p99_ms=%.1f client_cpu_pct=%.0f lag_p50_ms=%.1f lag_p99_ms=%.1f lag_max_ms=%.1f "
+                        + "lag_samples=%d catchup_ms=%d error_statuses=%s%n",
                 commands.get(), errors.get(), wall, commands.get() / wall, ms(sorted, 0.50), ms(sorted, 0.95),
                 ms(sorted, 0.99), 100.0 * (cpuAfter - cpuBefore) / 1e9 / wall, ms(lagSorted, 0.50),
-                ms(lagSorted, 0.99), lagSorted.size(), probe == null ? -1 : probe.catchUpMillis,
+                ms(lagSorted, 0.99), ms(lagSorted, 1.0), lagSorted.size(), probe == null ? -1 : probe.catchUpMillis,
                 ERROR_STATUSES.isEmpty() ? "-" : ERROR_STATUSES.entrySet().stream().map(e -> e.getKey() + "="
                         + e.getValue().get()).sorted().collect(java.util.stream.Collectors.joining(",")));
         if (checkout) {

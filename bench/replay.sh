@@ -27,9 +27,11 @@ qjar=$(ls query-side/target/query-side-*-exec.jar | head -n 1)
 gjar=$(ls bench/target/bench-*-exec.jar | head -n 1)
 
 qpid=
+# The archive sweeps every day unless ARCHIVE_EVERY says otherwise (step 5): the queries at a million orders run on
+# the copies as made.
 start_query_side() {
   java -Xmx1g -jar "$qjar" --spring.profiles.active=postgres --ORDERS_DB_NAME=$DB --server.port=$PORT \
-    --management.server.port=$MPORT \
+    --management.server.port=$MPORT --orders.archive.every=${ARCHIVE_EVERY:-1d} \
     --logging.level.root=WARN >> target/bench/query-side.log 2>&1 &
   qpid=$!
   wait_http "http://127.0.0.1:$MPORT/actuator/health" 120
@@ -120,6 +122,7 @@ done
 newest=$(sql "SELECT extract(epoch FROM max(created_at))::bigint FROM order_view")
 day() { date -u -d "@$((newest - $1 * 86400))" '+%Y-%m-%dT%H:%M:%SZ'; }
 
+archived=()  # archived orders' ids, once the archive has run (step 5)
 # query NAME TOKEN-KIND URL-TEMPLATE: REPEAT timed requests (after 10 warm-ups), parameters varied per request.
 rows=()
 query() {
@@ -129,6 +132,9 @@ query() {
     url=${url//@WORD@/${words[$((i % ${#words[@]}))]}}
     url=${url//@FROM@/$(day $((10 + i % 150)))}
     url=${url//@TO@/$(day $((i % 150)))}
+    url=${url//@DFROM@/$(date -u -d "@$((newest - (179 + i % 10) * 86400))" +%F)}
+    url=${url//@DTO@/$(date -u -d "@$((newest - (i % 10) * 86400))" +%F)}
+    if [[ $template == *@ARCHIVED@* ]]; then url=${url//@ARCHIVED@/${archived[$((i % ${#archived[@]}))]}}; fi
     case $who in
       admin) token=$admin ;; seller) token=$seller ;; buyer) token=${buyer_tokens[$((i % ${#buyer_tokens[@]}))]} ;;
     esac
@@ -157,6 +163,56 @@ query "status counts" buyer "/api/v1/orders/status-counts"
 query "status counts" seller "/api/v1/orders/status-counts"
 query "status counts" admin "/api/v1/orders/status-counts"
 scenario "$(( ${#rows[@]} * REPEAT )) timed queries over HTTP (plus warm-ups)" $(ms_since $t_queries)
+order_rows=("${rows[@]}")
+
+# 4. Analytics over 180 days as if a million orders had been placed in them: the generated history's product-day
+#    rows (the largest analytics table; the daily, funnel and reason rows are per shop and day whatever the orders)
+#    copied as many times as the orders were, as other products.
+t0=$(date +%s%N)
+if [ "$copies" -gt 0 ]; then
+  sql "INSERT INTO analytics_product (id, stat_date, shop_id, product_id, product_name, quantity, revenue,
+      refunded_amount, refund_count)
+    SELECT id || '-' || k, stat_date, shop_id, left(product_id, 34) || '-' || k, product_name, quantity, revenue,
+      refunded_amount, refund_count FROM analytics_product, generate_series(1, $copies) k" >/dev/null
+  sql "VACUUM ANALYZE analytics_product" >/dev/null
+fi
+product_days=$(sql "SELECT count(*) FROM analytics_product")
+rows=()
+for who in seller admin; do
+  query "analytics daily, 180 days" $who "/api/v1/analytics/daily?from=@DFROM@&to=@DTO@"
+  query "analytics top products, 180 days" $who "/api/v1/analytics/products?from=@DFROM@&to=@DTO@&sort=revenue&limit=10"
+  query "analytics funnel, 180 days" $who "/api/v1/analytics/funnel?from=@DFROM@&to=@DTO@"
+  query "analytics refund reasons, 180 days" $who "/api/v1/analytics/refund-reasons?from=@DFROM@&to=@DTO@"
+done
+analytics_rows=("${rows[@]}")
+scenario "analytics: copies and $(( ${#rows[@]} * REPEAT )) timed queries" $(ms_since $t0)
+
+# 5. The archive at a million orders: the query side again, sweeping every 5 s; finished orders older than 90 days
+#    leave order_view (and their lines and log) for order_history. Timed until order_view holds only the others.
+hot_before=$(sql "SELECT count(*) FROM order_view")
+lines_before=$(sql "SELECT count(*) FROM order_line_view")
+to_archive=$(sql "SELECT count(*) FROM order_view WHERE finished_at < now() - interval '90 days'")
+stop $qpid; qpid=
+t0=$(date +%s%N)
+ARCHIVE_EVERY=5s start_query_side
+until [ "$(sql "SELECT count(*) FROM order_view")" -le $((hot_before - to_archive)) ]; do sleep 2; done
+archive_ms=$(ms_since $t0)
+scenario "archive of $to_archive orders (start, sweeps)" $archive_ms
+hot_after=$(sql "SELECT count(*) FROM order_view")
+lines_after=$(sql "SELECT count(*) FROM order_line_view")
+history_rows=$(sql "SELECT count(*) FROM order_history")
+# generated orders, not copies: a copy has no events to fold
+archived=($(sql "SELECT order_id FROM order_history h TABLESAMPLE SYSTEM (2) WHERE EXISTS (SELECT 1
+  FROM domain_event_entry e WHERE e.aggregate_identifier = h.order_id) LIMIT 50"))
+rows=()
+query "history, newest first" buyer "/api/v1/orders/history?size=20"
+query "history, newest first" seller "/api/v1/orders/history?size=20"
+query "archived order's detail (folded from its events)" admin "/api/v1/orders/@ARCHIVED@"
+query "list by status (hot table)" seller "/api/v1/orders?status=shipped&size=20"
+query "status counts (hot table)" seller "/api/v1/orders/status-counts"
+archive_rows=("${rows[@]}")
+rows=("${order_rows[@]}")
+echo "archive archived=$to_archive ms=$archive_ms order_view=$hot_before->$hot_after order_line_view=$lines_before->$lines_after order_history=$history_rows"
 
 {
   echo "## Replay (\`bench/replay.sh\`)"
@@ -192,6 +248,32 @@ scenario "$(( ${#rows[@]} * REPEAT )) timed queries over HTTP (plus warm-ups)" $
   echo "| query | caller | request | p50 ms | p99 ms | max ms | non-200 |"
   echo "|---|---|---|---|---|---|---|"
   printf '%s\n' "${rows[@]}"
+  echo
+  echo "## Analytics over 180 days at a million orders"
+  echo
+  echo "The analytics tables the live build made of the generated history (180 days), with its product-day rows"
+  echo "copied $copies times as other products: $product_days rows in analytics_product, about what a million orders"
+  echo "in the same 180 days make. seller: shop-001; admin: the whole platform. $REPEAT requests per row, 180-day ranges"
+  echo "ending on one of the last 10 days."
+  echo
+  echo "| query | caller | request | p50 ms | p99 ms | max ms | non-200 |"
+  echo "|---|---|---|---|---|---|---|"
+  printf '%s\n' "${analytics_rows[@]}"
+  echo
+  echo "## The archive at a million orders"
+  echo
+  echo "The query side restarted with \`ORDERS_ARCHIVE_EVERY=5s\`: every order finished more than 90 days ago moved to"
+  echo "order_history in $((archive_ms / 1000)) s (start-up included), 500 per transaction."
+  echo
+  echo "| table | before | after |"
+  echo "|---|---|---|"
+  echo "| order_view (the hot list) | $hot_before | $hot_after |"
+  echo "| order_line_view | $lines_before | $lines_after |"
+  echo "| order_history | 0 | $history_rows |"
+  echo
+  echo "| query | caller | request | p50 ms | p99 ms | max ms | non-200 |"
+  echo "|---|---|---|---|---|---|---|"
+  printf '%s\n' "${archive_rows[@]}"
 } > $out
 cat $out
 [ "$equal" = "yes" ]

@@ -9,6 +9,7 @@ import io.ordersvc.shared.order.OrderViews.ArchivedOrder;
 import io.ordersvc.shared.order.OrderViews.HistoryPage;
 import io.ordersvc.query.support.BatchTable;
 import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,9 +27,11 @@ import java.util.List;
 class ArchivedOrderQueries {
 
     private final JdbcTemplate jdbc;
+    private final int countCap;
 
-    ArchivedOrderQueries(JdbcTemplate jdbc) {
+    ArchivedOrderQueries(JdbcTemplate jdbc, @Value("${orders.list.count-cap:10000}") int countCap) {
         this.jdbc = jdbc;
+        this.countCap = countCap;
     }
 
     @QueryHandler
@@ -50,7 +53,9 @@ class ArchivedOrderQueries {
         if (query.actor().is(Role.BUYER)) {
             where.append(" AND NOT deleted_by_buyer");
         }
-        long total = jdbc.queryForObject("SELECT count(*) FROM order_history" + where, Long.class, args.toArray());
+        // Counted up to the cap, as the order list is: the whole platform's history is most of a million rows.
+        long total = jdbc.queryForObject("SELECT count(*) FROM (SELECT 1 FROM order_history" + where
+                + " FETCH FIRST " + (countCap + 1) + " ROWS ONLY) capped", Long.class, args.toArray());
         List<Object> paged = new ArrayList<>(args);
         paged.add((query.page() - 1) * query.size());
         paged.add(query.size());
@@ -63,6 +68,6 @@ class ArchivedOrderQueries {
                         rs.getString("pay_channel"), Arrays.asList(rs.getString("goods_names").split("\n")),
                         BatchTable.instant(rs, "finished_at")),
                 paged.toArray());
-        return HistoryPage.of(items, query.page(), query.size(), total);
+        return HistoryPage.of(items, query.page(), query.size(), Math.min(total, countCap), total <= countCap);
     }
 }

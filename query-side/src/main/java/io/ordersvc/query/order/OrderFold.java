@@ -54,7 +54,12 @@ class OrderFold {
                 refundIds.add(opened.refundId());
             }
         });
-        return new Folded(tables.rows(tables.orders).get(0),
+        List<OrderViewEntity> order = tables.rows(tables.orders);
+        if (order.isEmpty()) { // no OrderPlaced among them: an archived order whose events are no longer stored
+            throw io.ordersvc.shared.error.Refusal.orderNotFound(prefix.isEmpty() ? "?"
+                    : prefix.get(0).getAggregateIdentifier());
+        }
+        return new Folded(order.get(0),
                 tables.rows(tables.lines).stream().sorted(Comparator.comparingInt(l -> l.position)).toList(),
                 tables.rows(tables.shipments).stream().sorted(Comparator.comparing(s -> s.shippedAt)).toList(),
                 tables.rows(tables.log).stream().sorted(Comparator.comparingLong(l -> l.sequence)).toList(),

@@ -126,7 +126,11 @@ public class OrderQueries {
     public OrderDetail handle(OrderQuery.FindOrder query) {
         OrderViewEntity o = access.requireVisibleOrArchived(query.orderId(), query.actor()).orElse(null);
         if (o == null) { // archived: all of its events, folded
-            OrderFold.Folded all = fold.fold(fold.stream(query.orderId()), null);
+            var stream = fold.stream(query.orderId());
+            if (stream.isEmpty()) {
+                throw Refusal.orderNotFound(query.orderId());
+            }
+            OrderFold.Folded all = fold.fold(stream, null);
             return detail(all.order(), all.lines(), all.shipments(), traced(query.orderId()), all.refunds(),
                     all.log(), query.actor(), true);
         }

@@ -8,7 +8,9 @@ import io.ordersvc.shared.error.Refusal;
 import org.axonframework.common.DateTimeUtils;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
@@ -62,9 +64,10 @@ import java.util.function.BooleanSupplier;
  * <li><b>Swap.</b> Once caught up, one transaction locks the live tables, then the processor's token rows (which
  * holds its batches back), replays what came since, moves the live tables to a retired schema and the shadow ones to
  * {@code public} (index names kept), and gives every segment the shadow's token, claimed by this rebuild. The live
- * processors' next token update or claim extension finds the claim taken: their batch rolls back, they let go, and
- * claim again from the new token once the rebuild's claim has expired (orders.token-claim-timeout). A deadlock or a
- * lock wait past the timeout rolls the swap back: it is tried again.</li>
+ * processors' next token update or claim extension finds the claim taken: their batch rolls back and they let go.
+ * This instance's processor is restarted and, when no other instance owned a segment, claims again at once;
+ * otherwise the segments are taken again from the new token once the rebuild's claim has expired (a few seconds).
+ * A deadlock or a lock wait past the timeout rolls the swap back: it is tried again.</li>
  * </ol>
  * Readers wait only for the swap's transaction; the live processors pause until they have claimed again.
  */
@@ -100,6 +103,7 @@ public class ReadModelRebuilds implements DisposableBean {
     private final EventStore events;
     private final Serializer serializer;
     private final ApplicationContext context;
+    private final EventProcessingConfiguration processing;
     private final org.springframework.context.ApplicationEventPublisher publisher;
     private final String instance;
     private final Clock clock;
@@ -115,6 +119,7 @@ public class ReadModelRebuilds implements DisposableBean {
 
     ReadModelRebuilds(JdbcTemplate jdbc, TransactionTemplate transactions, TransactionManager axonTransactions,
                       EventStore events, @Qualifier("serializer") Serializer serializer, ApplicationContext context,
+                      EventProcessingConfiguration processing,
                       InstanceId instance, Clock clock,
                       @Value("${orders.rebuild.stale-after:30s}") Duration stale,
                       @Value("${orders.token-claim-timeout:10s}") Duration claimTimeout) {
@@ -125,6 +130,7 @@ public class ReadModelRebuilds implements DisposableBean {
         this.events = events;
         this.serializer = serializer;
         this.context = context;
+        this.processing = processing;
         this.publisher = context;
         this.instance = instance.value();
         this.clock = clock;
@@ -223,7 +229,7 @@ public class ReadModelRebuilds implements DisposableBean {
      * Takes over rebuilds whose instance stopped beating (killed, or shut down mid-replay) and clears the schemas of
      * rebuilds that ended before they could drop them.
      */
-    @Scheduled(initialDelayString = "${orders.rebuild.check-every:5s}", fixedDelayString = "${orders.rebuild.check-every:5s}")
+    @Scheduled(initialDelayString = "${orders.rebuild.check-every:15s}", fixedDelayString = "${orders.rebuild.check-every:15s}")
     void resumeOrphans() {
         if (stopping || !postgres.getAsBoolean()) {
             return;
@@ -390,12 +396,13 @@ public class ReadModelRebuilds implements DisposableBean {
         List<String> tables = ReadModelTables.of(state.processor()).orElseThrow();
         String retired = "retired_" + state.schema().substring("rebuild_".length());
         TrackingToken[] token = {replayed};
+        List<String> owners = new ArrayList<>();
         transactions.executeWithoutResult(status -> {
             jdbc.execute("SET LOCAL lock_timeout TO '5s'");
             jdbc.execute("LOCK TABLE " + String.join(", ", tables.stream().map(t -> "public." + t).toList())
                     + " IN ACCESS EXCLUSIVE MODE");
-            jdbc.queryForList("SELECT segment FROM token_entry WHERE processor_name = ? FOR UPDATE", Integer.class,
-                    state.processor());
+            owners.addAll(jdbc.query("SELECT owner FROM token_entry WHERE processor_name = ? FOR UPDATE",
+                    (rs, i) -> rs.getString(1), state.processor()));
             // What came since the last batch: the live processor cannot commit more now.
             jdbc.execute("SET LOCAL search_path TO " + state.schema() + ", public");
             try {
@@ -441,7 +448,33 @@ public class ReadModelRebuilds implements DisposableBean {
         publisher.publishEvent(new ReadModelsSwapped(state.processor()));
         jdbc.execute("DROP SCHEMA IF EXISTS " + retired + " CASCADE");
         jdbc.execute("DROP SCHEMA IF EXISTS " + state.schema() + " CASCADE");
+        handBack(id, state.processor(), owners);
         log.info("rebuild {} of {} swapped in", id, state.processor());
+    }
+
+    /**
+     * Gives the segments back to the processor now rather than when the swap's claim expires, where that is safe:
+     * this instance's processor is restarted (its workers' positions are in memory, from before the swap), and if
+     * no other instance owned a segment, nobody else holds an old position: the claim is lifted and the restarted
+     * processor claims at once from the new token. Segments other instances owned wait for the claim to expire.
+     */
+    private void handBack(String id, String processor, List<String> owners) {
+        Optional<StreamingEventProcessor> local = processing.eventProcessor(processor, StreamingEventProcessor.class);
+        try {
+            if (local.isPresent()) {
+                local.get().shutdownAsync().get(30, TimeUnit.SECONDS);
+            }
+            if (owners.stream().allMatch(owner -> owner == null || owner.equals(instance))) {
+                jdbc.update("UPDATE token_entry SET owner = NULL WHERE processor_name = ? AND owner = ?", processor,
+                        "rebuild-" + id);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            log.warn("rebuild {}: {} goes on once the swap's claim expires ({})", id, processor, e.toString());
+        } finally {
+            local.ifPresent(StreamingEventProcessor::start);
+        }
     }
 
     /**

@@ -128,11 +128,12 @@ public final class OrderViews {
                                 Money payAmount, String channel, List<String> goodsNames, Instant finishedAt) {
     }
 
-    /** One page of GET /orders/history, newest first. */
-    public record HistoryPage(List<ArchivedOrder> items, int page, int size, long total, int totalPages) {
+    /** One page of GET /orders/history, newest first; {@code total} counted up to the list's cap, as GET /orders. */
+    public record HistoryPage(List<ArchivedOrder> items, int page, int size, long total, int totalPages,
+                              boolean totalExact) {
 
-        public static HistoryPage of(List<ArchivedOrder> items, int page, int size, long total) {
-            return new HistoryPage(items, page, size, total, (int) ((total + size - 1) / size));
+        public static HistoryPage of(List<ArchivedOrder> items, int page, int size, long total, boolean totalExact) {
+            return new HistoryPage(items, page, size, total, (int) ((total + size - 1) / size), totalExact);
         }
     }
 

@@ -79,6 +79,13 @@ class OrderArchiveIT extends IntegrationTest {
         assertThat(api.get("/api/v1/orders/" + cancelled + "?at_version=0", buyer).expect(200).body()
                 .path("status").asString()).isEqualTo("pending_payment");
         api.get("/api/v1/orders/" + cancelled, token(uniqueId("buyer"), "buyer")).expectProblem(404, "ORDER_NOT_FOUND");
+        // An archived row whose events are not in the store (a bulk copy, a pruned store) is not found, not a 500.
+        String orphan = java.util.UUID.randomUUID().toString();
+        jdbc.update("INSERT INTO order_history (order_id, order_no, buyer_id, shop_id, status, created_at, pay_amount,"
+                + " goods_names, finished_at, archived_at, deleted_by_buyer) VALUES (?, '1', ?, ?, 'cancelled',"
+                + " CURRENT_TIMESTAMP, 0, 'x', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, FALSE)", orphan, buyerId, shop);
+        api.get("/api/v1/orders/" + orphan, buyer).expectProblem(404, "ORDER_NOT_FOUND");
+        jdbc.update("DELETE FROM order_history WHERE order_id = ?", orphan);
         assertThat(api.get("/api/v1/orders/status-counts", admin).expect(200).body().path("cancelled").asLong())
                 .isLessThanOrEqualTo(cancelledBefore - 2);
 
