@@ -11,6 +11,7 @@ import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
@@ -157,7 +158,7 @@ public class ReadModelRebuilds implements DisposableBean {
                         + String.join(", ", ReadModelTables.all().keySet())));
         if (!postgres.getAsBoolean()) {
             throw Refusal.conflict("REBUILD_NEEDS_POSTGRESQL", "an online rebuild needs PostgreSQL; on the embedded "
-                    + "database stop the service and replay (bin/rebuild-read-models --offline)");
+                    + "database stop the service, empty the tables and token rows, and start it again to replay");
         }
         String id = UUID.randomUUID().toString();
         String schema = "rebuild_" + id.replace("-", "").substring(0, 16);
@@ -473,7 +474,30 @@ public class ReadModelRebuilds implements DisposableBean {
         } catch (Exception e) {
             log.warn("rebuild {}: {} goes on once the swap's claim expires ({})", id, processor, e.toString());
         } finally {
-            local.ifPresent(StreamingEventProcessor::start);
+            local.ifPresent(p -> restart(id, p));
+        }
+    }
+
+    /**
+     * Starts the processor again. A tracking processor's last worker thread can outlive its shutdown by a moment, and
+     * a start meanwhile does nothing: it is tried until the processor runs (10 s at most).
+     */
+    private static void restart(String id, StreamingEventProcessor processor) {
+        for (int attempt = 0; attempt < 100 && !processor.isRunning(); attempt++) {
+            if (!(processor instanceof TrackingEventProcessor tracking) || tracking.activeProcessorThreads() == 0) {
+                processor.start();
+            }
+            if (!processor.isRunning()) {
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
+        if (!processor.isRunning()) {
+            log.error("rebuild {}: processor {} did not start again; restart the instance", id, processor.getName());
         }
     }
 

@@ -9,7 +9,7 @@ import java.util.Optional;
 /**
  * The tables each query-side processor writes: what a rebuild replays into shadow copies and swaps. A test holds
  * this list against the schema (every read-model table belongs to exactly one processor), and
- * bin/rebuild-read-models --offline empties the same tables.
+ * the offline bin/rebuild-read-models prepare empties the same tables.
  */
 public final class ReadModelTables {
 

@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every read-model table the query side's migrations create belongs to exactly one processor, so a rebuild of each
- * processor covers them all; bin/rebuild-read-models --offline empties the same list.
+ * processor covers them all; bin/rebuild-read-models prepare (offline) empties the same list.
  */
 class ReadModelTablesTest {
 
