@@ -42,6 +42,19 @@ class OrderFold {
     }
 
     /**
+     * An archived order: all of its events, folded.
+     *
+     * @throws io.ordersvc.shared.error.Refusal 404 ORDER_NOT_FOUND when none are stored (a bulk copy, a pruned store)
+     */
+    Folded all(String orderId) {
+        List<? extends DomainEventMessage<?>> stream = stream(orderId);
+        if (stream.isEmpty()) {
+            throw io.ordersvc.shared.error.Refusal.orderNotFound(orderId);
+        }
+        return fold(stream, null);
+    }
+
+    /**
      * The rows after these events (the stream's first events, OrderPlaced first), the order's refunds as they were
      * at {@code refundsUntil} (null: as they are now).
      */
@@ -54,12 +67,7 @@ class OrderFold {
                 refundIds.add(opened.refundId());
             }
         });
-        List<OrderViewEntity> order = tables.rows(tables.orders);
-        if (order.isEmpty()) { // no OrderPlaced among them: an archived order whose events are no longer stored
-            throw io.ordersvc.shared.error.Refusal.orderNotFound(prefix.isEmpty() ? "?"
-                    : prefix.get(0).getAggregateIdentifier());
-        }
-        return new Folded(order.get(0),
+        return new Folded(tables.rows(tables.orders).get(0),
                 tables.rows(tables.lines).stream().sorted(Comparator.comparingInt(l -> l.position)).toList(),
                 tables.rows(tables.shipments).stream().sorted(Comparator.comparing(s -> s.shippedAt)).toList(),
                 tables.rows(tables.log).stream().sorted(Comparator.comparingLong(l -> l.sequence)).toList(),

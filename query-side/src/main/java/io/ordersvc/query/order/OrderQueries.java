@@ -126,11 +126,7 @@ public class OrderQueries {
     public OrderDetail handle(OrderQuery.FindOrder query) {
         OrderViewEntity o = access.requireVisibleOrArchived(query.orderId(), query.actor()).orElse(null);
         if (o == null) { // archived: all of its events, folded
-            var stream = fold.stream(query.orderId());
-            if (stream.isEmpty()) {
-                throw Refusal.orderNotFound(query.orderId());
-            }
-            OrderFold.Folded all = fold.fold(stream, null);
+            OrderFold.Folded all = fold.all(query.orderId());
             return detail(all.order(), all.lines(), all.shipments(), traced(query.orderId()), all.refunds(),
                     all.log(), query.actor(), true);
         }
@@ -240,7 +236,7 @@ public class OrderQueries {
     @QueryHandler
     public OrderLogView handle(OrderQuery.OrderLog query) {
         if (access.requireVisibleOrArchived(query.orderId(), query.actor()).isEmpty()) {
-            return new OrderLogView(fold.fold(fold.stream(query.orderId()), null).log().stream()
+            return new OrderLogView(fold.all(query.orderId()).log().stream()
                     .map(OrderQueries::entry).toList());
         }
         return new OrderLogView(entries(query.orderId()));

@@ -12,7 +12,6 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingEventProcessor;
-import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -359,10 +358,7 @@ public class ReadModelRebuilds implements DisposableBean {
         });
         ResultMessage<?> result;
         try {
-            result = unit.executeWithResult(() -> {
-                dispatch(handlers, unit.getMessage());
-                return null;
-            }, RollbackConfigurationType.ANY_THROWABLE);
+            result = handle(unit, handlers);
         } catch (TakenOver lost) {
             return false;
         }
@@ -387,8 +383,12 @@ public class ReadModelRebuilds implements DisposableBean {
                 utc(clock.instant()), id, instance, REPLAYING);
     }
 
-    private static void dispatch(Fold handlers, EventMessage<?> event) {
-        handlers.apply(List.of(event));
+    /** Each event of the unit through the group's handlers, the unit committed (or rolled back) after the last. */
+    private static ResultMessage<?> handle(BatchingUnitOfWork<TrackedEventMessage<?>> unit, Fold handlers) {
+        return unit.executeWithResult(() -> {
+            handlers.apply(List.of(unit.getMessage()));
+            return null;
+        }, RollbackConfigurationType.ANY_THROWABLE);
     }
 
     /** The swap, in one transaction (see the class comment). Lock waits end after 5 s: then it is tried again. */
@@ -410,10 +410,7 @@ public class ReadModelRebuilds implements DisposableBean {
                 List<TrackedEventMessage<?>> rest;
                 while (!(rest = next(stream)).isEmpty()) {
                     BatchingUnitOfWork<TrackedEventMessage<?>> unit = new BatchingUnitOfWork<>(rest);
-                    ResultMessage<?> result = unit.executeWithResult(() -> {
-                        dispatch(handlers, unit.getMessage());
-                        return null;
-                    }, RollbackConfigurationType.ANY_THROWABLE);
+                    ResultMessage<?> result = handle(unit, handlers);
                     if (result.isExceptional()) {
                         throw new IllegalStateException(result.exceptionResult());
                     }
