@@ -3,6 +3,7 @@
 # name) before sourcing.
 PG=(-h 127.0.0.1 -p 5432 -U postgres)
 export ORDERS_JWT_SECRET=${ORDERS_JWT_SECRET:-bench-secret-0123456789abcdef0123456789}
+export ORDERS_PERSONAL_DATA_KEY=${ORDERS_PERSONAL_DATA_KEY:-62656e63682d706572736f6e616c2d646174612d6b65792d3031323334353637}
 mkdir -p target/bench
 
 # bin/rebuild-read-models on the bench database.

@@ -49,7 +49,8 @@ class DatabaseOutageIT {
                         "--spring.datasource.password=" + TestDatabase.password(),
                         "--spring.datasource.hikari.connection-timeout=1000",
                         "--spring.datasource.hikari.validation-timeout=500",
-                        "--orders.jwt.secret=" + Api.SECRET)) {
+                        "--orders.jwt.secret=" + Api.SECRET,
+                        "--orders.personal-data.key=" + Api.PERSONAL_DATA_KEY)) {
             Api api = new Api(Integer.parseInt(context.getEnvironment().getProperty("local.server.port")));
             String seller = token(uniqueId("seller"), "seller", uniqueId("shop"));
             String buyer = token(uniqueId("buyer"), "buyer");

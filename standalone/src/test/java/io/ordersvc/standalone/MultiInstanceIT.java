@@ -94,7 +94,8 @@ class MultiInstanceIT {
                 .run("--server.port=0", "--management.server.port=0", "--spring.datasource.url=" + url,
                         "--spring.datasource.username=" + TestDatabase.user(),
                         "--spring.datasource.password=" + TestDatabase.password(),
-                        "--orders.jwt.secret=" + Api.SECRET, "--orders.payment.test-keys=true",
+                        "--orders.jwt.secret=" + Api.SECRET,
+                        "--orders.personal-data.key=" + Api.PERSONAL_DATA_KEY, "--orders.payment.test-keys=true",
                         "--axon.eventhandling.processors.orders.token-claim-interval=300",
                         "--axon.eventhandling.processors.products.token-claim-interval=300");
     }

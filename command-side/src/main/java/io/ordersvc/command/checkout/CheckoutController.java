@@ -104,7 +104,7 @@ public class CheckoutController {
     }
 
     @RolesAllowed({BUYER})
-    @ProblemCodes(notFound = {"CART_ITEM_NOT_FOUND"}, conflict = {"OUT_OF_STOCK", "PRICE_CHANGED"},
+    @ProblemCodes(notFound = {"CART_ITEM_NOT_FOUND"}, conflict = {"OUT_OF_STOCK", "PRICE_CHANGED", "BUYER_ERASED"},
             unprocessable = {"NO_ITEMS", "UNKNOWN_SKU", "OFF_SHELF",
             "OVER_PURCHASE_LIMIT", "NOT_EXCHANGEABLE_FOR_POINTS", "GIFT_NOT_OFFERED", "REGION_CODE_REQUIRED",
             "REGION_NOT_DELIVERABLE", "INSUFFICIENT_POINTS", "INSUFFICIENT_BALANCE", "POINTS_OVER_LIMIT", "BALANCE_OVER_TOTAL", "INVALID_POINTS",

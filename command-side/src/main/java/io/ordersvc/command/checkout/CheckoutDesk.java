@@ -68,10 +68,14 @@ public class CheckoutDesk {
     private final PaymentBook payments;
     private final GroupDesk groups;
 
+    private final io.ordersvc.platform.privacy.PersonalDataVault personalData;
+
     public CheckoutDesk(Stock stock, FreightTemplates templates, RunningPromotions promotions, MemberBook members,
                         OrderPlacement placement, OrderNumbers numbers, OrderSettings settings, IdGenerator ids,
                         CartDesk carts, Wallets wallets, WalletSettings walletSettings, GiftCards giftCards,
-                        CouponDesk coupons, PaymentBook payments, GroupDesk groups) {
+                        CouponDesk coupons, PaymentBook payments, GroupDesk groups,
+                        io.ordersvc.platform.privacy.PersonalDataVault personalData) {
+        this.personalData = personalData;
         this.groups = groups;
         this.coupons = coupons;
         this.payments = payments;
@@ -155,6 +159,7 @@ public class CheckoutDesk {
     private CheckoutPlaced submit(SubmitCheckout cmd, String orderId, GroupDesk.Taken group, Clock clock)
             throws Exception {
         requireBuyer(cmd.actor().is(Role.BUYER));
+        personalData.requireNotErased(cmd.actor().id());
         CartTaken cart = fromCart(cmd.request(), cmd.actor());
         CheckoutRequest request = cart.request();
         Basket basket = Basket.of(request);

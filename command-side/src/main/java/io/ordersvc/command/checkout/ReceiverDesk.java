@@ -35,7 +35,11 @@ class ReceiverDesk {
     private final Stock stock;
     private final FreightTemplates templates;
 
-    ReceiverDesk(Repository<Order> orders, Stock stock, FreightTemplates templates) {
+    private final io.ordersvc.platform.privacy.PersonalDataVault personalData;
+
+    ReceiverDesk(Repository<Order> orders, Stock stock, FreightTemplates templates,
+                 io.ordersvc.platform.privacy.PersonalDataVault personalData) {
+        this.personalData = personalData;
         this.orders = orders;
         this.stock = stock;
         this.templates = templates;
@@ -46,6 +50,7 @@ class ReceiverDesk {
         Instant now = clock.instant();
         Aggregate<Order> order = LockOrder.load(orders, LockOrder.Rank.ORDER, cmd.orderId(), Refusal::orderNotFound);
         Order.ToShip toShip = order.invoke(o -> o.toShip(cmd.actor(), now));
+        personalData.requireNotErased(order.invoke(Order::buyerId));
         Money fee = toShip.lines().isEmpty() ? Money.ZERO
                 : CheckoutPricing.shipping(templates, shipped(toShip), cmd.receiver().regionCode()).fee();
         return order.invoke(o -> o.changeReceiver(cmd, fee, settings, now));

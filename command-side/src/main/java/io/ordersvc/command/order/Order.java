@@ -384,7 +384,7 @@ public class Order {
                     ? java.math.BigDecimal.ZERO : settings.pointsPerYuan());
         }
         if (!cmd.receiver().equals(receiver) || !after.equals(price)) {
-            apply(new ReceiverChanged(orderId, cmd.receiver(), after, cmd.actor().id(), now));
+            apply(new ReceiverChanged(orderId, buyerId, cmd.receiver(), after, cmd.actor().id(), now));
         }
         return ack();
     }

@@ -75,7 +75,8 @@ public class OrderCommandController {
 
     @RolesAllowed({BUYER})
     @ProblemCodes(notFound = {"GROUP_BUY_NOT_FOUND", "GROUP_NOT_FOUND"}, conflict = {"OUT_OF_STOCK", "PRICE_CHANGED",
-            "GROUP_FULL", "GROUP_NOT_OPEN", "GROUP_NOT_FORMING", "ALREADY_IN_GROUP", "GROUP_BUY_NOT_RUNNING"},
+            "GROUP_FULL", "GROUP_NOT_OPEN", "GROUP_NOT_FORMING", "ALREADY_IN_GROUP", "GROUP_BUY_NOT_RUNNING",
+            "BUYER_ERASED"},
             unprocessable = {"UNKNOWN_SKU", "MULTIPLE_SHOPS", "INVALID_GROUP_CHOICE", "GROUP_ORDER_ONE_ITEM",
             "SKU_NOT_IN_GROUP_BUY", "GROUP_BUY_LIMIT_EXCEEDED", "GROUP_ORDER_NOT_EXCHANGE",
             "NOT_EXCHANGEABLE_FOR_POINTS", "OFF_SHELF", "OVER_PURCHASE_LIMIT", "GIFT_NOT_OFFERED",
@@ -229,7 +230,8 @@ public class OrderCommandController {
     }
 
     @RolesAllowed({BUYER, SELLER, ADMIN})
-    @ProblemCodes(notFound = {"ORDER_NOT_FOUND"}, conflict = {"RECEIVER_NOT_CHANGEABLE", "SHIPPING_FEE_CHANGED"},
+    @ProblemCodes(notFound = {"ORDER_NOT_FOUND"}, conflict = {"RECEIVER_NOT_CHANGEABLE", "SHIPPING_FEE_CHANGED",
+            "BUYER_ERASED"},
             unprocessable = {"REGION_CODE_REQUIRED", "REGION_NOT_DELIVERABLE"})
     @PutMapping("/{orderId}/receiver")
     @Operation(operationId = "changeReceiver", summary = "Send the order to another receiver, before it ships (the "

@@ -95,7 +95,8 @@ final class InMemoryCommandSide {
                 carts, wallets, io.ordersvc.command.wallet.WalletSettings.defaults(),
                 giftCards, new io.ordersvc.command.coupon.CouponDesk(repository(
                         io.ordersvc.command.coupon.CouponTemplate.class, resolvers), hash -> java.util.Optional.empty(),
-                        wallets, ids), new io.ordersvc.command.payment.PaymentBook(payments), groupDesk), resolvers)
+                        wallets, ids), new io.ordersvc.command.payment.PaymentBook(payments), groupDesk,
+                io.ordersvc.platform.privacy.PersonalDataVault.inMemory()), resolvers)
                 .subscribe(bus);
         new AnnotationCommandHandlerAdapter<>(new ProductEditing(products, id -> java.util.Optional.empty()),
                 resolvers).subscribe(bus);

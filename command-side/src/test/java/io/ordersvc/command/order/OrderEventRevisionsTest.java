@@ -49,6 +49,11 @@ class OrderEventRevisionsTest {
     }
 
     private Object read(Class<?> type, String revision, String storedJson) {
+        return read(serializer, type, revision, storedJson);
+    }
+
+    private Object read(org.axonframework.serialization.Serializer serializer, Class<?> type, String revision,
+                        String storedJson) {
         var entry = new GenericDomainEventEntry<>("Order", "o-1", 3, "event-1", "2026-11-22T08:00:00Z",
                 type.getName(), revision, storedJson.getBytes(StandardCharsets.UTF_8),
                 "{}".getBytes(StandardCharsets.UTF_8));
@@ -152,5 +157,49 @@ class OrderEventRevisionsTest {
         assertThat(price.sellerAdjustment()).isEqualTo(Money.ZERO);
         assertThat(price.promotionDiscount()).isEqualTo(Money.of("4.00"));
         assertThat(price.payAmount()).isEqualTo(Money.of("48.00"));
+    }
+
+    @Test
+    void a_stored_order_of_revision_3_reads_its_receiver_as_written_in_clear() {
+        String stored = """
+                {"orderId":"o-1","orderNo":"2026112200000000001","payNo":"p-1","buyerId":"b-1","shopId":"shop-1",\
+                "orderType":"physical","lines":[],"receiver":{"name":"张三","phone":"13800138000","province":"广东省",\
+                "city":"深圳市","district":"南山区","address":"科技园路1号","zipcode":null,"regionCode":"440305"},\
+                "buyerRemark":null,"invoice":null,"price":{"goodsAmount":"44.00","memberDiscount":"0.00",\
+                "promotionDiscount":"0.00","couponDiscount":"0.00","sellerAdjustment":"0.00","shippingFee":"0.00",\
+                "shippingDiscount":"0.00","invoiceFee":"0.00","totalAmount":"44.00","pointsUsed":0,\
+                "pointsAmount":"0.00","balanceAmount":"0.00","giftCardAmount":"0.00","payAmount":"44.00",\
+                "pointsEarned":44},"createdAt":"2026-11-22T08:00:00Z","payableUntil":"2026-11-23T08:00:00Z"}""";
+        // The upcaster marks the values as written in clear (revision 4 values are otherwise sealed) ...
+        var marked = ((io.ordersvc.shared.order.OrderEvent.OrderPlaced) read(
+                io.ordersvc.shared.order.OrderEvent.OrderPlaced.class, "3", stored)).receiver();
+        assertThat(marked.name()).isEqualTo("pd0:张三");
+        assertThat(marked.phone()).isEqualTo("pd0:13800138000");
+        assertThat(marked.address()).isEqualTo("pd0:科技园路1号");
+        assertThat(marked.province()).as("the region is not personal").isEqualTo("广东省");
+        // ... and the service's serializer reads them as they were.
+        var receiver = ((io.ordersvc.shared.order.OrderEvent.OrderPlaced) read(sealing(),
+                io.ordersvc.shared.order.OrderEvent.OrderPlaced.class, "3", stored)).receiver();
+        assertThat(receiver).isEqualTo(new io.ordersvc.shared.order.Receiver("张三", "13800138000", "广东省", "深圳市",
+                "南山区", "科技园路1号", null, "440305"));
+    }
+
+    @Test
+    void a_stored_receiver_change_of_revision_1_reads_without_a_buyer_and_in_clear() {
+        String stored = """
+                {"orderId":"o-1","receiver":{"name":"李四","phone":"13900001111","province":"上海市","city":"上海市",\
+                "district":"徐汇区","address":"漕溪北路1号","zipcode":null,"regionCode":"310104"},"price":null,\
+                "changedBy":"b-1","at":"2026-11-22T08:00:00Z"}""";
+        var changed = (io.ordersvc.shared.order.OrderEvent.ReceiverChanged) read(sealing(),
+                io.ordersvc.shared.order.OrderEvent.ReceiverChanged.class, null, stored);
+        assertThat(changed.buyerId()).isNull();
+        assertThat(changed.receiver().name()).isEqualTo("李四");
+        assertThat(changed.receiver().address()).isEqualTo("漕溪北路1号");
+        assertThat(changed.changedBy()).isEqualTo("b-1");
+    }
+
+    private org.axonframework.serialization.Serializer sealing() {
+        return new io.ordersvc.platform.privacy.PersonalDataSerializer(serializer,
+                io.ordersvc.platform.privacy.PersonalDataVault::inMemory);
     }
 }

@@ -30,10 +30,12 @@ class OrderFold {
 
     private final EventStore events;
     private final RefundQueries refunds;
+    private final io.ordersvc.platform.privacy.PersonalDataVault vault;
 
-    OrderFold(EventStore events, RefundQueries refunds) {
+    OrderFold(EventStore events, RefundQueries refunds, io.ordersvc.platform.privacy.PersonalDataVault vault) {
         this.events = events;
         this.refunds = refunds;
+        this.vault = vault;
     }
 
     /** The order's stored events, oldest first, as the service reads them today (through the upcasters). */
@@ -60,7 +62,7 @@ class OrderFold {
      */
     Folded fold(List<? extends DomainEventMessage<?>> prefix, Instant refundsUntil) {
         OrderTables tables = OrderTables.inMemory();
-        Fold.through(new OrderProjection(tables, OrderCounts.NONE), new OrderLogProjection(tables)).apply(prefix);
+        Fold.through(new OrderProjection(tables, OrderCounts.NONE, vault), new OrderLogProjection(tables)).apply(prefix);
         Set<String> refundIds = new LinkedHashSet<>();
         prefix.forEach(e -> {
             if (e.getPayload() instanceof RefundOpened opened) {

@@ -3,6 +3,7 @@ package io.ordersvc.query.order;
 import io.ordersvc.query.support.JsonText;
 import io.ordersvc.query.support.ProcessingGroups;
 import io.ordersvc.shared.order.OrderEvent.PriceAdjusted;
+import io.ordersvc.platform.privacy.PersonalDataVault;
 import io.ordersvc.shared.order.OrderEvent.ReceiverChanged;
 import io.ordersvc.shared.order.OrderEvent.ReceiptExtended;
 import io.ordersvc.shared.order.OrderEvent.SellerRemarkSet;
@@ -63,8 +64,10 @@ public class OrderProjection {
     private final io.ordersvc.query.support.Rows<ShipmentEntity> shipments;
     private final io.ordersvc.query.support.Rows<OrderHistoryEntity> history;
     private final OrderCounts counters;
+    private final PersonalDataVault vault;
 
-    OrderProjection(OrderTables tables, OrderCounts counters) {
+    OrderProjection(OrderTables tables, OrderCounts counters, PersonalDataVault vault) {
+        this.vault = vault;
         this.orders = tables.orders;
         this.lines = tables.lines;
         this.shipments = tables.shipments;
@@ -325,14 +328,16 @@ public class OrderProjection {
         });
     }
 
-    private static void receiver(OrderViewEntity o, io.ordersvc.shared.order.Receiver r) {
+    /** The receiver, its name, phone and street address sealed with the buyer's key, and its search tokens. */
+    private void receiver(OrderViewEntity o, io.ordersvc.shared.order.Receiver r) {
         o.receiverRegionCode = r.regionCode();
-        o.receiverName = r.name();
-        o.receiverPhone = r.phone();
+        o.receiverName = vault.seal(o.buyerId, r.name());
+        o.receiverPhone = vault.seal(o.buyerId, r.phone());
+        o.receiverTokens = vault.searchTokens(vault.open(o.receiverName), vault.open(o.receiverPhone));
         o.receiverProvince = r.province();
         o.receiverCity = r.city();
         o.receiverDistrict = r.district();
-        o.receiverAddress = r.address();
+        o.receiverAddress = vault.seal(o.buyerId, r.address());
         o.receiverZipcode = r.zipcode();
     }
 

@@ -90,12 +90,15 @@ public class OrderQueries {
 
     private final ShopQueries shops;
     private final OrderFold fold;
+    private final io.ordersvc.platform.privacy.PersonalDataVault vault;
 
     OrderQueries(OrderViewRepository orders, OrderLineRepository lines, ShipmentRepository shipments,
                  OrderLogRepository log, OrderAccess access, EntityManager em, Clock clock, RefundQueries refunds,
                  OrderCounters counters, @Value("${orders.list.count-cap:10000}") int countCap, CustomPlans customPlans,
                  ShopQueries shops, ShipmentTrackingRepository tracking,
-                 io.ordersvc.shared.logistics.TrackingLinks links, OrderFold fold) {
+                 io.ordersvc.shared.logistics.TrackingLinks links, OrderFold fold,
+                 io.ordersvc.platform.privacy.PersonalDataVault vault) {
+        this.vault = vault;
         this.fold = fold;
         this.shops = shops;
         this.tracking = tracking;
@@ -253,7 +256,7 @@ public class OrderQueries {
     @QueryHandler
     public OrderPage handle(OrderQuery.ListOrders query) {
         customPlans.forThisTransaction();
-        Specification<OrderViewEntity> matching = OrderSpecifications.matching(query.filter(), query.actor());
+        Specification<OrderViewEntity> matching = OrderSpecifications.matching(query.filter(), query.actor(), vault);
         int offset = (query.page() - 1) * query.size();
         CriteriaBuilder cb = em.getCriteriaBuilder();
         var q = cb.createQuery(OrderViewEntity.class);
@@ -279,8 +282,9 @@ public class OrderQueries {
                         o.reviewPending, o.refundInProgress,
                         Money.of(o.goodsAmount), Money.of(o.shippingFee), Money.of(o.discountAmount),
                         Money.of(o.payAmount), o.pointsAmount,
-                        masked ? Receiver.maskName(o.receiverName) : o.receiverName,
-                        masked ? Receiver.maskPhone(o.receiverPhone) : o.receiverPhone, o.createdAt,
+                        masked ? Receiver.maskName(vault.open(o.receiverName)) : vault.open(o.receiverName),
+                        masked ? Receiver.maskPhone(vault.open(o.receiverPhone)) : vault.open(o.receiverPhone),
+                        o.createdAt,
                         o.payableUntil, linesByOrder.getOrDefault(o.orderId, List.of()), o.payNo, o.printed,
                         sellerRemark(o, query.actor()), o.version, group(o), tickets(o)))
                 .toList();
@@ -333,7 +337,7 @@ public class OrderQueries {
                 cb.sum(cb.<Long>selectCase().when(cb.isTrue(root.get("reviewPending")), 1L).otherwise(0L)),
                 cb.sum(cb.<Long>selectCase().when(cb.isTrue(root.get("refundInProgress")), 1L).otherwise(0L)),
                 cb.sum(cb.<Long>selectCase().when(cb.isFalse(root.get("printed")), 1L).otherwise(0L)));
-        q.where(OrderSpecifications.matching(query.filter().withoutStatus(), actor).toPredicate(root, q, cb));
+        q.where(OrderSpecifications.matching(query.filter().withoutStatus(), actor, vault).toPredicate(root, q, cb));
         q.groupBy(status);
         Map<String, Long> byStatus = new HashMap<>();
         long reviewPending = 0;
@@ -406,10 +410,14 @@ public class OrderQueries {
                 Money.of(o.payAmount), o.pointsAmount, o.pointsEarned);
     }
 
-    /** The system role (payment gateways, jobs) needs amounts and states, not who lives where: it sees it masked. */
-    private static Receiver receiver(OrderViewEntity o, Actor actor) {
-        Receiver receiver = new Receiver(o.receiverName, o.receiverPhone, o.receiverProvince, o.receiverCity,
-                o.receiverDistrict, o.receiverAddress, o.receiverZipcode, o.receiverRegionCode);
+    /**
+     * The receiver opened ("[erased]" once its buyer was erased). The system role (payment gateways, jobs) needs
+     * amounts and states, not who lives where: it sees it masked.
+     */
+    private Receiver receiver(OrderViewEntity o, Actor actor) {
+        Receiver receiver = new Receiver(vault.open(o.receiverName), vault.open(o.receiverPhone), o.receiverProvince,
+                o.receiverCity, o.receiverDistrict, vault.open(o.receiverAddress), o.receiverZipcode,
+                o.receiverRegionCode);
         return actor.is(Role.SYSTEM) ? receiver.masked() : receiver;
     }
 }

@@ -61,9 +61,12 @@ public class OrderQueryController {
     }
 
     @GetMapping
+    @ProblemCodes(badRequest = {"KEYWORD_TOO_SHORT"})
     @Operation(operationId = "listOrders", summary = "List orders, newest first", description = "buyer: own; seller: own shop; admin: all. "
             + "All filters are optional and combine with AND. `total` counts the matches up to a cap (10,000 by "
-            + "default): beyond it `total` is that cap (or more, on deeper pages) and `total_exact` is false.")
+            + "default): beyond it `total` is that cap (or more, on deeper pages) and `total_exact` is false. "
+            + "`receiver_name` and `receiver_phone` searches match the name, or the phone's digits (at least 3), "
+            + "anywhere; an erased buyer's orders match neither.")
     public OrderPage list(
             @RequestParam(required = false) @Pattern(regexp = STATUSES) String status,
             @RequestParam(name = "order_type", required = false) @Pattern(regexp = "physical|points_exchange")
@@ -110,6 +113,7 @@ public class OrderQueryController {
     }
 
     @GetMapping("/status-counts")
+    @ProblemCodes(badRequest = {"KEYWORD_TOO_SHORT"})
     @Operation(operationId = "countOrdersByStatus", summary = "Order counts by status", description = "Same filters and scope as the list, except status.")
     public StatusCounts statusCounts(
             @RequestParam(name = "order_type", required = false) @Pattern(regexp = "physical|points_exchange")

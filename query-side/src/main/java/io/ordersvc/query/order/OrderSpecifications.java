@@ -1,11 +1,13 @@
 package io.ordersvc.query.order;
 
+import io.ordersvc.platform.privacy.PersonalDataVault;
 import io.ordersvc.shared.identity.Actor;
 import io.ordersvc.shared.identity.Scope;
 import io.ordersvc.shared.order.OrderFilter;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.Expression;
 import jakarta.persistence.criteria.Predicate;
+import org.hibernate.query.criteria.HibernateCriteriaBuilder;
 import org.springframework.data.jpa.domain.Specification;
 
 import java.util.ArrayList;
@@ -18,7 +20,12 @@ final class OrderSpecifications {
     private OrderSpecifications() {
     }
 
-    static Specification<OrderViewEntity> matching(OrderFilter f, Actor actor) {
+    /**
+     * @throws io.ordersvc.shared.error.Refusal 400 KEYWORD_TOO_SHORT naming keyword for a receiver_phone search with
+     *                                          fewer than 3 digits
+     */
+    static Specification<OrderViewEntity> matching(OrderFilter f, Actor actor, PersonalDataVault vault) {
+        Long receiverToken = receiverToken(f, vault);
         return (root, query, cb) -> {
             List<Predicate> where = new ArrayList<>();
             Scope scope = Scope.of(actor);
@@ -59,8 +66,8 @@ final class OrderSpecifications {
                 where.add(switch (f.keywordType()) {
                     case GOODS_NAME -> contains(cb, root.get("goodsNames"), k.toLowerCase(Locale.ROOT));
                     case ORDER_NO -> cb.like(root.get("orderNo"), escape(k) + "%", '\\');
-                    case RECEIVER_NAME -> contains(cb, root.get("receiverName"), k);
-                    case RECEIVER_PHONE -> contains(cb, root.get("receiverPhone"), k);
+                    case RECEIVER_NAME, RECEIVER_PHONE -> receiverToken == null ? cb.disjunction()
+                            : ((HibernateCriteriaBuilder) cb).arrayContains(root.get("receiverTokens"), receiverToken);
                     case TRACKING_NO -> contains(cb, root.get("trackingNos"), k.toLowerCase(Locale.ROOT));
                 });
             }
@@ -79,6 +86,26 @@ final class OrderSpecifications {
             }
             return cb.and(where.toArray(Predicate[]::new));
         };
+    }
+
+    /**
+     * The blind token a receiver search matches (names and phones are sealed): null for a name longer than names are
+     * indexed on, which matches nothing.
+     */
+    private static Long receiverToken(OrderFilter f, PersonalDataVault vault) {
+        if (f.keywordType() == OrderFilter.KeywordType.RECEIVER_NAME && f.keyword() != null) {
+            return vault.nameToken(f.keyword());
+        }
+        if (f.keywordType() == OrderFilter.KeywordType.RECEIVER_PHONE && f.keyword() != null) {
+            Long token = vault.phoneToken(f.keyword());
+            if (token == null) {
+                throw io.ordersvc.shared.error.Refusal.badRequest("KEYWORD_TOO_SHORT", "keyword: a receiver_phone "
+                        + "search needs at least " + PersonalDataVault.MIN_PHONE_DIGITS + " digits")
+                        .with("field", "keyword");
+            }
+            return token;
+        }
+        return null;
     }
 
     private static Predicate contains(CriteriaBuilder cb, Expression<String> column, String text) {

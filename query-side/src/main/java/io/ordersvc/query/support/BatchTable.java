@@ -315,6 +315,8 @@ public final class BatchTable<R> implements Rows<R> {
             ps.setNull(index, Types.NULL);
         } else if (value instanceof Instant instant) {
             ps.setObject(index, instant.atOffset(ZoneOffset.UTC));
+        } else if (value instanceof Long[] longs) {
+            ps.setArray(index, ps.getConnection().createArrayOf("bigint", longs));
         } else {
             ps.setObject(index, value);
         }

@@ -116,6 +116,17 @@ final class RowClass<R> {
             return BatchTable.instant(rs, column);
         } else if (type == Long.class || type == Integer.class || type == Boolean.class) {
             return rs.getObject(column, type);
+        } else if (type == Long[].class) {
+            java.sql.Array array = rs.getArray(column);
+            if (array == null) {
+                return null;
+            }
+            Object[] values = (Object[]) array.getArray();
+            Long[] longs = new Long[values.length];
+            for (int i = 0; i < values.length; i++) {
+                longs[i] = ((Number) values[i]).longValue();
+            }
+            return longs;
         }
         throw new IllegalArgumentException("no column reader for " + type + " (" + column + ")");
     }

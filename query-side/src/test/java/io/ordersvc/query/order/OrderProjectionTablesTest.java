@@ -34,6 +34,8 @@ class OrderProjectionTablesTest {
 
     static final Instant T0 = Instant.parse("2026-01-02T03:04:05Z");
     static final Instant AUTO_CONFIRM_AT = T0.plus(Duration.ofDays(10));
+    static final io.ordersvc.platform.privacy.PersonalDataVault VAULT =
+            io.ordersvc.platform.privacy.PersonalDataVault.inMemory();
     static ReadModelDatabase db;
     static OrderProjection orders;
     static OrderLogProjection log;
@@ -47,7 +49,7 @@ class OrderProjectionTablesTest {
     static void database() {
         db = ReadModelDatabase.fresh("orders_query_orders_test");
         OrderTables tables = new OrderTables(db.jdbc);
-        orders = new OrderProjection(tables, new OrderCounters(db.jdbc));
+        orders = new OrderProjection(tables, new OrderCounters(db.jdbc), VAULT);
         log = new OrderLogProjection(tables);
     }
 
@@ -164,12 +166,23 @@ class OrderProjectionTablesTest {
         var placed = placed();
         var price = placed.price().withShippingFee(Money.of("8.00"), java.math.BigDecimal.ZERO, java.math.BigDecimal.ONE);
         feed(placed, 0);
-        feed(new io.ordersvc.shared.order.OrderEvent.ReceiverChanged(orderId, new Receiver("王五", "13700002222",
+        feed(new io.ordersvc.shared.order.OrderEvent.ReceiverChanged(orderId, "buyer-1", new Receiver("王五", "13700002222",
                 "上海市", "上海市", "徐汇区", "漕溪北路1号", null, "310104"), price, "buyer-1", T0), 1);
-        var o = db.row("SELECT receiver_name, receiver_phone, receiver_region_code, shipping_fee, pay_amount"
-                + " FROM order_view WHERE order_id = ?", orderId);
-        assertThat(o).containsEntry("receiver_name", "王五").containsEntry("receiver_phone", "13700002222")
-                .containsEntry("receiver_region_code", "310104");
+        var o = db.row("SELECT receiver_name, receiver_phone, receiver_address, receiver_region_code, shipping_fee,"
+                + " pay_amount FROM order_view WHERE order_id = ?", orderId);
+        assertThat(o).containsEntry("receiver_region_code", "310104");
+        // The name, phone and street address are stored sealed with the buyer's key, never in clear.
+        for (String column : List.of("receiver_name", "receiver_phone", "receiver_address")) {
+            assertThat((String) o.get(column)).startsWith("pd1:").doesNotContain("王五", "13700002222", "漕溪北路");
+        }
+        assertThat(VAULT.open((String) o.get("receiver_name"))).isEqualTo("王五");
+        assertThat(VAULT.open((String) o.get("receiver_phone"))).isEqualTo("13700002222");
+        assertThat(VAULT.open((String) o.get("receiver_address"))).isEqualTo("漕溪北路1号");
+        // The search tokens follow the new receiver: its name and phone digits match, the old one's no longer.
+        List<Long> tokens = db.jdbc.queryForObject("SELECT receiver_tokens FROM order_view WHERE order_id = ?",
+                (rs, i) -> java.util.Arrays.asList(longs(rs.getArray(1))), orderId);
+        assertThat(tokens).contains(VAULT.nameToken("王"), VAULT.nameToken("王五"), VAULT.phoneToken("0000222"),
+                VAULT.phoneToken("13700002222")).doesNotContain(VAULT.nameToken("李"), VAULT.phoneToken("1111"));
         assertThat((java.math.BigDecimal) o.get("shipping_fee")).isEqualByComparingTo("8.00");
         assertThat((java.math.BigDecimal) o.get("pay_amount")).isEqualByComparingTo("23.00");
         assertThat(db.jdbc.queryForList("SELECT action FROM order_log_entry WHERE order_id = ? ORDER BY sequence",
@@ -279,11 +292,22 @@ class OrderProjectionTablesTest {
                     io.ordersvc.platform.axon.AuditMetaData.ACTOR_ID, "actor-" + i)
                     .and(io.ordersvc.platform.axon.AuditMetaData.ACTOR_ROLE, "buyer"), UUID.randomUUID().toString(), T0.plusSeconds(i)));
         }
-        io.ordersvc.query.support.Fold.through(new OrderProjection(memory, OrderCounts.NONE),
+        io.ordersvc.query.support.Fold.through(new OrderProjection(memory, OrderCounts.NONE, VAULT),
                 new OrderLogProjection(memory)).apply(messages);
         OrderViewEntity folded = memory.rows(memory.orders).get(0);
         assertThat(folded).usingRecursiveComparison().isEqualTo(stored);
+        assertThat(VAULT.open(folded.receiverName)).isEqualTo(VAULT.open(stored.receiverName)).isEqualTo("李四");
+        assertThat(VAULT.open(folded.receiverAddress)).isEqualTo(VAULT.open(stored.receiverAddress)).isEqualTo("a");
         assertThat(memory.rows(memory.log)).hasSize(events.size());
         assertThat(memory.rows(memory.lines).get(0).refundedAmount).isEqualByComparingTo("15.00");
+    }
+
+    private static Long[] longs(java.sql.Array array) {
+        try {
+            return java.util.Arrays.stream((Object[]) array.getArray()).map(v -> ((Number) v).longValue())
+                    .toArray(Long[]::new);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

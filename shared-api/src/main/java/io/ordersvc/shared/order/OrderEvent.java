@@ -22,13 +22,20 @@ public sealed interface OrderEvent {
      * buyer's assets pay), each line's discount share and paid amount, the checkout's payNo (every order of one
      * checkout shares it), the invoice asked for and the receiver's region code. Orders stored before read with their
      * one discount and no others (OrderEventUpcasters). Revision 3 added the price's sellerAdjustment (改价; zero at
-     * placement, so orders of revision 2 read with zero).
+     * placement, so orders of revision 2 read with zero). Revision 4 stores the receiver's name, phone and street
+     * address sealed with the buyer's key ({@link io.ordersvc.shared.privacy.PersonalData}); those of revision 3 are
+     * marked as written in clear.
      */
-    @Revision("3")
+    @Revision("4")
     record OrderPlaced(String orderId, String orderNo, String payNo, String buyerId, String shopId,
                        OrderType orderType, List<OrderLine> lines, Receiver receiver, String buyerRemark,
                        Invoice invoice, PriceBreakdown price, Instant createdAt, Instant payableUntil)
-            implements OrderEvent {
+            implements OrderEvent, io.ordersvc.shared.privacy.PersonalData {
+
+        @Override
+        public String dataSubject() {
+            return buyerId;
+        }
 
         /** An order without discounts, assets or invoice: what placing was before checkout priced orders. */
         public OrderPlaced(String orderId, String orderNo, String buyerId, String shopId, OrderType orderType,
@@ -206,10 +213,18 @@ public sealed interface OrderEvent {
 
     /**
      * The order goes to another receiver. price: the order's price from now on (an unpaid order's shipping fee
-     * follows the new region; a paid order's could not change).
+     * follows the new region; a paid order's could not change). Revision 2 added buyerId, whose key seals the
+     * receiver's name, phone and street address; those of before are marked as written in clear (buyerId null).
      */
-    record ReceiverChanged(String orderId, Receiver receiver, io.ordersvc.shared.checkout.PriceBreakdown price,
-                           String changedBy, Instant at) implements Repriced {
+    @Revision("2")
+    record ReceiverChanged(String orderId, String buyerId, Receiver receiver,
+                           io.ordersvc.shared.checkout.PriceBreakdown price, String changedBy, Instant at)
+            implements Repriced, io.ordersvc.shared.privacy.PersonalData {
+
+        @Override
+        public String dataSubject() {
+            return buyerId;
+        }
     }
 
     // ---- group buying: the order's seat in a group (拼团); the group itself is its own stream

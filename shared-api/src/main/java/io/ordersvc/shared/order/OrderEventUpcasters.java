@@ -13,7 +13,8 @@ import java.util.function.Consumer;
  * Reads order events stored before their due dates were facts (revision null) as revision 2, and orders placed
  * before they carried their price as OrderPlaced revision 2, and refunds of before the buyer's assets as
  * LineRefunded revision 3 (all of it back through the channel), and prices of before 改价 as OrderPlaced revision 3
- * (nothing adjusted). The due dates of such
+ * (nothing adjusted), and receivers of before personal data was sealed as OrderPlaced revision 4 and ReceiverChanged
+ * revision 2 (marked as written in clear). The due dates of such
  * events are what the order timers scheduled at the time, given the configured periods; a refund that ended before
  * then resumed no timer of its own (null), its order's auto-confirm stays where it was.
  */
@@ -46,6 +47,11 @@ public final class OrderEventUpcasters {
                     if (node.path("price") instanceof ObjectNode price) { // before 改价: nothing adjusted
                         price.put("sellerAdjustment", "0.00");
                     }
+                }),
+                new ToRevision(OrderEvent.OrderPlaced.class, "3", "4", OrderEventUpcasters::writtenInClear),
+                toRevision2(OrderEvent.ReceiverChanged.class, node -> {
+                    node.putNull("buyerId"); // not recorded then; its receiver was written in clear
+                    writtenInClear(node);
                 }),
                 new ToRevision(OrderEvent.LineRefunded.class, "2", "3", node -> {
                     ObjectNode back = node.objectNode(); // before the buyer's assets, all went back by the channel
@@ -97,6 +103,21 @@ public final class OrderEventUpcasters {
             l.put("discountShare", "0.00");
             l.set("paidAmount", l.path("lineTotal"));
             l.putNull("promotionId");
+        }
+    }
+
+    /**
+     * A receiver stored before personal data was sealed: its name, phone and street address are marked as written
+     * in clear, so that a value of a later revision is always read as sealed (PersonalData).
+     */
+    static void writtenInClear(ObjectNode node) {
+        for (String pointer : io.ordersvc.shared.privacy.PersonalData.FIELDS) {
+            int slash = pointer.lastIndexOf('/');
+            if (node.at(pointer.substring(0, slash)) instanceof ObjectNode parent
+                    && parent.path(pointer.substring(slash + 1)).isTextual()) {
+                String field = pointer.substring(slash + 1);
+                parent.put(field, io.ordersvc.shared.privacy.PersonalData.CLEAR_PREFIX + parent.path(field).asText());
+            }
         }
     }
 

@@ -1,5 +1,7 @@
 package io.ordersvc.shared.order;
 
+import static io.ordersvc.shared.privacy.PersonalData.ERASED;
+
 /**
  * Who receives the goods and where. regionCode: the district's GB/T 2260 code (checkout prices shipping by it;
  * null in orders placed before it was asked).
@@ -18,18 +20,20 @@ public record Receiver(String name, String phone, String province, String city, 
      */
     public Receiver masked() {
         return new Receiver(maskName(name), maskPhone(phone), province, city, district,
-                address == null ? null : "***", zipcode, regionCode);
+                address == null || ERASED.equals(address) ? address : "***", zipcode, regionCode);
     }
 
+    /** A name masked; an erased one stays "[erased]". */
     public static String maskName(String name) {
-        if (name == null || name.isEmpty()) {
+        if (name == null || name.isEmpty() || ERASED.equals(name)) {
             return name;
         }
         return name.substring(0, name.offsetByCodePoints(0, 1)) + "*";
     }
 
+    /** A phone masked; an erased one stays "[erased]". */
     public static String maskPhone(String phone) {
-        if (phone == null) {
+        if (phone == null || ERASED.equals(phone)) {
             return null;
         }
         String digits = phone.replaceAll("[^0-9]", "");

@@ -98,7 +98,7 @@ class BatchPrefetchTest extends IntegrationTest {
 
     @Test
     void a_batch_of_shipments_loads_its_orders_and_shipped_lines_in_one_query_each() {
-        projection = new OrderProjection(new OrderTables(countingJdbc()), counters);
+        projection = new OrderProjection(new OrderTables(countingJdbc()), counters, io.ordersvc.platform.privacy.PersonalDataVault.inMemory());
         List<String> orderIds = new ArrayList<>();
         List<EventMessage<?>> placed = new ArrayList<>();
         List<EventMessage<?>> shipped = new ArrayList<>();
@@ -153,7 +153,7 @@ class BatchPrefetchTest extends IntegrationTest {
 
     @Test
     void an_unreadable_payload_names_no_rows_and_the_rest_of_the_batch_is_still_loaded_ahead() {
-        projection = new OrderProjection(new OrderTables(countingJdbc()), counters);
+        projection = new OrderProjection(new OrderTables(countingJdbc()), counters, io.ordersvc.platform.privacy.PersonalDataVault.inMemory());
         String orderId = UUID.randomUUID().toString();
         String first = UUID.randomUUID().toString();
         String second = UUID.randomUUID().toString();

@@ -90,8 +90,9 @@ class OrderLifecycleIT extends IntegrationTest {
         assertThat(first.path("payload").path("buyer_id").asString()).isEqualTo(buyerId);
         assertThat(first.path("payload").has("buyerId")).as("one spelling: snake_case").isFalse();
         assertThat(first.path("revision").asString())
-                .as("OrderPlaced carries its price since revision 2, the seller's adjustment in it since 3")
-                .isEqualTo("3");
+                .as("OrderPlaced carries its price since revision 2, the seller's adjustment in it since 3, its "
+                        + "receiver sealed since 4")
+                .isEqualTo("4");
         assertThat(first.path("payload").path("price").path("pay_amount").asString()).isNotEmpty();
         assertThat(history.body().get(2).path("type").asString()).isEqualTo("OrderShipped");
         assertThat(history.body().get(2).path("revision").asString()).isEqualTo("2");

@@ -23,6 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 public final class Api {
 
     public static final String SECRET = "integration-test-secret-0123456789abcdef";
+    /** The master key of buyers' personal-data keys in tests (orders.personal-data.key). */
+    public static final String PERSONAL_DATA_KEY = "746573742d706572736f6e616c2d646174612d6b65792d303132333435363738";
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final TokenMinter MINTER = new TokenMinter(SECRET);

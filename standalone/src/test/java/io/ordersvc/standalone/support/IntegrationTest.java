@@ -18,6 +18,7 @@ import org.springframework.test.context.ContextConfiguration;
         properties = {
                 OrderServiceLauncher.CONFIG_NAMES_STANDALONE,
                 "orders.jwt.secret=" + Api.SECRET,
+                "orders.personal-data.key=" + Api.PERSONAL_DATA_KEY,
                 "spring.flyway.clean-disabled=false",
                 "orders.min-version-wait=2s",
                 "axon.eventhandling.processors.orders.token-claim-interval=500",

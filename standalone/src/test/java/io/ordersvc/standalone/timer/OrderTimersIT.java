@@ -51,6 +51,7 @@ class OrderTimersIT {
                         "--spring.datasource.username=" + TestDatabase.user(),
                         "--spring.datasource.password=" + TestDatabase.password(),
                         "--orders.jwt.secret=" + Api.SECRET,
+                        "--orders.personal-data.key=" + Api.PERSONAL_DATA_KEY,
                         "--orders.timers.poll-interval=200ms",
                         "--orders.timers.window-poll-interval=200ms",
                         "--axon.eventhandling.processors.orders.token-claim-interval=300",

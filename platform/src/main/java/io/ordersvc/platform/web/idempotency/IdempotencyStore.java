@@ -81,4 +81,14 @@ public class IdempotencyStore {
     public int purgeExpired(Instant now) {
         return jdbc.update("DELETE FROM idempotency_key WHERE expires_at <= ?", Timestamp.from(now));
     }
+
+    /**
+     * Forgets the caller's stored responses (a buyer's erasure: they may hold its receiver). A request still running
+     * keeps its claim.
+     *
+     * @return how many were forgotten
+     */
+    public int forget(String caller) {
+        return jdbc.update("DELETE FROM idempotency_key WHERE caller = ? AND state = ?", caller, State.DONE.name());
+    }
 }

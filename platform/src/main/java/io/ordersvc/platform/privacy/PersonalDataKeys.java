@@ -1,0 +1,203 @@
+package io.ordersvc.platform.privacy;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import javax.crypto.Cipher;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Buyers' keys in {@code personal_data_key}, each wrapped with the master key. A key is made in the transaction
+ * that first seals with it (an order's placement), so a rolled-back placement leaves none; two placements racing
+ * for a new buyer settle on one row (the primary key). Keys are cached once committed, for {@link #CACHED} at most:
+ * an instance that did not erase a buyer stops opening the buyer's data at the latest that long after.
+ */
+public final class PersonalDataKeys implements KeyRing {
+
+    public static final Duration CACHED = Duration.ofSeconds(30);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final JdbcTemplate jdbc;
+    private final SecretKey master;
+    private final Clock clock;
+    private final Cache<String, BuyerKey> byBuyer;
+    private final Cache<String, BuyerKey> byId;
+    private volatile Boolean postgres;
+
+    public PersonalDataKeys(JdbcTemplate jdbc, SecretKey master, Clock clock) {
+        this.jdbc = jdbc;
+        this.master = master;
+        this.clock = clock;
+        this.byBuyer = Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(CACHED).build();
+        this.byId = Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(CACHED).build();
+    }
+
+    @Override
+    public BuyerKey forBuyer(String buyerId) {
+        BuyerKey cached = byBuyer.getIfPresent(buyerId);
+        if (cached != null) {
+            return cached;
+        }
+        BuyerKey key = find("buyer_id", buyerId);
+        if (key == null) {
+            key = create(buyerId);
+        }
+        remember(key);
+        return key;
+    }
+
+    @Override
+    public BuyerKey byId(String keyId) {
+        BuyerKey cached = byId.getIfPresent(keyId);
+        if (cached != null) {
+            return cached;
+        }
+        BuyerKey key = find("key_id", keyId);
+        if (key != null) {
+            remember(key);
+        }
+        return key;
+    }
+
+    /**
+     * Destroys the buyer's key (a buyer without one gets a destroyed one, so none is ever made for it again).
+     *
+     * @return when the buyer was erased: now, or the first erasure's time when it was erased before
+     */
+    public Instant erase(String buyerId) {
+        Instant now = clock.instant();
+        forBuyer(buyerId);
+        jdbc.update("UPDATE personal_data_key SET wrapped_key = NULL, erased_at = ? WHERE buyer_id = ?"
+                + " AND erased_at IS NULL", Timestamp.from(now), buyerId);
+        Instant erasedAt = jdbc.queryForObject("SELECT erased_at FROM personal_data_key WHERE buyer_id = ?",
+                (rs, i) -> rs.getTimestamp(1).toInstant(), buyerId);
+        forget(buyerId);
+        return erasedAt;
+    }
+
+    private void forget(String buyerId) {
+        BuyerKey old = byBuyer.getIfPresent(buyerId);
+        byBuyer.invalidate(buyerId);
+        if (old != null) {
+            byId.invalidate(old.keyId());
+        }
+        afterCommit(() -> {
+            BuyerKey stale = byBuyer.getIfPresent(buyerId);
+            byBuyer.invalidate(buyerId);
+            if (stale != null) {
+                byId.invalidate(stale.keyId());
+            }
+        });
+    }
+
+    private BuyerKey create(String buyerId) {
+        String keyId = UUID.randomUUID().toString();
+        byte[] wrapped = wrap(keyId, buyerId, PersonalDataVault.newKey());
+        Timestamp now = Timestamp.from(clock.instant());
+        if (postgres()) {
+            jdbc.update("INSERT INTO personal_data_key (buyer_id, key_id, wrapped_key, created_at) VALUES (?, ?, ?, ?)"
+                    + " ON CONFLICT (buyer_id) DO NOTHING", buyerId, keyId, wrapped, now);
+        } else {
+            try {
+                jdbc.update("INSERT INTO personal_data_key (buyer_id, key_id, wrapped_key, created_at)"
+                        + " VALUES (?, ?, ?, ?)", buyerId, keyId, wrapped, now);
+            } catch (DuplicateKeyException raced) {
+                // another transaction made it first: read it below
+            }
+        }
+        return find("buyer_id", buyerId);
+    }
+
+    private BuyerKey find(String column, String value) {
+        List<BuyerKey> rows = jdbc.query("SELECT key_id, buyer_id, wrapped_key FROM personal_data_key WHERE "
+                + column + " = ?", this::read, value);
+        return rows.isEmpty() ? null : rows.get(0);
+    }
+
+    private BuyerKey read(ResultSet rs, int row) throws SQLException {
+        String keyId = rs.getString(1);
+        String buyerId = rs.getString(2);
+        byte[] wrapped = rs.getBytes(3);
+        return new BuyerKey(keyId, buyerId, wrapped == null ? null : unwrap(keyId, buyerId, wrapped));
+    }
+
+    /** Cached once what was read is committed: a key made by a transaction that rolls back is never remembered. */
+    private void remember(BuyerKey key) {
+        afterCommit(() -> {
+            byBuyer.put(key.buyerId(), key);
+            byId.put(key.keyId(), key);
+        });
+    }
+
+    private static void afterCommit(Runnable action) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    action.run();
+                }
+            });
+        } else {
+            action.run();
+        }
+    }
+
+    private byte[] wrap(String keyId, String buyerId, SecretKey key) {
+        try {
+            byte[] iv = new byte[12];
+            RANDOM.nextBytes(iv);
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, master, new GCMParameterSpec(128, iv));
+            cipher.updateAAD(associated(keyId, buyerId));
+            byte[] sealed = cipher.doFinal(key.getEncoded());
+            return ByteBuffer.allocate(iv.length + sealed.length).put(iv).put(sealed).array();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot wrap a buyer's key", e);
+        }
+    }
+
+    private SecretKey unwrap(String keyId, String buyerId, byte[] wrapped) {
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, master, new GCMParameterSpec(128, wrapped, 0, 12));
+            cipher.updateAAD(associated(keyId, buyerId));
+            return new SecretKeySpec(cipher.doFinal(wrapped, 12, wrapped.length - 12), "AES");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the key of buyer " + buyerId + " does not open with "
+                    + "ORDERS_PERSONAL_DATA_KEY: is it the key the data was sealed under?", e);
+        }
+    }
+
+    private static byte[] associated(String keyId, String buyerId) {
+        return (keyId + "/" + buyerId).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private boolean postgres() {
+        Boolean known = postgres;
+        if (known == null) {
+            known = jdbc.execute((ConnectionCallback<Boolean>) c ->
+                    c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres"));
+            postgres = known;
+        }
+        return known;
+    }
+}
