@@ -436,6 +436,33 @@ class MultiInstanceIT {
     }
 
     @Test
+    @Order(3)
+    void a_buyer_erased_on_one_instance_reads_erased_on_the_other_at_once() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(TestDatabase.postgres(), "instances learn of an erasure by a "
+                + "PostgreSQL notification; on the embedded database only the key cache's expiry tells them");
+        String buyerId = uniqueId("buyer");
+        String erasable = token(buyerId, "buyer");
+        Api.Sku sku = apiA.createProduct(seller, "Private", "3.00", 10).get(0);
+        String orderId = apiA.placeOrder(erasable, sku.skuId(), 1).expect(201).text("order_id");
+        // Both query instances open the receiver, so both hold the buyer's key in their caches.
+        assertThat(apiA.order(orderId, erasable, 0).path("receiver").path("name").asString()).isEqualTo("张三");
+        assertThat(apiB.order(orderId, erasable, 0).path("receiver").path("name").asString()).isEqualTo("张三");
+
+        // As the gateway routes it (deploy/nginx.conf): to a query instance, which holds the buyer's orders.
+        new Api(port(a), port(a)).post("/api/v1/admin/buyers/" + buyerId + "/erase", token("admin-multi", "admin"),
+                null).expect(200);
+        long erased = System.nanoTime();
+        // The other instance forgets the key on the notification, long before its cache would expire (30 s).
+        Awaitility.await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20)).untilAsserted(() ->
+                assertThat(apiB.get("/api/v1/orders/" + orderId + "?at_version=0", erasable).expect(200).body()
+                        .path("receiver").path("name").asString()).isEqualTo("[erased]"));
+        System.out.println("multi-instance: the other instance read the erasure after "
+                + Duration.ofNanos(System.nanoTime() - erased).toMillis() + " ms");
+        // Another command instance refuses the buyer's next order.
+        apiB.placeOrder(erasable, sku.skuId(), 1).expectProblem(409, "BUYER_ERASED");
+    }
+
+    @Test
     @Order(4)
     void the_instances_share_segments_and_the_survivor_takes_over_when_one_stops() throws Exception {
         var processorA = a.getBean(EventProcessingConfiguration.class)

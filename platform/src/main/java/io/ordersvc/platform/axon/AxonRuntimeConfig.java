@@ -111,8 +111,10 @@ public class AxonRuntimeConfig {
                                                         @Value("${spring.datasource.username:}") String user,
                                                         @Value("${spring.datasource.password:}") String password,
                                                         @Value("${orders.event-listener-retry:1s}") Duration retry,
-                                                        @Value("${orders.event-listener-ping:10s}") Duration ping) {
-        return new EventNotificationListener(url, user, password, arrivals, retry, ping);
+                                                        @Value("${orders.event-listener-ping:10s}") Duration ping,
+                                                        io.ordersvc.platform.privacy.PersonalDataKeys keys) {
+        return new EventNotificationListener(url, user, password, arrivals, retry, ping,
+                java.util.Map.of(io.ordersvc.platform.privacy.PersonalDataKeys.ERASED_CHANNEL, keys::erasedElsewhere));
     }
 
     @Bean(destroyMethod = "shutdown")

@@ -1,5 +1,8 @@
 package io.ordersvc.platform.axon;
 
+import java.util.Map;
+import java.util.function.Consumer;
+
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
@@ -21,6 +24,10 @@ import java.util.Properties;
  * A connection that died without a word (a half-open TCP connection after a network fault) would leave this instance
  * deaf: the listener asks the database something every {@code ping}, with a socket timeout, and reconnects if that
  * fails. That is what lets a caught-up processor rely on the notifications and recheck the store only rarely.
+ * <p>
+ * The same connection listens on other channels for whoever asked ({@code signals}: a buyer's erasure, whose key
+ * every instance must forget at once). Each handler gets the notification's payload, and null whenever the listener
+ * (re)connects: whatever it sent meanwhile was missed.
  */
 public class EventNotificationListener implements SmartLifecycle {
 
@@ -34,12 +41,19 @@ public class EventNotificationListener implements SmartLifecycle {
     private final EventArrivals arrivals;
     private final Duration retry;
     private final Duration ping;
+    private final Map<String, Consumer<String>> signals;
     private volatile boolean running;
     private volatile Connection connection;
     private Thread thread;
 
     public EventNotificationListener(String url, String user, String password, EventArrivals arrivals,
                                      Duration retry, Duration ping) {
+        this(url, user, password, arrivals, retry, ping, Map.of());
+    }
+
+    public EventNotificationListener(String url, String user, String password, EventArrivals arrivals,
+                                     Duration retry, Duration ping, Map<String, Consumer<String>> signals) {
+        this.signals = Map.copyOf(signals);
         this.url = url;
         this.arrivals = arrivals;
         this.retry = retry;
@@ -98,7 +112,11 @@ public class EventNotificationListener implements SmartLifecycle {
                 connection = c;
                 try (Statement s = c.createStatement()) {
                     s.execute("LISTEN " + CHANNEL);
+                    for (String channel : signals.keySet()) {
+                        s.execute("LISTEN " + channel);
+                    }
                 }
+                signals.values().forEach(handler -> handler.accept(null)); // whatever was sent while nobody listened
                 if (failing) {
                     log.info("listening for appended events again");
                     failing = false;
@@ -110,7 +128,18 @@ public class EventNotificationListener implements SmartLifecycle {
                 while (running) {
                     PGNotification[] notifications = pg.getNotifications((int) retry.toMillis());
                     if (notifications != null && notifications.length > 0) {
-                        arrivals.arrived();
+                        boolean appended = false;
+                        for (PGNotification n : notifications) {
+                            Consumer<String> handler = signals.get(n.getName());
+                            if (handler != null) {
+                                handler.accept(n.getParameter());
+                            } else {
+                                appended = true;
+                            }
+                        }
+                        if (appended) {
+                            arrivals.arrived();
+                        }
                     }
                     if (System.nanoTime() - pinged >= ping.toNanos()) {
                         try (Statement s = c.createStatement()) {

@@ -28,12 +28,16 @@ import java.util.UUID;
 /**
  * Buyers' keys in {@code personal_data_key}, each wrapped with the master key. A key is made in the transaction
  * that first seals with it (an order's placement), so a rolled-back placement leaves none; two placements racing
- * for a new buyer settle on one row (the primary key). Keys are cached once committed, for {@link #CACHED} at most:
- * an instance that did not erase a buyer stops opening the buyer's data at the latest that long after.
+ * for a new buyer settle on one row (the primary key). Keys are cached once committed, for {@link #CACHED} at most.
+ * An erasure notifies every instance on PostgreSQL ({@link #ERASED_CHANNEL}, db/platform/postgresql/V5), which
+ * forgets the key at once; without the notification (the embedded database, a lost connection) an instance stops
+ * opening the buyer's data {@link #CACHED} after the erasure at the latest.
  */
 public final class PersonalDataKeys implements KeyRing {
 
     public static final Duration CACHED = Duration.ofSeconds(30);
+    /** The PostgreSQL notification an erasure sends when it commits (payload: the buyer id). */
+    public static final String ERASED_CHANNEL = "personal_data_erased";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JdbcTemplate jdbc;
@@ -92,6 +96,19 @@ public final class PersonalDataKeys implements KeyRing {
                 (rs, i) -> rs.getTimestamp(1).toInstant(), buyerId);
         forget(buyerId);
         return erasedAt;
+    }
+
+    /**
+     * Another instance erased this buyer: its key is forgotten here too. Null: erasures may have been missed (the
+     * listener reconnected), every key is forgotten.
+     */
+    public void erasedElsewhere(String buyerId) {
+        if (buyerId == null) {
+            byBuyer.invalidateAll();
+            byId.invalidateAll();
+        } else {
+            forget(buyerId);
+        }
     }
 
     private void forget(String buyerId) {

@@ -227,6 +227,51 @@ final class AnalyticsBook {
             }
         }
         counters.forEach(this::writeCounters);
+        writeTotals(counters.getOrDefault(PRODUCT, Map.of()));
+    }
+
+    /** A day becomes one of the shop's roll days: its rows are those of the shop's last roll day before it. */
+    private static final String ROLL = "INSERT INTO analytics_product_total (shop_id, stat_date, product_id, product_name,"
+            + " quantity, revenue, refunded_amount, refund_count) SELECT shop_id, ?, product_id, product_name, quantity,"
+            + " revenue, refunded_amount, refund_count FROM analytics_product_total WHERE shop_id = ? AND stat_date ="
+            + " (SELECT MAX(stat_date) FROM analytics_product_total WHERE shop_id = ? AND stat_date < ?)"
+            + " AND NOT EXISTS (SELECT 1 FROM analytics_product_total WHERE shop_id = ? AND stat_date = ?)";
+    /** What a product gained on a day, added to its totals on that day and every later roll day (made if missing). */
+    private static final String ADD = "MERGE INTO analytics_product_total t USING (SELECT r.stat_date,"
+            + " CAST(? AS VARCHAR(64)) AS shop_id, CAST(? AS VARCHAR(36)) AS product_id FROM (SELECT CAST(? AS DATE)"
+            + " AS stat_date FROM (VALUES (1)) one UNION SELECT stat_date FROM analytics_product_total"
+            + " WHERE shop_id = ? AND stat_date > ?) r) s ON (t.shop_id = s.shop_id AND t.stat_date = s.stat_date"
+            + " AND t.product_id = s.product_id) WHEN MATCHED THEN UPDATE SET product_name = ?,"
+            + " quantity = t.quantity + ?, revenue = t.revenue + ?, refunded_amount = t.refunded_amount + ?,"
+            + " refund_count = t.refund_count + ? WHEN NOT MATCHED THEN INSERT (shop_id, stat_date, product_id,"
+            + " product_name, quantity, revenue, refunded_amount, refund_count)"
+            + " VALUES (s.shop_id, s.stat_date, s.product_id, ?, ?, ?, ?, ?)";
+
+    /**
+     * The products' running totals (analytics_product_total) after this batch's product counters, day by day, oldest
+     * first: the day becomes a roll day of each shop it adds to, then each addition goes to its product's totals from
+     * that day on. A late event (a day before the shop's last roll day) lands in the right totals the same way. Two
+     * JDBC batches per day in the event batch (live traffic: one day).
+     */
+    private void writeTotals(Map<String, Row> products) {
+        if (products.isEmpty()) {
+            return;
+        }
+        java.util.TreeMap<LocalDate, List<Row>> byDay = new java.util.TreeMap<>();
+        products.values().forEach(r -> byDay.computeIfAbsent((LocalDate) r.keys[0], d -> new ArrayList<>()).add(r));
+        // Day by day: a roll day exists as rows, so a later day of the batch copies this one's only once it has them.
+        byDay.forEach((day, rows) -> {
+            Set<Object> shops = new LinkedHashSet<>();
+            rows.forEach(r -> shops.add(r.keys[1]));
+            jdbc.batchUpdate(ROLL, shops.stream().map(shop -> new Object[]{date(day), shop, shop, date(day), shop,
+                    date(day)}).toList());
+            jdbc.batchUpdate(ADD, rows.stream().map(r -> {
+                Object[] added = {value(PRODUCT, 0, r.counts[0]), value(PRODUCT, 2, r.counts[2]),
+                        value(PRODUCT, 3, r.counts[3]), value(PRODUCT, 1, r.counts[1])};
+                return new Object[]{r.keys[1], r.keys[2], date(day), r.keys[1], date(day), r.keys[3], added[0],
+                        added[1], added[2], added[3], r.keys[3], added[0], added[1], added[2], added[3]};
+            }).toList());
+        });
     }
 
     private int[] insertIfAbsent(String sql, List<Object[]> rows) {

@@ -61,21 +61,40 @@ public class AnalyticsQueries {
         return paid == 0 ? Money.ZERO : Money.of(gmv.divide(BigDecimal.valueOf(paid), 2, RoundingMode.HALF_UP));
     }
 
-    /** The top products of the range by revenue or units sold. */
+    /**
+     * The top products of the range by revenue or units sold: the products' running totals at the shop's last roll
+     * day up to the range's end minus those at its last roll day before the range (analytics_product_total), so two
+     * days' rows whatever the range's length. A product without a change in the range is not listed.
+     */
     public Products products(String shopId, LocalDate from, LocalDate to, boolean byQuantity, int limit) {
-        String order = byQuantity ? "SUM(quantity) DESC, SUM(revenue) DESC" : "SUM(revenue) DESC, SUM(quantity) DESC";
-        List<ProductFigures> items = jdbc.query("SELECT product_id, MAX(product_name), SUM(quantity), SUM(revenue),"
-                        + " SUM(refunded_amount), SUM(refund_count) FROM analytics_product WHERE shop_id = ? AND stat_date"
-                        + " BETWEEN ? AND ? GROUP BY product_id ORDER BY " + order + ", product_id FETCH FIRST "
-                        + limit + " ROWS ONLY",
+        String shop = shop(shopId);
+        LocalDate end = rollDay(shop, "<=", to);
+        LocalDate before = rollDay(shop, "<", from);
+        List<ProductFigures> items = end == null ? List.of() : jdbc.query("SELECT product_id, product_name, quantity,"
+                        + " revenue, refunded_amount, refund_count FROM (SELECT a.product_id, a.product_name,"
+                        + " a.quantity - COALESCE(b.quantity, 0) AS quantity, a.revenue - COALESCE(b.revenue, 0) AS revenue,"
+                        + " a.refunded_amount - COALESCE(b.refunded_amount, 0) AS refunded_amount,"
+                        + " a.refund_count - COALESCE(b.refund_count, 0) AS refund_count FROM analytics_product_total a"
+                        + " LEFT JOIN analytics_product_total b ON b.shop_id = a.shop_id AND b.stat_date = ?"
+                        + " AND b.product_id = a.product_id WHERE a.shop_id = ? AND a.stat_date = ?) d"
+                        + " WHERE quantity > 0 OR revenue > 0 OR refunded_amount > 0 OR refund_count > 0 ORDER BY "
+                        + (byQuantity ? "quantity DESC, revenue DESC" : "revenue DESC, quantity DESC")
+                        + ", product_id FETCH FIRST " + limit + " ROWS ONLY",
                 (rs, i) -> {
                     BigDecimal revenue = rs.getBigDecimal(4);
                     BigDecimal refunded = rs.getBigDecimal(5);
                     return new ProductFigures(rs.getString(1), rs.getString(2), rs.getInt(3), Money.of(revenue),
                             Money.of(refunded), rs.getInt(6), revenue.signum() == 0 ? BigDecimal.ZERO.setScale(4)
                             : refunded.divide(revenue, 4, RoundingMode.HALF_UP));
-                }, shop(shopId), Date.valueOf(from), Date.valueOf(to));
+                }, before == null ? null : Date.valueOf(before), shop, Date.valueOf(end));
         return new Products(shopId, zone.getId(), from, to, byQuantity ? "quantity" : "revenue", items);
+    }
+
+    /** The shop's last roll day before (or up to) a day; null when it has none. */
+    private LocalDate rollDay(String shop, String comparison, LocalDate day) {
+        Date d = jdbc.queryForObject("SELECT MAX(stat_date) FROM analytics_product_total WHERE shop_id = ?"
+                + " AND stat_date " + comparison + " ?", Date.class, shop, Date.valueOf(day));
+        return d == null ? null : d.toLocalDate();
     }
 
     public Funnel funnel(String shopId, LocalDate from, LocalDate to) {

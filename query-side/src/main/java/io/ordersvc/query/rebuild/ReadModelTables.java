@@ -28,7 +28,7 @@ public final class ReadModelTables {
                     "points_ledger", "balance_ledger", "gift_card_view", "freight_template_view", "cart_view",
                     "coupon_template_view", "coupon_view", "shop_view", "promotion_view"),
             ProcessingGroups.ANALYTICS, List.of("analytics_order", "analytics_daily", "analytics_funnel", "analytics_product",
-                    "analytics_refund_reason", "analytics_buyer_day", "analytics_buyer"));
+                    "analytics_product_total", "analytics_refund_reason", "analytics_buyer_day", "analytics_buyer"));
 
     private ReadModelTables() {
     }

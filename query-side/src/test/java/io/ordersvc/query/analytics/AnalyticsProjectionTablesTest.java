@@ -173,4 +173,79 @@ class AnalyticsProjectionTablesTest {
         assertThat(queries.products(null, NOV_30, DEC_2, true, 10)).isEqualTo(products);
         assertThat(queries.funnel(null, NOV_30, DEC_2)).isEqualTo(funnel);
     }
+
+    static OrderPlaced placed(String orderId, String product, String at, int units, String unitPrice) {
+        Money lineTotal = Money.of(unitPrice).times(units);
+        OrderLine line = new OrderLine("line-" + orderId, product, "sku-" + product, "S", "商品" + product, null,
+                Map.of(), Money.of(unitPrice), null, units, lineTotal);
+        return new OrderPlaced(orderId, "no-" + orderId, "buyer-" + orderId, "shop-9", OrderType.PHYSICAL,
+                List.of(line), RECEIVER, null, lineTotal, Money.ZERO, Money.ZERO, lineTotal, 0, 0, Instant.parse(at),
+                Instant.parse(at).plusSeconds(1800));
+    }
+
+    static OrderPaid paid(OrderPlaced placed, String at) {
+        return new OrderPaid(placed.orderId(), placed.payAmount(), "wechat", "t-" + placed.orderId(),
+                Instant.parse(at));
+    }
+
+    @Test
+    void top_products_over_any_range_equal_the_sum_of_its_days_late_events_included() {
+        OrderPlaced p1 = placed("t1", "p-1", "2026-11-27T02:00:00Z", 2, "10.00");
+        OrderPlaced p2 = placed("t2", "p-2", "2026-11-28T02:00:00Z", 1, "50.00");
+        OrderPlaced p3 = placed("t3", "p-1", "2026-11-29T02:00:00Z", 3, "10.00");
+        OrderPlaced p4 = placed("t4", "p-3", "2026-12-01T02:00:00Z", 1, "5.00");
+        OrderPlaced p5 = placed("t5", "p-2", "2026-11-29T03:00:00Z", 2, "50.00");
+        List<Object> events = List.of(p1, paid(p1, "2026-11-27T02:01:00Z"), p2, paid(p2, "2026-11-28T02:01:00Z"),
+                p3, p4, paid(p4, "2026-12-01T02:01:00Z"),
+                // stored after December's events, about days before: the totals of the later days take them too
+                paid(p3, "2026-11-29T02:01:00Z"), p5, paid(p5, "2026-11-29T03:01:00Z"),
+                new LineRefunded("t2", "r-t2", "line-t2", Money.of("50.00"), Money.of("50.00"), true, null, 0,
+                        OrderStatus.CLOSED, Instant.parse("2026-11-30T05:00:00Z"), null),
+                // a product the shop first sold on a day before its last roll day
+                placed("t6", "p-4", "2026-11-28T05:00:00Z", 1, "7.00"));
+        OrderPlaced p6 = (OrderPlaced) events.get(events.size() - 1);
+        List<Object> all = new java.util.ArrayList<>(events);
+        all.add(paid(p6, "2026-11-28T05:01:00Z"));
+        for (Object event : all) {
+            db.batch(() -> handle(event));
+        }
+        LocalDate first = LocalDate.parse("2026-11-25");
+        for (LocalDate from = first; !from.isAfter(DEC_2); from = from.plusDays(1)) {
+            for (LocalDate to = from; !to.isAfter(DEC_2); to = to.plusDays(1)) {
+                for (boolean byQuantity : List.of(true, false)) {
+                    assertThat(queries.products("shop-9", from, to, byQuantity, 10).items())
+                            .as("%s..%s by %s", from, to, byQuantity ? "quantity" : "revenue")
+                            .isEqualTo(summed("shop-9", from, to, byQuantity));
+                }
+            }
+        }
+        var week = queries.products(null, first, DEC_2, true, 10);
+        projection.reset();
+        db.batch(() -> all.forEach(AnalyticsProjectionTablesTest::handle)); // the late ones in one batch too
+        assertThat(queries.products(null, first, DEC_2, true, 10)).isEqualTo(week);
+        var range = queries.products("shop-9", LocalDate.parse("2026-11-28"), LocalDate.parse("2026-11-29"), false, 10)
+                .items();
+        assertThat(range).extracting(p -> p.productId()).containsExactly("p-2", "p-1", "p-4");
+        assertThat(range.get(0).quantity()).isEqualTo(3);
+        assertThat(range.get(0).revenue()).isEqualTo(Money.of("150.00"));
+        assertThat(queries.products(null, NOV_30, NOV_30, false, 10).items()).singleElement()
+                .satisfies(p -> assertThat(p.refundedAmount()).isEqualTo(Money.of("50.00")));
+    }
+
+    /** The same figures summed over the range's days (analytics_product): what the running totals must equal. */
+    static List<io.ordersvc.shared.analytics.AnalyticsQuery.ProductFigures> summed(String shop, LocalDate from,
+                                                                                  LocalDate to, boolean byQuantity) {
+        String order = byQuantity ? "SUM(quantity) DESC, SUM(revenue) DESC" : "SUM(revenue) DESC, SUM(quantity) DESC";
+        return db.jdbc.query("SELECT product_id, MAX(product_name), SUM(quantity), SUM(revenue), SUM(refunded_amount),"
+                        + " SUM(refund_count) FROM analytics_product WHERE shop_id = ? AND stat_date BETWEEN ? AND ?"
+                        + " GROUP BY product_id ORDER BY " + order + ", product_id FETCH FIRST 10 ROWS ONLY",
+                (rs, i) -> {
+                    BigDecimal revenue = rs.getBigDecimal(4);
+                    BigDecimal refunded = rs.getBigDecimal(5);
+                    return new io.ordersvc.shared.analytics.AnalyticsQuery.ProductFigures(rs.getString(1),
+                            rs.getString(2), rs.getInt(3), Money.of(revenue), Money.of(refunded), rs.getInt(6),
+                            revenue.signum() == 0 ? BigDecimal.ZERO.setScale(4)
+                                    : refunded.divide(revenue, 4, java.math.RoundingMode.HALF_UP));
+                }, shop, java.sql.Date.valueOf(from), java.sql.Date.valueOf(to));
+    }
 }
