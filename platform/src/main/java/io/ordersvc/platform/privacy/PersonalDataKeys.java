@@ -46,6 +46,12 @@ public final class PersonalDataKeys implements KeyRing {
     private final Cache<String, BuyerKey> byBuyer;
     private final Cache<String, BuyerKey> byId;
     private volatile Boolean postgres;
+    /**
+     * Counts the erasures this instance has heard of. A key read before one is cached after its transaction commits
+     * only if none was heard of meanwhile: a batch that read a buyer's key just before another instance erased the
+     * buyer must not put it back into the cache the erasure emptied.
+     */
+    private final java.util.concurrent.atomic.AtomicLong erasures = new java.util.concurrent.atomic.AtomicLong();
 
     public PersonalDataKeys(JdbcTemplate jdbc, SecretKey master, Clock clock) {
         this.jdbc = jdbc;
@@ -61,11 +67,12 @@ public final class PersonalDataKeys implements KeyRing {
         if (cached != null) {
             return cached;
         }
+        long heard = erasures.get();
         BuyerKey key = find("buyer_id", buyerId);
         if (key == null) {
             key = create(buyerId);
         }
-        remember(key);
+        remember(key, heard);
         return key;
     }
 
@@ -75,9 +82,10 @@ public final class PersonalDataKeys implements KeyRing {
         if (cached != null) {
             return cached;
         }
+        long heard = erasures.get();
         BuyerKey key = find("key_id", keyId);
         if (key != null) {
-            remember(key);
+            remember(key, heard);
         }
         return key;
     }
@@ -104,26 +112,27 @@ public final class PersonalDataKeys implements KeyRing {
      */
     public void erasedElsewhere(String buyerId) {
         if (buyerId == null) {
-            byBuyer.invalidateAll();
-            byId.invalidateAll();
+            synchronized (erasures) {
+                erasures.incrementAndGet();
+                byBuyer.invalidateAll();
+                byId.invalidateAll();
+            }
         } else {
             forget(buyerId);
         }
     }
 
     private void forget(String buyerId) {
-        BuyerKey old = byBuyer.getIfPresent(buyerId);
-        byBuyer.invalidate(buyerId);
-        if (old != null) {
-            byId.invalidate(old.keyId());
-        }
-        afterCommit(() -> {
-            BuyerKey stale = byBuyer.getIfPresent(buyerId);
+        invalidate(buyerId);
+        afterCommit(() -> invalidate(buyerId));
+    }
+
+    private void invalidate(String buyerId) {
+        synchronized (erasures) {
+            erasures.incrementAndGet();
             byBuyer.invalidate(buyerId);
-            if (stale != null) {
-                byId.invalidate(stale.keyId());
-            }
-        });
+            byId.asMap().values().removeIf(key -> key.buyerId().equals(buyerId)); // rare: a scan is fine
+        }
     }
 
     private BuyerKey create(String buyerId) {
@@ -157,11 +166,18 @@ public final class PersonalDataKeys implements KeyRing {
         return new BuyerKey(keyId, buyerId, wrapped == null ? null : unwrap(keyId, buyerId, wrapped));
     }
 
-    /** Cached once what was read is committed: a key made by a transaction that rolls back is never remembered. */
-    private void remember(BuyerKey key) {
+    /**
+     * Cached once what was read is committed (a key made by a transaction that rolls back is never remembered), and
+     * only if no erasure was heard of since it was read.
+     */
+    private void remember(BuyerKey key, long heard) {
         afterCommit(() -> {
-            byBuyer.put(key.buyerId(), key);
-            byId.put(key.keyId(), key);
+            synchronized (erasures) {
+                if (erasures.get() == heard) {
+                    byBuyer.put(key.buyerId(), key);
+                    byId.put(key.keyId(), key);
+                }
+            }
         });
     }
 
