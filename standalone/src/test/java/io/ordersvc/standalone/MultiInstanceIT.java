@@ -96,6 +96,9 @@ class MultiInstanceIT {
                         "--spring.datasource.password=" + TestDatabase.password(),
                         "--orders.jwt.secret=" + Api.SECRET,
                         "--orders.personal-data.key=" + Api.PERSONAL_DATA_KEY, "--orders.payment.test-keys=true",
+                        // Four instances and the suite's other contexts on one PostgreSQL (100 connections): pools
+                        // that open only what they use, or the listeners find no connection left.
+                        "--spring.datasource.hikari.minimum-idle=2",
                         "--axon.eventhandling.processors.orders.token-claim-interval=300",
                         "--axon.eventhandling.processors.products.token-claim-interval=300");
     }
@@ -448,6 +451,10 @@ class MultiInstanceIT {
         assertThat(apiA.order(orderId, erasable, 0).path("receiver").path("name").asString()).isEqualTo("张三");
         assertThat(apiB.order(orderId, erasable, 0).path("receiver").path("name").asString()).isEqualTo("张三");
 
+        // The other instance hears of it only while its listener is connected (with many contexts on one database,
+        // CI once ran out of PostgreSQL connections: the listener then retries, and keys expire in 30 s instead).
+        eventually(() -> assertThat(b.getBean(io.ordersvc.platform.axon.EventNotificationListener.class).listening())
+                .isTrue());
         // As the gateway routes it (deploy/nginx.conf): to a query instance, which holds the buyer's orders.
         new Api(port(a), port(a)).post("/api/v1/admin/buyers/" + buyerId + "/erase", token("admin-multi", "admin"),
                 null).expect(200);

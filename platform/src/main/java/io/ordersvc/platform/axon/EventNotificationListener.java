@@ -44,6 +44,7 @@ public class EventNotificationListener implements SmartLifecycle {
     private final Map<String, Consumer<String>> signals;
     private volatile boolean running;
     private volatile Connection connection;
+    private volatile boolean listening;
     private Thread thread;
 
     public EventNotificationListener(String url, String user, String password, EventArrivals arrivals,
@@ -94,6 +95,11 @@ public class EventNotificationListener implements SmartLifecycle {
         }
     }
 
+    /** Whether the listener is connected and listening now (while not, processors poll and keys expire). */
+    public boolean listening() {
+        return listening;
+    }
+
     @Override
     public boolean isRunning() {
         return running;
@@ -116,6 +122,7 @@ public class EventNotificationListener implements SmartLifecycle {
                         s.execute("LISTEN " + channel);
                     }
                 }
+                listening = true;
                 signals.values().forEach(handler -> handler.accept(null)); // whatever was sent while nobody listened
                 if (failing) {
                     log.info("listening for appended events again");
@@ -161,6 +168,7 @@ public class EventNotificationListener implements SmartLifecycle {
                 arrivals.arrived();
                 pause();
             } finally {
+                listening = false;
                 connection = null;
             }
         }
