@@ -26,7 +26,7 @@ import java.util.List;
  *
  * It prints one line of figures: events, orders, seconds, events/s.
  */
-@SpringBootApplication(scanBasePackageClasses = {AxonStorageConfig.class,
+@SpringBootApplication(scanBasePackageClasses = {AxonStorageConfig.class, io.ordersvc.platform.time.ClockConfig.class,
         io.ordersvc.platform.privacy.PrivacyConfig.class}) // events are stored as the service stores them: sealed
 public class EventGenerator implements ApplicationRunner {
 

@@ -23,6 +23,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -67,13 +68,50 @@ public final class PersonalDataKeys implements KeyRing {
         if (cached != null) {
             return cached;
         }
+        TransactionKeys ofTransaction = ofTransaction();
+        if (ofTransaction != null && ofTransaction.byBuyer().containsKey(buyerId)) {
+            return ofTransaction.byBuyer().get(buyerId);
+        }
         long heard = erasures.get();
         BuyerKey key = find("buyer_id", buyerId);
         if (key == null) {
             key = create(buyerId);
         }
         remember(key, heard);
+        if (ofTransaction != null) {
+            ofTransaction.add(key);
+        }
         return key;
+    }
+
+    /** The keys a transaction read or made, by buyer and by id. */
+    private record TransactionKeys(Map<String, BuyerKey> byBuyer, Map<String, BuyerKey> byId) {
+        void add(BuyerKey key) {
+            byBuyer.put(key.buyerId(), key);
+            byId.put(key.keyId(), key);
+        }
+    }
+
+    /**
+     * The keys this transaction read or made, until it commits and they are cached: a checkout's orders, or a batch
+     * of events, of one buyer ask the database once. Null outside a transaction.
+     */
+    private TransactionKeys ofTransaction() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return null;
+        }
+        if (TransactionSynchronizationManager.getResource(this) instanceof TransactionKeys bound) {
+            return bound;
+        }
+        TransactionKeys keys = new TransactionKeys(new java.util.HashMap<>(), new java.util.HashMap<>());
+        TransactionSynchronizationManager.bindResource(this, keys);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                TransactionSynchronizationManager.unbindResourceIfPossible(PersonalDataKeys.this);
+            }
+        });
+        return keys;
     }
 
     @Override
@@ -82,10 +120,17 @@ public final class PersonalDataKeys implements KeyRing {
         if (cached != null) {
             return cached;
         }
+        TransactionKeys ofTransaction = ofTransaction();
+        if (ofTransaction != null && ofTransaction.byId().containsKey(keyId)) {
+            return ofTransaction.byId().get(keyId);
+        }
         long heard = erasures.get();
         BuyerKey key = find("key_id", keyId);
         if (key != null) {
             remember(key, heard);
+            if (ofTransaction != null) {
+                ofTransaction.add(key);
+            }
         }
         return key;
     }
@@ -123,6 +168,10 @@ public final class PersonalDataKeys implements KeyRing {
     }
 
     private void forget(String buyerId) {
+        if (TransactionSynchronizationManager.getResource(this) instanceof TransactionKeys ofTransaction) {
+            ofTransaction.byBuyer().remove(buyerId);
+            ofTransaction.byId().values().removeIf(key -> key.buyerId().equals(buyerId));
+        }
         invalidate(buyerId);
         afterCommit(() -> invalidate(buyerId));
     }

@@ -4,6 +4,7 @@ import io.ordersvc.query.support.JsonText;
 import io.ordersvc.query.support.ProcessingGroups;
 import io.ordersvc.shared.order.OrderEvent.PriceAdjusted;
 import io.ordersvc.platform.privacy.PersonalDataVault;
+import io.ordersvc.shared.privacy.PersonalData;
 import io.ordersvc.shared.order.OrderEvent.ReceiverChanged;
 import io.ordersvc.shared.order.OrderEvent.ReceiptExtended;
 import io.ordersvc.shared.order.OrderEvent.SellerRemarkSet;
@@ -333,7 +334,9 @@ public class OrderProjection {
         o.receiverRegionCode = r.regionCode();
         o.receiverName = vault.seal(o.buyerId, r.name());
         o.receiverPhone = vault.seal(o.buyerId, r.phone());
-        o.receiverTokens = vault.searchTokens(vault.open(o.receiverName), vault.open(o.receiverPhone));
+        // An erased buyer's values seal to "[erased]", and have no tokens.
+        o.receiverTokens = vault.searchTokens(PersonalData.ERASED.equals(o.receiverName) ? null : r.name(),
+                PersonalData.ERASED.equals(o.receiverPhone) ? null : r.phone());
         o.receiverProvince = r.province();
         o.receiverCity = r.city();
         o.receiverDistrict = r.district();
