@@ -8,14 +8,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
-import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -39,7 +35,6 @@ public final class PersonalDataKeys implements KeyRing {
     public static final Duration CACHED = Duration.ofSeconds(30);
     /** The PostgreSQL notification an erasure sends when it commits (payload: the buyer id). */
     public static final String ERASED_CHANNEL = "personal_data_erased";
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JdbcTemplate jdbc;
     private final SecretKey master;
@@ -245,13 +240,7 @@ public final class PersonalDataKeys implements KeyRing {
 
     private byte[] wrap(String keyId, String buyerId, SecretKey key) {
         try {
-            byte[] iv = new byte[12];
-            RANDOM.nextBytes(iv);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, master, new GCMParameterSpec(128, iv));
-            cipher.updateAAD(associated(keyId, buyerId));
-            byte[] sealed = cipher.doFinal(key.getEncoded());
-            return ByteBuffer.allocate(iv.length + sealed.length).put(iv).put(sealed).array();
+            return Aead.seal(master, Aead.randomIv(), associated(keyId, buyerId), key.getEncoded());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot wrap a buyer's key", e);
         }
@@ -259,10 +248,7 @@ public final class PersonalDataKeys implements KeyRing {
 
     private SecretKey unwrap(String keyId, String buyerId, byte[] wrapped) {
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, master, new GCMParameterSpec(128, wrapped, 0, 12));
-            cipher.updateAAD(associated(keyId, buyerId));
-            return new SecretKeySpec(cipher.doFinal(wrapped, 12, wrapped.length - 12), "AES");
+            return new SecretKeySpec(Aead.open(master, associated(keyId, buyerId), wrapped), "AES");
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("the key of buyer " + buyerId + " does not open with "
                     + "ORDERS_PERSONAL_DATA_KEY: is it the key the data was sealed under?", e);

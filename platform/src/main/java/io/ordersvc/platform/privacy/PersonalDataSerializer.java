@@ -1,8 +1,8 @@
 package io.ordersvc.platform.privacy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ordersvc.shared.privacy.PersonalData;
+import io.ordersvc.shared.privacy.PersonalFields;
 import org.axonframework.serialization.Converter;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.SerializedType;
@@ -10,7 +10,6 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.UnknownSerializedType;
 
-import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -41,7 +40,7 @@ public final class PersonalDataSerializer implements Serializer {
         SerializedObject<JsonNode> tree = delegate.serialize(object, JsonNode.class);
         JsonNode node = tree.getData();
         PersonalDataVault v = vault.get();
-        each(node, value -> v.seal(data.dataSubject(), value));
+        PersonalFields.replace(node, value -> v.seal(data.dataSubject(), value));
         return new SimpleSerializedObject<>(getConverter().convert(node, JsonNode.class, expectedRepresentation),
                 expectedRepresentation, tree.getType());
     }
@@ -58,19 +57,8 @@ public final class PersonalDataSerializer implements Serializer {
             node = node.deepCopy(); // an upcasted representation may be read again: leave it as it was
         }
         PersonalDataVault v = vault.get();
-        each(node, v::open);
+        PersonalFields.replace(node, v::open);
         return delegate.deserialize(new SimpleSerializedObject<>(node, JsonNode.class, type));
-    }
-
-    /** Replaces each personal value of a stored event (a text at one of PersonalData.FIELDS) by change(value). */
-    static void each(JsonNode node, Function<String, String> change) {
-        for (String pointer : PersonalData.FIELDS) {
-            int slash = pointer.lastIndexOf('/');
-            String field = pointer.substring(slash + 1);
-            if (node.at(pointer.substring(0, slash)) instanceof ObjectNode parent && parent.path(field).isTextual()) {
-                parent.put(field, change.apply(parent.path(field).asText()));
-            }
-        }
     }
 
     @Override

@@ -2,11 +2,9 @@ package io.ordersvc.platform.privacy;
 
 import io.ordersvc.shared.privacy.PersonalData;
 
-import javax.crypto.Cipher;
 import javax.crypto.KeyGenerator;
 import javax.crypto.Mac;
 import javax.crypto.SecretKey;
-import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -41,8 +39,6 @@ public final class PersonalDataVault {
     /** Phone searches need at least 3 digits: shorter ones match nearly every order. */
     public static final int MIN_PHONE_DIGITS = 3;
 
-    private static final int IV_BYTES = 12;
-    private static final int TAG_BITS = 128;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final KeyRing keys;
@@ -99,12 +95,8 @@ public final class PersonalDataVault {
             return PersonalData.ERASED;
         }
         try {
-            byte[] iv = syntheticIv(key, plain);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, key.key(), new GCMParameterSpec(TAG_BITS, iv));
-            cipher.updateAAD(key.keyId().getBytes(StandardCharsets.US_ASCII));
-            byte[] sealed = cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8));
-            byte[] all = ByteBuffer.allocate(iv.length + sealed.length).put(iv).put(sealed).array();
+            byte[] all = Aead.seal(key.key(), syntheticIv(key, plain), key.keyId().getBytes(StandardCharsets.US_ASCII),
+                    plain.getBytes(StandardCharsets.UTF_8));
             return PersonalData.SEALED_PREFIX + key.keyId() + ":"
                     + Base64.getUrlEncoder().withoutPadding().encodeToString(all);
         } catch (GeneralSecurityException e) {
@@ -121,7 +113,7 @@ public final class PersonalDataVault {
     private static byte[] syntheticIv(BuyerKey key, String plain) {
         SecretKeySpec ivKey = new SecretKeySpec(hmac(new SecretKeySpec(key.key().getEncoded(), "HmacSHA256"),
                 "orders/personal-data-iv/v1"), "HmacSHA256");
-        return java.util.Arrays.copyOf(hmac(ivKey, plain), IV_BYTES);
+        return java.util.Arrays.copyOf(hmac(ivKey, plain), Aead.IV_BYTES);
     }
 
     /** The value in clear: {@link PersonalData#ERASED} when its key was destroyed; values never sealed as they are. */
@@ -146,10 +138,8 @@ public final class PersonalDataVault {
         }
         try {
             byte[] all = Base64.getUrlDecoder().decode(stored.substring(colon + 1));
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, key.key(), new GCMParameterSpec(TAG_BITS, all, 0, IV_BYTES));
-            cipher.updateAAD(keyId.getBytes(StandardCharsets.US_ASCII));
-            return new String(cipher.doFinal(all, IV_BYTES, all.length - IV_BYTES), StandardCharsets.UTF_8);
+            return new String(Aead.open(key.key(), keyId.getBytes(StandardCharsets.US_ASCII), all),
+                    StandardCharsets.UTF_8);
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw new IllegalStateException("personal data sealed with key " + keyId + " does not open", e);
         }

@@ -62,7 +62,7 @@ public class StoredEventScrub {
         try {
             JsonNode node = JSON.readTree(payload);
             boolean[] changed = {false};
-            PersonalDataSerializer.each(node, value -> {
+            io.ordersvc.shared.privacy.PersonalFields.replace(node, value -> {
                 changed[0] |= !PersonalData.ERASED.equals(value);
                 return PersonalData.ERASED;
             });

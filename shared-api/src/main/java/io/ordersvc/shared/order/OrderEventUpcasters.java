@@ -111,14 +111,8 @@ public final class OrderEventUpcasters {
      * in clear, so that a value of a later revision is always read as sealed (PersonalData).
      */
     static void writtenInClear(ObjectNode node) {
-        for (String pointer : io.ordersvc.shared.privacy.PersonalData.FIELDS) {
-            int slash = pointer.lastIndexOf('/');
-            if (node.at(pointer.substring(0, slash)) instanceof ObjectNode parent
-                    && parent.path(pointer.substring(slash + 1)).isTextual()) {
-                String field = pointer.substring(slash + 1);
-                parent.put(field, io.ordersvc.shared.privacy.PersonalData.CLEAR_PREFIX + parent.path(field).asText());
-            }
-        }
+        io.ordersvc.shared.privacy.PersonalFields.replace(node,
+                value -> io.ordersvc.shared.privacy.PersonalData.CLEAR_PREFIX + value);
     }
 
     private static String plus(ObjectNode node, String field, Duration period) {
