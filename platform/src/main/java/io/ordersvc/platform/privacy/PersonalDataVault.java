@@ -48,8 +48,7 @@ public final class PersonalDataVault {
 
     public PersonalDataVault(KeyRing keys, SecretKey master) {
         this.keys = keys;
-        this.searchKey = new SecretKeySpec(hmac(new SecretKeySpec(master.getEncoded(), "HmacSHA256"),
-                "orders/receiver-search/v1"), "HmacSHA256");
+        this.searchKey = BuyerKey.derive(master, "orders/receiver-search/v1");
         this.searchMac = ThreadLocal.withInitial(() -> {
             try {
                 Mac mac = Mac.getInstance("HmacSHA256");
@@ -111,9 +110,7 @@ public final class PersonalDataVault {
      * same IV with a chance of 2^-96, never by design.
      */
     private static byte[] syntheticIv(BuyerKey key, String plain) {
-        SecretKeySpec ivKey = new SecretKeySpec(hmac(new SecretKeySpec(key.key().getEncoded(), "HmacSHA256"),
-                "orders/personal-data-iv/v1"), "HmacSHA256");
-        return java.util.Arrays.copyOf(hmac(ivKey, plain), Aead.IV_BYTES);
+        return java.util.Arrays.copyOf(hmac(key.ivKey(), plain), Aead.IV_BYTES);
     }
 
     /** The value in clear: {@link PersonalData#ERASED} when its key was destroyed; values never sealed as they are. */
@@ -201,7 +198,7 @@ public final class PersonalDataVault {
                 .getLong();
     }
 
-    private static byte[] hmac(SecretKeySpec key, String text) {
+    private static byte[] hmac(SecretKey key, String text) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);

@@ -234,24 +234,29 @@ final class AnalyticsBook {
     private static final String ROLL = "INSERT INTO analytics_product_total (shop_id, stat_date, product_id, product_name,"
             + " quantity, revenue, refunded_amount, refund_count) SELECT shop_id, ?, product_id, product_name, quantity,"
             + " revenue, refunded_amount, refund_count FROM analytics_product_total WHERE shop_id = ? AND stat_date ="
-            + " (SELECT MAX(stat_date) FROM analytics_product_total WHERE shop_id = ? AND stat_date < ?)"
-            + " AND NOT EXISTS (SELECT 1 FROM analytics_product_total WHERE shop_id = ? AND stat_date = ?)";
-    /** What a product gained on a day, added to its totals on that day and every later roll day (made if missing). */
-    private static final String ADD = "MERGE INTO analytics_product_total t USING (SELECT r.stat_date,"
-            + " CAST(? AS VARCHAR(64)) AS shop_id, CAST(? AS VARCHAR(36)) AS product_id FROM (SELECT CAST(? AS DATE)"
-            + " AS stat_date FROM (VALUES (1)) one UNION SELECT stat_date FROM analytics_product_total"
-            + " WHERE shop_id = ? AND stat_date > ?) r) s ON (t.shop_id = s.shop_id AND t.stat_date = s.stat_date"
-            + " AND t.product_id = s.product_id) WHEN MATCHED THEN UPDATE SET product_name = ?,"
-            + " quantity = t.quantity + ?, revenue = t.revenue + ?, refunded_amount = t.refunded_amount + ?,"
-            + " refund_count = t.refund_count + ? WHEN NOT MATCHED THEN INSERT (shop_id, stat_date, product_id,"
-            + " product_name, quantity, revenue, refunded_amount, refund_count)"
-            + " VALUES (s.shop_id, s.stat_date, s.product_id, ?, ?, ?, ?, ?)";
+            + " (SELECT MAX(stat_date) FROM analytics_roll_day WHERE shop_id = ? AND stat_date < ?)";
+    /** What a product gained on a day, added to its totals on that day and every later roll day that has them. */
+    private static final String ADD = "UPDATE analytics_product_total SET product_name = ?, quantity = quantity + ?,"
+            + " revenue = revenue + ?, refunded_amount = refunded_amount + ?, refund_count = refund_count + ?"
+            + " WHERE shop_id = ? AND product_id = ? AND stat_date >= ?";
+    /**
+     * A product's totals on the roll days from a day on where it has none yet: what it gained. A roll day's products
+     * include every earlier roll day's, so a product missing on a roll day had nothing up to it.
+     */
+    private static final String ADD_NEW = "INSERT INTO analytics_product_total (shop_id, stat_date, product_id,"
+            + " product_name, quantity, revenue, refunded_amount, refund_count) SELECT d.shop_id, d.stat_date, ?, ?, ?,"
+            + " ?, ?, ? FROM analytics_roll_day d WHERE d.shop_id = ? AND d.stat_date >= ? AND NOT EXISTS (SELECT 1"
+            + " FROM analytics_product_total t WHERE t.shop_id = d.shop_id AND t.stat_date = d.stat_date"
+            + " AND t.product_id = ?)";
 
     /**
      * The products' running totals (analytics_product_total) after this batch's product counters, day by day, oldest
-     * first: the day becomes a roll day of each shop it adds to, then each addition goes to its product's totals from
-     * that day on. A late event (a day before the shop's last roll day) lands in the right totals the same way. Two
-     * JDBC batches per day in the event batch (live traffic: one day).
+     * first. Per day: one query finds how many roll days each shop has from that day on and whether the day is one;
+     * a day that is not becomes one (its rows copied from the shop's last roll day before it); then each product's
+     * gain is added to its rows from that day on, one JDBC batch of UPDATEs. Only a product with fewer rows than
+     * the shop has roll days (a new product, or a late event) needs its missing rows inserted. Live traffic (one
+     * day, already a roll day, known products): two statements per event batch. Plain statements planned once,
+     * where a MERGE over a UNION of later days cost 1.5 ms each (bench/README.md, session 16).
      */
     private void writeTotals(Map<String, Row> products) {
         if (products.isEmpty()) {
@@ -261,17 +266,52 @@ final class AnalyticsBook {
         products.values().forEach(r -> byDay.computeIfAbsent((LocalDate) r.keys[0], d -> new ArrayList<>()).add(r));
         // Day by day: a roll day exists as rows, so a later day of the batch copies this one's only once it has them.
         byDay.forEach((day, rows) -> {
-            Set<Object> shops = new LinkedHashSet<>();
-            rows.forEach(r -> shops.add(r.keys[1]));
-            jdbc.batchUpdate(ROLL, shops.stream().map(shop -> new Object[]{date(day), shop, shop, date(day), shop,
-                    date(day)}).toList());
-            jdbc.batchUpdate(ADD, rows.stream().map(r -> {
-                Object[] added = {value(PRODUCT, 0, r.counts[0]), value(PRODUCT, 2, r.counts[2]),
-                        value(PRODUCT, 3, r.counts[3]), value(PRODUCT, 1, r.counts[1])};
-                return new Object[]{r.keys[1], r.keys[2], date(day), r.keys[1], date(day), r.keys[3], added[0],
-                        added[1], added[2], added[3], r.keys[3], added[0], added[1], added[2], added[3]};
+            List<Object> shops = rows.stream().map(r -> r.keys[1]).distinct().toList();
+            Map<Object, long[]> rollDays = rollDays(day, shops);
+            List<Object> rolling = shops.stream().filter(shop -> !rollDays.containsKey(shop)
+                    || rollDays.get(shop)[1] == 0).toList();
+            if (!rolling.isEmpty()) {
+                jdbc.batchUpdate(ROLL, rolling.stream().map(shop -> new Object[]{date(day), shop, shop, date(day)})
+                        .toList());
+                jdbc.batchUpdate("INSERT INTO analytics_roll_day (shop_id, stat_date) VALUES (?, ?)",
+                        rolling.stream().map(shop -> new Object[]{shop, date(day)}).toList());
+            }
+            List<Object[]> gains = rows.stream().map(r -> new Object[]{value(PRODUCT, 0, r.counts[0]),
+                    value(PRODUCT, 2, r.counts[2]), value(PRODUCT, 3, r.counts[3]), value(PRODUCT, 1, r.counts[1])})
+                    .toList();
+            int[] updated = jdbc.batchUpdate(ADD, java.util.stream.IntStream.range(0, rows.size()).mapToObj(i -> {
+                Row r = rows.get(i);
+                Object[] g = gains.get(i);
+                return new Object[]{r.keys[3], g[0], g[1], g[2], g[3], r.keys[1], r.keys[2], date(day)};
             }).toList());
+            List<Object[]> missing = new ArrayList<>();
+            for (int i = 0; i < rows.size(); i++) {
+                Row r = rows.get(i);
+                long days = rollDays.containsKey(r.keys[1]) ? rollDays.get(r.keys[1])[0] : 0;
+                if (updated[i] < days + (rolling.contains(r.keys[1]) ? 1 : 0)) {
+                    Object[] g = gains.get(i);
+                    missing.add(new Object[]{r.keys[2], r.keys[3], g[0], g[1], g[2], g[3], r.keys[1], date(day),
+                            r.keys[2]});
+                }
+            }
+            if (!missing.isEmpty()) {
+                jdbc.batchUpdate(ADD_NEW, missing);
+            }
         });
+    }
+
+    /** Per shop that has roll days from this day on: how many, and whether the day is one (1) or not (0). */
+    private Map<Object, long[]> rollDays(LocalDate day, List<Object> shops) {
+        Map<Object, long[]> found = new HashMap<>();
+        List<Object> args = new ArrayList<>(List.of(date(day), date(day)));
+        args.addAll(shops);
+        jdbc.query("SELECT shop_id, COUNT(*), SUM(CASE WHEN stat_date = ? THEN 1 ELSE 0 END) FROM analytics_roll_day"
+                        + " WHERE stat_date >= ? AND shop_id IN (" + shops.stream().map(s -> "?")
+                        .collect(Collectors.joining(", ")) + ") GROUP BY shop_id",
+                rs -> {
+                    found.put(rs.getString(1), new long[]{rs.getLong(2), rs.getLong(3)});
+                }, args.toArray());
+        return found;
     }
 
     private int[] insertIfAbsent(String sql, List<Object[]> rows) {

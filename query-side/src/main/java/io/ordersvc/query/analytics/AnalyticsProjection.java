@@ -38,7 +38,8 @@ class AnalyticsProjection {
 
     static final String GROUP = ProcessingGroups.ANALYTICS;
     static final List<String> TABLES = List.of("analytics_daily", "analytics_funnel", "analytics_product",
-            "analytics_product_total", "analytics_refund_reason", "analytics_buyer_day", "analytics_buyer", "analytics_order");
+            "analytics_product_total", "analytics_roll_day", "analytics_refund_reason", "analytics_buyer_day",
+            "analytics_buyer", "analytics_order");
 
     private final JdbcTemplate jdbc;
     private final ZoneId zone;

@@ -26,7 +26,7 @@ import java.util.stream.Collectors;
 
 /**
  * Moves orders finished more than {@code orders.archive.after} (ORDERS_ARCHIVE_AFTER, 90 days) ago out of the hot
- * tables: a row in order_history for the history list, and their order_view, line and log rows gone, so the hot
+ * tables: a row in order_history for the history list, and their order_view, line, log and receiver token rows gone, so the hot
  * list and its indexes hold recent business only. Their detail is then folded from their events
  * ({@link OrderFold}); shipments and carrier traces stay (small, and the tracking page reads them).
  * <p>
@@ -139,6 +139,7 @@ class OrderArchive {
         Object[] args = ids.toArray();
         jdbc.update("DELETE FROM order_log_entry WHERE order_id IN " + in, args);
         jdbc.update("DELETE FROM order_line_view WHERE order_id IN " + in, args);
+        jdbc.update("DELETE FROM order_receiver_token WHERE order_id IN " + in, args);
         counters.archived(finished);
         return new int[]{claimed.size(), finished.size()};
     }

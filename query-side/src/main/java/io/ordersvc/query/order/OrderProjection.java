@@ -64,6 +64,7 @@ public class OrderProjection {
     private final io.ordersvc.query.support.Rows<OrderLineEntity> lines;
     private final io.ordersvc.query.support.Rows<ShipmentEntity> shipments;
     private final io.ordersvc.query.support.Rows<OrderHistoryEntity> history;
+    private final io.ordersvc.query.support.Rows<ReceiverTokenEntity> tokens;
     private final OrderCounts counters;
     private final PersonalDataVault vault;
 
@@ -73,6 +74,7 @@ public class OrderProjection {
         this.lines = tables.lines;
         this.shipments = tables.shipments;
         this.history = tables.history;
+        this.tokens = tables.tokens;
         this.counters = counters;
     }
 
@@ -97,7 +99,7 @@ public class OrderProjection {
         o.payNo = e.payNo();
         o.price = JsonText.write(e.price());
         o.invoice = e.invoice() == null ? null : JsonText.write(InvoiceView.asked(e.invoice()));
-        receiver(o, e.receiver());
+        tokens.insert(ReceiverTokenEntity.of(o.orderId, receiver(o, e.receiver())));
         o.buyerRemark = e.buyerRemark();
         o.goodsNames = e.lines().stream().map(l -> l.productName().toLowerCase(Locale.ROOT))
                 .distinct().collect(Collectors.joining("\n"));
@@ -324,24 +326,29 @@ public class OrderProjection {
     @EventHandler
     void on(ReceiverChanged e, @SequenceNumber long sequence, @Timestamp Instant at) {
         update(e.orderId(), sequence, at, o -> {
-            receiver(o, e.receiver());
+            Long[] searched = receiver(o, e.receiver());
+            tokens.find(o.orderId).ifPresentOrElse(t -> {
+                t.tokens = searched;
+                tokens.changed(t);
+            }, () -> tokens.insert(ReceiverTokenEntity.of(o.orderId, searched)));
             priced(o, e.price());
         });
     }
 
-    /** The receiver, its name, phone and street address sealed with the buyer's key, and its search tokens. */
-    private void receiver(OrderViewEntity o, io.ordersvc.shared.order.Receiver r) {
+    /** The receiver, its name, phone and street address sealed with the buyer's key: its search tokens. */
+    private Long[] receiver(OrderViewEntity o, io.ordersvc.shared.order.Receiver r) {
         o.receiverRegionCode = r.regionCode();
         o.receiverName = vault.seal(o.buyerId, r.name());
         o.receiverPhone = vault.seal(o.buyerId, r.phone());
         // An erased buyer's values seal to "[erased]", and have no tokens.
-        o.receiverTokens = vault.searchTokens(PersonalData.ERASED.equals(o.receiverName) ? null : r.name(),
+        Long[] searched = vault.searchTokens(PersonalData.ERASED.equals(o.receiverName) ? null : r.name(),
                 PersonalData.ERASED.equals(o.receiverPhone) ? null : r.phone());
         o.receiverProvince = r.province();
         o.receiverCity = r.city();
         o.receiverDistrict = r.district();
         o.receiverAddress = vault.seal(o.buyerId, r.address());
         o.receiverZipcode = r.zipcode();
+        return searched;
     }
 
     /** The order's amounts from its price as it is now (an adjustment, a new receiver). */
@@ -431,6 +438,7 @@ public class OrderProjection {
     @ResetHandler
     void reset() {
         history.deleteAll();
+        tokens.deleteAll();
         shipments.deleteAll();
         lines.deleteAll();
         orders.deleteAll();

@@ -20,6 +20,14 @@ final class OrderSpecifications {
     private OrderSpecifications() {
     }
 
+    /** The orders whose receiver has this search token (order_receiver_token, GIN on PostgreSQL). */
+    private static jakarta.persistence.criteria.Subquery<String> receiverMatches(
+            jakarta.persistence.criteria.CommonAbstractCriteria query, HibernateCriteriaBuilder cb, Long token) {
+        var matches = query.subquery(String.class);
+        var t = matches.from(ReceiverTokenEntity.class);
+        return matches.select(t.get("orderId")).where(cb.arrayContains(t.get("tokens"), token));
+    }
+
     /**
      * @throws io.ordersvc.shared.error.Refusal 400 KEYWORD_TOO_SHORT naming keyword for a receiver_phone search with
      *                                          fewer than 3 digits
@@ -67,7 +75,8 @@ final class OrderSpecifications {
                     case GOODS_NAME -> contains(cb, root.get("goodsNames"), k.toLowerCase(Locale.ROOT));
                     case ORDER_NO -> cb.like(root.get("orderNo"), escape(k) + "%", '\\');
                     case RECEIVER_NAME, RECEIVER_PHONE -> receiverToken == null ? cb.disjunction()
-                            : ((HibernateCriteriaBuilder) cb).arrayContains(root.get("receiverTokens"), receiverToken);
+                            : root.get("orderId").in(receiverMatches(query, (HibernateCriteriaBuilder) cb,
+                            receiverToken));
                     case TRACKING_NO -> contains(cb, root.get("trackingNos"), k.toLowerCase(Locale.ROOT));
                 });
             }

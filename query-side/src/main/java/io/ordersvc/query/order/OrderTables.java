@@ -6,6 +6,7 @@ import io.ordersvc.query.support.BatchTable.Prefetch;
 import io.ordersvc.query.support.MemoryRows;
 import io.ordersvc.query.support.Rows;
 import io.ordersvc.shared.order.OrderEvent.OrderShipped;
+import io.ordersvc.shared.order.OrderEvent.ReceiverChanged;
 import io.ordersvc.shared.order.ShipmentLine;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -25,6 +26,7 @@ class OrderTables {
     final Rows<ShipmentEntity> shipments;
     final Rows<OrderLogEntity> log;
     final Rows<OrderHistoryEntity> history;
+    final Rows<ReceiverTokenEntity> tokens;
 
     @Autowired
     OrderTables(JdbcTemplate jdbc) {
@@ -38,11 +40,17 @@ class OrderTables {
         log = new BatchTable<>(jdbc, Mapping.of(OrderLogEntity.class).onConflict("ON CONFLICT DO NOTHING"));
         // Written by the archive (OrderArchive); the projection only marks an archived order hidden by its buyer.
         history = new BatchTable<>(jdbc, Mapping.of(OrderHistoryEntity.class));
+        // Written when a receiver is; only a new receiver looks its order's row up. A replayed placement of an
+        // archived order (a rebuild) writes the same tokens again: the archive's next sweep takes them.
+        tokens = new BatchTable<>(jdbc, Mapping.of(ReceiverTokenEntity.class).prefetching(Prefetch.named(
+                ReceiverChanged.class, e -> java.util.List.of(e.orderId()))).onConflict("ON CONFLICT DO NOTHING"));
     }
 
     private OrderTables(Rows<OrderViewEntity> orders, Rows<OrderLineEntity> lines, Rows<ShipmentEntity> shipments,
-                        Rows<OrderLogEntity> log, Rows<OrderHistoryEntity> history) {
+                        Rows<OrderLogEntity> log, Rows<OrderHistoryEntity> history,
+                        Rows<ReceiverTokenEntity> tokens) {
         this.history = history;
+        this.tokens = tokens;
         this.orders = orders;
         this.lines = lines;
         this.shipments = shipments;
@@ -53,7 +61,7 @@ class OrderTables {
     static OrderTables inMemory() {
         return new OrderTables(MemoryRows.of(OrderViewEntity.class), MemoryRows.of(OrderLineEntity.class),
                 MemoryRows.of(ShipmentEntity.class), MemoryRows.of(OrderLogEntity.class),
-                MemoryRows.of(OrderHistoryEntity.class));
+                MemoryRows.of(OrderHistoryEntity.class), MemoryRows.of(ReceiverTokenEntity.class));
     }
 
     <R> java.util.List<R> rows(Rows<R> table) {

@@ -34,7 +34,10 @@ class OrderViewEntity {
     BigDecimal payAmount;
     long pointsAmount;
     long pointsEarned;
-    /** The receiver's name, phone and street address sealed with the buyer's key (PersonalDataVault). */
+    /**
+     * The receiver's name, phone and street address sealed with the buyer's key (PersonalDataVault); their search
+     * tokens are in order_receiver_token ({@link ReceiverTokenEntity}).
+     */
     String receiverName;
     String receiverPhone;
     String receiverProvince;
@@ -42,12 +45,6 @@ class OrderViewEntity {
     String receiverDistrict;
     String receiverAddress;
     String receiverZipcode;
-    /**
-     * The blind tokens receiver searches match (PersonalDataVault#searchTokens); empty once the buyer is erased, null
-     * only in rows from before personal data was sealed, until ReceiverSealing seals them.
-     */
-    @org.hibernate.annotations.JdbcTypeCode(org.hibernate.type.SqlTypes.ARRAY)
-    Long[] receiverTokens;
     String buyerRemark;
     String goodsNames;
     String trackingNos;

@@ -17,7 +17,7 @@ import java.util.function.BooleanSupplier;
 /**
  * Keeps order rows' receivers sealed, and erased buyers' rows erased.
  * <ul>
- * <li>Rows written before personal data was sealed (V24 left them in clear, with null search tokens) get their name,
+ * <li>Rows written before personal data was sealed (V24 left them in clear, without search tokens) get their name,
  * phone and street address sealed with the buyer's key, and their tokens, so the read model holds nothing in clear
  * and receiver searches find them. In batches of {@value #BATCH} (claimed {@code SKIP LOCKED} on PostgreSQL); once
  * every row is sealed this is one probe of a partial index. A row the projection rewrote in clear meanwhile (it had
@@ -35,6 +35,9 @@ public class ReceiverSealing {
 
     private static final Logger log = LoggerFactory.getLogger(ReceiverSealing.class);
     static final int BATCH = 500;
+    /** A row whose name is neither sealed nor erased (a partial index on PostgreSQL, V29). */
+    private static final String UNSEALED = "receiver_name NOT LIKE '" + PersonalData.SEALED_PREFIX + "%' AND receiver_name <> '"
+            + PersonalData.ERASED + "'";
 
     private record Row(String orderId, String buyerId, String name, String phone, String address) {
     }
@@ -76,32 +79,43 @@ public class ReceiverSealing {
         }
     }
 
-    /** Erases again what erased buyers' rows hold other than "[erased]": how many rows. */
+    /** Erases again what erased buyers' rows hold other than "[erased]", and their search tokens: how many rows. */
     public int keepErased() {
-        return erase("buyer_id IN (SELECT buyer_id FROM personal_data_key WHERE erased_at IS NOT NULL)"
-                + " AND (receiver_tokens IS NULL OR cardinality(receiver_tokens) > 0 OR receiver_name <> ?"
-                + " OR receiver_phone <> ? OR receiver_address <> ?)", PersonalData.ERASED, PersonalData.ERASED,
-                PersonalData.ERASED);
+        String erased = "buyer_id IN (SELECT buyer_id FROM personal_data_key WHERE erased_at IS NOT NULL)";
+        int rows = erase(erased + " AND (receiver_name <> ? OR receiver_phone <> ? OR receiver_address <> ?)",
+                PersonalData.ERASED, PersonalData.ERASED, PersonalData.ERASED);
+        return rows + forgetTokens(erased);
     }
 
     /** A buyer's erasure: its rows' name, phone and street address become "[erased]", without search tokens. */
     public int eraseBuyer(String buyerId) {
-        return erase("buyer_id = ?", buyerId);
+        int rows = erase("buyer_id = ?", buyerId);
+        forgetTokens("buyer_id = ?", buyerId);
+        return rows;
     }
 
     private int erase(String where, String... args) {
+        return jdbc.update("UPDATE order_view SET receiver_name = ?, receiver_phone = ?, receiver_address = ? WHERE "
+                + where, concat(new Object[]{PersonalData.ERASED, PersonalData.ERASED, PersonalData.ERASED}, args));
+    }
+
+    /** Empties the search tokens of the rows of order_view this condition names: how many had any. */
+    private int forgetTokens(String where, String... args) {
         return jdbc.update(c -> {
-            var ps = c.prepareStatement("UPDATE order_view SET receiver_name = ?, receiver_phone = ?,"
-                    + " receiver_address = ?, receiver_tokens = ? WHERE " + where);
-            ps.setString(1, PersonalData.ERASED);
-            ps.setString(2, PersonalData.ERASED);
-            ps.setString(3, PersonalData.ERASED);
-            ps.setArray(4, c.createArrayOf("bigint", new Long[0]));
+            var ps = c.prepareStatement("UPDATE order_receiver_token SET tokens = ? WHERE cardinality(tokens) > 0"
+                    + " AND order_id IN (SELECT order_id FROM order_view WHERE " + where + ")");
+            ps.setArray(1, c.createArrayOf("bigint", new Long[0]));
             for (int i = 0; i < args.length; i++) {
-                ps.setString(5 + i, args[i]);
+                ps.setString(2 + i, args[i]);
             }
             return ps;
         });
+    }
+
+    private static Object[] concat(Object[] first, Object[] then) {
+        Object[] all = java.util.Arrays.copyOf(first, first.length + then.length);
+        System.arraycopy(then, 0, all, first.length, then.length);
+        return all;
     }
 
     /** Seals every row left in clear, batch by batch: how many. */
@@ -117,7 +131,7 @@ public class ReceiverSealing {
 
     private int batch() {
         List<Row> rows = jdbc.query("SELECT order_id, buyer_id, receiver_name, receiver_phone, receiver_address"
-                        + " FROM order_view WHERE receiver_tokens IS NULL FETCH FIRST " + BATCH + " ROWS ONLY FOR UPDATE"
+                        + " FROM order_view WHERE " + UNSEALED + " FETCH FIRST " + BATCH + " ROWS ONLY FOR UPDATE"
                         + (postgres.getAsBoolean() ? " SKIP LOCKED" : ""),
                 (rs, i) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5)));
@@ -126,14 +140,15 @@ public class ReceiverSealing {
             String name = vault.seal(r.buyerId(), vault.open(r.name()));
             String phone = vault.seal(r.buyerId(), vault.open(r.phone()));
             Long[] tokens = vault.searchTokens(vault.open(name), vault.open(phone));
+            jdbc.update("UPDATE order_view SET receiver_name = ?, receiver_phone = ?, receiver_address = ?"
+                    + " WHERE order_id = ?", name, phone, vault.seal(r.buyerId(), vault.open(r.address())), r.orderId());
             jdbc.update(c -> {
-                var ps = c.prepareStatement("UPDATE order_view SET receiver_name = ?, receiver_phone = ?,"
-                        + " receiver_address = ?, receiver_tokens = ? WHERE order_id = ?");
-                ps.setString(1, name);
-                ps.setString(2, phone);
-                ps.setString(3, vault.seal(r.buyerId(), vault.open(r.address())));
-                ps.setArray(4, c.createArrayOf("bigint", tokens));
-                ps.setString(5, r.orderId());
+                var ps = c.prepareStatement("MERGE INTO order_receiver_token t USING (SELECT CAST(? AS VARCHAR(36))"
+                        + " AS order_id) s ON (t.order_id = s.order_id) WHEN MATCHED THEN UPDATE SET tokens = ?"
+                        + " WHEN NOT MATCHED THEN INSERT (order_id, tokens) VALUES (s.order_id, ?)");
+                ps.setString(1, r.orderId());
+                ps.setArray(2, c.createArrayOf("bigint", tokens));
+                ps.setArray(3, c.createArrayOf("bigint", tokens));
                 return ps;
             });
         }

@@ -202,10 +202,14 @@ class AnalyticsProjectionTablesTest {
                 new LineRefunded("t2", "r-t2", "line-t2", Money.of("50.00"), Money.of("50.00"), true, null, 0,
                         OrderStatus.CLOSED, Instant.parse("2026-11-30T05:00:00Z"), null),
                 // a product the shop first sold on a day before its last roll day
-                placed("t6", "p-4", "2026-11-28T05:00:00Z", 1, "7.00"));
-        OrderPlaced p6 = (OrderPlaced) events.get(events.size() - 1);
+                placed("t6", "p-4", "2026-11-28T05:00:00Z", 1, "7.00"),
+                // a product with totals from December 1st, sold late on a day before them: the days between get it
+                placed("t7", "p-3", "2026-11-28T06:00:00Z", 1, "5.00"));
+        OrderPlaced p6 = (OrderPlaced) events.get(events.size() - 2);
+        OrderPlaced p7 = (OrderPlaced) events.get(events.size() - 1);
         List<Object> all = new java.util.ArrayList<>(events);
         all.add(paid(p6, "2026-11-28T05:01:00Z"));
+        all.add(paid(p7, "2026-11-28T06:01:00Z"));
         for (Object event : all) {
             db.batch(() -> handle(event));
         }
@@ -225,7 +229,7 @@ class AnalyticsProjectionTablesTest {
         assertThat(queries.products(null, first, DEC_2, true, 10)).isEqualTo(week);
         var range = queries.products("shop-9", LocalDate.parse("2026-11-28"), LocalDate.parse("2026-11-29"), false, 10)
                 .items();
-        assertThat(range).extracting(p -> p.productId()).containsExactly("p-2", "p-1", "p-4");
+        assertThat(range).extracting(p -> p.productId()).containsExactly("p-2", "p-1", "p-4", "p-3");
         assertThat(range.get(0).quantity()).isEqualTo(3);
         assertThat(range.get(0).revenue()).isEqualTo(Money.of("150.00"));
         assertThat(queries.products(null, NOV_30, NOV_30, false, 10).items()).singleElement()

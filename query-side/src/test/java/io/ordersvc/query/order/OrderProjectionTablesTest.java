@@ -179,7 +179,7 @@ class OrderProjectionTablesTest {
         assertThat(VAULT.open((String) o.get("receiver_phone"))).isEqualTo("13700002222");
         assertThat(VAULT.open((String) o.get("receiver_address"))).isEqualTo("漕溪北路1号");
         // The search tokens follow the new receiver: its name and phone digits match, the old one's no longer.
-        List<Long> tokens = db.jdbc.queryForObject("SELECT receiver_tokens FROM order_view WHERE order_id = ?",
+        List<Long> tokens = db.jdbc.queryForObject("SELECT tokens FROM order_receiver_token WHERE order_id = ?",
                 (rs, i) -> java.util.Arrays.asList(longs(rs.getArray(1))), orderId);
         assertThat(tokens).contains(VAULT.nameToken("王"), VAULT.nameToken("王五"), VAULT.phoneToken("0000222"),
                 VAULT.phoneToken("13700002222")).doesNotContain(VAULT.nameToken("李"), VAULT.phoneToken("1111"));

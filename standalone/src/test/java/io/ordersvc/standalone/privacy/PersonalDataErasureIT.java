@@ -164,9 +164,15 @@ class PersonalDataErasureIT extends IntegrationTest {
                 .containsOnly(ERASED);
 
         // A projection batch that read the buyer's events before the erasure and wrote after it: erased again.
-        jdbc.update("UPDATE order_view SET receiver_name = ?, receiver_tokens = NULL WHERE order_id = ?", pa.name(),
-                paid);
-        assertThat(sealing.keepErased()).isEqualTo(1);
+        jdbc.update("UPDATE order_view SET receiver_name = ? WHERE order_id = ?", pa.name(), paid);
+        jdbc.update(c -> {
+            var ps = c.prepareStatement("UPDATE order_receiver_token SET tokens = ? WHERE order_id = ?");
+            ps.setArray(1, c.createArrayOf("bigint", vault.searchTokens(pa.name(), pa.phone())));
+            ps.setString(2, paid);
+            return ps;
+        });
+        assertThat(search("receiver_name", pa.name())).as("its tokens are back").containsExactly(paid);
+        assertThat(sealing.keepErased()).as("the row and its tokens").isEqualTo(2);
         assertThat(jdbc.queryForObject("SELECT receiver_name FROM order_view WHERE order_id = ?", String.class, paid))
                 .isEqualTo(ERASED);
         assertThat(search("receiver_name", pa.name())).isEmpty();
@@ -216,6 +222,8 @@ class PersonalDataErasureIT extends IntegrationTest {
 
     @org.springframework.beans.factory.annotation.Autowired
     io.ordersvc.query.order.ReceiverSealing sealing;
+    @org.springframework.beans.factory.annotation.Autowired
+    io.ordersvc.platform.privacy.PersonalDataVault vault;
 
     @Test
     void order_rows_written_in_clear_before_sealing_are_sealed_and_found_again() {
@@ -224,8 +232,9 @@ class PersonalDataErasureIT extends IntegrationTest {
         Person pd = Person.random();
         String orderId = place(d, sku.skuId(), pd);
         // As the read model held it before V24: the receiver in clear, no search tokens.
-        jdbc.update("UPDATE order_view SET receiver_name = ?, receiver_phone = ?, receiver_address = ?,"
-                + " receiver_tokens = NULL WHERE order_id = ?", pd.name(), pd.phone(), pd.address(), orderId);
+        jdbc.update("UPDATE order_view SET receiver_name = ?, receiver_phone = ?, receiver_address = ?"
+                + " WHERE order_id = ?", pd.name(), pd.phone(), pd.address(), orderId);
+        jdbc.update("DELETE FROM order_receiver_token WHERE order_id = ?", orderId);
         assertThat(api.get("/api/v1/orders/" + orderId, d).expect(200).body().path("receiver").path("name")
                 .asString()).as("read as it is meanwhile").isEqualTo(pd.name());
 
