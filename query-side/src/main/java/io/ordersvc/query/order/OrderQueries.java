@@ -253,10 +253,21 @@ public class OrderQueries {
         return new LogEntry(e.at, e.actorRole, e.actorId, e.action, e.message, OrderStatus.fromValue(e.statusAfter));
     }
 
+    /** The orders whose receiver has this search token, when few (OrderSpecifications.ReceiverMatches). */
+    java.util.Optional<List<String>> fewReceiverMatches(Long token) {
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        var q = cb.createQuery(String.class);
+        var t = q.from(ReceiverTokenEntity.class);
+        q.select(t.get("orderId")).where(((HibernateCriteriaBuilder) cb).arrayContains(t.get("tokens"), token));
+        List<String> ids = em.createQuery(q).setMaxResults(OrderSpecifications.FEW_MATCHES + 1).getResultList();
+        return ids.size() > OrderSpecifications.FEW_MATCHES ? java.util.Optional.empty() : java.util.Optional.of(ids);
+    }
+
     @QueryHandler
     public OrderPage handle(OrderQuery.ListOrders query) {
         customPlans.forThisTransaction();
-        Specification<OrderViewEntity> matching = OrderSpecifications.matching(query.filter(), query.actor(), vault);
+        Specification<OrderViewEntity> matching = OrderSpecifications.matching(query.filter(), query.actor(), vault,
+                this::fewReceiverMatches);
         int offset = (query.page() - 1) * query.size();
         CriteriaBuilder cb = em.getCriteriaBuilder();
         var q = cb.createQuery(OrderViewEntity.class);
@@ -337,7 +348,8 @@ public class OrderQueries {
                 cb.sum(cb.<Long>selectCase().when(cb.isTrue(root.get("reviewPending")), 1L).otherwise(0L)),
                 cb.sum(cb.<Long>selectCase().when(cb.isTrue(root.get("refundInProgress")), 1L).otherwise(0L)),
                 cb.sum(cb.<Long>selectCase().when(cb.isFalse(root.get("printed")), 1L).otherwise(0L)));
-        q.where(OrderSpecifications.matching(query.filter().withoutStatus(), actor, vault).toPredicate(root, q, cb));
+        q.where(OrderSpecifications.matching(query.filter().withoutStatus(), actor, vault,
+                this::fewReceiverMatches).toPredicate(root, q, cb));
         q.groupBy(status);
         Map<String, Long> byStatus = new HashMap<>();
         long reviewPending = 0;
