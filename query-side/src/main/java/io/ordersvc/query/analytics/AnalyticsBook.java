@@ -267,9 +267,8 @@ final class AnalyticsBook {
         // Day by day: a roll day exists as rows, so a later day of the batch copies this one's only once it has them.
         byDay.forEach((day, rows) -> {
             List<Object> shops = rows.stream().map(r -> r.keys[1]).distinct().toList();
-            Map<Object, long[]> rollDays = rollDays(day, shops);
-            List<Object> rolling = shops.stream().filter(shop -> !rollDays.containsKey(shop)
-                    || rollDays.get(shop)[1] == 0).toList();
+            Map<Object, RollDays> rollDays = rollDays(day, shops);
+            List<Object> rolling = shops.stream().filter(shop -> !rollDays.get(shop).includesDay()).toList();
             if (!rolling.isEmpty()) {
                 jdbc.batchUpdate(ROLL, rolling.stream().map(shop -> new Object[]{date(day), shop, shop, date(day)})
                         .toList());
@@ -287,8 +286,8 @@ final class AnalyticsBook {
             List<Object[]> missing = new ArrayList<>();
             for (int i = 0; i < rows.size(); i++) {
                 Row r = rows.get(i);
-                long days = rollDays.containsKey(r.keys[1]) ? rollDays.get(r.keys[1])[0] : 0;
-                if (updated[i] < days + (rolling.contains(r.keys[1]) ? 1 : 0)) {
+                RollDays days = rollDays.get(r.keys[1]);
+                if (updated[i] < days.from() + (days.includesDay() ? 0 : 1)) { // the day just rolled counts too
                     Object[] g = gains.get(i);
                     missing.add(new Object[]{r.keys[2], r.keys[3], g[0], g[1], g[2], g[3], r.keys[1], date(day),
                             r.keys[2]});
@@ -300,16 +299,21 @@ final class AnalyticsBook {
         });
     }
 
-    /** Per shop that has roll days from this day on: how many, and whether the day is one (1) or not (0). */
-    private Map<Object, long[]> rollDays(LocalDate day, List<Object> shops) {
-        Map<Object, long[]> found = new HashMap<>();
+    /** A shop's roll days from a day on: how many, and whether the day is one of them. */
+    private record RollDays(long from, boolean includesDay) {
+    }
+
+    /** Each shop's roll days from this day on (none for a shop without any). */
+    private Map<Object, RollDays> rollDays(LocalDate day, List<Object> shops) {
+        Map<Object, RollDays> found = new HashMap<>();
+        shops.forEach(shop -> found.put(shop, new RollDays(0, false)));
         List<Object> args = new ArrayList<>(List.of(date(day), date(day)));
         args.addAll(shops);
         jdbc.query("SELECT shop_id, COUNT(*), SUM(CASE WHEN stat_date = ? THEN 1 ELSE 0 END) FROM analytics_roll_day"
                         + " WHERE stat_date >= ? AND shop_id IN (" + shops.stream().map(s -> "?")
                         .collect(Collectors.joining(", ")) + ") GROUP BY shop_id",
                 rs -> {
-                    found.put(rs.getString(1), new long[]{rs.getLong(2), rs.getLong(3)});
+                    found.put(rs.getString(1), new RollDays(rs.getLong(2), rs.getLong(3) > 0));
                 }, args.toArray());
         return found;
     }

@@ -26,8 +26,8 @@ import java.util.stream.Collectors;
 
 /**
  * Moves orders finished more than {@code orders.archive.after} (ORDERS_ARCHIVE_AFTER, 90 days) ago out of the hot
- * tables: a row in order_history for the history list, and their order_view, line, log and receiver token rows gone, so the hot
- * list and its indexes hold recent business only. Their detail is then folded from their events
+ * tables: a row in order_history for the history list, and their order_view, line, log and receiver token rows
+ * gone, so the hot list and its indexes hold recent business only. Their detail is then folded from their events
  * ({@link OrderFold}); shipments and carrier traces stay (small, and the tracking page reads them).
  * <p>
  * Every few minutes, in batches of {@value #BATCH}, each in its own transaction. On PostgreSQL the batch's rows are

@@ -258,7 +258,7 @@ public class OrderQueries {
         CriteriaBuilder cb = em.getCriteriaBuilder();
         var q = cb.createQuery(String.class);
         var t = q.from(ReceiverTokenEntity.class);
-        q.select(t.get("orderId")).where(((HibernateCriteriaBuilder) cb).arrayContains(t.get("tokens"), token));
+        q.select(t.get("orderId")).where(OrderSpecifications.hasToken((HibernateCriteriaBuilder) cb, t, token));
         List<String> ids = em.createQuery(q).setMaxResults(OrderSpecifications.FEW_MATCHES + 1).getResultList();
         return ids.size() > OrderSpecifications.FEW_MATCHES ? java.util.Optional.empty() : java.util.Optional.of(ids);
     }

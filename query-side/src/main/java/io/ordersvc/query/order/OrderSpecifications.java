@@ -41,7 +41,13 @@ final class OrderSpecifications {
             jakarta.persistence.criteria.CommonAbstractCriteria query, HibernateCriteriaBuilder cb, Long token) {
         var matches = query.subquery(String.class);
         var t = matches.from(ReceiverTokenEntity.class);
-        return matches.select(t.get("orderId")).where(cb.arrayContains(t.get("tokens"), token));
+        return matches.select(t.get("orderId")).where(hasToken(cb, t, token));
+    }
+
+    /** A token row that holds this token: what both ways of finding a receiver's orders ask. */
+    static Predicate hasToken(HibernateCriteriaBuilder cb, jakarta.persistence.criteria.Path<ReceiverTokenEntity> t,
+                              Long token) {
+        return cb.arrayContains(t.get("tokens"), token);
     }
 
     /**

@@ -36,8 +36,8 @@ public class ReceiverSealing {
     private static final Logger log = LoggerFactory.getLogger(ReceiverSealing.class);
     static final int BATCH = 500;
     /** A row whose name is neither sealed nor erased (a partial index on PostgreSQL, V29). */
-    private static final String UNSEALED = "receiver_name NOT LIKE '" + PersonalData.SEALED_PREFIX + "%' AND receiver_name <> '"
-            + PersonalData.ERASED + "'";
+    private static final String UNSEALED = "receiver_name NOT LIKE '" + PersonalData.SEALED_PREFIX + "%'"
+            + " AND receiver_name <> '" + PersonalData.ERASED + "'";
 
     private record Row(String orderId, String buyerId, String name, String phone, String address) {
     }

@@ -8,7 +8,7 @@ import jakarta.persistence.Table;
  * order_receiver_token (V28): the blind tokens a hot order's receiver searches match (PersonalDataVault#searchTokens),
  * empty once its buyer is erased. A table of their own, written only when the receiver is: order_view's rows change
  * with every status, and each of those updates would otherwise insert some 50 entries into the tokens' GIN index.
- * An order_view row with no tokens row is one ReceiverSealing has not sealed yet.
+ * The archive deletes an order's row with its order_view row.
  */
 @Entity
 @Table(name = "order_receiver_token")
