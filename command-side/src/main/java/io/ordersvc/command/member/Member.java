@@ -1,5 +1,7 @@
 package io.ordersvc.command.member;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import io.ordersvc.command.support.AggregateCaches;
 import io.ordersvc.shared.error.Refusal;
 import io.ordersvc.shared.identity.Role;
 import io.ordersvc.shared.member.MemberCommand.AssignMemberLevel;
@@ -23,15 +25,18 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * A buyer as a member: what they spent on completed orders (each order counts what was paid less what was refunded)
- * and the level an admin set as a floor. The level itself follows from these and the platform's levels.
+ * and the level an admin set as a floor. The level itself follows from these and the platform's levels. Every
+ * completed order adds an event, so a member is cached and snapshotted (MemberConfig) like a wallet.
  */
-@Aggregate
+@Aggregate(snapshotTriggerDefinition = "memberSnapshotTrigger", cache = AggregateCaches.MEMBERS)
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class Member {
 
     @AggregateIdentifier
     private String memberId;
     private Money spent = Money.ZERO;
-    private final Map<String, Money> counted = new HashMap<>();
+    private Map<String, Money> counted = new HashMap<>();
 
     public Member() {
     }

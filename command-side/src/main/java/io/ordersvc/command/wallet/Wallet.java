@@ -1,6 +1,7 @@
 package io.ordersvc.command.wallet;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import io.ordersvc.command.support.AggregateCaches;
 import io.ordersvc.shared.error.Refusal;
 import io.ordersvc.shared.identity.Role;
 import io.ordersvc.shared.money.Money;
@@ -46,7 +47,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * second sees what the first left. Checkout takes and cancellation gives back through {@link Wallets}, in their
  * own units of work; what an order took is remembered per order, so giving it back twice gives it back once.
  */
-@Aggregate(snapshotTriggerDefinition = "walletSnapshotTrigger")
+@Aggregate(snapshotTriggerDefinition = "walletSnapshotTrigger", cache = AggregateCaches.WALLETS)
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class Wallet {

@@ -31,6 +31,8 @@ import java.util.function.Consumer;
  * <li>a command that failed is checked the same way by {@link StaleRefusals}: a refusal decided on a stale aggregate
  * becomes a retry instead of an answer.</li>
  * </ul>
+ * The checks before a commit are one query for all the aggregates the unit of work only read: an event processor's
+ * batch that reads a hundred orders asks once ({@link LastSequenceNumbers}).
  * Outside a unit of work every hit is checked first. Before, every hit cost the query; now a command that appends,
  * most of them, costs none (bench/README.md, session 7). A miss loads from the snapshot and events as without a
  * cache: up to a hundred events for a popular product, which every order placement loads.
@@ -40,17 +42,33 @@ public final class FreshAggregateCache implements Cache {
     private record Entry(Object value, Long version) {
     }
 
+    /** The last sequence number of each aggregate named that has events, read in the caller's transaction. */
+    @FunctionalInterface
+    public interface LastSequenceNumbers {
+        Map<String, Long> of(java.util.Collection<String> aggregateIds);
+    }
+
     /** Unit-of-work resource: the entries each cache served in it unchecked. */
     private static final String SERVED = FreshAggregateCache.class.getName() + ".served";
 
     private final EventStorageEngine storage;
+    private final LastSequenceNumbers lastSequenceNumbers;
     private final Map<Object, Entry> entries;
     private final List<EntryListener> listeners = new CopyOnWriteArrayList<>();
     /** The key the last put pushed out; written and read under the map's lock. */
     private Object evicted;
 
     public FreshAggregateCache(EventStorageEngine storage, int capacity) {
+        this(storage, ids -> {
+            Map<String, Long> last = new HashMap<>();
+            ids.forEach(id -> storage.lastSequenceNumberFor(id).ifPresent(n -> last.put(id, n)));
+            return last;
+        }, capacity);
+    }
+
+    public FreshAggregateCache(EventStorageEngine storage, LastSequenceNumbers lastSequenceNumbers, int capacity) {
         this.storage = storage;
+        this.lastSequenceNumbers = lastSequenceNumbers;
         this.entries = new LinkedHashMap<>(Math.min(capacity, 1024), 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<Object, Entry> eldest) {
@@ -112,11 +130,23 @@ public final class FreshAggregateCache implements Cache {
     private static boolean dropStale(Map<FreshAggregateCache, Map<Object, Entry>> served, boolean alsoAppended) {
         boolean any = false;
         for (var cache : served.entrySet()) {
+            Map<String, Entry> toCheck = new HashMap<>();
+            Map<String, Object> keys = new HashMap<>();
             for (var e : cache.getValue().entrySet()) {
                 Entry entry = e.getValue();
                 boolean appended = !Objects.equals(versionOf(entry.value()), entry.version());
-                if ((alsoAppended || !appended) && cache.getKey().stale(e.getKey(), entry)) {
-                    cache.getKey().remove(e.getKey());
+                if (alsoAppended || !appended) {
+                    toCheck.put(e.getKey().toString(), entry);
+                    keys.put(e.getKey().toString(), e.getKey());
+                }
+            }
+            if (toCheck.isEmpty()) {
+                continue;
+            }
+            Map<String, Long> last = cache.getKey().lastSequenceNumbers.of(toCheck.keySet());
+            for (var e : toCheck.entrySet()) {
+                if (!Objects.equals(last.get(e.getKey()), e.getValue().version())) {
+                    cache.getKey().remove(keys.get(e.getKey()));
                     any = true;
                 }
             }

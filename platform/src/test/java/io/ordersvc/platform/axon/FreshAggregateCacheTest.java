@@ -41,7 +41,13 @@ class FreshAggregateCacheTest {
     final InMemoryEventStorageEngine storage = new InMemoryEventStorageEngine();
     final EmbeddedEventStore store = EmbeddedEventStore.builder().storageEngine(storage)
             .optimizeEventConsumption(false).build();
-    final FreshAggregateCache cache = new FreshAggregateCache(storage, 2);
+    final List<List<String>> asked = new ArrayList<>();
+    final FreshAggregateCache cache = new FreshAggregateCache(storage, ids -> {
+        asked.add(List.copyOf(ids));
+        java.util.Map<String, Long> last = new java.util.HashMap<>();
+        ids.forEach(id -> storage.lastSequenceNumberFor(id).ifPresent(n -> last.put(id, n)));
+        return last;
+    }, 2);
     final EventSourcingRepository<Counter> repository = EventSourcingRepository.builder(Counter.class)
             .eventStore(store).cache(cache).build();
 
@@ -101,6 +107,30 @@ class FreshAggregateCacheTest {
         Counter reloaded = load("c1");
         assertThat(reloaded).isNotSameAs(cached);
         assertThat(reloaded.count).isEqualTo(2);
+    }
+
+    @Test
+    void what_a_unit_of_work_only_read_is_checked_in_one_question_and_a_stale_one_among_it_fails_the_commit() {
+        create("c1");
+        create("c2");
+        load("c1");
+        load("c2");
+        asked.clear();
+        DefaultUnitOfWork<?> both = DefaultUnitOfWork.startAndGet(null);
+        repository.load("c1");
+        repository.load("c2");
+        both.commit();
+        assertThat(asked).hasSize(1);
+        assertThat(asked.get(0)).containsExactlyInAnyOrder("c1", "c2");
+
+        appendedByAnotherInstance("c2", 1);
+        asked.clear();
+        DefaultUnitOfWork<?> again = DefaultUnitOfWork.startAndGet(null);
+        repository.load("c1");
+        repository.load("c2");
+        assertThatThrownBy(again::commit).isInstanceOf(ConcurrencyException.class);
+        assertThat(asked).hasSize(1);
+        assertThat(load("c2").count).isEqualTo(2);
     }
 
     @Test

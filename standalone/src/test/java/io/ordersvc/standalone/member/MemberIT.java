@@ -2,8 +2,19 @@ package io.ordersvc.standalone.member;
 
 import io.ordersvc.standalone.support.Api;
 import io.ordersvc.standalone.support.IntegrationTest;
+import io.ordersvc.command.support.AggregateCaches;
+import io.ordersvc.shared.identity.Actor;
+import io.ordersvc.shared.member.MemberCommand;
+import io.ordersvc.shared.member.MemberCommand.RecordSpending;
+import io.ordersvc.shared.member.MemberEvent.MemberSpent;
+import io.ordersvc.shared.money.Money;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import tools.jackson.databind.JsonNode;
 
 import java.util.List;
@@ -18,6 +29,14 @@ import static org.awaitility.Awaitility.await;
 class MemberIT extends IntegrationTest {
 
     static final String ADMIN = token("admin-1", "admin");
+
+    @Autowired
+    CommandGateway commands;
+    @Autowired
+    EventStore events;
+    @Autowired
+    @Qualifier(AggregateCaches.MEMBERS)
+    Cache memberCache;
 
     /** The levels are the platform's: put back levels that change no price, for the tests that follow. */
     @AfterEach
@@ -82,5 +101,27 @@ class MemberIT extends IntegrationTest {
                 .expectProblem(422, "INVALID_MEMBER_LEVELS");
         api.send("PUT", "/api/v1/member-levels", ADMIN, List.of(Map.of("level", 1, "name", "a", "min_spent", "1.00",
                 "discount_rate", 1.5)), Map.of()).expectProblem(400, "VALIDATION_FAILED");
+    }
+
+    /**
+     * Every completed order adds an event to its buyer's member: past the snapshot threshold the member is snapshotted,
+     * and one loaded from that snapshot (the cache emptied) still counts everything it was told before.
+     */
+    @Test
+    void a_member_with_a_long_history_is_snapshotted_and_restored_from_its_snapshot() {
+        String buyerId = uniqueId("buyer");
+        String memberId = MemberCommand.memberId(buyerId);
+        Actor system = Actor.system("member-spending");
+        for (int i = 0; i < 101; i++) {
+            commands.sendAndWait(new RecordSpending(memberId, buyerId, "order-" + i, Money.of("1.50"), system));
+        }
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM snapshot_event_entry WHERE aggregate_identifier = ?",
+                Long.class, memberId)).isEqualTo(1);
+        memberCache.removeAll();
+        commands.sendAndWait(new RecordSpending(memberId, buyerId, "order-0", Money.of("2.00"), system));
+        MemberSpent last = (MemberSpent) events.readEvents(memberId).asStream().reduce((a, b) -> b).orElseThrow()
+                .getPayload();
+        assertThat(last.spentAfter()).isEqualTo(Money.of("152.00")); // 100 × 1.50 + 2.00
+        assertThat(last.counted()).isEqualTo(Money.of("2.00"));
     }
 }
