@@ -52,8 +52,9 @@ public class AxonRuntimeConfig {
     @Primary
     EventArrivals eventArrivals(EventStore eventStore,
                                 @Value("${orders.event-recheck-interval:10s}") Duration recheck,
-                                @Value("${orders.event-linger:10ms}") Duration linger) {
-        return new EventArrivals(eventStore, recheck, linger);
+                                @Value("${orders.event-linger:10ms}") Duration linger,
+                                io.ordersvc.platform.privacy.PersonalDataKeys keys) {
+        return new EventArrivals(eventStore, recheck, linger, keys::erasuresHeard);
     }
 
     /**

@@ -57,6 +57,11 @@ public final class PersonalDataKeys implements KeyRing {
         this.byId = Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(CACHED).build();
     }
 
+    /** How many erasures this instance has heard of: what a key opened before the count moved may no longer open. */
+    public long erasuresHeard() {
+        return erasures.get();
+    }
+
     @Override
     public BuyerKey forBuyer(String buyerId) {
         BuyerKey cached = byBuyer.getIfPresent(buyerId);

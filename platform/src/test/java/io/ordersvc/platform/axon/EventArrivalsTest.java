@@ -19,7 +19,7 @@ class EventArrivalsTest {
 
     private final EmbeddedEventStore store = EmbeddedEventStore.builder()
             .storageEngine(new InMemoryEventStorageEngine()).optimizeEventConsumption(false).build();
-    private final EventArrivals arrivals = new EventArrivals(store, Duration.ofSeconds(1), Duration.ZERO);
+    private final EventArrivals arrivals = new EventArrivals(store, Duration.ofSeconds(1), Duration.ZERO, () -> 0);
     private final AtomicInteger woken = new AtomicInteger();
 
     @Test
@@ -78,7 +78,7 @@ class EventArrivalsTest {
                 return super.readEvents(token, mayBlock);
             }
         }).optimizeEventConsumption(false).build();
-        EventArrivals gated = new EventArrivals(counted, Duration.ofHours(1), Duration.ZERO);
+        EventArrivals gated = new EventArrivals(counted, Duration.ofHours(1), Duration.ZERO, () -> 0);
         BlockingStream<TrackedEventMessage<?>> stream = gated.openStream(null);
 
         assertThat(stream.hasNextAvailable()).isFalse();
@@ -101,7 +101,7 @@ class EventArrivalsTest {
 
     @Test
     void a_drained_stream_reads_again_after_the_recheck_interval_even_without_a_signal() throws Exception {
-        EventArrivals impatient = new EventArrivals(store, Duration.ZERO, Duration.ZERO);
+        EventArrivals impatient = new EventArrivals(store, Duration.ZERO, Duration.ZERO, () -> 0);
         impatient.databaseNotifies(true);
         BlockingStream<TrackedEventMessage<?>> stream = impatient.openStream(null);
         assertThat(stream.hasNextAvailable()).isFalse();
@@ -115,7 +115,7 @@ class EventArrivalsTest {
 
     @Test
     void a_tracking_thread_waiting_for_events_is_woken_by_an_arrival_not_by_its_timeout() throws Exception {
-        EventArrivals gated = new EventArrivals(store, Duration.ofHours(1), Duration.ZERO);
+        EventArrivals gated = new EventArrivals(store, Duration.ofHours(1), Duration.ZERO, () -> 0);
         gated.databaseNotifies(true);
         BlockingStream<TrackedEventMessage<?>> stream = gated.openStream(null);
         assertThat(stream.hasNextAvailable(20, TimeUnit.MILLISECONDS)).isFalse();
@@ -138,7 +138,7 @@ class EventArrivalsTest {
 
     @Test
     void a_lingering_view_shares_the_arrivals_and_waits_its_linger_before_it_reads() throws Exception {
-        EventArrivals gated = new EventArrivals(store, Duration.ofHours(1), Duration.ZERO);
+        EventArrivals gated = new EventArrivals(store, Duration.ofHours(1), Duration.ZERO, () -> 0);
         EventArrivals lingering = gated.lingering(Duration.ofMillis(200));
         gated.databaseNotifies(true);
         BlockingStream<TrackedEventMessage<?>> stream = lingering.openStream(null);
@@ -173,5 +173,58 @@ class EventArrivalsTest {
                 .isGreaterThanOrEqualTo(200);
         assertThat(woken.get()).isEqualTo(1);
         assertThat(stream.nextAvailable().getPayload()).isEqualTo("batched");
+    }
+
+    /** What a stream read at a position, with a payload that counts who asks it (as a deserialization would run). */
+    private static TrackedEventMessage<?> read(long position, String id, AtomicInteger asked) {
+        var payload = new org.axonframework.messaging.GenericMessage<Object>(id, "placed",
+                org.axonframework.messaging.MetaData.emptyInstance()) {
+            @Override
+            public Object getPayload() {
+                asked.incrementAndGet();
+                return super.getPayload();
+            }
+        };
+        return new org.axonframework.eventhandling.GenericTrackedDomainEventMessage<>(
+                new org.axonframework.eventhandling.GlobalSequenceTrackingToken(position), "Order", "o-1", 0, payload,
+                java.time.Instant::now);
+    }
+
+    @Test
+    void a_stream_hands_out_the_message_another_stream_read_at_the_same_position_under_its_own_token() {
+        var shared = new EventArrivals.SharedMessages(16, () -> 0);
+        AtomicInteger first = new AtomicInteger();
+        AtomicInteger second = new AtomicInteger();
+        TrackedEventMessage<?> byFirst = shared.share(read(7, "e-7", first));
+        TrackedEventMessage<?> secondRead = read(7, "e-7", second);
+        TrackedEventMessage<?> bySecond = shared.share(secondRead);
+
+        assertThat(byFirst.getPayload()).isEqualTo("placed");
+        assertThat(bySecond.getPayload()).isEqualTo("placed");
+        assertThat(bySecond.getIdentifier()).isEqualTo("e-7");
+        assertThat(bySecond.trackingToken()).isSameAs(secondRead.trackingToken());
+        assertThat(bySecond).isInstanceOf(org.axonframework.eventhandling.DomainEventMessage.class);
+        assertThat(first.get()).isEqualTo(2); // both payloads came from the first read
+        assertThat(second.get()).isZero();
+    }
+
+    @Test
+    void a_message_read_before_an_erasure_or_of_another_event_is_not_shared() {
+        AtomicInteger erasures = new AtomicInteger();
+        var shared = new EventArrivals.SharedMessages(16, erasures::get);
+        AtomicInteger before = new AtomicInteger();
+        AtomicInteger after = new AtomicInteger();
+        AtomicInteger other = new AtomicInteger();
+        AtomicInteger wrapped = new AtomicInteger();
+        shared.share(read(3, "e-3", before));
+        erasures.incrementAndGet();
+        shared.share(read(3, "e-3", after)).getPayload();
+        shared.share(read(19, "e-19", other)).getPayload(); // the same slot of 16, a later position
+        shared.share(read(19, "e-19-elsewhere", wrapped)).getPayload(); // the same position, another event
+
+        assertThat(before.get()).isZero();
+        assertThat(after.get()).isEqualTo(1);
+        assertThat(other.get()).isEqualTo(1);
+        assertThat(wrapped.get()).isEqualTo(1);
     }
 }
