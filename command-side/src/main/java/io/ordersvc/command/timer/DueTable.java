@@ -56,9 +56,14 @@ class DueTable {
         if (changes.isEmpty()) {
             return;
         }
-        if (!changes.deletes().isEmpty()) {
-            jdbc.batchUpdate("DELETE FROM order_timer WHERE order_id = ? AND timer_type = ?",
-                    changes.deletes().stream().map(k -> new Object[]{k.orderId(), k.type().value()}).toList());
+        // One statement for a batch's deletes (a paid order's payment timer, a completed order's receipt timer):
+        // as a JDBC batch each row was a statement of its own.
+        List<DueBook.Key> deletes = changes.deletes();
+        for (int from = 0; from < deletes.size(); from += IN_LIST) {
+            var chunk = deletes.subList(from, Math.min(deletes.size(), from + IN_LIST));
+            jdbc.update("DELETE FROM order_timer WHERE (order_id, timer_type) IN ("
+                            + chunk.stream().map(k -> "(?, ?)").collect(Collectors.joining(", ")) + ")",
+                    chunk.stream().flatMap(k -> java.util.stream.Stream.of(k.orderId(), k.type().value())).toArray());
         }
         List<Due> inserts = new ArrayList<>(changes.inserts());
         if (!changes.updates().isEmpty()) {
