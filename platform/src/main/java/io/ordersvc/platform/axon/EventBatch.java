@@ -37,6 +37,18 @@ public final class EventBatch {
         return events;
     }
 
+    /** Every aggregate of one type that the batch's events belong to, those it creates included. */
+    public static java.util.Set<String> aggregates(String aggregateType) {
+        java.util.Set<String> named = new java.util.LinkedHashSet<>();
+        for (EventMessage<?> message : messages()) {
+            if (message instanceof org.axonframework.eventhandling.DomainEventMessage<?> event
+                    && aggregateType.equals(event.getType())) {
+                named.add(event.getAggregateIdentifier());
+            }
+        }
+        return named;
+    }
+
     /**
      * The aggregates of one type that the batch's events belong to, but those the batch creates (their first event,
      * of type {@code creation}, is in it): what a projection loads ahead in one query, as nothing is stored yet for

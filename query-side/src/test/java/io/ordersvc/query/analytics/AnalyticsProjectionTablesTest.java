@@ -236,6 +236,50 @@ class AnalyticsProjectionTablesTest {
                 .satisfies(p -> assertThat(p.refundedAmount()).isEqualTo(Money.of("50.00")));
     }
 
+    /** A live batch looks up the orders it names, those it places included, in one query. */
+    @Test
+    void a_batch_looks_up_its_orders_in_one_query() {
+        var lookups = new java.util.concurrent.atomic.AtomicInteger();
+        var counting = new org.springframework.jdbc.core.JdbcTemplate(db.jdbc.getDataSource()) {
+            @Override
+            public void query(String sql, org.springframework.jdbc.core.RowCallbackHandler rows, Object... args) {
+                if (sql.contains("FROM analytics_order")) {
+                    lookups.incrementAndGet();
+                }
+                super.query(sql, rows, args);
+            }
+        };
+        var live = new AnalyticsProjection(counting, new AnalyticsZone(SHANGHAI));
+        List<Object> events = List.of(placed("x", "shop-1", "buyer-1", "2026-12-01T02:00:00Z", 1, "20.00", "0.00"),
+                placed("y", "shop-1", "buyer-2", "2026-12-01T02:01:00Z", 1, "20.00", "0.00"),
+                new OrderPaid("x", Money.of("20.00"), "wechat", "t-x", Instant.parse("2026-12-01T02:02:00Z")),
+                placed("z", "shop-1", "buyer-3", "2026-12-01T02:03:00Z", 1, "20.00", "0.00"));
+        var messages = events.stream().map(e -> (org.axonframework.eventhandling.EventMessage<?>)
+                new org.axonframework.eventhandling.GenericDomainEventMessage<>("Order",
+                        e instanceof OrderPlaced p ? p.orderId() : ((OrderPaid) e).orderId(), 0, e)).toList();
+        var batch = new org.axonframework.messaging.unitofwork.BatchingUnitOfWork<>(messages);
+        db.batch(() -> {
+            try {
+                batch.executeWithResult(() -> {
+                    Object event = batch.getMessage().getPayload();
+                    if (event instanceof OrderPlaced e) {
+                        live.on(e);
+                    } else {
+                        live.on((OrderPaid) event);
+                    }
+                    return null;
+                });
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertThat(lookups.get()).isEqualTo(1);
+        assertThat(queries.daily("shop-1", DEC_1, DEC_1).days()).singleElement().satisfies(d -> {
+            assertThat(d.placed()).isEqualTo(3);
+            assertThat(d.paid()).isEqualTo(1);
+        });
+    }
+
     /** The same figures summed over the range's days (analytics_product): what the running totals must equal. */
     static List<io.ordersvc.shared.analytics.AnalyticsQuery.ProductFigures> summed(String shop, LocalDate from,
                                                                                   LocalDate to, boolean byQuantity) {
