@@ -1,5 +1,7 @@
 package io.ordersvc.command.catalog;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.ordersvc.shared.catalog.ProductEvent.ProductCreated;
 import io.ordersvc.shared.catalog.ProductEvent.ProductEdited;
 import io.ordersvc.shared.money.Money;
@@ -11,6 +13,7 @@ import org.springframework.stereotype.Component;
 
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -26,6 +29,12 @@ class SkuIndex implements SkuOwners, ProductShops, SellingTerms {
     static final String GROUP = "sku-index";
 
     private final NamedParameterJdbcTemplate jdbc;
+    /**
+     * A SKU's product and shop never change once created: every placement asked for them (a quarter of a statement
+     * per command), so the ones found stay in memory. A SKU not found is asked for again: another instance may have
+     * just created it.
+     */
+    private final Cache<String, Owner> knownOwners = Caffeine.newBuilder().maximumSize(100_000).build();
 
     public SkuIndex(NamedParameterJdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -64,14 +73,17 @@ class SkuIndex implements SkuOwners, ProductShops, SellingTerms {
 
     @Override
     public Map<String, Owner> owners(Collection<String> skuIds) {
-        Map<String, Owner> owners = new HashMap<>();
-        if (skuIds.isEmpty()) {
+        Map<String, Owner> owners = new HashMap<>(knownOwners.getAllPresent(skuIds));
+        List<String> missing = skuIds.stream().filter(id -> !owners.containsKey(id)).distinct().toList();
+        if (missing.isEmpty()) {
             return owners;
         }
         jdbc.query("SELECT sku_id, product_id, shop_id FROM sku_index WHERE sku_id IN (:ids)",
-                Map.of("ids", skuIds),
+                Map.of("ids", missing),
                 rs -> {
-                    owners.put(rs.getString(1), new Owner(rs.getString(2), rs.getString(3)));
+                    Owner owner = new Owner(rs.getString(2), rs.getString(3));
+                    owners.put(rs.getString(1), owner);
+                    knownOwners.put(rs.getString(1), owner);
                 });
         return owners;
     }
