@@ -107,7 +107,7 @@ public class AxonStorageConfig {
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
                                           org.axonframework.config.Configuration configuration,
                                           ConnectionProvider connectionProvider, EventSchema eventSchema) {
-        return JdbcEventStorageEngine.builder()
+        return new GatedEngine(JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .upcasterChain(configuration.upcasterChain())
                 .persistenceExceptionResolver(resolver)
@@ -115,8 +115,34 @@ public class AxonStorageConfig {
                 .snapshotFilter(configuration.snapshotFilter())
                 .connectionProvider(connectionProvider)
                 .transactionManager(NoTransactionManager.INSTANCE)
-                .schema(eventSchema)
-                .build();
+                .schema(eventSchema));
+    }
+
+    /**
+     * The JDBC engine, but a streaming processor's read that can find nothing new is left out (EventArrivals.ReadGate
+     * says when): what the stream is then told is what the read would have found, no events.
+     */
+    static final class GatedEngine extends JdbcEventStorageEngine {
+
+        GatedEngine(JdbcEventStorageEngine.Builder builder) {
+            super(builder);
+        }
+
+        @Override
+        protected java.util.List<? extends org.axonframework.eventhandling.TrackedEventData<?>> fetchTrackedEvents(
+                org.axonframework.eventhandling.TrackingToken lastToken, int batchSize) {
+            EventArrivals.ReadGate gate = EventArrivals.ReadGate.current();
+            if (gate == null) {
+                return super.fetchTrackedEvents(lastToken, batchSize);
+            }
+            if (!gate.mustRead(lastToken == null ? java.util.OptionalLong.empty() : lastToken.position())) {
+                return java.util.List.of();
+            }
+            long before = gate.reading();
+            var read = super.fetchTrackedEvents(lastToken, batchSize);
+            gate.read(before, read.isEmpty());
+            return read;
+        }
     }
 
     @Bean

@@ -35,6 +35,12 @@ import java.util.function.LongSupplier;
  * transaction committed, and the stream notes the signal count before it reads, so an append that its read could
  * not see signals afterwards and the next question reads again.
  * <p>
+ * <p>
+ * Nor does a stream read to learn that it has caught up. Each read that found nothing cost a query and Axon's gap
+ * check, and every batch ended with one: a stream read until a read came back empty. PostgreSQL's notifications name
+ * the highest position each append reached (db/platform/postgresql/V6), so a stream that has read up to every
+ * position named, and has heard of nothing since its last read began, knows there is nothing more ({@link ReadGate}).
+ * <p>
  * And the streams share what they read: each processor reads every event, and each deserialized it on its own (and
  * opened its sealed personal data): five times per event, a tenth of the service's CPU under load. A stream now
  * hands out the message another stream read for the same position, under its own token, so an event's payload is
@@ -52,6 +58,9 @@ public class EventArrivals implements StreamableMessageSource<TrackedEventMessag
     private final AtomicLong signals;
     private final AtomicBoolean notified;
     private final SharedMessages shared;
+    /** The highest position the database's notifications named; arrivals that named none are counted apart. */
+    private final AtomicLong announced;
+    private final AtomicLong unannounced;
 
     /**
      * @param linger how long a caught-up tracking processor, woken by an arrival, waits for more before it reads: at
@@ -62,7 +71,7 @@ public class EventArrivals implements StreamableMessageSource<TrackedEventMessag
      */
     public EventArrivals(EventStore store, Duration recheck, Duration linger, LongSupplier keyChanges) {
         this(store, recheck, linger, ConcurrentHashMap.newKeySet(), new AtomicLong(), new AtomicBoolean(),
-                new SharedMessages(SharedMessages.SLOTS, keyChanges));
+                new SharedMessages(SharedMessages.SLOTS, keyChanges), new AtomicLong(), new AtomicLong());
         // Subscribers are called while the appending unit of work prepares its commit: too early, the events are not
         // visible to other transactions yet. Wake the processors once it has committed.
         store.subscribe(events -> {
@@ -78,7 +87,8 @@ public class EventArrivals implements StreamableMessageSource<TrackedEventMessag
     }
 
     private EventArrivals(EventStore store, Duration recheck, Duration linger, Set<Runnable> callbacks,
-                          AtomicLong signals, AtomicBoolean notified, SharedMessages shared) {
+                          AtomicLong signals, AtomicBoolean notified, SharedMessages shared, AtomicLong announced,
+                          AtomicLong unannounced) {
         this.store = store;
         this.recheckNanos = recheck.toNanos();
         this.lingerNanos = linger.toNanos();
@@ -86,6 +96,8 @@ public class EventArrivals implements StreamableMessageSource<TrackedEventMessag
         this.signals = signals;
         this.notified = notified;
         this.shared = shared;
+        this.announced = announced;
+        this.unannounced = unannounced;
     }
 
     /**
@@ -95,7 +107,7 @@ public class EventArrivals implements StreamableMessageSource<TrackedEventMessag
      */
     public EventArrivals lingering(Duration linger) {
         return new EventArrivals(store, Duration.ofNanos(recheckNanos), linger, callbacks, signals, notified,
-                shared);
+                shared, announced, unannounced);
     }
 
     /**
@@ -107,8 +119,19 @@ public class EventArrivals implements StreamableMessageSource<TrackedEventMessag
         return notified.get() ? recheckNanos : Math.min(recheckNanos, UNNOTIFIED_RECHECK_NANOS);
     }
 
-    /** New events may be in the store: every open stream's processor looks now. */
+    /** New events may be in the store, how far unknown: every open stream's processor looks now. */
     public void arrived() {
+        unannounced.incrementAndGet();
+        signal();
+    }
+
+    /** Events up to {@code position} were appended (a notification named it): every open stream looks now. */
+    public void arrived(long position) {
+        announced.accumulateAndGet(position, Math::max); // before the signal: a gate that sees it sees this too
+        signal();
+    }
+
+    private void signal() {
         signals.incrementAndGet();
         synchronized (signals) {
             signals.notifyAll();
@@ -151,6 +174,7 @@ public class EventArrivals implements StreamableMessageSource<TrackedEventMessag
     private final class Stream implements BlockingStream<TrackedEventMessage<?>> {
 
         private final BlockingStream<TrackedEventMessage<?>> delegate;
+        private final ReadGate gate = new ReadGate();
         private volatile Runnable callback;
         /** The signal count before the last read that found nothing; -1 when the last read found something. */
         private volatile long drainedAt = -1;
@@ -173,7 +197,7 @@ public class EventArrivals implements StreamableMessageSource<TrackedEventMessag
 
         @Override
         public Optional<TrackedEventMessage<?>> peek() {
-            return hasNextAvailable() ? delegate.peek() : Optional.empty();
+            return hasNextAvailable() ? gate.peek(delegate) : Optional.empty();
         }
 
         /**
@@ -187,7 +211,7 @@ public class EventArrivals implements StreamableMessageSource<TrackedEventMessag
             while (true) {
                 if (!nothingNew()) {
                     long before = signals.get();
-                    if (delegate.hasNextAvailable(0, TimeUnit.NANOSECONDS)) {
+                    if (gate.around(() -> delegate.hasNextAvailable(0, TimeUnit.NANOSECONDS))) {
                         drainedAt = -1;
                         return true;
                     }
@@ -224,7 +248,7 @@ public class EventArrivals implements StreamableMessageSource<TrackedEventMessag
 
         @Override
         public TrackedEventMessage<?> nextAvailable() throws InterruptedException {
-            return shared.share(delegate.nextAvailable());
+            return shared.share(gate.around(delegate::nextAvailable));
         }
 
         @Override
@@ -240,6 +264,83 @@ public class EventArrivals implements StreamableMessageSource<TrackedEventMessag
             }
             delegate.close();
         }
+    }
+
+    /**
+     * Decides, for one stream, whether the storage engine's next read may be left out (the engine asks
+     * {@link #current()} on the reading thread, see AxonStorageConfig). Left out only when every one of these holds:
+     * <ul>
+     * <li>the database notifies appends (no notification can be missed without the listener reconnecting, which is
+     * an arrival that names no position);</li>
+     * <li>no arrival of any kind since this stream's last read began: an append that read could not see is signalled
+     * after it, whatever its position (a gap filled late included);</li>
+     * <li>the stream has read up to the highest position any notification named: appends signalled before the last
+     * read began, beyond what it could read in one go, are still ahead;</li>
+     * <li>since the last arrival that named no position, a read has come back empty (the old way of knowing);</li>
+     * <li>the recheck interval has not passed since the last read.</li>
+     * </ul>
+     */
+    final class ReadGate {
+
+        private static final ThreadLocal<ReadGate> CURRENT = new ThreadLocal<>();
+
+        private long signalsAtRead = -1;
+        private long unannouncedAtDrain = -1;
+        private long readAt;
+
+        /** The gate of the stream the current thread is reading, if any. */
+        static ReadGate current() {
+            return CURRENT.get();
+        }
+
+        <T> T around(InterruptibleCall<T> call) throws InterruptedException {
+            ReadGate previous = CURRENT.get();
+            CURRENT.set(this);
+            try {
+                return call.call();
+            } finally {
+                CURRENT.set(previous);
+            }
+        }
+
+        Optional<TrackedEventMessage<?>> peek(BlockingStream<TrackedEventMessage<?>> stream) {
+            ReadGate previous = CURRENT.get();
+            CURRENT.set(this);
+            try {
+                return stream.peek();
+            } finally {
+                CURRENT.set(previous);
+            }
+        }
+
+        /** Whether a read from {@code position} (the last one this stream handed out) must go to the database. */
+        boolean mustRead(java.util.OptionalLong position) {
+            long now = System.nanoTime();
+            return !notified.get()
+                    || signals.get() != signalsAtRead
+                    || unannounced.get() != unannouncedAtDrain
+                    || position.isEmpty() || position.getAsLong() < announced.get()
+                    || now - readAt >= recheckNanos();
+        }
+
+        /** A read is about to run; returns what {@link #read} needs to know of its start. */
+        long reading() {
+            readAt = System.nanoTime();
+            signalsAtRead = signals.get();
+            return unannounced.get();
+        }
+
+        /** The read that began when {@code unannouncedBefore} arrivals without a position were known has returned. */
+        void read(long unannouncedBefore, boolean empty) {
+            if (empty) {
+                unannouncedAtDrain = unannouncedBefore;
+            }
+        }
+    }
+
+    @FunctionalInterface
+    interface InterruptibleCall<T> {
+        T call() throws InterruptedException;
     }
 
     /**

@@ -136,15 +136,20 @@ public class EventNotificationListener implements SmartLifecycle {
                     PGNotification[] notifications = pg.getNotifications((int) retry.toMillis());
                     if (notifications != null && notifications.length > 0) {
                         boolean appended = false;
+                        long head = -1; // the highest global index they name; 0: one named none
                         for (PGNotification n : notifications) {
                             Consumer<String> handler = signals.get(n.getName());
                             if (handler != null) {
                                 handler.accept(n.getParameter());
                             } else {
                                 appended = true;
+                                long named = appendedUpTo(n.getParameter());
+                                head = head == 0 || named == 0 ? 0 : Math.max(head, named);
                             }
                         }
-                        if (appended) {
+                        if (appended && head > 0) {
+                            arrivals.arrived(head);
+                        } else if (appended) {
                             arrivals.arrived();
                         }
                     }
@@ -171,6 +176,15 @@ public class EventNotificationListener implements SmartLifecycle {
                 listening = false;
                 connection = null;
             }
+        }
+    }
+
+    /** The highest global index an append notification names (V6); 0 when it names none (an older trigger). */
+    static long appendedUpTo(String parameter) {
+        try {
+            return parameter == null || parameter.isEmpty() ? 0 : Math.max(0, Long.parseLong(parameter));
+        } catch (NumberFormatException e) {
+            return 0;
         }
     }
 

@@ -227,4 +227,54 @@ class EventArrivalsTest {
         assertThat(other.get()).isEqualTo(1);
         assertThat(wrapped.get()).isEqualTo(1);
     }
+
+    @Test
+    void a_stream_that_read_up_to_every_named_position_and_heard_nothing_since_does_not_read_again() {
+        EventArrivals notified = new EventArrivals(store, Duration.ofHours(1), Duration.ZERO, () -> 0);
+        notified.databaseNotifies(true);
+        EventArrivals.ReadGate gate = notified.new ReadGate();
+        java.util.OptionalLong at5 = java.util.OptionalLong.of(5);
+        java.util.OptionalLong at7 = java.util.OptionalLong.of(7);
+        assertThat(gate.mustRead(at5)).as("never read").isTrue();
+        gate.read(gate.reading(), true);
+        assertThat(gate.mustRead(at5)).as("drained, nothing since").isFalse();
+
+        notified.arrived(7);
+        assertThat(gate.mustRead(at5)).as("an arrival since").isTrue();
+        gate.read(gate.reading(), false);
+        assertThat(gate.mustRead(at7)).as("read up to what was named, nothing since").isFalse();
+        assertThat(gate.mustRead(at5)).as("stopped short of what was named").isTrue();
+
+        notified.arrived(6); // a lower position committed late (a gap)
+        assertThat(gate.mustRead(at7)).isTrue();
+        gate.read(gate.reading(), false);
+        assertThat(gate.mustRead(at7)).isFalse();
+
+        notified.arrived(); // an arrival that names no position (the listener reconnected)
+        gate.read(gate.reading(), false);
+        assertThat(gate.mustRead(at7)).as("until a read comes back empty").isTrue();
+        gate.read(gate.reading(), true);
+        assertThat(gate.mustRead(at7)).isFalse();
+        assertThat(gate.mustRead(java.util.OptionalLong.empty())).as("no position yet").isTrue();
+
+        notified.databaseNotifies(false);
+        assertThat(gate.mustRead(at7)).as("without notifications every read goes").isTrue();
+    }
+
+    @Test
+    void without_reads_for_the_recheck_interval_a_stream_reads_again() {
+        EventArrivals impatient = new EventArrivals(store, Duration.ZERO, Duration.ZERO, () -> 0);
+        impatient.databaseNotifies(true);
+        EventArrivals.ReadGate gate = impatient.new ReadGate();
+        gate.read(gate.reading(), true);
+        assertThat(gate.mustRead(java.util.OptionalLong.of(1))).isTrue();
+    }
+
+    @Test
+    void an_append_notification_names_its_highest_position_or_none() {
+        assertThat(EventNotificationListener.appendedUpTo("1234")).isEqualTo(1234);
+        assertThat(EventNotificationListener.appendedUpTo("")).isZero();
+        assertThat(EventNotificationListener.appendedUpTo(null)).isZero();
+        assertThat(EventNotificationListener.appendedUpTo("x")).isZero();
+    }
 }
