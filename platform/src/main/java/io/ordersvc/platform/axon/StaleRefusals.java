@@ -20,7 +20,16 @@ public class StaleRefusals implements MessageHandlerInterceptor<CommandMessage<?
         try {
             return chain.proceed();
         } catch (Exception failure) {
-            if (FreshAggregateCache.dropStale(unitOfWork, true)) {
+            boolean decidedOnStale;
+            try {
+                decidedOnStale = FreshAggregateCache.dropStale(unitOfWork, true);
+            } catch (RuntimeException checkFailed) {
+                // The store cannot be asked (the database went away mid-command): the command's own failure says
+                // what happened, and is answered as it is.
+                failure.addSuppressed(checkFailed);
+                throw failure;
+            }
+            if (decidedOnStale) {
                 // Not its cause: the retry scheduler gives up on a failure with any non-transient cause.
                 ConcurrencyException stale = new ConcurrencyException(
                         "The command was decided on an aggregate another instance had changed");

@@ -42,7 +42,11 @@ class FreshAggregateCacheTest {
     final EmbeddedEventStore store = EmbeddedEventStore.builder().storageEngine(storage)
             .optimizeEventConsumption(false).build();
     final List<List<String>> asked = new ArrayList<>();
+    boolean storeDown;
     final FreshAggregateCache cache = new FreshAggregateCache(storage, ids -> {
+        if (storeDown) {
+            throw new IllegalStateException("the database went away");
+        }
         asked.add(List.copyOf(ids));
         java.util.Map<String, Long> last = new java.util.HashMap<>();
         ids.forEach(id -> storage.lastSequenceNumberFor(id).ifPresent(n -> last.put(id, n)));
@@ -154,6 +158,18 @@ class FreshAggregateCacheTest {
                 .hasNoCause().satisfies(e -> assertThat(e.getSuppressed()).containsExactly(refusal));
         assertThatThrownBy(() -> refusedIn(interceptor, refusal)).as("loaded afresh: the refusal stands")
                 .isSameAs(refusal);
+    }
+
+    @Test
+    void a_failure_whose_freshness_cannot_be_checked_is_answered_as_it_is() {
+        create("c1");
+        load("c1");
+        storeDown = true;
+        IllegalStateException failure = new IllegalStateException("connection lost");
+
+        assertThatThrownBy(() -> refusedIn(new StaleRefusals(), failure)).isSameAs(failure)
+                .satisfies(e -> assertThat(e.getSuppressed()).singleElement()
+                        .satisfies(s -> assertThat(s).hasMessage("the database went away")));
     }
 
     /** Runs a command handler that loads c1 and refuses, through the interceptor, in a unit of work. */
