@@ -1,5 +1,6 @@
 package io.ordersvc.command.webhook;
 
+import io.ordersvc.platform.axon.EventBatch;
 import io.ordersvc.shared.order.OrderEvent;
 import io.ordersvc.shared.refund.RefundEvent;
 import io.ordersvc.shared.webhook.WebhookTopic;
@@ -12,7 +13,10 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 
 /**
@@ -66,7 +70,7 @@ class WebhookOutbox {
     @EventHandler
     void on(OrderEvent event, EventMessage<?> message) {
         if (event instanceof OrderEvent.OrderPlaced e) {
-            table.owner(e.orderId(), e.shopId());
+            owners().put(e.orderId(), e.shopId());
         }
         WebhookTopic topic = event instanceof OrderEvent.OrderPlaced ? WebhookTopic.ORDER_PLACED
                 : event instanceof OrderEvent.OrderPaid ? WebhookTopic.ORDER_PAID
@@ -83,7 +87,7 @@ class WebhookOutbox {
     void on(RefundEvent event, EventMessage<?> message) {
         String refundId = event.refundId();
         if (event instanceof RefundEvent.RefundApplied e) {
-            table.owner(e.refundId(), e.shopId());
+            owners().put(e.refundId(), e.shopId());
         }
         WebhookTopic topic = event instanceof RefundEvent.RefundApplied ? WebhookTopic.REFUND_APPLIED
                 : event instanceof RefundEvent.RefundRefused ? WebhookTopic.REFUND_REFUSED
@@ -98,7 +102,8 @@ class WebhookOutbox {
     private void enqueue(WebhookTopic topic, String resourceId, String idField, String id, EventMessage<?> message) {
         String[] owner = new String[1];
         // an order placed before this processor saw its first event has no owner: nobody can be told whose it is
-        var subscribers = subscribers(() -> owner[0] = table.ownerOf(resourceId).orElse(null), topic);
+        var subscribers = subscribers(() -> owner[0] = Optional.ofNullable(owners().get(resourceId))
+                .or(() -> table.ownerOf(resourceId)).orElse(null), topic);
         if (subscribers.isEmpty()) {
             return;
         }
@@ -119,6 +124,15 @@ class WebhookOutbox {
             table.enqueue(deliveryId(message.getIdentifier(), s.webhookId()), s.webhookId(),
                     message.getIdentifier(), topic, payload, message.getTimestamp());
         }
+    }
+
+    /**
+     * The owners (order or refund → shop) the batch being handled learned: written in one statement before it
+     * commits, where each was a statement of its own (one per placement).
+     */
+    private Map<String, String> owners() {
+        return EventBatch.state(this, LinkedHashMap::new, batch -> {
+        }, table::owners);
     }
 
     /** One delivery per event and webhook: 32 hex characters of their SHA-256. */

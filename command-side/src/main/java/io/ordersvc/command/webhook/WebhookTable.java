@@ -12,6 +12,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** webhook, webhook_owner and webhook_delivery in plain JDBC. */
@@ -66,10 +67,17 @@ class WebhookTable {
                 shopId);
     }
 
-    /** One statement; an event handled again (a replay) adds nothing. */
-    void owner(String resourceId, String shopId) {
-        jdbc.update("INSERT INTO webhook_owner (resource_id, shop_id) SELECT ?, ? WHERE NOT EXISTS"
-                + " (SELECT 1 FROM webhook_owner WHERE resource_id = ?)", resourceId, shopId, resourceId);
+    /** One statement per hundred owners; an event handled again (a replay) adds nothing. */
+    void owners(Map<String, String> shopByResource) {
+        List<Map.Entry<String, String>> all = List.copyOf(shopByResource.entrySet());
+        for (int from = 0; from < all.size(); from += 100) {
+            List<Map.Entry<String, String>> chunk = all.subList(from, Math.min(all.size(), from + 100));
+            jdbc.update("INSERT INTO webhook_owner (resource_id, shop_id) SELECT v.resource_id, v.shop_id FROM (VALUES "
+                    + String.join(", ", java.util.Collections.nCopies(chunk.size(), "(CAST(? AS VARCHAR(36)),"
+                    + " CAST(? AS VARCHAR(64)))")) + ") AS v (resource_id, shop_id) WHERE NOT EXISTS"
+                    + " (SELECT 1 FROM webhook_owner o WHERE o.resource_id = v.resource_id)",
+                    chunk.stream().flatMap(e -> java.util.stream.Stream.of(e.getKey(), e.getValue())).toArray());
+        }
     }
 
     /** Every active subscription, for the outbox to match events against without asking per event. */
