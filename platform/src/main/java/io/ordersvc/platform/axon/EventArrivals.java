@@ -35,14 +35,13 @@ import java.util.function.LongSupplier;
  * transaction committed, and the stream notes the signal count before it reads, so an append that its read could
  * not see signals afterwards and the next question reads again.
  * <p>
- * <p>
  * Nor does a stream read to learn that it has caught up. Each read that found nothing cost a query and Axon's gap
  * check, and every batch ended with one: a stream read until a read came back empty. PostgreSQL's notifications name
  * the highest position each append reached (db/platform/postgresql/V6), so a stream that has read up to every
  * position named, and has heard of nothing since its last read began, knows there is nothing more ({@link ReadGate}).
  * <p>
  * And the streams share what they read: each processor reads every event, and each deserialized it on its own (and
- * opened its sealed personal data): five times per event, a tenth of the service's CPU under load. A stream now
+ * opened its sealed personal data): five times per event, about a tenth of the JVM's samples under load. A stream now
  * hands out the message another stream read for the same position, under its own token, so an event's payload is
  * deserialized once ({@link SharedMessages}).
  */

@@ -58,14 +58,6 @@ public final class FreshAggregateCache implements Cache {
     /** The key the last put pushed out; written and read under the map's lock. */
     private Object evicted;
 
-    public FreshAggregateCache(EventStorageEngine storage, int capacity) {
-        this(storage, ids -> {
-            Map<String, Long> last = new HashMap<>();
-            ids.forEach(id -> storage.lastSequenceNumberFor(id).ifPresent(n -> last.put(id, n)));
-            return last;
-        }, capacity);
-    }
-
     public FreshAggregateCache(EventStorageEngine storage, LastSequenceNumbers lastSequenceNumbers, int capacity) {
         this.storage = storage;
         this.lastSequenceNumbers = lastSequenceNumbers;
