@@ -74,13 +74,6 @@ public class AxonStorageConfig {
     }
 
     /**
-     * Axon's JDBC engine as its auto-configuration builds it, with one change: it opens no transaction of its own.
-     * Every read a caught-up processor makes (and they make several per appended event, most of them empty) was
-     * BEGIN, SELECT, COMMIT through a JPA transaction with its EntityManager; now it is one auto-committed SELECT.
-     * Appends, snapshots and a command's aggregate loads still run in the caller's transaction: the connection
-     * provider hands out the unit of work's (Spring's) connection whenever there is one.
-     */
-    /**
      * The freshness check of cached aggregates a unit of work only read (FreshAggregateCache), all of them in one
      * query, in the unit of work's transaction.
      */
@@ -102,6 +95,13 @@ public class AxonStorageConfig {
         };
     }
 
+    /**
+     * Axon's JDBC engine as its auto-configuration builds it, with one change: it opens no transaction of its own.
+     * Every read a caught-up processor makes (and they make several per appended event, most of them empty) was
+     * BEGIN, SELECT, COMMIT through a JPA transaction with its EntityManager; now it is one auto-committed SELECT.
+     * Appends, snapshots and a command's aggregate loads still run in the caller's transaction: the connection
+     * provider hands out the unit of work's (Spring's) connection whenever there is one.
+     */
     @Bean
     EventStorageEngine eventStorageEngine(Serializer defaultSerializer, PersistenceExceptionResolver resolver,
                                           @Qualifier("eventSerializer") Serializer eventSerializer,

@@ -196,7 +196,7 @@ public class EventArrivals implements StreamableMessageSource<TrackedEventMessag
 
         @Override
         public Optional<TrackedEventMessage<?>> peek() {
-            return hasNextAvailable() ? gate.peek(delegate) : Optional.empty();
+            return hasNextAvailable() ? gate.around(delegate::peek) : Optional.empty();
         }
 
         /**
@@ -292,21 +292,12 @@ public class EventArrivals implements StreamableMessageSource<TrackedEventMessag
             return CURRENT.get();
         }
 
-        <T> T around(InterruptibleCall<T> call) throws InterruptedException {
+        /** Runs a call on the stream's delegate with this gate as the reading thread's. */
+        <T, E extends Exception> T around(Call<T, E> call) throws E {
             ReadGate previous = CURRENT.get();
             CURRENT.set(this);
             try {
                 return call.call();
-            } finally {
-                CURRENT.set(previous);
-            }
-        }
-
-        Optional<TrackedEventMessage<?>> peek(BlockingStream<TrackedEventMessage<?>> stream) {
-            ReadGate previous = CURRENT.get();
-            CURRENT.set(this);
-            try {
-                return stream.peek();
             } finally {
                 CURRENT.set(previous);
             }
@@ -338,8 +329,8 @@ public class EventArrivals implements StreamableMessageSource<TrackedEventMessag
     }
 
     @FunctionalInterface
-    interface InterruptibleCall<T> {
-        T call() throws InterruptedException;
+    interface Call<T, E extends Exception> {
+        T call() throws E;
     }
 
     /**
