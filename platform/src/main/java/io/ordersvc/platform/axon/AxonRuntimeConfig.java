@@ -47,6 +47,12 @@ public class AxonRuntimeConfig {
                 .nodeId(instance.value()).claimTimeout(claimTimeout).build();
     }
 
+    /** Every aggregate's commands find their target through this (Axon's configuration looks the type up). */
+    @Bean
+    org.axonframework.modelling.command.CommandTargetResolver commandTargets() {
+        return new CommandTargets();
+    }
+
     /** The streaming processors' source (application.yml names it): wakes them when events arrive. */
     @Bean
     @Primary
