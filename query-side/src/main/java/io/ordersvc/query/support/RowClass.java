@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * A read-model table described once, by its row class: the JPA entity its queries read, which Hibernate validates
@@ -76,8 +75,14 @@ final class RowClass<R> {
 
     /** The key of a row: its one key field's value, or the key fields' values joined with '#'. */
     private String key(R row) {
-        return keys.size() == 1 ? String.valueOf(get(keys.get(0), row))
-                : keys.stream().map(f -> String.valueOf(get(f, row))).collect(Collectors.joining("#"));
+        if (keys.size() == 1) {
+            return String.valueOf(get(keys.get(0), row));
+        }
+        StringBuilder key = new StringBuilder(48);
+        for (Field f : keys) {
+            (key.isEmpty() ? key : key.append('#')).append(get(f, row));
+        }
+        return key.toString();
     }
 
     private Object[] values(R row) {
