@@ -21,7 +21,8 @@ import java.util.stream.Collectors;
  * What one event batch adds to the analytics tables: the orders it names loaded in one query, the counters it adds
  * kept in memory, all written just before the commit with the processor's token: a few JDBC batches per event
  * batch, whatever its size. Counters go as {@code UPDATE ... SET n = n + ?}, and a row that is not there yet is
- * inserted. Plain SQL, the same on H2 and PostgreSQL.
+ * inserted. Plain SQL, the same on H2 and PostgreSQL, but for one thing: on PostgreSQL each table's additions are
+ * one UPDATE over the rows as arrays ({@link #updateEach}), where H2 gets a JDBC batch of one UPDATE per row.
  */
 final class AnalyticsBook {
 
@@ -94,6 +95,7 @@ final class AnalyticsBook {
     }
 
     private final JdbcTemplate jdbc;
+    private final boolean postgres;
     private final Map<String, Order> orders = new HashMap<>();
     private final Set<String> loadedOrders = new LinkedHashSet<>();
     private final Set<String> newOrders = new LinkedHashSet<>();
@@ -102,8 +104,9 @@ final class AnalyticsBook {
     private final Set<List<Object>> buyerDays = new LinkedHashSet<>();
     private final Map<List<Object>, LocalDate> firstBuyers = new LinkedHashMap<>();
 
-    AnalyticsBook(JdbcTemplate jdbc) {
+    AnalyticsBook(JdbcTemplate jdbc, boolean postgres) {
         this.jdbc = jdbc;
+        this.postgres = postgres;
     }
 
     // ---- orders
@@ -239,6 +242,16 @@ final class AnalyticsBook {
     private static final String ADD = "UPDATE analytics_product_total SET product_name = ?, quantity = quantity + ?,"
             + " revenue = revenue + ?, refunded_amount = refunded_amount + ?, refund_count = refund_count + ?"
             + " WHERE shop_id = ? AND product_id = ? AND stat_date >= ?";
+    /** {@link #ADD} for every product of a day in one statement (PostgreSQL): returns each product's ordinal per row. */
+    private static final String ADD_ALL = "UPDATE analytics_product_total t SET product_name = v.product_name,"
+            + " quantity = t.quantity + v.quantity, revenue = t.revenue + v.revenue,"
+            + " refunded_amount = t.refunded_amount + v.refunded_amount, refund_count = t.refund_count + v.refund_count"
+            + " FROM unnest(?::text[], ?::int8[], ?::numeric[], ?::numeric[], ?::int8[], ?::text[], ?::text[])"
+            + " WITH ORDINALITY AS v(product_name, quantity, revenue, refunded_amount, refund_count, shop_id,"
+            + " product_id, n) WHERE t.shop_id = v.shop_id AND t.product_id = v.product_id AND t.stat_date >= ?"
+            + " RETURNING v.n";
+    private static final String[] ADD_TYPES = {"text", "int8", "numeric", "numeric", "int8", "text", "text"};
+
     /**
      * A product's totals on the roll days from a day on where it has none yet: what it gained. A roll day's products
      * include every earlier roll day's, so a product missing on a roll day had nothing up to it.
@@ -278,11 +291,14 @@ final class AnalyticsBook {
             List<Object[]> gains = rows.stream().map(r -> new Object[]{value(PRODUCT, 0, r.counts[0]),
                     value(PRODUCT, 2, r.counts[2]), value(PRODUCT, 3, r.counts[3]), value(PRODUCT, 1, r.counts[1])})
                     .toList();
-            int[] updated = jdbc.batchUpdate(ADD, java.util.stream.IntStream.range(0, rows.size()).mapToObj(i -> {
-                Row r = rows.get(i);
-                Object[] g = gains.get(i);
-                return new Object[]{r.keys[3], g[0], g[1], g[2], g[3], r.keys[1], r.keys[2], date(day)};
-            }).toList());
+            // A product renamed within the batch has two rows: one UPDATE over both would add only one of them.
+            boolean distinct = rows.stream().map(r -> List.of(r.keys[1], r.keys[2])).distinct().count() == rows.size();
+            int[] updated = updateEach(ADD, distinct ? ADD_ALL : null, ADD_TYPES,
+                    java.util.stream.IntStream.range(0, rows.size()).mapToObj(i -> {
+                        Row r = rows.get(i);
+                        Object[] g = gains.get(i);
+                        return new Object[]{r.keys[3], g[0], g[1], g[2], g[3], r.keys[1], r.keys[2]};
+                    }).toList(), date(day));
             List<Object[]> missing = new ArrayList<>();
             for (int i = 0; i < rows.size(); i++) {
                 Row r = rows.get(i);
@@ -326,7 +342,15 @@ final class AnalyticsBook {
         List<String> ids = List.copyOf(rows.keySet());
         String set = table.counts().stream().map(c -> c.column() + " = " + c.column() + " + ?")
                 .collect(Collectors.joining(", "));
-        int[] updated = jdbc.batchUpdate("UPDATE " + table.table() + " SET " + set + " WHERE id = ?", ids.stream()
+        String countColumns = table.counts().stream().map(Count::column).collect(Collectors.joining(", "));
+        String all = "UPDATE " + table.table() + " t SET " + table.counts().stream()
+                .map(c -> c.column() + " = t." + c.column() + " + v." + c.column()).collect(Collectors.joining(", "))
+                + " FROM unnest(" + table.counts().stream().map(c -> c.money() ? "?::numeric[], " : "?::int8[], ")
+                .collect(Collectors.joining()) + "?::text[]) WITH ORDINALITY AS v(" + countColumns + ", id, n)"
+                + " WHERE t.id = v.id RETURNING v.n";
+        String[] types = java.util.stream.Stream.concat(table.counts().stream().map(c -> c.money() ? "numeric" : "int8"),
+                java.util.stream.Stream.of("text")).toArray(String[]::new);
+        int[] updated = updateEach("UPDATE " + table.table() + " SET " + set + " WHERE id = ?", all, types, ids.stream()
                 .map(id -> {
                     Row row = rows.get(id);
                     List<Object> values = new ArrayList<>();
@@ -360,9 +384,47 @@ final class AnalyticsBook {
         }
     }
 
+    /**
+     * Runs {@code perRow} for each row (its parameters: the row's values, then {@code common}) and returns how many
+     * table rows each changed. On PostgreSQL, with more than one row and {@code allRows} given, one statement does it
+     * whatever the batch's size: {@code allRows} takes each column of the rows as an array of its {@code types}
+     * ({@code unnest(...) WITH ORDINALITY}), then {@code common}, and returns the ordinal of the row behind each table
+     * row it changed. Its rows must not change the same table row twice (an UPDATE changes a row once).
+     */
+    private int[] updateEach(String perRow, String allRows, String[] types, List<Object[]> rows, Object... common) {
+        if (!postgres || allRows == null || rows.size() < 2) {
+            return jdbc.batchUpdate(perRow, rows.stream().map(r -> {
+                Object[] args = java.util.Arrays.copyOf(r, r.length + common.length);
+                System.arraycopy(common, 0, args, r.length, common.length);
+                return args;
+            }).toList());
+        }
+        int[] updated = new int[rows.size()];
+        jdbc.query(con -> {
+            java.sql.PreparedStatement statement = con.prepareStatement(allRows);
+            for (int c = 0; c < types.length; c++) {
+                Object[] column = new Object[rows.size()];
+                for (int r = 0; r < column.length; r++) {
+                    Object v = rows.get(r)[c];
+                    column[r] = "int8".equals(types[c]) ? Long.valueOf(((Number) v).longValue()) : v;
+                }
+                statement.setArray(c + 1, con.createArrayOf(types[c], column));
+            }
+            for (int i = 0; i < common.length; i++) {
+                statement.setObject(types.length + 1 + i, common[i]);
+            }
+            return statement;
+        }, (java.sql.ResultSet rs) -> {
+            updated[rs.getInt(1) - 1]++;
+        });
+        return updated;
+    }
+
     private static Object value(Counters table, int column, Object count) {
         return count != null ? count : table.counts().get(column).money() ? BigDecimal.ZERO : 0;
     }
+
+    private static final String[] ORDER_TYPES = {"numeric", "text", "bool", "bool", "bool", "bool", "text"};
 
     private void writeOrders() {
         List<Object[]> inserts = newOrders.stream().map(orders::get).map(o -> new Object[]{o.orderId, o.shopId,
@@ -375,8 +437,12 @@ final class AnalyticsBook {
         List<Object[]> updates = changedOrders.stream().map(orders::get).map(o -> new Object[]{o.total,
                 JsonText.write(o.lines), o.paid, o.shipped, o.completed, o.refunded, o.orderId}).toList();
         if (!updates.isEmpty()) {
-            jdbc.batchUpdate("UPDATE analytics_order SET total = ?, lines = ?, paid = ?, shipped = ?, completed = ?,"
-                    + " refunded = ? WHERE order_id = ?", updates);
+            updateEach("UPDATE analytics_order SET total = ?, lines = ?, paid = ?, shipped = ?, completed = ?,"
+                    + " refunded = ? WHERE order_id = ?", "UPDATE analytics_order t SET total = v.total, lines = v.lines,"
+                    + " paid = v.paid, shipped = v.shipped, completed = v.completed, refunded = v.refunded FROM unnest("
+                    + "?::numeric[], ?::text[], ?::bool[], ?::bool[], ?::bool[], ?::bool[], ?::text[]) WITH ORDINALITY"
+                    + " AS v(total, lines, paid, shipped, completed, refunded, order_id, n) WHERE t.order_id = v.order_id"
+                    + " RETURNING v.n", ORDER_TYPES, updates);
         }
     }
 

@@ -42,10 +42,13 @@ class AnalyticsProjection {
             "analytics_buyer", "analytics_order");
 
     private final JdbcTemplate jdbc;
+    /** Whether the tables are PostgreSQL's: a batch's additions to a table are then one statement. */
+    private final java.util.function.BooleanSupplier postgres;
     private final ZoneId zone;
 
     AnalyticsProjection(JdbcTemplate jdbc, AnalyticsZone zone) {
         this.jdbc = jdbc;
+        this.postgres = io.ordersvc.query.support.Databases.postgres(jdbc);
         this.zone = zone.id();
     }
 
@@ -192,7 +195,7 @@ class AnalyticsProjection {
      * such look was a query of its own.
      */
     private AnalyticsBook book() {
-        return EventBatch.state(this, () -> new AnalyticsBook(jdbc),
+        return EventBatch.state(this, () -> new AnalyticsBook(jdbc, postgres.getAsBoolean()),
                 b -> b.prefetch(EventBatch.aggregates("Order")),
                 AnalyticsBook::write);
     }
