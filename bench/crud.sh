@@ -25,7 +25,7 @@ crud=$!
 trap 'kill $crud 2>/dev/null || true' EXIT
 wait_http "http://127.0.0.1:$MPORT/actuator/health" 120
 
-load_at $PORT clients=32 seconds=${BENCH_WARMUP:-40} > /dev/null # warm-up, as for the service
+load_at $PORT clients=32 seconds=${BENCH_WARMUP:-90} > /dev/null # warm-up, as for the service
 for c in $LEVELS; do
   measure_level $PORT $crud "$c" "$SECS" "$UNPAID"
 done

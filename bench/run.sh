@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # One command for the figures of BENCHMARKS.md (issue 5):
-#   ./bench/run.sh                 # 40 s warm-up, 20 s per level, 8/32/64 clients; replay of ~1M events; drills
+#   ./bench/run.sh                 # 90 s warm-up, 20 s per level, 8/32/64 clients; replay of ~1M events; drills
 #   BENCH_SECONDS=10 BENCH_CLIENTS="8 32" BENCH_REPLAY_ORDERS=20000 ./bench/run.sh   # a quick look
 #   BENCH_PHASES="" ./bench/run.sh       # commands, keeping up and lag only (no replay, no drills)
 # 1. Commands: the standalone service on the local PostgreSQL (fresh database orders_bench), driven over HTTP with
@@ -57,9 +57,11 @@ INSERT INTO bench_event (aggregate_id, seq, payload, meta)
 VALUES (md5(random()::text), 1, decode(repeat('7b22', 150), 'hex'), decode(repeat('7b22', 60), 'hex'));
 SQL
 
-# Warm-up, not reported: on 2 cores the JIT compiles Spring, Axon and Hibernate for minutes, taking up to a third
-# of the CPU in the first minute; the levels below measure the service once most of that is done.
-load clients=32 seconds=${BENCH_WARMUP:-40} > /dev/null
+# Warm-up, not reported: on 2 cores the JIT compiles Spring, Axon and Hibernate for minutes. Run for 30 s periods
+# from a cold start at 32 clients, the service reached its steady rate in its third period (the JIT still took a
+# quarter of its CPU at 60 s) and the CRUD baseline in its second (bench/README.md, session 18): 90 s for both, so
+# the levels compare the two services running, not the start of the larger one.
+load clients=32 seconds=${BENCH_WARMUP:-90} > /dev/null
 
 rows=()
 keep=()
@@ -177,7 +179,7 @@ pgv=$(psql "${PG[@]}" -Atc "SHOW server_version" | cut -d' ' -f1)
   took=$(( $(date +%s) - run_started ))
   echo "$(date -u '+%Y-%m-%d %H:%M UTC') · $cores cores, $mem · PostgreSQL $pgv · command: \`./bench/run.sh\`," \
     "whole run $((took / 60)) min $((took % 60)) s (bound: 15 min)"
-  echo "(BENCH_SECONDS=$SECS, BENCH_CLIENTS=\"$LEVELS\", BENCH_WARMUP=${BENCH_WARMUP:-40}). Service, load generator and PostgreSQL share the machine."
+  echo "(BENCH_SECONDS=$SECS, BENCH_CLIENTS=\"$LEVELS\", BENCH_WARMUP=${BENCH_WARMUP:-90}). Service, load generator and PostgreSQL share the machine."
   echo
   echo "## Commands against the limit"
   echo "Each client loops place (1-3 lines) → pay → ship → confirm receipt over HTTP with real tokens."
