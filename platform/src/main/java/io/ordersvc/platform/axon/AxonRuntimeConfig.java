@@ -12,6 +12,7 @@ import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.serialization.Serializer;
 import org.slf4j.Logger;
@@ -49,7 +50,7 @@ public class AxonRuntimeConfig {
 
     /** Every aggregate's commands find their target through this (Axon's configuration looks the type up). */
     @Bean
-    org.axonframework.modelling.command.CommandTargetResolver commandTargets() {
+    CommandTargetResolver commandTargets() {
         return new CommandTargets();
     }
 

@@ -293,8 +293,7 @@ class AnalyticsProjectionTablesTest {
         rowsUpdated.set(0);
         inOneBatch(live, List.of(threeProducts("q", "2026-12-01T03:00:00Z"),
                 new OrderPaid("q", Money.of("36.00"), "wechat", "t-q", Instant.parse("2026-12-01T03:01:00Z"))));
-        boolean postgres = "postgres".equals(System.getProperty("orders.test.db", "h2"));
-        if (postgres) {
+        if (ReadModelDatabase.postgres()) {
             // One statement each for the products, their totals, the day's figures and the funnel; none per row.
             assertThat(arrayStatements.get()).isEqualTo(4);
             assertThat(rowsUpdated.get()).isZero();

@@ -28,8 +28,13 @@ public final class ReadModelDatabase {
         this.tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
     }
 
+    /** Whether the tests run on PostgreSQL ({@code -Ppostgres}) rather than H2. */
+    public static boolean postgres() {
+        return "postgres".equals(System.getProperty("orders.test.db", "h2"));
+    }
+
     public static ReadModelDatabase fresh(String name) {
-        boolean postgres = "postgres".equals(System.getProperty("orders.test.db", "h2"));
+        boolean postgres = postgres();
         String url;
         String user;
         String password;
