@@ -1,6 +1,7 @@
 package io.ordersvc.command.coupon;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import io.ordersvc.platform.ids.ThreadRandom;
 import io.ordersvc.shared.coupon.CouponCommand.CreateCouponTemplate;
 import io.ordersvc.shared.coupon.CouponCommand.GenerateCouponCodes;
 import io.ordersvc.shared.coupon.CouponEvent.CouponCodesGenerated;
@@ -19,7 +20,6 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.spring.stereotype.Aggregate;
 
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,6 +27,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.random.RandomGenerator;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -52,7 +53,7 @@ public class CouponTemplate {
     public static final String VIA_GRANT = "grant";
     public static final String VIA_CODE = "code";
 
-    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final RandomGenerator RANDOM = ThreadRandom.generator();
 
     @AggregateIdentifier
     private String templateId;

@@ -1,14 +1,14 @@
 package io.ordersvc.command.order;
 
+import io.ordersvc.platform.ids.ThreadRandom;
 import org.springframework.stereotype.Component;
 
-import java.security.SecureRandom;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 
 /**
  * New e-ticket codes: 16 characters of Crockford's base32 (no I, L, O, U: read aloud and typed without mistakes),
- * 80 bits from a SecureRandom, no sequence, so a code cannot be guessed from another. Handed to the Order as a
+ * 80 bits from a SecureRandom ({@link ThreadRandom}), no sequence, so a code cannot be guessed from another. Handed to the Order as a
  * handler parameter, as its Clock is: tests give one that repeats.
  */
 @Component
@@ -20,7 +20,7 @@ public class TicketCodes implements Supplier<String> {
     private final RandomGenerator random;
 
     public TicketCodes() {
-        this(new SecureRandom());
+        this(ThreadRandom.generator());
     }
 
     public TicketCodes(RandomGenerator random) {

@@ -2,6 +2,7 @@ package io.ordersvc.command.wallet;
 
 import io.ordersvc.command.support.LockOrder;
 import io.ordersvc.platform.FeatureApi;
+import io.ordersvc.platform.ids.ThreadRandom;
 import io.ordersvc.shared.error.Refusal;
 import io.ordersvc.shared.identity.Role;
 import io.ordersvc.shared.money.Money;
@@ -15,12 +16,12 @@ import org.axonframework.modelling.command.Repository;
 import org.springframework.stereotype.Component;
 import org.springframework.util.IdGenerator;
 
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.random.RandomGenerator;
 
 /**
  * Issuing gift cards, and the cards as checkout, cancellation and refunds use them inside their own units of work
@@ -37,7 +38,7 @@ public class GiftCards {
 
     private final Repository<GiftCard> cards;
     private final IdGenerator ids;
-    private final SecureRandom random = new SecureRandom();
+    private final RandomGenerator random = ThreadRandom.generator();
 
     public GiftCards(Repository<GiftCard> cards, IdGenerator ids) {
         this.cards = cards;

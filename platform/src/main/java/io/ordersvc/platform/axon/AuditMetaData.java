@@ -1,5 +1,6 @@
 package io.ordersvc.platform.axon;
 
+import io.ordersvc.platform.ids.RandomUuids;
 import io.ordersvc.shared.identity.ActorAware;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.MessageDispatchInterceptor;
@@ -9,7 +10,6 @@ import org.springframework.stereotype.Component;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.BiFunction;
 
 /**
@@ -35,7 +35,7 @@ public class AuditMetaData implements MessageDispatchInterceptor<CommandMessage<
             }
             if (!message.getMetaData().containsKey(CORRELATION_ID)) {
                 String requestId = MDC.get(MDC_REQUEST_ID);
-                meta.put(CORRELATION_ID, requestId != null ? requestId : UUID.randomUUID().toString());
+                meta.put(CORRELATION_ID, requestId != null ? requestId : RandomUuids.next().toString());
             }
             return message.andMetaData(meta);
         };

@@ -3,10 +3,9 @@ package io.ordersvc.platform.ids;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.util.IdGenerator;
-import org.springframework.util.JdkIdGenerator;
 
 /**
- * Where new resource ids come from: Spring's {@link IdGenerator}, random UUIDs in production. Endpoints and handlers
+ * Where new resource ids come from: Spring's {@link IdGenerator}, random UUIDs in production ({@link RandomUuids}). Endpoints and handlers
  * take it injected (never {@code UUID.randomUUID()} of their own), so tests can predict ids.
  */
 @Configuration(proxyBeanMethods = false)
@@ -14,6 +13,6 @@ public class IdsConfig {
 
     @Bean
     IdGenerator idGenerator() {
-        return new JdkIdGenerator();
+        return new RandomUuids();
     }
 }

@@ -1,18 +1,18 @@
 package io.ordersvc.platform.privacy;
 
+import io.ordersvc.platform.ids.ThreadRandom;
+
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 
 /** AES-256-GCM as this package stores it: IV ‖ ciphertext ‖ tag, with associated data. */
 final class Aead {
 
     static final int IV_BYTES = 12;
     private static final int TAG_BITS = 128;
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private Aead() {
     }
@@ -20,7 +20,7 @@ final class Aead {
     /** A fresh random IV. */
     static byte[] randomIv() {
         byte[] iv = new byte[IV_BYTES];
-        RANDOM.nextBytes(iv);
+        ThreadRandom.current().nextBytes(iv);
         return iv;
     }
 

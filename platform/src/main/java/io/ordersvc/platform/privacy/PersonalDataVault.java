@@ -1,5 +1,7 @@
 package io.ordersvc.platform.privacy;
 
+import io.ordersvc.platform.ids.RandomUuids;
+import io.ordersvc.platform.ids.ThreadRandom;
 import io.ordersvc.shared.privacy.PersonalData;
 
 import javax.crypto.KeyGenerator;
@@ -9,13 +11,11 @@ import javax.crypto.spec.SecretKeySpec;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -39,7 +39,6 @@ public final class PersonalDataVault {
     /** Phone searches need at least 3 digits: shorter ones match nearly every order. */
     public static final int MIN_PHONE_DIGITS = 3;
 
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final KeyRing keys;
     private final SecretKeySpec searchKey;
@@ -212,7 +211,7 @@ public final class PersonalDataVault {
     static SecretKey newKey() {
         try {
             KeyGenerator generator = KeyGenerator.getInstance("AES");
-            generator.init(256, RANDOM);
+            generator.init(256, ThreadRandom.current());
             return generator.generateKey();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
@@ -227,7 +226,7 @@ public final class PersonalDataVault {
         @Override
         public BuyerKey forBuyer(String buyerId) {
             return byBuyer.computeIfAbsent(buyerId, b -> {
-                BuyerKey key = new BuyerKey(UUID.randomUUID().toString(), b, newKey());
+                BuyerKey key = new BuyerKey(RandomUuids.next().toString(), b, newKey());
                 byId.put(key.keyId(), key);
                 return key;
             });

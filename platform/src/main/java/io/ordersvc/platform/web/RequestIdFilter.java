@@ -1,6 +1,7 @@
 package io.ordersvc.platform.web;
 
 import io.ordersvc.platform.axon.AuditMetaData;
+import io.ordersvc.platform.ids.RandomUuids;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -12,7 +13,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
-import java.util.UUID;
 import java.util.regex.Pattern;
 
 /** X-Request-Id in, X-Request-Id out; the id becomes the correlation id of every event the request causes. */
@@ -27,7 +27,7 @@ public class RequestIdFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String sent = request.getHeader(HEADER);
-        String id = sent != null && SAFE.matcher(sent).matches() ? sent : UUID.randomUUID().toString();
+        String id = sent != null && SAFE.matcher(sent).matches() ? sent : RandomUuids.next().toString();
         MDC.put(AuditMetaData.MDC_REQUEST_ID, id);
         response.setHeader(HEADER, id);
         try {

@@ -1,0 +1,40 @@
+package io.ordersvc.platform.ids;
+
+import org.axonframework.common.IdentifierFactory;
+import org.springframework.util.IdGenerator;
+
+import java.util.UUID;
+
+/**
+ * Random (version 4) UUIDs from the calling thread's own generator ({@link ThreadRandom}), not from
+ * {@link UUID#randomUUID()}'s one lock for the whole JVM. Axon's {@link IdentifierFactory} (named in
+ * {@code META-INF/services}, which Axon reads when it first needs one: every command and event message's id) and
+ * Spring's {@link IdGenerator} for the service's own resource ids ({@link IdsConfig}).
+ */
+public final class RandomUuids extends IdentifierFactory implements IdGenerator {
+
+    /** A random version 4 UUID (RFC 9562, section 5.4). */
+    public static UUID next() {
+        byte[] b = new byte[16];
+        ThreadRandom.current().nextBytes(b);
+        b[6] = (byte) ((b[6] & 0x0f) | 0x40); // version 4
+        b[8] = (byte) ((b[8] & 0x3f) | 0x80); // variant 10
+        long msb = 0;
+        long lsb = 0;
+        for (int i = 0; i < 8; i++) {
+            msb = (msb << 8) | (b[i] & 0xff);
+            lsb = (lsb << 8) | (b[i + 8] & 0xff);
+        }
+        return new UUID(msb, lsb);
+    }
+
+    @Override
+    public String generateIdentifier() {
+        return next().toString();
+    }
+
+    @Override
+    public UUID generateId() {
+        return next();
+    }
+}
