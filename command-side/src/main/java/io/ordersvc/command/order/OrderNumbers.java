@@ -49,15 +49,22 @@ public class OrderNumbers {
         return node;
     }
 
-    public synchronized String next() {
+    /** The next number; only drawing the second and counter holds the lock, the formatting does not. */
+    public String next() {
         long now = clock.instant().getEpochSecond();
-        if (now > second) {
-            second = now;
-            counter = 0;
-        } else if (++counter > 999) {
-            second++;
-            counter = 0;
+        long at;
+        int n;
+        synchronized (this) {
+            if (now > second) {
+                second = now;
+                counter = 0;
+            } else if (++counter > 999) {
+                second++;
+                counter = 0;
+            }
+            at = second;
+            n = counter;
         }
-        return SECONDS.format(Instant.ofEpochSecond(second)) + String.format("%03d%03d", node, counter);
+        return SECONDS.format(Instant.ofEpochSecond(at)) + String.format("%03d%03d", node, n);
     }
 }
