@@ -248,8 +248,14 @@ public class CommandLoad {
         }
     }
 
-    /** LAG_DETAIL set: every lag over 150 ms is printed with its time since the start. */
+    /**
+     * LAG_DETAIL set: every lag over that many milliseconds (150 if it is not a number) is printed with its time since
+     * the start and the wall-clock time of its acknowledgement (to set beside a GC log).
+     */
     static final boolean DETAIL = System.getenv("LAG_DETAIL") != null;
+    static final long DETAIL_OVER_NANOS = 1_000_000L * (DETAIL && System.getenv("LAG_DETAIL").matches("\\d+")
+            ? Long.parseLong(System.getenv("LAG_DETAIL")) : 150);
+    static final long T0_WALL_MILLIS = System.currentTimeMillis();
     static final long T0 = System.nanoTime();
 
     /**
@@ -309,9 +315,10 @@ public class CommandLoad {
                                 if (expected != null && rs.getLong(2) >= expected[0]) {
                                     pending.remove(rs.getString(1));
                                     lags.add(now - expected[1]);
-                                    if (DETAIL && now - expected[1] > 150_000_000L) {
-                                        System.err.printf(Locale.ROOT, "slow lag %.0f ms at +%.2f s%n",
-                                                (now - expected[1]) / 1e6, (expected[1] - T0) / 1e9);
+                                    if (DETAIL && now - expected[1] > DETAIL_OVER_NANOS) {
+                                        System.err.printf(Locale.ROOT, "slow lag %.0f ms at +%.2f s (%tT.%<tL)%n",
+                                                (now - expected[1]) / 1e6, (expected[1] - T0) / 1e9,
+                                                T0_WALL_MILLIS + (expected[1] - T0) / 1_000_000);
                                     }
                                 }
                             }
