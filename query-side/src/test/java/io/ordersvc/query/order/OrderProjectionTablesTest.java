@@ -115,6 +115,63 @@ class OrderProjectionTablesTest {
     }
 
     @Test
+    void a_batchs_counters_are_written_in_one_jdbc_batch_and_a_missing_counter_row_is_created() {
+        List<String> singles = new java.util.ArrayList<>();
+        List<Integer> batches = new java.util.ArrayList<>();
+        var counting = new org.springframework.jdbc.core.JdbcTemplate(db.jdbc.getDataSource()) {
+            @Override
+            public int update(String sql, Object... args) {
+                singles.add(sql);
+                return super.update(sql, args);
+            }
+
+            @Override
+            public int[] batchUpdate(String sql, List<? extends Object[]> args) {
+                batches.add(args.size());
+                return super.batchUpdate(sql, args);
+            }
+        };
+        OrderProjection projection = new OrderProjection(new OrderTables(db.jdbc), new OrderCounters(counting), VAULT);
+        long toShip = counter("status:to_ship");
+        long unpaid = counter("status:pending_payment");
+        inOneBatch(() -> projection.on(placed(), 0, T0));
+        inOneBatch(() -> projection.on(new OrderPaid(orderId, Money.of("15.00"), "alipay", "T1", T0.plusSeconds(1)),
+                1, T0.plusSeconds(1)));
+        assertThat(batches).as("one round trip per event batch: placed (1 counter), paid (2)").containsExactly(1, 2);
+        assertThat(singles).as("every counter row existed").isEmpty();
+        assertThat(counter("status:to_ship")).isEqualTo(toShip + 1);
+        assertThat(counter("status:pending_payment")).isEqualTo(unpaid);
+
+        db.jdbc.update("DELETE FROM order_count WHERE counter = 'status:completed'");
+        inOneBatch(() -> new OrderCounters(counting).changed("to_ship", false, false, false, completedCopyOf()));
+        assertThat(singles).as("the missing row is inserted").hasSize(1).allMatch(sql -> sql.startsWith("INSERT"));
+        assertThat(counter("status:completed")).isEqualTo(1);
+        assertThat(counter("status:to_ship")).isEqualTo(toShip);
+    }
+
+    /** The handlers run as a processor's batch: in a unit of work, committed with the transaction. */
+    static void inOneBatch(Runnable handlers) {
+        db.batch(() -> {
+            var unitOfWork = org.axonframework.messaging.unitofwork.DefaultUnitOfWork.startAndGet(
+                    new org.axonframework.eventhandling.GenericEventMessage<>("a batch"));
+            try {
+                handlers.run();
+            } catch (RuntimeException e) {
+                unitOfWork.rollback(e);
+                throw e;
+            }
+            unitOfWork.commit();
+        });
+    }
+
+    /** The order as order_view holds it, completed. */
+    private OrderViewEntity completedCopyOf() {
+        OrderViewEntity o = new OrderViewEntity();
+        o.status = "completed";
+        return o;
+    }
+
+    @Test
     void the_print_mark_counts_orders_left_to_print_and_the_remark_and_extension_stay_off_the_buyers_log() {
         long before = notPrinted();
         feed(placed(), 0);
