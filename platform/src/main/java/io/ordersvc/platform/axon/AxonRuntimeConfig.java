@@ -38,14 +38,18 @@ public class AxonRuntimeConfig {
 
     private static final Logger log = LoggerFactory.getLogger(AxonRuntimeConfig.class);
 
-    /** Segment claims carry this instance's distinct name; a dead instance's claims expire after the timeout. */
+    /**
+     * Segment claims carry this instance's distinct name; a dead instance's claims expire after the timeout. An idle
+     * segment's claim is renewed only when a third of the timeout has passed ({@link SparingClaims}).
+     */
     @Bean
     TokenStore tokenStore(ConnectionProvider connections, @Qualifier("serializer") Serializer serializer,
                           TokenSchema schema, InstanceId instance,
                           @Value("${orders.token-claim-timeout:10s}") Duration claimTimeout) {
         log.info("event processors claim segments as {}", instance);
-        return JdbcTokenStore.builder().connectionProvider(connections).serializer(serializer).schema(schema)
-                .nodeId(instance.value()).claimTimeout(claimTimeout).build();
+        return new SparingClaims(JdbcTokenStore.builder().connectionProvider(connections).serializer(serializer)
+                .schema(schema).nodeId(instance.value()).claimTimeout(claimTimeout).build(), claimTimeout,
+                System::nanoTime);
     }
 
     /** Every aggregate's commands find their target through this (Axon's configuration looks the type up). */
