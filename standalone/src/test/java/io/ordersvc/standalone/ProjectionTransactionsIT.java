@@ -8,6 +8,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,10 +35,18 @@ class ProjectionTransactionsIT extends IntegrationTest {
         var projections = new ProjectionTransactions(transactions, jdbc, true);
 
         Transaction batch = projections.startTransaction();
-        String inside = synchronousCommit();
+        String during = synchronousCommit();
+        String[] atCommit = new String[1];
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void beforeCommit(boolean readOnly) {
+                atCommit[0] = synchronousCommit();
+            }
+        });
         batch.commit();
 
-        assertThat(inside).isEqualTo("off");
+        assertThat(during).as("made just before the commit").isEqualTo("on");
+        assertThat(atCommit[0]).isEqualTo("off");
         assertThat(synchronousCommit()).isEqualTo("on");
     }
 

@@ -3,6 +3,9 @@ package io.ordersvc.platform.axon;
 import org.axonframework.common.transaction.Transaction;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+import org.postgresql.core.BaseConnection;
+import org.postgresql.core.TransactionState;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -35,20 +38,47 @@ public class ProjectionTransactions implements TransactionManager {
     public Transaction startTransaction() {
         boolean joins = TransactionSynchronizationManager.isActualTransactionActive();
         Transaction transaction = transactions.startTransaction();
-        if (postgres && !joins) {
-            try {
-                jdbc.execute("SET LOCAL synchronous_commit TO OFF");
-            } catch (RuntimeException failed) {
-                // Not left open on the thread: the processor's next transaction would join this broken one and fail
-                // with it for good (a database outage did exactly that).
-                try {
-                    transaction.rollback();
-                } catch (RuntimeException alsoFailed) {
-                    failed.addSuppressed(alsoFailed);
-                }
-                throw failed;
-            }
+        if (!postgres || joins) {
+            return transaction;
         }
-        return transaction;
+        return new Transaction() {
+            /**
+             * The setting is made just before the commit, the only moment it matters, and only if the transaction
+             * sent anything: an idle processor's transaction that sent nothing then costs no statement at all.
+             */
+            @Override
+            public void commit() {
+                try {
+                    if (begun()) {
+                        jdbc.execute("SET LOCAL synchronous_commit TO OFF");
+                    }
+                } catch (RuntimeException failed) {
+                    // Not left open on the thread: the processor's next transaction would join this broken one and
+                    // fail with it for good (a database outage did exactly that).
+                    try {
+                        transaction.rollback();
+                    } catch (RuntimeException alsoFailed) {
+                        failed.addSuppressed(alsoFailed);
+                    }
+                    throw failed;
+                }
+                transaction.commit();
+            }
+
+            @Override
+            public void rollback() {
+                transaction.rollback();
+            }
+        };
+    }
+
+    /**
+     * Whether the transaction's connection has begun a transaction on the server: the driver sends BEGIN with the
+     * first statement, and commits nothing when none was sent. Anything but PostgreSQL's driver counts as begun.
+     */
+    private boolean begun() {
+        return !Boolean.FALSE.equals(jdbc.execute((ConnectionCallback<Boolean>) connection ->
+                !connection.isWrapperFor(BaseConnection.class)
+                        || connection.unwrap(BaseConnection.class).getTransactionState() != TransactionState.IDLE));
     }
 }

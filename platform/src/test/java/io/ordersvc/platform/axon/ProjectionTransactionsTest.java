@@ -2,6 +2,7 @@ package io.ordersvc.platform.axon;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -36,19 +37,54 @@ class ProjectionTransactionsTest {
         }
     };
 
-    private final JdbcTemplate brokenConnection = new JdbcTemplate() {
-        @Override
-        public void execute(String sql) {
-            calls.add(sql);
-            throw new DataAccessResourceFailureException("An I/O error occurred while sending to the backend");
-        }
-    };
+    /** A connection that has begun a transaction on the server, and cannot make the setting. */
+    private final JdbcTemplate brokenConnection = connection(true, true);
+
+    private JdbcTemplate connection(boolean begun, boolean broken) {
+        return new JdbcTemplate() {
+            @Override
+            public void execute(String sql) {
+                calls.add(sql);
+                if (broken) {
+                    throw new DataAccessResourceFailureException("An I/O error occurred while sending to the backend");
+                }
+            }
+
+            @Override
+            @SuppressWarnings("unchecked")
+            public <T> T execute(ConnectionCallback<T> action) {
+                return (T) Boolean.valueOf(begun);
+            }
+        };
+    }
+
+    @Test
+    void the_setting_is_made_just_before_the_commit() {
+        var projections = new ProjectionTransactions(transactions, connection(true, false), true);
+
+        var transaction = projections.startTransaction();
+        calls.add("the batch's statements");
+        transaction.commit();
+
+        assertThat(calls).containsExactly("begin", "the batch's statements", "SET LOCAL synchronous_commit TO OFF",
+                "commit");
+    }
+
+    @Test
+    void a_transaction_that_sent_nothing_costs_no_setting() {
+        var projections = new ProjectionTransactions(transactions, connection(false, false), true);
+
+        projections.startTransaction().commit();
+
+        assertThat(calls).containsExactly("begin", "commit");
+    }
 
     @Test
     void a_transaction_whose_setting_could_not_be_made_is_rolled_back_not_left_open_on_the_thread() {
         var projections = new ProjectionTransactions(transactions, brokenConnection, true);
+        var transaction = projections.startTransaction();
 
-        assertThatThrownBy(projections::startTransaction).isInstanceOf(DataAccessResourceFailureException.class);
+        assertThatThrownBy(transaction::commit).isInstanceOf(DataAccessResourceFailureException.class);
         assertThat(calls).containsExactly("begin", "SET LOCAL synchronous_commit TO OFF", "rollback");
     }
 
