@@ -1,10 +1,10 @@
 package io.ordersvc.platform.axon;
 
+import io.ordersvc.platform.ids.RandomUuids;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.net.InetAddress;
-import java.util.UUID;
 
 /**
  * This instance's name among those sharing the database: owner of its event-processor segments in token_entry.
@@ -17,7 +17,7 @@ public class InstanceId {
     private final String value;
 
     public InstanceId(@Value("${orders.instance-id:}") String configured) {
-        this.value = configured.isBlank() ? host() + "-" + UUID.randomUUID().toString().substring(0, 8) : configured;
+        this.value = configured.isBlank() ? host() + "-" + RandomUuids.next().toString().substring(0, 8) : configured;
     }
 
     private static String host() {

@@ -2,6 +2,7 @@ package io.ordersvc.platform.privacy;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.ordersvc.platform.ids.RandomUuids;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -20,7 +21,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * Buyers' keys in {@code personal_data_key}, each wrapped with the master key. A key is made in the transaction
@@ -185,7 +185,7 @@ public final class PersonalDataKeys implements KeyRing {
     }
 
     private BuyerKey create(String buyerId) {
-        String keyId = UUID.randomUUID().toString();
+        String keyId = RandomUuids.next().toString();
         byte[] wrapped = wrap(keyId, buyerId, PersonalDataVault.newKey());
         Timestamp now = Timestamp.from(clock.instant());
         if (postgres()) {

@@ -1,6 +1,7 @@
 package io.ordersvc.query.rebuild;
 
 import io.ordersvc.platform.axon.InstanceId;
+import io.ordersvc.platform.ids.RandomUuids;
 import io.ordersvc.query.support.Databases;
 import io.ordersvc.query.support.Fold;
 import io.ordersvc.query.support.ReadModelsSwapped;
@@ -45,7 +46,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -159,7 +159,7 @@ public class ReadModelRebuilds implements DisposableBean {
             throw Refusal.conflict("REBUILD_NEEDS_POSTGRESQL", "an online rebuild needs PostgreSQL; on the embedded "
                     + "database stop the service, empty the tables and token rows, and start it again to replay");
         }
-        String id = UUID.randomUUID().toString();
+        String id = RandomUuids.next().toString();
         String schema = "rebuild_" + id.replace("-", "").substring(0, 16);
         try {
             transactions.executeWithoutResult(status -> {

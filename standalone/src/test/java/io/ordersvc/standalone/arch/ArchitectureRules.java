@@ -98,7 +98,21 @@ final class ArchitectureRules {
     static ArchRule commandSideMakesNoRandomIds(String root) {
         return noClasses().that().resideInAPackage(root + ".command..")
                 .should().callMethod(UUID.class, "randomUUID")
+                .orShould().callMethod("io.ordersvc.platform.ids.RandomUuids", "next")
                 .because("ids come from the injected org.springframework.util.IdGenerator");
+    }
+
+    /**
+     * Secure randomness comes from each thread's own generator ({@code ThreadRandom}): the JVM's default one is a
+     * single lock that every request and event processor queued for (bench/README.md, session 19).
+     */
+    static ArchRule randomnessComesFromThreadRandom(String root) {
+        return noClasses().that().resideInAPackage(root + "..")
+                .and().doNotHaveFullyQualifiedName("io.ordersvc.platform.ids.ThreadRandom")
+                .should().callMethod(UUID.class, "randomUUID")
+                .orShould().callConstructor(java.security.SecureRandom.class)
+                .orShould().callMethod(java.security.SecureRandom.class, "getInstance", String.class)
+                .because("ThreadRandom and RandomUuids draw from a generator per thread, not from the JVM's one lock");
     }
 
     /** A state, timer type or log action is written as its enum, never as a string literal. */

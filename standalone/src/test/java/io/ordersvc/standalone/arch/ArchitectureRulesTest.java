@@ -49,6 +49,14 @@ class ArchitectureRulesTest {
     }
 
     @Test
+    void secure_randomness_comes_from_each_threads_own_generator() {
+        ArchitectureRules.randomnessComesFromThreadRandom(ROOT).check(production);
+        assertThatThrownBy(() -> ArchitectureRules.randomnessComesFromThreadRandom(FIXTURES).check(violations))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("AlphaInternal.newId")
+                .hasMessageContaining("AlphaInternal.secret");
+    }
+
+    @Test
     void no_state_is_spelled_as_a_string_literal() {
         assertThat(ArchitectureRules.STATE_VALUES).contains("pending_payment", "applying", "auto_confirm");
         ArchitectureRules.noStateLiterals(ROOT).check(production);
