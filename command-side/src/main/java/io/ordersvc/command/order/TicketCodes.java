@@ -8,8 +8,8 @@ import java.util.random.RandomGenerator;
 
 /**
  * New e-ticket codes: 16 characters of Crockford's base32 (no I, L, O, U: read aloud and typed without mistakes),
- * 80 bits from a SecureRandom ({@link ThreadRandom}), no sequence, so a code cannot be guessed from another. Handed to the Order as a
- * handler parameter, as its Clock is: tests give one that repeats.
+ * 80 bits from a SecureRandom ({@link ThreadRandom}), no sequence, so a code cannot be guessed from another. Handed
+ * to the Order as a handler parameter, as its Clock is: tests give one that repeats.
  */
 @Component
 @io.ordersvc.platform.FeatureApi // payments hand it to the order they pay

@@ -5,8 +5,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.util.IdGenerator;
 
 /**
- * Where new resource ids come from: Spring's {@link IdGenerator}, random UUIDs in production ({@link RandomUuids}). Endpoints and handlers
- * take it injected (never {@code UUID.randomUUID()} of their own), so tests can predict ids.
+ * Where new resource ids come from: Spring's {@link IdGenerator}, random UUIDs in production ({@link RandomUuids}).
+ * Endpoints and handlers take it injected (never {@code UUID.randomUUID()} of their own), so tests can predict ids.
  */
 @Configuration(proxyBeanMethods = false)
 public class IdsConfig {
