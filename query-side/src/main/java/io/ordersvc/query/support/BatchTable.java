@@ -235,26 +235,7 @@ public final class BatchTable<R> implements Rows<R> {
     }
 
     private Batch batch() {
-        return EventBatch.state(this, Batch::new, batch -> {
-            relaxCommit();
-            prefetch(batch);
-        }, this::write);
-    }
-
-    private static final Object RELAXED = new Object();
-
-    /**
-     * On PostgreSQL the projection's transaction commits without waiting for its WAL flush (set once per transaction,
-     * whichever table comes first). Safe for a projection: its rows and its token commit together, so a database
-     * crash can only lose the last batches as a whole, and the processor then handles those events again. A replay
-     * no longer waits for a disk flush per batch.
-     */
-    private void relaxCommit() {
-        if (postgres.getAsBoolean()) {
-            EventBatch.state(RELAXED, () -> Boolean.TRUE,
-                    relaxed -> jdbc.execute("SET LOCAL synchronous_commit TO OFF"), relaxed -> {
-                    });
-        }
+        return EventBatch.state(this, Batch::new, this::prefetch, this::write);
     }
 
     /**
