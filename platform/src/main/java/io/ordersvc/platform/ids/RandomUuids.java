@@ -3,6 +3,7 @@ package io.ordersvc.platform.ids;
 import org.axonframework.common.IdentifierFactory;
 import org.springframework.util.IdGenerator;
 
+import java.nio.ByteBuffer;
 import java.util.UUID;
 
 /**
@@ -19,13 +20,8 @@ public final class RandomUuids extends IdentifierFactory implements IdGenerator 
         ThreadRandom.current().nextBytes(b);
         b[6] = (byte) ((b[6] & 0x0f) | 0x40); // version 4
         b[8] = (byte) ((b[8] & 0x3f) | 0x80); // variant 10
-        long msb = 0;
-        long lsb = 0;
-        for (int i = 0; i < 8; i++) {
-            msb = (msb << 8) | (b[i] & 0xff);
-            lsb = (lsb << 8) | (b[i + 8] & 0xff);
-        }
-        return new UUID(msb, lsb);
+        ByteBuffer bits = ByteBuffer.wrap(b);
+        return new UUID(bits.getLong(), bits.getLong());
     }
 
     @Override
