@@ -4,7 +4,9 @@ import io.ordersvc.platform.axon.EventBatch;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.serialization.SerializationException;
+import org.postgresql.PGStatement;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -126,8 +128,6 @@ public final class BatchTable<R> implements Rows<R> {
     }
 
     private static final int IN_LIST = 200;
-    /** Up to this many keys, a batch's rows are loaded one by one, by primary key. */
-    private static final int ONE_BY_ONE = 8;
 
     private final JdbcTemplate jdbc;
     private final Mapping<R> mapping;
@@ -199,33 +199,31 @@ public final class BatchTable<R> implements Rows<R> {
         if (missing.isEmpty()) {
             return;
         }
-        if (missing.size() <= ONE_BY_ONE) {
-            missing.forEach(this::find); // live traffic: a batch of a few events, no statement planned per call
+        if (missing.size() == 1) {
+            find(missing.get(0)); // its cached plan is an index scan whatever the table's size
             return;
         }
         missing.forEach(k -> batch.loaded.put(k, null));
+        RowCallbackHandler found = rs -> {
+            R row = mapping.reader().read(rs);
+            batch.loaded.put(mapping.key().apply(row), row);
+        };
         if (postgres.getAsBoolean()) {
-            // Planned for this array, not with the connection's cached generic plan: that one is made while a
-            // rebuilt table is still small, where a sequential scan is cheapest, and stays one at a million rows.
-            jdbc.execute("SET LOCAL plan_cache_mode TO force_custom_plan");
             jdbc.query(c -> {
                 PreparedStatement ps = c.prepareStatement(select + keyColumn() + " = ANY(?)");
+                // Never prepared on the server, so planned for this array each time: a cached generic plan is made
+                // while a rebuilt table is still small, where a sequential scan is cheapest, and stays one at a
+                // million rows. Setting plan_cache_mode around the query instead cost two more round trips.
+                ps.unwrap(PGStatement.class).setPrepareThreshold(0);
                 ps.setArray(1, c.createArrayOf("varchar", missing.toArray()));
                 return ps;
-            }, rs -> {
-                R row = mapping.reader().read(rs);
-                batch.loaded.put(mapping.key().apply(row), row);
-            });
-            jdbc.execute("SET LOCAL plan_cache_mode TO auto");
+            }, found);
             return;
         }
         for (int from = 0; from < missing.size(); from += IN_LIST) {
             List<String> chunk = missing.subList(from, Math.min(missing.size(), from + IN_LIST));
             jdbc.query(select + keyColumn() + " IN (" + chunk.stream().map(v -> "?").collect(Collectors.joining(", "))
-                    + ")", rs -> {
-                R row = mapping.reader().read(rs);
-                batch.loaded.put(mapping.key().apply(row), row);
-            }, chunk.toArray());
+                    + ")", found, chunk.toArray());
         }
     }
 
