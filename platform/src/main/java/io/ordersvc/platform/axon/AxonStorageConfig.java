@@ -24,6 +24,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.sql.SQLException;
+import java.time.Duration;
 
 /**
  * Axon's JDBC storage on tables that Flyway owns (see db/platform/common/V1__axon_storage.sql): snake_case names,
@@ -120,9 +121,19 @@ public class AxonStorageConfig {
 
     /**
      * The JDBC engine, but a streaming processor's read that can find nothing new is left out (EventArrivals.ReadGate
-     * says when): what the stream is then told is what the read would have found, no events.
+     * says when): what the stream is then told is what the read would have found, no events. And the streams that
+     * ask for the same read at once share it ({@link SharedReads}).
      */
     static final class GatedEngine extends JdbcEventStorageEngine {
+
+        /**
+         * How long a read that found events is handed on to streams asking for the same one. The streams that share
+         * reads are woken by the same arrival and linger as long: they ask within a few milliseconds of each other,
+         * or a few tens when the cores are busy.
+         */
+        static final Duration SHARED_READ_KEEP = Duration.ofMillis(250);
+
+        private final SharedReads shared = new SharedReads(SHARED_READ_KEEP);
 
         GatedEngine(JdbcEventStorageEngine.Builder builder) {
             super(builder);
@@ -138,10 +149,7 @@ public class AxonStorageConfig {
             if (!gate.mustRead(lastToken == null ? java.util.OptionalLong.empty() : lastToken.position())) {
                 return java.util.List.of();
             }
-            long before = gate.reading();
-            var read = super.fetchTrackedEvents(lastToken, batchSize);
-            gate.read(before, read.isEmpty());
-            return read;
+            return shared.read(lastToken, batchSize, gate, () -> super.fetchTrackedEvents(lastToken, batchSize));
         }
     }
 

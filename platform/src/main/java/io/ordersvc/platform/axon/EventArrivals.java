@@ -313,19 +313,27 @@ public class EventArrivals implements StreamableMessageSource<TrackedEventMessag
                     || now - readAt >= recheckNanos();
         }
 
-        /** A read is about to run; returns what {@link #read} needs to know of its start. */
-        long reading() {
-            readAt = System.nanoTime();
-            signalsAtRead = signals.get();
-            return unannounced.get();
+        /** A read is about to run: what {@link #read} needs to know of its start. */
+        Start reading() {
+            return new Start(System.nanoTime(), signals.get(), unannounced.get());
         }
 
-        /** The read that began when {@code unannouncedBefore} arrivals without a position were known has returned. */
-        void read(long unannouncedBefore, boolean empty) {
+        /**
+         * A read that began at {@code start} has returned: this stream's own, or one another stream made from the
+         * same token that this stream takes over ({@link SharedReads}). What counts is when that read began: an
+         * append it could not see was signalled after that, and makes the next question read again.
+         */
+        void read(Start start, boolean empty) {
+            readAt = start.at();
+            signalsAtRead = start.signals();
             if (empty) {
-                unannouncedAtDrain = unannouncedBefore;
+                unannouncedAtDrain = start.unannounced();
             }
         }
+    }
+
+    /** When a read began ({@link System#nanoTime}), and the signals and unannounced arrivals known then. */
+    record Start(long at, long signals, long unannounced) {
     }
 
     @FunctionalInterface
