@@ -31,10 +31,13 @@ if [ -z "$jar" ]; then
   jar=$(ls standalone/target/standalone-*-SNAPSHOT.jar | head -n 1)
 fi
 
-# The CRUD baseline runs before the service on odd runs and after it on even ones (a counter in target/bench), so
-# neither always meets a warmer or a colder machine.
-runs=$(( $(cat target/bench/runs 2>/dev/null || echo 0) + 1 ))
-echo $runs > target/bench/runs
+# The CRUD baseline runs before the service on odd runs and after it on even ones, so neither always meets a warmer
+# or a colder machine. The count is kept outside target/ (`./mvnw clean` empties it, and every run then had the
+# CRUD baseline first).
+counter=${BENCH_RUNS_FILE:-${XDG_CACHE_HOME:-$HOME/.cache}/orders-bench/runs}
+mkdir -p "$(dirname "$counter")"
+runs=$(( $(cat "$counter" 2>/dev/null || echo 0) + 1 ))
+echo $runs > "$counter"
 if (( runs % 2 == 1 )); then crud_first=yes; else crud_first=no; fi
 crud_lines=""
 if [ $crud_first = yes ]; then crud_lines=$(bench/crud.sh | tee /dev/stderr); fi
