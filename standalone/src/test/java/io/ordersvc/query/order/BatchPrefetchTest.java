@@ -138,39 +138,42 @@ class BatchPrefetchTest extends IntegrationTest {
         }
     }
 
-    @Test
-    void a_batch_of_shipments_loads_its_orders_and_shipped_lines_in_one_query_each() {
-        projection = new OrderProjection(new OrderTables(countingJdbc()), counters, io.ordersvc.platform.privacy.PersonalDataVault.inMemory());
+    /** The order projection, counting its reads. */
+    OrderProjection countingProjection() {
+        return new OrderProjection(new OrderTables(countingJdbc()), counters,
+                io.ordersvc.platform.privacy.PersonalDataVault.inMemory());
+    }
+
+    /** Ships {@code orders} placed and paid orders in one batch; returns the statements that batch read with. */
+    int queriesToShip(int orders) {
+        projection = countingProjection();
         List<String> orderIds = new ArrayList<>();
-        List<EventMessage<?>> shipped = placedAndPaid(12, orderIds);
+        List<EventMessage<?>> shipped = placedAndPaid(orders, orderIds);
 
         queries.set(0);
         handle(shipped);
 
-        // The batch's 12 orders in one query, their 24 shipped lines in another: 25 without.
-        assertThat(queries.get()).isEqualTo(2);
         assertShipped(orderIds);
+        return queries.get();
+    }
+
+    @Test
+    void a_batch_of_shipments_loads_its_orders_and_shipped_lines_in_one_query_each() {
+        // The batch's 12 orders in one query, their 24 shipped lines in another: 25 without.
+        assertThat(queriesToShip(12)).isEqualTo(2);
     }
 
     @Test
     void a_small_batch_loads_its_rows_in_one_query_per_table_too() {
-        projection = new OrderProjection(new OrderTables(countingJdbc()), counters, io.ordersvc.platform.privacy.PersonalDataVault.inMemory());
-        List<String> orderIds = new ArrayList<>();
-        List<EventMessage<?>> shipped = placedAndPaid(2, orderIds);
-
-        queries.set(0);
-        handle(shipped);
-
         // Live traffic hands a processor a few events at a time: each table is still one round trip (2 orders and
         // 4 lines were 6 lookups by key), and nothing is set around the query (plan_cache_mode was two more).
-        assertThat(queries.get()).isEqualTo(2);
-        assertShipped(orderIds);
+        assertThat(queriesToShip(2)).isEqualTo(2);
     }
 
     @Test
     void the_batch_query_is_planned_for_its_keys_each_time_never_prepared_on_the_server() {
         assumeTrue(TestDatabase.postgres(), "server-side prepared statements are PostgreSQL's");
-        projection = new OrderProjection(new OrderTables(countingJdbc()), counters, io.ordersvc.platform.privacy.PersonalDataVault.inMemory());
+        projection = countingProjection();
         // One connection for all of it: the driver prepares a statement on the server from its fifth use on it.
         List<String> prepared = tx.execute(status -> {
             for (int round = 0; round < 8; round++) {
@@ -203,7 +206,7 @@ class BatchPrefetchTest extends IntegrationTest {
 
     @Test
     void an_unreadable_payload_names_no_rows_and_the_rest_of_the_batch_is_still_loaded_ahead() {
-        projection = new OrderProjection(new OrderTables(countingJdbc()), counters, io.ordersvc.platform.privacy.PersonalDataVault.inMemory());
+        projection = countingProjection();
         String orderId = UUID.randomUUID().toString();
         String first = UUID.randomUUID().toString();
         String second = UUID.randomUUID().toString();
