@@ -103,8 +103,8 @@ catch_up() {
   while :; do
     elapsed=$(( ($(date +%s%N) - start) / 1000000 ))
     behind=$(sql "$BENCH_SQL SELECT processor_name FROM token_entry GROUP BY processor_name
-      HAVING min(coalesce((convert_from(token, 'UTF8')::json->>'index')::bigint,
-                          (convert_from(token, 'UTF8')::json->'currentToken'->>'index')::bigint, -1)) < $head")
+      HAVING min(coalesce((SELECT min(i::text::bigint) FROM jsonb_path_query(convert_from(token, 'UTF8')::jsonb,
+                                                                           'lax \$.**.index') i), -1)) < $head")
     for name in $names; do
       if [ -z "${at[$name]:-}" ] && ! grep -qx "$name" <<<"$behind"; then at[$name]=$elapsed; fi
     done

@@ -474,12 +474,21 @@ class MultiInstanceIT {
     void the_instances_share_segments_and_the_survivor_takes_over_when_one_stops() throws Exception {
         var processorA = a.getBean(EventProcessingConfiguration.class)
                 .eventProcessor(OrderProjection.GROUP, StreamingEventProcessor.class).orElseThrow();
+        // The projection has one segment, worked by one instance while the other stands by. To share it, the
+        // operator splits it on the instance that works it.
+        eventually(() -> assertThat(owners(OrderProjection.GROUP)).hasSize(1).doesNotContainValue(null));
+        String ownerOf0 = owners(OrderProjection.GROUP).get(0);
+        boolean aHolds = ownerOf0.equals(a.getBean(InstanceId.class).value());
+        var holder = aHolds ? processorA : b.getBean(EventProcessingConfiguration.class)
+                .eventProcessor(OrderProjection.GROUP, StreamingEventProcessor.class).orElseThrow();
+        Api holderAdmin = new Api(port(aHolds ? a : b), port(aHolds ? a : b));
+        Api otherAdmin = new Api(port(aHolds ? b : a), port(aHolds ? b : a));
+        otherAdmin.post("/api/v1/admin/processors/orders/segments/0/split", token("ops", "admin"), null)
+                .expectProblem(409, "SEGMENT_NOT_HERE");
+        holderAdmin.post("/api/v1/admin/processors/orders/segments/0/split", token("ops", "admin"), null)
+                .expect(200);
         eventually(() -> assertThat(owners(OrderProjection.GROUP)).hasSize(2));
         // If one instance holds both segments, it hands one over: afterwards each instance works one segment.
-        String ownerOf0 = owners(OrderProjection.GROUP).get(0);
-        var holder = ownerOf0.equals(a.getBean(InstanceId.class).value()) ? processorA
-                : b.getBean(EventProcessingConfiguration.class)
-                .eventProcessor(OrderProjection.GROUP, StreamingEventProcessor.class).orElseThrow();
         if (holder.processingStatus().size() > 1) {
             // For longer than the default (twice the test's 300 ms claim interval): a tracking processor's thread
             // notices a release between batches, after up to a second of waiting for events.

@@ -19,6 +19,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The event processors as an operator sees them: every tracking processor's segments across all instances (from
@@ -82,8 +86,7 @@ public class ProcessorAdmin {
                     if (token != null) {
                         JsonNode node = json.readTree(new String(token, StandardCharsets.UTF_8));
                         replaying = node.has("tokenAtReset");
-                        JsonNode index = replaying ? node.path("currentToken").path("index") : node.path("index");
-                        position = index.isNumber() ? index.asLong() : null;
+                        position = lowestIndex(replaying ? node.path("currentToken") : node);
                     }
                     tokens.computeIfAbsent(name, n -> new ArrayList<>()).add(new Segment(segment, rs.getString(3),
                             position, replaying, 0, 0, null));
@@ -111,6 +114,24 @@ public class ProcessorAdmin {
         return new Processors(head, clock.instant(), processors);
     }
 
+    /**
+     * The position of a stored token: a plain token's index; a replay token's current one; a segment merged from two
+     * (Axon's MergedTrackingToken, until its halves meet) is as far as its slower half.
+     */
+    static Long lowestIndex(JsonNode token) {
+        if (token.has("lowerSegmentToken")) {
+            Long lower = lowestIndex(unwrapReplay(token.path("lowerSegmentToken")));
+            Long upper = lowestIndex(unwrapReplay(token.path("upperSegmentToken")));
+            return lower == null || upper == null ? null : Math.min(lower, upper);
+        }
+        JsonNode index = token.path("index");
+        return index.isNumber() ? index.asLong() : null;
+    }
+
+    private static JsonNode unwrapReplay(JsonNode token) {
+        return token.has("tokenAtReset") ? token.path("currentToken") : token;
+    }
+
     private static java.util.Set<String> union(java.util.Set<String> a, java.util.Set<String> b) {
         java.util.Set<String> all = new java.util.HashSet<>(a);
         all.addAll(b);
@@ -125,6 +146,127 @@ public class ProcessorAdmin {
             return 0;
         }
         return Math.max(0, Duration.between(Instant.parse(stamps.get(0)), clock.instant()).toMillis());
+    }
+
+    /** How long a split or merge may wait for the segment's thread, which takes it between two batches. */
+    static final Duration RESIZE_WAIT = Duration.ofSeconds(15);
+
+    /**
+     * Splits a segment this instance works into two, each with the same position: another instance (or another of
+     * this one's threads) can then take one half. Refused when the processor would have more segments than this
+     * instance has threads: a lone survivor of the instances could not work them all, and the orders of the segment
+     * left over would not be projected.
+     *
+     * @throws Refusal 404 PROCESSOR_NOT_FOUND, SEGMENT_NOT_FOUND; 409 PROCESSOR_NOT_HERE, SEGMENT_NOT_HERE,
+     *                 SEGMENT_LIMIT, SEGMENT_BUSY
+     */
+    public Processor split(String name, int segment) {
+        StreamingEventProcessor processor = streaming(name, segment);
+        int segments = segmentIds(name).size();
+        if (segments + 1 > processor.maxCapacity()) {
+            throw Refusal.conflict("SEGMENT_LIMIT", "processor " + name + " has " + segments + " segment(s) and "
+                    + processor.maxCapacity() + " thread(s) per instance: a split would leave a segment no lone "
+                    + "instance could work; raise its thread-count first").with("segments", segments)
+                    .with("threads", processor.maxCapacity());
+        }
+        owned(processor, name, segment);
+        await(name, segment, "split", processor.splitSegment(segment));
+        return processor(name);
+    }
+
+    /**
+     * Merges a segment this instance works with its counterpart (the other half of the segment it was split from)
+     * into one, whose position is the slower half's until both have caught up. The counterpart must be this
+     * instance's or unclaimed.
+     *
+     * @throws Refusal 404 PROCESSOR_NOT_FOUND, SEGMENT_NOT_FOUND; 409 PROCESSOR_NOT_HERE, SEGMENT_NOT_HERE,
+     *                 SEGMENT_NOT_MERGEABLE, SEGMENT_BUSY
+     */
+    public Processor merge(String name, int segment) {
+        StreamingEventProcessor processor = streaming(name, segment);
+        owned(processor, name, segment);
+        EventTrackerStatus status = processor.processingStatus().get(segment);
+        if (status == null) {
+            throw busy(name, segment, "merge");
+        }
+        int partner = status.getSegment().mergeableSegmentId();
+        if (partner == segment) {
+            throw Refusal.conflict("SEGMENT_NOT_MERGEABLE", "segment " + segment + " of " + name
+                    + " is the processor's only segment");
+        }
+        if (!processor.processingStatus().containsKey(partner)) {
+            List<String> owners = jdbc.queryForList("SELECT owner FROM token_entry WHERE processor_name = ? AND"
+                    + " segment = ?", String.class, name, partner);
+            if (!owners.isEmpty() && owners.get(0) != null) {
+                throw Refusal.conflict("SEGMENT_NOT_HERE", "segment " + partner + " of " + name + ", the other half "
+                        + "of segment " + segment + ", is worked by " + owners.get(0) + "; ask that instance")
+                        .with("owner", owners.get(0));
+            }
+        }
+        await(name, segment, "merge", processor.mergeSegment(segment));
+        return processor(name);
+    }
+
+    /** One processor as {@link #processors()} shows it. */
+    public Processor processor(String name) {
+        return processors().processors().stream().filter(p -> p.name().equals(name)).findFirst()
+                .orElseThrow(() -> Refusal.notFound("PROCESSOR_NOT_FOUND", "there is no processor " + name));
+    }
+
+    /** The processor, streaming and run here, and one of its segments. */
+    private StreamingEventProcessor streaming(String name, int segment) {
+        EventProcessor local = processing.eventProcessors().get(name);
+        List<Integer> segments = segmentIds(name);
+        if (local == null && segments.isEmpty()) {
+            throw Refusal.notFound("PROCESSOR_NOT_FOUND", "there is no processor " + name);
+        }
+        if (!(local instanceof StreamingEventProcessor processor)) {
+            throw Refusal.conflict("PROCESSOR_NOT_HERE", local == null
+                    ? "this instance does not run processor " + name + "; ask one that does"
+                    : "processor " + name + " handles events as they are stored: it has no segments");
+        }
+        if (!segments.contains(segment)) {
+            throw Refusal.notFound("SEGMENT_NOT_FOUND", "processor " + name + " has no segment " + segment
+                    + " (it has " + segments + ")").with("segments", segments);
+        }
+        return processor;
+    }
+
+    /** Refused unless this instance works the segment. */
+    private void owned(StreamingEventProcessor processor, String name, int segment) {
+        if (!processor.processingStatus().containsKey(segment)) {
+            String owner = jdbc.queryForList("SELECT owner FROM token_entry WHERE processor_name = ? AND segment = ?",
+                    String.class, name, segment).stream().filter(java.util.Objects::nonNull).findFirst().orElse(null);
+            throw Refusal.conflict("SEGMENT_NOT_HERE", "segment " + segment + " of " + name + " is "
+                    + (owner == null ? "not claimed yet; try again in a few seconds" : "worked by " + owner
+                    + "; ask that instance")).with("owner", owner);
+        }
+    }
+
+    private List<Integer> segmentIds(String name) {
+        return jdbc.queryForList("SELECT segment FROM token_entry WHERE processor_name = ? ORDER BY segment",
+                Integer.class, name);
+    }
+
+    private static void await(String name, int segment, String operation, CompletableFuture<Boolean> done) {
+        boolean ok;
+        try {
+            ok = done.get(RESIZE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw busy(name, segment, operation);
+        } catch (ExecutionException | TimeoutException e) {
+            throw busy(name, segment, operation);
+        }
+        if (!ok) {
+            throw busy(name, segment, operation);
+        }
+    }
+
+    private static Refusal busy(String name, int segment, String operation) {
+        return Refusal.conflict("SEGMENT_BUSY", "the " + operation + " of segment " + segment + " of " + name
+                + " did not complete (the segment changed hands or is busy); look at GET /api/v1/admin/processors"
+                + " and try again");
     }
 
     public DeadLetters deadLetters(String processingGroup, int limit) {

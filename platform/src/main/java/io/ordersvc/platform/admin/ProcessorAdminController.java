@@ -40,6 +40,35 @@ public class ProcessorAdminController {
         return admin.processors();
     }
 
+    @ProblemCodes(notFound = {"PROCESSOR_NOT_FOUND", "SEGMENT_NOT_FOUND"},
+            conflict = {"PROCESSOR_NOT_HERE", "SEGMENT_NOT_HERE", "SEGMENT_LIMIT", "SEGMENT_BUSY"})
+    @PostMapping("/processors/{name}/segments/{segment}/split")
+    @Operation(operationId = "splitSegment", summary = "Split a tracking processor's segment in two (admin)",
+            description = "Asked of the instance that works the segment. Both halves start at its position; another "
+                    + "instance (or another thread of this one) takes one half, so two instances share the processor's "
+                    + "work. Refused (SEGMENT_LIMIT) when the processor would have more segments than an instance "
+                    + "has threads: a lone surviving instance must be able to work every segment. Answers the "
+                    + "processor as GET /admin/processors shows it.")
+    public ProcessorAdmin.Processor split(@PathVariable @Size(min = 1, max = 100)
+                                          @Pattern(regexp = "^[A-Za-z0-9_.-]+$") String name,
+                                          @PathVariable @Min(0) @Max(1023) int segment) {
+        return admin.split(name, segment);
+    }
+
+    @ProblemCodes(notFound = {"PROCESSOR_NOT_FOUND", "SEGMENT_NOT_FOUND"},
+            conflict = {"PROCESSOR_NOT_HERE", "SEGMENT_NOT_HERE", "SEGMENT_NOT_MERGEABLE", "SEGMENT_BUSY"})
+    @PostMapping("/processors/{name}/segments/{segment}/merge")
+    @Operation(operationId = "mergeSegment", summary = "Merge a tracking processor's segment with its other half (admin)",
+            description = "Asked of the instance that works the segment; the other half (the segment it was split "
+                    + "from or into) must be this instance's or unclaimed. The merged segment's position is the "
+                    + "slower half's until both have caught up. Fewer segments make larger batches: one instance "
+                    + "spends fewer statements per event. Answers the processor as GET /admin/processors shows it.")
+    public ProcessorAdmin.Processor merge(@PathVariable @Size(min = 1, max = 100)
+                                          @Pattern(regexp = "^[A-Za-z0-9_.-]+$") String name,
+                                          @PathVariable @Min(0) @Max(1023) int segment) {
+        return admin.merge(name, segment);
+    }
+
     @GetMapping("/dead-letters")
     @Operation(operationId = "listDeadLetters", summary = "Events processors set aside after they failed (admin)",
             description = "Oldest first; each with its processing group, its sequence (the aggregate: later events of "

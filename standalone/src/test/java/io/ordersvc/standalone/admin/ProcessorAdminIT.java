@@ -6,6 +6,7 @@ import io.ordersvc.standalone.support.IntegrationTest;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.messaging.deadletter.GenericDeadLetter;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.awaitility.Awaitility;
@@ -15,6 +16,8 @@ import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import static io.ordersvc.standalone.support.Api.token;
@@ -44,7 +47,7 @@ class ProcessorAdminIT extends IntegrationTest {
             JsonNode orders = processor(all, "orders");
             assertThat(orders.path("mode").asString()).isEqualTo("tracking");
             assertThat(orders.path("state").asString()).isEqualTo("running");
-            assertThat(orders.path("segments").size()).isEqualTo(2);
+            assertThat(orders.path("segments").size()).as("one segment unless split").isEqualTo(1);
             orders.path("segments").forEach(s -> {
                 assertThat(s.path("lag_events").asLong()).isZero();
                 assertThat(s.path("position").asLong()).isLessThanOrEqualTo(head);
@@ -53,6 +56,73 @@ class ProcessorAdminIT extends IntegrationTest {
             assertThat(processor(all, "payouts").path("mode").asString()).isEqualTo("subscribing");
         });
         api.get("/api/v1/admin/processors", token(uniqueId("seller"), "seller", uniqueId("shop"))).expect(403);
+    }
+
+    @Test
+    void an_operator_splits_the_order_projection_in_two_and_merges_it_back() {
+        String seller = token(uniqueId("seller"), "seller", uniqueId("shop"));
+        String buyer = token(uniqueId("buyer"), "buyer");
+        Api.Sku sku = api.createProduct(seller, "Halves", "2.00", 100).get(0);
+        var orders = processing.eventProcessor("orders", StreamingEventProcessor.class).orElseThrow();
+        awaitUntil(() -> assertThat(orders.processingStatus().keySet()).containsExactly(0));
+
+        JsonNode split = post("/segments/0/split").expect(200).body();
+        assertThat(split.path("name").asString()).isEqualTo("orders");
+        assertThat(split.path("segments").size()).isEqualTo(2);
+        // Both halves are this instance's (two threads); a third segment would be more than one instance works.
+        awaitUntil(() -> assertThat(orders.processingStatus().keySet()).containsExactlyInAnyOrder(0, 1));
+        JsonNode limit = post("/segments/0/split").expectProblem(409, "SEGMENT_LIMIT").body();
+        assertThat(limit.path("segments").asInt()).isEqualTo(2);
+        assertThat(limit.path("threads").asInt()).isEqualTo(2);
+
+        // Orders of either half are projected: a handful lands in both segments.
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            ids.add(api.placeOrder(buyer, sku.skuId(), 1).expect(201).text("order_id"));
+        }
+        ids.forEach(id -> assertThat(api.order(id, buyer, 0).path("status").asString()).isEqualTo("pending_payment"));
+
+        JsonNode merged = awaitResponse(() -> post("/segments/1/merge")).expect(200).body();
+        assertThat(merged.path("segments").size()).isEqualTo(1);
+        awaitUntil(() -> assertThat(orders.processingStatus().keySet()).containsExactly(0));
+        post("/segments/0/merge").expectProblem(409, "SEGMENT_NOT_MERGEABLE");
+        String after = api.placeOrder(buyer, sku.skuId(), 1).expect(201).text("order_id");
+        assertThat(api.order(after, buyer, 0).path("status").asString()).isEqualTo("pending_payment");
+        awaitUntil(() -> assertThat(processor(api.get("/api/v1/admin/processors", admin).expect(200).body(),
+                "orders").path("segments").path(0).path("lag_events").asLong()).isZero());
+    }
+
+    @Test
+    void splits_and_merges_are_refused_for_what_does_not_exist_or_is_not_here() {
+        post("/segments/7/split").expectProblem(404, "SEGMENT_NOT_FOUND");
+        api.post("/api/v1/admin/processors/no-such/segments/0/split", admin, null)
+                .expectProblem(404, "PROCESSOR_NOT_FOUND");
+        api.post("/api/v1/admin/processors/payouts/segments/0/merge", admin, null)
+                .expectProblem(409, "PROCESSOR_NOT_HERE");
+        assertThat(api.post("/api/v1/admin/processors/orders/segments/-1/split", admin, null).expect(400).raw())
+                .contains("segment");
+        api.post("/api/v1/admin/processors/orders/segments/0/split", token(uniqueId("seller"), "seller",
+                uniqueId("shop")), null).expect(403);
+        assertThat(processing.eventProcessor("orders", StreamingEventProcessor.class).orElseThrow()
+                .processingStatus()).hasSize(1);
+    }
+
+    private Api.Response post(String segmentPath) {
+        return api.post("/api/v1/admin/processors/orders" + segmentPath, admin, null);
+    }
+
+    /** A segment changes hands between batches: asks again while it is not this instance's yet. */
+    private static Api.Response awaitResponse(java.util.function.Supplier<Api.Response> request) {
+        java.util.concurrent.atomic.AtomicReference<Api.Response> last = new java.util.concurrent.atomic.AtomicReference<>();
+        awaitUntil(() -> {
+            last.set(request.get());
+            assertThat(last.get().code()).as(last.get().raw()).isNotEqualTo("SEGMENT_NOT_HERE");
+        });
+        return last.get();
+    }
+
+    private static void awaitUntil(org.awaitility.core.ThrowingRunnable assertion) {
+        Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).untilAsserted(assertion);
     }
 
     static JsonNode processor(JsonNode all, String name) {

@@ -108,6 +108,7 @@ class HostileInputIT extends IntegrationTest {
         ids.put("dead_letter_id", "0f5e8a3c-0000-4000-8000-000000000000");
         // No processor of that name: the fuzz never starts a real rebuild under the other tests.
         ids.put("name", "no-such-processor");
+        ids.put("segment", "0");
         ids.put("rebuild_id", "0f5e8a3c-0000-4000-8000-000000000001");
         ids.put("buyer_id", "buyer-fuzz");
         ids.put("shop_id", shop);
@@ -211,7 +212,7 @@ class HostileInputIT extends IntegrationTest {
     /** The path parameters of the contract, each filled with a real id (or, attacking, something else). */
     private static final List<String> PATH_IDS = List.of("order_id", "product_id", "sku_id", "refund_id",
             "freight_template_id", "promotion_id", "buyer_id", "item_id", "coupon_template_id", "shop_id", "pay_no", "channel", "shipment_id", "carrier", "webhook_id", "delivery_id", "group_buy_id", "group_id", "code", "dead_letter_id",
-            "name", "rebuild_id");
+            "name", "segment", "rebuild_id");
 
     /** Plausible values per query parameter; the generator uses them unless it decides to attack. */
     private static final Map<String, List<String>> GOOD_QUERY = Map.ofEntries(
