@@ -1,5 +1,6 @@
 package io.ordersvc.standalone;
 
+import io.ordersvc.platform.axon.JdbcTransactions;
 import io.ordersvc.platform.axon.ProjectionTransactions;
 import io.ordersvc.standalone.support.IntegrationTest;
 import io.ordersvc.standalone.support.TestDatabase;
@@ -21,6 +22,9 @@ class ProjectionTransactionsIT extends IntegrationTest {
     @Autowired
     PlatformTransactionManager transactions;
 
+    @Autowired
+    javax.sql.DataSource dataSource;
+
     @BeforeEach
     void onPostgresOnly() {
         assumeTrue(TestDatabase.postgres(), "synchronous_commit is PostgreSQL's");
@@ -32,7 +36,7 @@ class ProjectionTransactionsIT extends IntegrationTest {
 
     @Test
     void a_batch_transaction_commits_asynchronously_and_the_setting_ends_with_it() {
-        var projections = new ProjectionTransactions(transactions, jdbc, true);
+        var projections = new ProjectionTransactions(JdbcTransactions.jdbcFirst(dataSource, transactions), jdbc, true);
 
         Transaction batch = projections.startTransaction();
         String during = synchronousCommit();
@@ -52,7 +56,7 @@ class ProjectionTransactionsIT extends IntegrationTest {
 
     @Test
     void a_transaction_it_joins_keeps_its_durable_commit() {
-        var projections = new ProjectionTransactions(transactions, jdbc, true);
+        var projections = new ProjectionTransactions(JdbcTransactions.jdbcFirst(dataSource, transactions), jdbc, true);
 
         String joined = new TransactionTemplate(transactions).execute(status -> {
             Transaction inner = projections.startTransaction();

@@ -1,6 +1,9 @@
 package io.ordersvc.platform.axon;
 
 import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.CommandBusSpanFactory;
+import org.axonframework.commandhandling.DuplicateCommandHandlerResolver;
+import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.commandhandling.gateway.ExponentialBackOffIntervalRetryScheduler;
@@ -13,6 +16,7 @@ import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.command.CommandTargetResolver;
+import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.serialization.Serializer;
 import org.slf4j.Logger;
@@ -26,6 +30,7 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import javax.sql.DataSource;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
@@ -104,13 +109,17 @@ public class AxonRuntimeConfig {
                 name -> processing.registerHandlerInterceptor(name, configuration -> pace)));
     }
 
-    /** The tracking processors' batches commit without waiting for the disk (see ProjectionTransactions). */
+    /**
+     * The tracking processors' batches commit without waiting for the disk (see ProjectionTransactions), in JDBC
+     * transactions (see JdbcTransactions: their handlers write through JDBC alone).
+     */
     @Bean
     ConfigurerModule projectionsCommitAsynchronously(
-            PlatformTransactionManager transactions, JdbcTemplate jdbc,
+            DataSource dataSource, PlatformTransactionManager transactions, JdbcTemplate jdbc,
             @Value("${spring.datasource.url:}") String url,
             @Value("${orders.projections.async-commit:orders,products,order-due-dates}") List<String> processors) {
-        var manager = new ProjectionTransactions(transactions, jdbc, url.startsWith("jdbc:postgresql:"));
+        var manager = new ProjectionTransactions(JdbcTransactions.jdbcFirst(dataSource, transactions), jdbc,
+                url.startsWith("jdbc:postgresql:"));
         return configurer -> configurer.eventProcessing(processing -> processors.forEach(
                 name -> processing.registerTransactionManager(name, configuration -> manager)));
     }
@@ -127,6 +136,36 @@ public class AxonRuntimeConfig {
                                                         io.ordersvc.platform.privacy.PersonalDataKeys keys) {
         return new EventNotificationListener(url, user, password, arrivals, retry, ping,
                 java.util.Map.of(io.ordersvc.platform.privacy.PersonalDataKeys.ERASED_CHANNEL, keys::erasedElsewhere));
+    }
+
+    /**
+     * Axon's transactions for everything but commands and the projections' batches: JPA's, as its
+     * auto-configuration makes them, except that they join a JDBC transaction already under way (a subscribing
+     * processor inside a command's unit of work). See JdbcTransactions.
+     */
+    @Bean
+    org.axonframework.common.transaction.TransactionManager axonTransactionManager(
+            DataSource dataSource, PlatformTransactionManager transactions) {
+        return JdbcTransactions.jpaFirst(dataSource, transactions);
+    }
+
+    /**
+     * Axon's command bus as its auto-configuration builds it, on JDBC transactions instead of JPA's (see
+     * JdbcTransactions): no command reads or writes through JPA.
+     */
+    @Bean
+    @Qualifier("localSegment")
+    SimpleCommandBus commandBus(DataSource dataSource, PlatformTransactionManager transactions,
+                                org.axonframework.config.Configuration axon,
+                                DuplicateCommandHandlerResolver duplicateCommandHandlerResolver) {
+        SimpleCommandBus bus = SimpleCommandBus.builder()
+                .transactionManager(JdbcTransactions.jdbcFirst(dataSource, transactions))
+                .duplicateCommandHandlerResolver(duplicateCommandHandlerResolver)
+                .spanFactory(axon.getComponent(CommandBusSpanFactory.class))
+                .messageMonitor(axon.messageMonitor(CommandBus.class, "commandBus"))
+                .build();
+        bus.registerHandlerInterceptor(new CorrelationDataInterceptor<>(axon.correlationDataProviders()));
+        return bus;
     }
 
     @Bean(destroyMethod = "shutdown")

@@ -2,12 +2,10 @@ package io.ordersvc.platform.axon;
 
 import org.axonframework.common.transaction.Transaction;
 import org.axonframework.common.transaction.TransactionManager;
-import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.postgresql.core.BaseConnection;
 import org.postgresql.core.TransactionState;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
@@ -23,13 +21,13 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 public class ProjectionTransactions implements TransactionManager {
 
-    /** Axon's own transactions on Spring's manager: begins, commits and rolls back only what it started. */
-    private final SpringTransactionManager transactions;
+    /** Axon's own transactions on Spring's managers: begins, commits and rolls back only what it started. */
+    private final TransactionManager transactions;
     private final JdbcTemplate jdbc;
     private final boolean postgres;
 
-    public ProjectionTransactions(PlatformTransactionManager transactions, JdbcTemplate jdbc, boolean postgres) {
-        this.transactions = new SpringTransactionManager(transactions);
+    public ProjectionTransactions(TransactionManager transactions, JdbcTemplate jdbc, boolean postgres) {
+        this.transactions = transactions;
         this.jdbc = jdbc;
         this.postgres = postgres;
     }

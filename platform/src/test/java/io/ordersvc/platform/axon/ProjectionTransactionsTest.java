@@ -1,5 +1,6 @@
 package io.ordersvc.platform.axon;
 
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.core.ConnectionCallback;
@@ -60,7 +61,7 @@ class ProjectionTransactionsTest {
 
     @Test
     void the_setting_is_made_just_before_the_commit() {
-        var projections = new ProjectionTransactions(transactions, connection(true, false), true);
+        var projections = new ProjectionTransactions(new SpringTransactionManager(transactions), connection(true, false), true);
 
         var transaction = projections.startTransaction();
         calls.add("the batch's statements");
@@ -72,7 +73,7 @@ class ProjectionTransactionsTest {
 
     @Test
     void a_transaction_that_sent_nothing_costs_no_setting() {
-        var projections = new ProjectionTransactions(transactions, connection(false, false), true);
+        var projections = new ProjectionTransactions(new SpringTransactionManager(transactions), connection(false, false), true);
 
         projections.startTransaction().commit();
 
@@ -81,7 +82,7 @@ class ProjectionTransactionsTest {
 
     @Test
     void a_transaction_whose_setting_could_not_be_made_is_rolled_back_not_left_open_on_the_thread() {
-        var projections = new ProjectionTransactions(transactions, brokenConnection, true);
+        var projections = new ProjectionTransactions(new SpringTransactionManager(transactions), brokenConnection, true);
         var transaction = projections.startTransaction();
 
         assertThatThrownBy(transaction::commit).isInstanceOf(DataAccessResourceFailureException.class);
@@ -90,7 +91,7 @@ class ProjectionTransactionsTest {
 
     @Test
     void on_another_database_the_transaction_is_an_ordinary_one() {
-        var projections = new ProjectionTransactions(transactions, brokenConnection, false);
+        var projections = new ProjectionTransactions(new SpringTransactionManager(transactions), brokenConnection, false);
 
         projections.startTransaction().commit();
 
