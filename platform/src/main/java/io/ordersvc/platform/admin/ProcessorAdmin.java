@@ -86,7 +86,7 @@ public class ProcessorAdmin {
                     if (token != null) {
                         JsonNode node = json.readTree(new String(token, StandardCharsets.UTF_8));
                         replaying = node.has("tokenAtReset");
-                        position = lowestIndex(replaying ? node.path("currentToken") : node);
+                        position = lowestIndex(node);
                     }
                     tokens.computeIfAbsent(name, n -> new ArrayList<>()).add(new Segment(segment, rs.getString(3),
                             position, replaying, 0, 0, null));
@@ -118,18 +118,15 @@ public class ProcessorAdmin {
      * The position of a stored token: a plain token's index; a replay token's current one; a segment merged from two
      * (Axon's MergedTrackingToken, until its halves meet) is as far as its slower half.
      */
-    static Long lowestIndex(JsonNode token) {
+    static Long lowestIndex(JsonNode stored) {
+        JsonNode token = stored.has("tokenAtReset") ? stored.path("currentToken") : stored;
         if (token.has("lowerSegmentToken")) {
-            Long lower = lowestIndex(unwrapReplay(token.path("lowerSegmentToken")));
-            Long upper = lowestIndex(unwrapReplay(token.path("upperSegmentToken")));
+            Long lower = lowestIndex(token.path("lowerSegmentToken"));
+            Long upper = lowestIndex(token.path("upperSegmentToken"));
             return lower == null || upper == null ? null : Math.min(lower, upper);
         }
         JsonNode index = token.path("index");
         return index.isNumber() ? index.asLong() : null;
-    }
-
-    private static JsonNode unwrapReplay(JsonNode token) {
-        return token.has("tokenAtReset") ? token.path("currentToken") : token;
     }
 
     private static java.util.Set<String> union(java.util.Set<String> a, java.util.Set<String> b) {
@@ -161,8 +158,9 @@ public class ProcessorAdmin {
      *                 SEGMENT_LIMIT, SEGMENT_BUSY
      */
     public Processor split(String name, int segment) {
-        StreamingEventProcessor processor = streaming(name, segment);
-        int segments = segmentIds(name).size();
+        List<Integer> ids = segmentIds(name);
+        StreamingEventProcessor processor = streaming(name, segment, ids);
+        int segments = ids.size();
         if (segments + 1 > processor.maxCapacity()) {
             throw Refusal.conflict("SEGMENT_LIMIT", "processor " + name + " has " + segments + " segment(s) and "
                     + processor.maxCapacity() + " thread(s) per instance: a split would leave a segment no lone "
@@ -183,7 +181,7 @@ public class ProcessorAdmin {
      *                 SEGMENT_NOT_MERGEABLE, SEGMENT_BUSY
      */
     public Processor merge(String name, int segment) {
-        StreamingEventProcessor processor = streaming(name, segment);
+        StreamingEventProcessor processor = streaming(name, segment, segmentIds(name));
         owned(processor, name, segment);
         EventTrackerStatus status = processor.processingStatus().get(segment);
         if (status == null) {
@@ -194,14 +192,11 @@ public class ProcessorAdmin {
             throw Refusal.conflict("SEGMENT_NOT_MERGEABLE", "segment " + segment + " of " + name
                     + " is the processor's only segment");
         }
-        if (!processor.processingStatus().containsKey(partner)) {
-            List<String> owners = jdbc.queryForList("SELECT owner FROM token_entry WHERE processor_name = ? AND"
-                    + " segment = ?", String.class, name, partner);
-            if (!owners.isEmpty() && owners.get(0) != null) {
-                throw Refusal.conflict("SEGMENT_NOT_HERE", "segment " + partner + " of " + name + ", the other half "
-                        + "of segment " + segment + ", is worked by " + owners.get(0) + "; ask that instance")
-                        .with("owner", owners.get(0));
-            }
+        String partnerOwner = processor.processingStatus().containsKey(partner) ? null : owner(name, partner);
+        if (partnerOwner != null) {
+            throw Refusal.conflict("SEGMENT_NOT_HERE", "segment " + partner + " of " + name + ", the other half "
+                    + "of segment " + segment + ", is worked by " + partnerOwner + "; ask that instance")
+                    .with("owner", partnerOwner);
         }
         await(name, segment, "merge", processor.mergeSegment(segment));
         return processor(name);
@@ -214,9 +209,8 @@ public class ProcessorAdmin {
     }
 
     /** The processor, streaming and run here, and one of its segments. */
-    private StreamingEventProcessor streaming(String name, int segment) {
+    private StreamingEventProcessor streaming(String name, int segment, List<Integer> segments) {
         EventProcessor local = processing.eventProcessors().get(name);
-        List<Integer> segments = segmentIds(name);
         if (local == null && segments.isEmpty()) {
             throw Refusal.notFound("PROCESSOR_NOT_FOUND", "there is no processor " + name);
         }
@@ -235,12 +229,17 @@ public class ProcessorAdmin {
     /** Refused unless this instance works the segment. */
     private void owned(StreamingEventProcessor processor, String name, int segment) {
         if (!processor.processingStatus().containsKey(segment)) {
-            String owner = jdbc.queryForList("SELECT owner FROM token_entry WHERE processor_name = ? AND segment = ?",
-                    String.class, name, segment).stream().filter(java.util.Objects::nonNull).findFirst().orElse(null);
+            String owner = owner(name, segment);
             throw Refusal.conflict("SEGMENT_NOT_HERE", "segment " + segment + " of " + name + " is "
                     + (owner == null ? "not claimed yet; try again in a few seconds" : "worked by " + owner
                     + "; ask that instance")).with("owner", owner);
         }
+    }
+
+    /** The instance that holds the segment's claim in token_entry; null when nobody does. */
+    private String owner(String name, int segment) {
+        return jdbc.queryForList("SELECT owner FROM token_entry WHERE processor_name = ? AND segment = ?",
+                String.class, name, segment).stream().filter(java.util.Objects::nonNull).findFirst().orElse(null);
     }
 
     private List<Integer> segmentIds(String name) {
