@@ -31,7 +31,7 @@ public class Commands {
     public Commands(CommandGateway gateway, @Value("${orders.command-timeout:10s}") Duration timeout,
                     @Value("${orders.commands-in-flight:64}") int inFlight,
                     @Value("${orders.commands-in-flight-least:4}") int least,
-                    @Value("${orders.pace.target-lag:1s}") Duration targetLag,
+                    @Value("${orders.pace.target-lag:250ms}") Duration targetLag,
                     ProjectionPace pace, MeterRegistry meters) {
         this.gateway = gateway;
         this.timeoutMillis = timeout.toMillis();
