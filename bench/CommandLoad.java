@@ -24,7 +24,8 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 /**
  * Load generator for bench/run.sh (single-file Java: java -cp postgresql.jar bench/CommandLoad.java ...).
  * Each client loops a realistic order flow over HTTP with real tokens: place a 1-3 line order, pay, ship,
- * confirm receipt (with unpaid=N, every Nth order is left unpaid for the payment timer). Prints one line of
+ * confirm receipt (with unpaid=N, every Nth order is left unpaid for the payment timer), each order by one of
+ * buyers=N buyers (1000). Prints one line of
  * key=value figures. With lag=true it also measures, for every placement, how
  * long the read model takes to show the order at the version the command acknowledged: one poller thread asks
  * order_view for every pending order in one query every 2 ms (one query per client per millisecond would load
@@ -53,7 +54,14 @@ public class CommandLoad {
         // cart, then previews and submits a checkout of the cart
         boolean checkout = Boolean.parseBoolean(arg(args, "checkout", "false"));
         AtomicLong placements = new AtomicLong();
-        String buyer = System.getenv("BUYER_TOKEN");
+        // buyers=N: each order is placed (and its receipt confirmed) by one of N buyers picked at random, as a
+        // shop's orders come from many buyers. With one buyer for the whole run, what the service keeps per buyer
+        // (member spending, points earned, both snapshotted every 100 orders) grew with every order of the run.
+        int buyerCount = Integer.parseInt(arg(args, "buyers", "1000"));
+        List<String> buyers = new ArrayList<>();
+        for (int i = 0; i < buyerCount; i++) {
+            buyers.add(mint("bench-buyer-" + i));
+        }
         String seller = System.getenv("SELLER_TOKEN");
         String gateway = System.getenv("GATEWAY_TOKEN");
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -163,6 +171,7 @@ public class CommandLoad {
                         String order = "{\"items\":[" + items + "],\"receiver\":{\"name\":\"张三\",\"phone\":\"1380013"
                                 + (1000 + random.nextInt(9000)) + "\",\"province\":\"广东省\",\"city\":\"深圳市\","
                                 + "\"district\":\"南山区\",\"address\":\"科技园路1号\"}}";
+                        String buyer = buyers.get(random.nextInt(buyers.size()));
                         HttpResponse<String> placed = timed(http, base + "/api/v1/orders", buyer, order, latencies,
                                 commands, errors);
                         long acked = System.nanoTime();
