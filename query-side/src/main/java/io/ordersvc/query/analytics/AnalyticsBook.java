@@ -210,20 +210,20 @@ final class AnalyticsBook {
         writeOrders();
         // Buyers first: whether one is new today decides the daily counts.
         List<List<Object>> days = List.copyOf(buyerDays);
-        int[] inserted = insertIfAbsent("INSERT INTO analytics_buyer_day (stat_date, shop_id, buyer_id) SELECT ?, ?, ? WHERE"
+        int[] inserted = updateEach("INSERT INTO analytics_buyer_day (stat_date, shop_id, buyer_id) SELECT ?, ?, ? WHERE"
                 + " NOT EXISTS (SELECT 1 FROM analytics_buyer_day WHERE stat_date = ? AND shop_id = ? AND buyer_id = ?)",
-                days.stream().map(k -> new Object[]{date(k.get(0)), k.get(1), k.get(2), date(k.get(0)), k.get(1),
-                        k.get(2)}).toList());
+                BUYER_DAYS_ALL, BUYER_DAY_TYPES, days.stream().map(k -> new Object[]{date(k.get(0)), k.get(1),
+                        k.get(2), date(k.get(0)), k.get(1), k.get(2)}).toList());
         for (int i = 0; i < inserted.length; i++) {
             if (inserted[i] > 0) {
                 addRow(DAILY, Count.BUYERS, 1, (LocalDate) days.get(i).get(0), (String) days.get(i).get(1));
             }
         }
         List<Map.Entry<List<Object>, LocalDate>> firsts = List.copyOf(firstBuyers.entrySet());
-        inserted = insertIfAbsent("INSERT INTO analytics_buyer (shop_id, buyer_id, first_day) SELECT ?, ?, ? WHERE"
-                + " NOT EXISTS (SELECT 1 FROM analytics_buyer WHERE shop_id = ? AND buyer_id = ?)", firsts.stream()
-                .map(e -> new Object[]{e.getKey().get(0), e.getKey().get(1), date(e.getValue()), e.getKey().get(0),
-                        e.getKey().get(1)}).toList());
+        inserted = updateEach("INSERT INTO analytics_buyer (shop_id, buyer_id, first_day) SELECT ?, ?, ? WHERE"
+                + " NOT EXISTS (SELECT 1 FROM analytics_buyer WHERE shop_id = ? AND buyer_id = ?)", BUYERS_ALL,
+                BUYER_TYPES, firsts.stream().map(e -> new Object[]{e.getKey().get(0), e.getKey().get(1),
+                        date(e.getValue()), e.getKey().get(0), e.getKey().get(1)}).toList());
         for (int i = 0; i < inserted.length; i++) {
             if (inserted[i] > 0) {
                 addRow(DAILY, Count.NEW_BUYERS, 1, firsts.get(i).getValue(), (String) firsts.get(i).getKey().get(0));
@@ -232,6 +232,25 @@ final class AnalyticsBook {
         counters.forEach(this::writeCounters);
         writeTotals(counters.getOrDefault(PRODUCT, Map.of()));
     }
+
+    /**
+     * The batch's buyer days in one statement (PostgreSQL), each added unless it is there: returns the ordinal of each
+     * one added. With a shop's orders coming from many buyers, one statement per buyer and day was a statement per
+     * paid order.
+     */
+    private static final String BUYER_DAYS_ALL = "WITH v AS (SELECT * FROM unnest(?::date[], ?::text[], ?::text[])"
+            + " WITH ORDINALITY AS v(stat_date, shop_id, buyer_id, n)), added AS (INSERT INTO analytics_buyer_day"
+            + " (stat_date, shop_id, buyer_id) SELECT stat_date, shop_id, buyer_id FROM v ON CONFLICT DO NOTHING"
+            + " RETURNING stat_date, shop_id, buyer_id) SELECT v.n FROM v JOIN added a ON a.stat_date = v.stat_date"
+            + " AND a.shop_id = v.shop_id AND a.buyer_id = v.buyer_id";
+    private static final String[] BUYER_DAY_TYPES = {"date", "text", "text"};
+    /** The same for the buyers' first days. */
+    private static final String BUYERS_ALL = "WITH v AS (SELECT * FROM unnest(?::text[], ?::text[], ?::date[])"
+            + " WITH ORDINALITY AS v(shop_id, buyer_id, first_day, n)), added AS (INSERT INTO analytics_buyer"
+            + " (shop_id, buyer_id, first_day) SELECT shop_id, buyer_id, first_day FROM v ON CONFLICT DO NOTHING"
+            + " RETURNING shop_id, buyer_id) SELECT v.n FROM v JOIN added a ON a.shop_id = v.shop_id"
+            + " AND a.buyer_id = v.buyer_id";
+    private static final String[] BUYER_TYPES = {"text", "text", "date"};
 
     /** A day becomes one of the shop's roll days: its rows are those of the shop's last roll day before it. */
     private static final String ROLL = "INSERT INTO analytics_product_total (shop_id, stat_date, product_id, product_name,"
@@ -332,10 +351,6 @@ final class AnalyticsBook {
                     found.put(rs.getString(1), new RollDays(rs.getLong(2), rs.getLong(3) > 0));
                 }, args.toArray());
         return found;
-    }
-
-    private int[] insertIfAbsent(String sql, List<Object[]> rows) {
-        return rows.isEmpty() ? new int[0] : jdbc.batchUpdate(sql, rows);
     }
 
     private void writeCounters(Counters table, Map<String, Row> rows) {

@@ -2,6 +2,7 @@ package io.ordersvc.query.member;
 
 import io.ordersvc.query.support.BatchTable;
 import io.ordersvc.query.support.BatchTable.Mapping;
+import io.ordersvc.query.support.BatchTable.Prefetch;
 import io.ordersvc.query.support.JsonText;
 import io.ordersvc.query.support.ProcessingGroups;
 import io.ordersvc.shared.member.MemberCommand;
@@ -16,6 +17,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
+import java.util.List;
 
 /** member_view and member_levels_view, in the catalog's processing group: a few events per completed order. */
 @Component
@@ -26,7 +28,10 @@ class MemberProjection {
     private final BatchTable<MemberLevelsEntity> levels;
 
     MemberProjection(JdbcTemplate jdbc) {
-        this.members = new BatchTable<>(jdbc, Mapping.of(MemberViewEntity.class));
+        // A batch's members in one query: with many buyers, a lookup per member was a query per completed order.
+        this.members = new BatchTable<>(jdbc, Mapping.of(MemberViewEntity.class).prefetching(
+                Prefetch.named(MemberSpent.class, e -> List.of(e.buyerId()))
+                        .and(Prefetch.named(MemberLevelAssigned.class, e -> List.of(e.buyerId())))));
         this.levels = new BatchTable<>(jdbc, Mapping.of(MemberLevelsEntity.class));
     }
 

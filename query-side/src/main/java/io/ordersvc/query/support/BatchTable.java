@@ -67,9 +67,12 @@ public final class BatchTable<R> implements Rows<R> {
                     : List.of();
         }
 
-        /** The keys an event of this payload type carries. Events of other types are not deserialized. */
+        /**
+         * The keys an event of this payload type (or of a type that extends it) carries. Events of other types are
+         * not deserialized.
+         */
         static <E> Prefetch named(Class<E> payloadType, Function<E, Collection<String>> keys) {
-            return event -> payloadType.equals(event.getPayloadType())
+            return event -> payloadType.isAssignableFrom(event.getPayloadType())
                     ? keys.apply(payloadType.cast(event.getPayload()))
                     : List.of();
         }

@@ -2,6 +2,7 @@ package io.ordersvc.query.wallet;
 
 import io.ordersvc.query.support.BatchTable;
 import io.ordersvc.query.support.BatchTable.Mapping;
+import io.ordersvc.query.support.BatchTable.Prefetch;
 import io.ordersvc.query.support.ProcessingGroups;
 import io.ordersvc.shared.money.Money;
 import io.ordersvc.shared.wallet.WalletEvent;
@@ -23,6 +24,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -44,7 +46,9 @@ class WalletProjection {
     private final BatchTable<BalanceLedgerEntity> balances;
 
     WalletProjection(JdbcTemplate jdbc) {
-        this.wallets = new BatchTable<>(jdbc, Mapping.of(WalletViewEntity.class));
+        // A batch's wallets in one query: with many buyers, a lookup per wallet was a query per completed order.
+        this.wallets = new BatchTable<>(jdbc, Mapping.of(WalletViewEntity.class).prefetching(
+                Prefetch.named(WalletEvent.class, e -> List.of(e.buyerId()))));
         this.points = new BatchTable<>(jdbc, Mapping.of(PointsLedgerEntity.class).onConflict("ON CONFLICT DO NOTHING"));
         this.balances = new BatchTable<>(jdbc,
                 Mapping.of(BalanceLedgerEntity.class).onConflict("ON CONFLICT DO NOTHING"));

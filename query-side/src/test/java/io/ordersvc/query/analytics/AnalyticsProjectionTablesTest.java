@@ -294,8 +294,9 @@ class AnalyticsProjectionTablesTest {
         inOneBatch(live, List.of(threeProducts("q", "2026-12-01T03:00:00Z"),
                 new OrderPaid("q", Money.of("36.00"), "wechat", "t-q", Instant.parse("2026-12-01T03:01:00Z"))));
         if (ReadModelDatabase.postgres()) {
-            // One statement each for the products, their totals, the day's figures and the funnel; none per row.
-            assertThat(arrayStatements.get()).isEqualTo(4);
+            // One statement each for the products, their totals, the day's figures, the funnel, the buyers of the
+            // day and the first-time buyers; none per row.
+            assertThat(arrayStatements.get()).isEqualTo(6);
             assertThat(rowsUpdated.get()).isZero();
         } else {
             // Three products, a row each of the shop's and of the platform's, in analytics_product and the totals.
@@ -326,6 +327,50 @@ class AnalyticsProjectionTablesTest {
             assertThat(d.placed()).isEqualTo(4);
             assertThat(d.paid()).isEqualTo(4);
         });
+    }
+
+    /**
+     * A batch's buyers of the day and first-time buyers are one statement each on PostgreSQL (one per row on H2),
+     * and a buyer who paid in an earlier batch, or twice in this one, counts once.
+     */
+    @Test
+    void a_batch_adds_its_buyers_in_one_statement_on_postgresql_each_counted_once() {
+        var perRow = new java.util.concurrent.atomic.AtomicInteger();
+        var counting = new org.springframework.jdbc.core.JdbcTemplate(db.jdbc.getDataSource()) {
+            @Override
+            public int[] batchUpdate(String sql, List<? extends Object[]> args) {
+                if (sql.startsWith("INSERT INTO analytics_buyer")) {
+                    perRow.addAndGet(args.size());
+                }
+                return super.batchUpdate(sql, args);
+            }
+        };
+        var live = new AnalyticsProjection(counting, new AnalyticsZone(SHANGHAI));
+        inOneBatch(live, List.of(placed("m1", "shop-1", "buyer-1", "2026-12-01T02:00:00Z", 1, "20.00", "0.00"),
+                new OrderPaid("m1", Money.of("20.00"), "wechat", "t-m1", Instant.parse("2026-12-01T02:01:00Z"))));
+        perRow.set(0);
+        List<Object> second = new java.util.ArrayList<>();
+        for (String[] order : List.of(new String[]{"m2", "buyer-1"}, new String[]{"m3", "buyer-2"},
+                new String[]{"m4", "buyer-3"}, new String[]{"m5", "buyer-3"})) {
+            second.add(placed(order[0], "shop-1", order[1], "2026-12-01T03:00:00Z", 1, "20.00", "0.00"));
+            second.add(new OrderPaid(order[0], Money.of("20.00"), "wechat", "t-" + order[0],
+                    Instant.parse("2026-12-01T03:01:00Z")));
+        }
+        inOneBatch(live, second);
+        for (String shop : java.util.Arrays.asList("shop-1", null)) { // the shop's and the platform's
+            assertThat(queries.daily(shop, DEC_1, DEC_1).days()).singleElement().satisfies(d -> {
+                assertThat(d.paid()).isEqualTo(5);
+                assertThat(d.buyers()).isEqualTo(3);
+                assertThat(d.newBuyers()).isEqualTo(3);
+            });
+        }
+        assertThat(db.jdbc.queryForObject("SELECT count(*) FROM analytics_buyer WHERE shop_id = 'shop-1'",
+                Integer.class)).isEqualTo(3);
+        if (ReadModelDatabase.postgres()) {
+            assertThat(perRow.get()).isZero();
+        } else {
+            assertThat(perRow.get()).isEqualTo(12); // three buyers, the shop's and the platform's, day and first
+        }
     }
 
     /** An order of three lines, each of its own product: 1 × 10.00, 2 × 4.00, 3 × 6.00. */

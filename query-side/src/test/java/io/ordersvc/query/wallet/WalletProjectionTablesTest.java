@@ -6,6 +6,7 @@ import io.ordersvc.shared.wallet.WalletEvent.BalanceAdjusted;
 import io.ordersvc.shared.wallet.WalletEvent.BalanceReturned;
 import io.ordersvc.shared.wallet.WalletEvent.BalanceSpent;
 import io.ordersvc.shared.wallet.WalletEvent.PointsAdjusted;
+import io.ordersvc.shared.wallet.WalletEvent.PointsEarned;
 import io.ordersvc.shared.wallet.WalletEvent.PointsFrozen;
 import io.ordersvc.shared.wallet.WalletEvent.PointsSpent;
 import io.ordersvc.shared.wallet.WalletEvent.PointsUnfrozen;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -75,5 +77,49 @@ class WalletProjectionTablesTest {
         assertThat(((Number) row.get("frozen_points")).longValue()).isZero();
         assertThat(db.jdbc.queryForObject("SELECT count(*) FROM points_ledger WHERE buyer_id = ?", Long.class,
                 buyer)).isEqualTo(4);
+    }
+
+    /** A live batch looks up the wallets of all the buyers it names in one query, not one per buyer. */
+    @Test
+    void a_batch_looks_up_its_buyers_wallets_in_one_query() {
+        var lookups = new java.util.concurrent.atomic.AtomicInteger();
+        var counting = new org.springframework.jdbc.core.JdbcTemplate(db.jdbc.getDataSource()) {
+            @Override
+            public void query(String sql, org.springframework.jdbc.core.RowCallbackHandler rows, Object... args) {
+                if (sql.contains("FROM wallet_view")) {
+                    lookups.incrementAndGet();
+                }
+                super.query(sql, rows, args);
+            }
+
+            @Override
+            public void query(org.springframework.jdbc.core.PreparedStatementCreator creator,
+                              org.springframework.jdbc.core.RowCallbackHandler rows) {
+                lookups.incrementAndGet(); // the prefetch's one query on PostgreSQL
+                super.query(creator, rows);
+            }
+        };
+        var live = new WalletProjection(counting);
+        List<String> buyers = List.of(buyer, buyer + "-2", buyer + "-3");
+        List<PointsEarned> events = buyers.stream().map(b -> new PointsEarned(b, UUID.randomUUID().toString(), 20, 20, 0, 20, T0)).toList();
+        var batch = new org.axonframework.messaging.unitofwork.BatchingUnitOfWork<>(events.stream()
+                .map(e -> (org.axonframework.eventhandling.EventMessage<?>)
+                        new org.axonframework.eventhandling.GenericDomainEventMessage<>("Wallet", e.buyerId(), 0, e))
+                .toList());
+        db.batch(() -> {
+            try {
+                batch.executeWithResult(() -> {
+                    live.on((PointsEarned) batch.getMessage().getPayload(), 0);
+                    return null;
+                });
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertThat(lookups.get()).isEqualTo(1);
+        for (String b : buyers) {
+            assertThat(db.jdbc.queryForObject("SELECT points FROM wallet_view WHERE buyer_id = ?", Long.class, b))
+                    .isEqualTo(20);
+        }
     }
 }
