@@ -185,7 +185,8 @@ pgv=$(psql "${PG[@]}" -Atc "SHOW server_version" | cut -d' ' -f1)
   echo "(BENCH_SECONDS=$SECS, BENCH_CLIENTS=\"$LEVELS\", BENCH_WARMUP=${BENCH_WARMUP:-90}). Service, load generator and PostgreSQL share the machine."
   echo
   echo "## Commands against the limit"
-  echo "Each client loops place (1-3 lines) → pay → ship → confirm receipt over HTTP with real tokens."
+  echo "Each client loops place (1-3 lines) → pay → ship → confirm receipt over HTTP with real tokens, each order by"
+  echo "one of 1,000 buyers drawn at random."
   echo "pgbench: a one-row insert per transaction (about an event's size) at the same concurrency."
   echo
   echo "| clients | commands/s | p50 ms | p95 ms | p99 ms | errors | pgbench tps | service/pgbench | load-generator CPU | service RSS |"
