@@ -185,3 +185,28 @@ keep_row() {
     "| $(per_command "$(field pg_cpu_ms "$1")" "$n") ms |"
 }
 per_command() { awk -v a="$1" -v n="$2" 'BEGIN { if (a == "n/a" || n <= 0) print "n/a"; else printf "%.2f", a / n }'; }
+
+# ---- the CRUD baseline (bench/crud), started beside the service so that their levels can alternate
+
+CRUD_DB=orders_crud
+CRUD_PORT=18085
+CRUD_MPORT=19085
+# crud_start: the CRUD baseline on a fresh orders_crud, warmed up (BENCH_WARMUP s at 32 clients); sets $crud (PID).
+crud_start() {
+  local jar
+  jar=$(ls bench/crud/target/bench-crud-*-exec.jar 2>/dev/null | head -n 1 || true)
+  if [ -z "$jar" ]; then
+    ./mvnw -q -B -DskipTests -pl bench/crud -am package
+    jar=$(ls bench/crud/target/bench-crud-*-exec.jar | head -n 1)
+  fi
+  DB=$CRUD_DB fresh_database
+  java -Xmx1g -jar "$jar" --ORDERS_DB_NAME=$CRUD_DB --server.port=$CRUD_PORT --management.server.port=$CRUD_MPORT \
+    > target/bench/crud.log 2>&1 &
+  crud=$!
+  wait_http "http://127.0.0.1:$CRUD_MPORT/actuator/health" 120
+  DB=$CRUD_DB load_at $CRUD_PORT clients=32 seconds=${BENCH_WARMUP:-90} > /dev/null # warm-up, as for the service
+}
+# crud_level CLIENTS SECONDS UNPAID: one level against the running CRUD baseline (measure_level's line).
+crud_level() {
+  DB=$CRUD_DB measure_level $CRUD_PORT "$crud" "$1" "$2" "$3"
+}

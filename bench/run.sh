@@ -31,16 +31,25 @@ if [ -z "$jar" ]; then
   jar=$(ls standalone/target/standalone-*-SNAPSHOT.jar | head -n 1)
 fi
 
-# The CRUD baseline runs before the service on odd runs and after it on even ones, so neither always meets a warmer
-# or a colder machine. The count is kept outside target/ (`./mvnw clean` empties it, and every run then had the
-# CRUD baseline first).
+# The CRUD baseline runs beside the service, both warmed up, and each level is measured on one right after the
+# other: the CRUD baseline first on odd runs and second on even ones, so neither always meets a warmer or a colder
+# machine. This machine's cores changed speed by a factor of two within minutes (bench/README.md, session 22): the
+# two services measured ten minutes apart compared the machine at two moments. The count is kept outside target/
+# (`./mvnw clean` empties it, and every run then had the CRUD baseline first).
 counter=${BENCH_RUNS_FILE:-${XDG_CACHE_HOME:-$HOME/.cache}/orders-bench/runs}
 mkdir -p "$(dirname "$counter")"
 runs=$(( $(cat "$counter" 2>/dev/null || echo 0) + 1 ))
 echo $runs > "$counter"
 if (( runs % 2 == 1 )); then crud_first=yes; else crud_first=no; fi
 crud_lines=""
-if [ $crud_first = yes ]; then crud_lines=$(bench/crud.sh | tee /dev/stderr); fi
+trap 'kill ${svc:-} ${crud:-} 2>/dev/null || true' EXIT
+crud_start # idle while the service warms up and between its own levels
+crud_measure() {
+  local line
+  line=$(crud_level "$@")
+  echo "crud: $line" >&2
+  crud_lines+="$line"$'\n'
+}
 
 fresh_database
 
@@ -48,7 +57,6 @@ java -Xmx1g -jar "$jar" --spring.profiles.active=postgres --ORDERS_DB_NAME=$DB -
   --management.server.port=$MPORT --ORDERS_PAYMENT_WINDOW=$WINDOW \
   --logging.level.root=WARN > target/bench/service.log 2>&1 &
 svc=$!
-trap 'kill $svc 2>/dev/null || true' EXIT
 wait_http "http://127.0.0.1:$MPORT/actuator/health" 120
 load() { load_at $PORT "$@"; }
 
@@ -70,6 +78,7 @@ rows=()
 keep=()
 service_lines=""
 for c in $LEVELS; do
+  if [ $crud_first = yes ]; then crud_measure "$c" "$SECS" "$UNPAID"; fi
   line=$(measure_level $PORT $svc "$c" "$SECS" "$UNPAID")
   service_lines+="$line"$'\n'
   rss=$(ps -o rss= -p $svc | tr -d ' ')
@@ -80,7 +89,9 @@ for c in $LEVELS; do
   rows+=("| $c | $cps | $(field p50_ms "$line") | $(field p95_ms "$line") | $(field p99_ms "$line") | $(field errors "$line") | $tps | $ratio | $(field client_cpu_pct "$line")% | $((rss / 1024)) MB |")
   keep+=("$(keep_row "$line")")
   echo "$line pgbench_tps=$tps rss_kb=$rss"
+  if [ $crud_first = no ]; then crud_measure "$c" "$SECS" "$UNPAID"; fi
 done
+stop $crud
 # Projection lag: 32 clients flat out (full load), then paced to half the command rate measured at 32 (each client
 # starts at a random point of its period, so the orders do not arrive in bursts).
 full=$(load clients=32 seconds=$SECS lag=true)
@@ -104,7 +115,6 @@ idle=$(awk -v s="$(statements)" 'BEGIN { printf "%.1f", (s == "n/a" ? -1 : s / 1
 checkout=$(load clients=32 seconds=$SECS checkout=true)
 echo "$checkout"
 kill $svc; wait $svc 2>/dev/null || true
-if [ $crud_first = no ]; then crud_lines=$(bench/crud.sh | tee /dev/stderr); fi
 
 # Side by side: the service against the CRUD baseline, level by level.
 versus=()
@@ -206,7 +216,8 @@ pgv=$(psql "${PG[@]}" -Atc "SHOW server_version" | cut -d' ' -f1)
   echo "## Against a CRUD service doing the same flow"
   echo "bench/crud: Spring Boot + JPA, the same four calls with the same tokens, paths and JSON, the same pool (20)"
   echo "and heap (1 GiB), stock reserved by a conditional UPDATE, one log row per action; the same load generator"
-  echo "and levels on a fresh database. It ran $([ $crud_first = yes ] && echo before || echo after) the service this time (the order alternates)."
+  echo "and levels on a fresh database. Both ran side by side, warmed up; each level was measured on the CRUD baseline"
+  echo "right $([ $crud_first = yes ] && echo before || echo after) the service this time (the order alternates between runs)."
   echo
   echo "| clients | service commands/s | including catch-up | CRUD commands/s | ratio (incl. catch-up) | p99 service / CRUD | statements per command service / CRUD | errors service / CRUD |"
   echo "|---|---|---|---|---|---|---|---|"
