@@ -4,8 +4,9 @@
 #   BENCH_SECONDS=10 BENCH_CLIENTS="8 32" BENCH_REPLAY_ORDERS=20000 ./bench/run.sh   # a quick look
 #   BENCH_PHASES="" ./bench/run.sh       # commands, keeping up and lag only (no replay, no drills)
 # 1. Commands: the standalone service on the local PostgreSQL (fresh database orders_bench), driven over HTTP with
-#    real tokens (place a 1-3 line order, pay, ship, confirm receipt) at each level; pgbench runs a one-row insert
-#    of an event-sized row at the same concurrency.
+#    real tokens (place a 1-3 line order, pay, ship, confirm receipt; 1,000 buyers) at each level, each level also
+#    measured on the CRUD baseline (bench/crud) running beside it; pgbench runs a one-row insert of an event-sized
+#    row at the same concurrencies.
 # 2. Projection lag at half and full load, and the catch-up after the load.
 # 3. Replay and queries at a million orders, analytics over 180 days, the archive: bench/replay.sh.
 # 4. An online rebuild under half load: bench/online-rebuild.sh.
