@@ -11,8 +11,8 @@ UNPAID=${BENCH_UNPAID:-50}
 DB=orders_crud
 source bench/lib.sh
 
+trap 'kill ${crud:-} 2>/dev/null || true' EXIT
 crud_start
-trap 'kill $crud 2>/dev/null || true' EXIT
 for c in $LEVELS; do
   crud_level "$c" "$SECS" "$UNPAID"
 done

@@ -77,30 +77,26 @@ load clients=32 seconds=${BENCH_WARMUP:-90} > /dev/null
 
 rows=()
 keep=()
-rss_kb=()
 service_lines=""
 for c in $LEVELS; do
   if [ $crud_first = yes ]; then crud_measure "$c" "$SECS" "$UNPAID"; fi
-  line=$(measure_level $PORT $svc "$c" "$SECS" "$UNPAID")
+  line="$(measure_level $PORT $svc "$c" "$SECS" "$UNPAID") rss_kb=$(ps -o rss= -p $svc | tr -d ' ')"
   service_lines+="$line"$'\n'
-  rss_kb+=($(ps -o rss= -p $svc | tr -d ' '))
   keep+=("$(keep_row "$line")")
-  echo "$line rss_kb=${rss_kb[-1]}"
+  echo "$line"
   if [ $crud_first = no ]; then crud_measure "$c" "$SECS" "$UNPAID"; fi
 done
 stop $crud
 # pgbench once the CRUD baseline is gone: its pool, the service's and 64 pgbench clients are more connections than
 # PostgreSQL's default 100.
-i=0
 for c in $LEVELS; do
   line=$(grep "^clients=$c " <<<"$service_lines" | head -n 1)
   tps=$(pgbench "${PG[@]}" -n -c "$c" -j 2 -T "$SECS" -f target/bench/insert.sql "$DB" 2>/dev/null \
     | sed -n 's/^tps = \([0-9.]*\).*/\1/p' | head -n 1 || true)
   cps=$(field cps "$line")
   ratio=$(awk -v a="$cps" -v b="$tps" 'BEGIN { printf "%.0f%%", (b > 0 ? 100 * a / b : 0) }')
-  rows+=("| $c | $cps | $(field p50_ms "$line") | $(field p95_ms "$line") | $(field p99_ms "$line") | $(field errors "$line") | $tps | $ratio | $(field client_cpu_pct "$line")% | $((rss_kb[i] / 1024)) MB |")
+  rows+=("| $c | $cps | $(field p50_ms "$line") | $(field p95_ms "$line") | $(field p99_ms "$line") | $(field errors "$line") | $tps | $ratio | $(field client_cpu_pct "$line")% | $(( $(field rss_kb "$line") / 1024 )) MB |")
   echo "clients=$c pgbench_tps=$tps"
-  i=$((i + 1))
 done
 # Projection lag: 32 clients flat out (full load), then paced to half the command rate measured at 32 (each client
 # starts at a random point of its period, so the orders do not arrive in bursts).

@@ -267,8 +267,9 @@ public class ProcessorAdmin {
 
     /**
      * Waits (at most {@link #RESIZE_WAIT}) until token_entry holds the processor's new number of segments, so that
-     * the answer shows the split or merge just made. Axon completes the operation once its token store transaction
-     * has ended, but a CI run on PostgreSQL once answered a split with the one segment from before it.
+     * the answer shows the split or merge just made. A tracking processor completes the operation's future inside
+     * the transaction that writes the tokens (TrackingEventProcessor.Instruction#run), so a read right after it may
+     * still see the segments from before: a CI run on PostgreSQL once answered a split with one segment.
      */
     private void awaitSegmentCount(String name, int count) {
         long deadline = System.nanoTime() + RESIZE_WAIT.toNanos();

@@ -210,20 +210,16 @@ final class AnalyticsBook {
         writeOrders();
         // Buyers first: whether one is new today decides the daily counts.
         List<List<Object>> days = List.copyOf(buyerDays);
-        int[] inserted = updateEach("INSERT INTO analytics_buyer_day (stat_date, shop_id, buyer_id) SELECT ?, ?, ? WHERE"
-                + " NOT EXISTS (SELECT 1 FROM analytics_buyer_day WHERE stat_date = ? AND shop_id = ? AND buyer_id = ?)",
-                BUYER_DAYS_ALL, BUYER_DAY_TYPES, days.stream().map(k -> new Object[]{date(k.get(0)), k.get(1),
-                        k.get(2), date(k.get(0)), k.get(1), k.get(2)}).toList());
+        int[] inserted = insertAbsent(BUYER_DAYS, days.stream().map(k -> new Object[]{date(k.get(0)), k.get(1),
+                k.get(2)}).toList());
         for (int i = 0; i < inserted.length; i++) {
             if (inserted[i] > 0) {
                 addRow(DAILY, Count.BUYERS, 1, (LocalDate) days.get(i).get(0), (String) days.get(i).get(1));
             }
         }
         List<Map.Entry<List<Object>, LocalDate>> firsts = List.copyOf(firstBuyers.entrySet());
-        inserted = updateEach("INSERT INTO analytics_buyer (shop_id, buyer_id, first_day) SELECT ?, ?, ? WHERE"
-                + " NOT EXISTS (SELECT 1 FROM analytics_buyer WHERE shop_id = ? AND buyer_id = ?)", BUYERS_ALL,
-                BUYER_TYPES, firsts.stream().map(e -> new Object[]{e.getKey().get(0), e.getKey().get(1),
-                        date(e.getValue()), e.getKey().get(0), e.getKey().get(1)}).toList());
+        inserted = insertAbsent(BUYERS, firsts.stream().map(e -> new Object[]{e.getKey().get(0), e.getKey().get(1),
+                date(e.getValue())}).toList());
         for (int i = 0; i < inserted.length; i++) {
             if (inserted[i] > 0) {
                 addRow(DAILY, Count.NEW_BUYERS, 1, firsts.get(i).getValue(), (String) firsts.get(i).getKey().get(0));
@@ -234,23 +230,48 @@ final class AnalyticsBook {
     }
 
     /**
-     * The batch's buyer days in one statement (PostgreSQL), each added unless it is there: returns the ordinal of each
-     * one added. With a shop's orders coming from many buyers, one statement per buyer and day was a statement per
-     * paid order.
+     * Rows added to a table unless one with the same key is there: one INSERT ... WHERE NOT EXISTS per row, or on
+     * PostgreSQL one for the whole batch ({@code unnest ... ON CONFLICT DO NOTHING}, returning the ordinal of each row
+     * added). With a shop's orders coming from many buyers, a statement per buyer and day was one per paid order.
+     *
+     * @param types the columns' types, for the arrays of the one statement
+     * @param keyAt the key columns' positions among the columns
      */
-    private static final String BUYER_DAYS_ALL = "WITH v AS (SELECT * FROM unnest(?::date[], ?::text[], ?::text[])"
-            + " WITH ORDINALITY AS v(stat_date, shop_id, buyer_id, n)), added AS (INSERT INTO analytics_buyer_day"
-            + " (stat_date, shop_id, buyer_id) SELECT stat_date, shop_id, buyer_id FROM v ON CONFLICT DO NOTHING"
-            + " RETURNING stat_date, shop_id, buyer_id) SELECT v.n FROM v JOIN added a ON a.stat_date = v.stat_date"
-            + " AND a.shop_id = v.shop_id AND a.buyer_id = v.buyer_id";
-    private static final String[] BUYER_DAY_TYPES = {"date", "text", "text"};
-    /** The same for the buyers' first days. */
-    private static final String BUYERS_ALL = "WITH v AS (SELECT * FROM unnest(?::text[], ?::text[], ?::date[])"
-            + " WITH ORDINALITY AS v(shop_id, buyer_id, first_day, n)), added AS (INSERT INTO analytics_buyer"
-            + " (shop_id, buyer_id, first_day) SELECT shop_id, buyer_id, first_day FROM v ON CONFLICT DO NOTHING"
-            + " RETURNING shop_id, buyer_id) SELECT v.n FROM v JOIN added a ON a.shop_id = v.shop_id"
-            + " AND a.buyer_id = v.buyer_id";
-    private static final String[] BUYER_TYPES = {"text", "text", "date"};
+    private record AbsentRows(String perRow, String allRows, String[] types, int[] keyAt) {
+
+        static AbsentRows of(String table, List<String> columns, String[] types, List<String> key) {
+            String names = String.join(", ", columns);
+            String perRow = "INSERT INTO " + table + " (" + names + ") SELECT "
+                    + columns.stream().map(c -> "?").collect(Collectors.joining(", ")) + " WHERE NOT EXISTS (SELECT 1"
+                    + " FROM " + table + " WHERE " + key.stream().map(k -> k + " = ?").collect(Collectors.joining(" AND "))
+                    + ")";
+            String allRows = "WITH v AS (SELECT * FROM unnest(" + java.util.Arrays.stream(types).map(t -> "?::" + t
+                    + "[]").collect(Collectors.joining(", ")) + ") WITH ORDINALITY AS v(" + names + ", n)), added AS"
+                    + " (INSERT INTO " + table + " (" + names + ") SELECT " + names + " FROM v ON CONFLICT DO NOTHING"
+                    + " RETURNING " + String.join(", ", key) + ") SELECT v.n FROM v JOIN added a ON "
+                    + key.stream().map(k -> "a." + k + " = v." + k).collect(Collectors.joining(" AND "));
+            return new AbsentRows(perRow, allRows, types, key.stream().mapToInt(columns::indexOf).toArray());
+        }
+    }
+
+    /** The buyers who paid a shop on a day, and each buyer's first day with a shop. */
+    private static final AbsentRows BUYER_DAYS = AbsentRows.of("analytics_buyer_day",
+            List.of("stat_date", "shop_id", "buyer_id"), new String[]{"date", "text", "text"},
+            List.of("stat_date", "shop_id", "buyer_id"));
+    private static final AbsentRows BUYERS = AbsentRows.of("analytics_buyer",
+            List.of("shop_id", "buyer_id", "first_day"), new String[]{"text", "text", "date"},
+            List.of("shop_id", "buyer_id"));
+
+    /** Adds the rows (each a value per column) that are not there yet; returns 1 for each added, 0 for the others. */
+    private int[] insertAbsent(AbsentRows table, List<Object[]> rows) {
+        return updateEach(table.perRow(), table.allRows(), table.types(), rows.stream().map(row -> {
+            Object[] args = java.util.Arrays.copyOf(row, row.length + table.keyAt().length);
+            for (int i = 0; i < table.keyAt().length; i++) {
+                args[row.length + i] = row[table.keyAt()[i]]; // the key again, for WHERE NOT EXISTS
+            }
+            return args;
+        }).toList());
+    }
 
     /** A day becomes one of the shop's roll days: its rows are those of the shop's last roll day before it. */
     private static final String ROLL = "INSERT INTO analytics_product_total (shop_id, stat_date, product_id, product_name,"
