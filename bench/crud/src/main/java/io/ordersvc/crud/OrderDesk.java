@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -123,7 +124,8 @@ class OrderDesk {
                 + body.receiver().address();
         BigDecimal goods = BigDecimal.ZERO;
         List<Entities.OrderLine> placed = new ArrayList<>();
-        for (Item item : body.items()) {
+        // stock reserved in one order of SKUs, so two orders of the same SKUs never wait for each other (deadlock)
+        for (Item item : body.items().stream().sorted(Comparator.comparing(Item::skuId)).toList()) {
             Entities.Sku sku = known.get(item.skuId());
             if (sku == null) {
                 throw new ResponseStatusException(HttpStatus.UNPROCESSABLE_CONTENT, "SKU_NOT_FOUND");
