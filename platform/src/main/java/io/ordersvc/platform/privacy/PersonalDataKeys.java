@@ -41,7 +41,7 @@ public final class PersonalDataKeys implements KeyRing {
     private final Clock clock;
     private final Cache<String, BuyerKey> byBuyer;
     private final Cache<String, BuyerKey> byId;
-    private volatile Boolean postgres;
+    private final java.util.function.BooleanSupplier postgres;
     /**
      * Counts the erasures this instance has heard of. A key read before one is cached after its transaction commits
      * only if none was heard of meanwhile: a batch that read a buyer's key just before another instance erased the
@@ -51,6 +51,7 @@ public final class PersonalDataKeys implements KeyRing {
 
     public PersonalDataKeys(JdbcTemplate jdbc, SecretKey master, Clock clock) {
         this.jdbc = jdbc;
+        this.postgres = io.ordersvc.platform.schema.Databases.postgres(jdbc);
         this.master = master;
         this.clock = clock;
         this.byBuyer = Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(CACHED).build();
@@ -188,7 +189,7 @@ public final class PersonalDataKeys implements KeyRing {
         String keyId = RandomUuids.next().toString();
         byte[] wrapped = wrap(keyId, buyerId, PersonalDataVault.newKey());
         Timestamp now = Timestamp.from(clock.instant());
-        if (postgres()) {
+        if (postgres.getAsBoolean()) {
             jdbc.update("INSERT INTO personal_data_key (buyer_id, key_id, wrapped_key, created_at) VALUES (?, ?, ?, ?)"
                     + " ON CONFLICT (buyer_id) DO NOTHING", buyerId, keyId, wrapped, now);
         } else {
@@ -262,15 +263,5 @@ public final class PersonalDataKeys implements KeyRing {
 
     private static byte[] associated(String keyId, String buyerId) {
         return (keyId + "/" + buyerId).getBytes(StandardCharsets.UTF_8);
-    }
-
-    private boolean postgres() {
-        Boolean known = postgres;
-        if (known == null) {
-            known = jdbc.execute((ConnectionCallback<Boolean>) c ->
-                    c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres"));
-            postgres = known;
-        }
-        return known;
     }
 }

@@ -48,7 +48,7 @@ class AnalyticsProjection {
 
     AnalyticsProjection(JdbcTemplate jdbc, AnalyticsZone zone) {
         this.jdbc = jdbc;
-        this.postgres = io.ordersvc.query.support.Databases.postgres(jdbc);
+        this.postgres = io.ordersvc.platform.schema.Databases.postgres(jdbc);
         this.zone = zone.id();
     }
 

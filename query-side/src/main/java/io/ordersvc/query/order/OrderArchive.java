@@ -1,7 +1,7 @@
 package io.ordersvc.query.order;
 
 import io.ordersvc.query.support.BatchTable.Mapping;
-import io.ordersvc.query.support.Databases;
+import io.ordersvc.platform.schema.Databases;
 import io.ordersvc.query.support.ProcessingGroups;
 import io.ordersvc.query.support.ReadModelsSwapped;
 import org.slf4j.Logger;

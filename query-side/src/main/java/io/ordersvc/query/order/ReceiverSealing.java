@@ -2,7 +2,7 @@ package io.ordersvc.query.order;
 
 import io.ordersvc.platform.FeatureApi;
 import io.ordersvc.platform.privacy.PersonalDataVault;
-import io.ordersvc.query.support.Databases;
+import io.ordersvc.platform.schema.Databases;
 import io.ordersvc.shared.privacy.PersonalData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -2,7 +2,7 @@ package io.ordersvc.query.rebuild;
 
 import io.ordersvc.platform.axon.InstanceId;
 import io.ordersvc.platform.ids.RandomUuids;
-import io.ordersvc.query.support.Databases;
+import io.ordersvc.platform.schema.Databases;
 import io.ordersvc.query.support.Fold;
 import io.ordersvc.query.support.ReadModelsSwapped;
 import io.ordersvc.shared.error.Refusal;

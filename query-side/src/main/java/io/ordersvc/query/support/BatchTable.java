@@ -1,5 +1,6 @@
 package io.ordersvc.query.support;
 
+import io.ordersvc.platform.schema.Databases;
 import io.ordersvc.platform.axon.EventBatch;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;

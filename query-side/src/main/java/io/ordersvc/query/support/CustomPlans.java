@@ -1,5 +1,6 @@
 package io.ordersvc.query.support;
 
+import io.ordersvc.platform.schema.Databases;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 

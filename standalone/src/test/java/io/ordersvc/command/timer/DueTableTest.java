@@ -132,4 +132,17 @@ class DueTableTest {
         assertThat(table.load(wanted).stream().map(Due::orderId).collect(Collectors.toSet()))
                 .isEqualTo(Set.copyOf(wanted));
     }
+
+    @Test
+    void an_orders_rows_of_every_type_load_and_no_other_orders() {
+        Due payment = due("a", PAYMENT_TIMEOUT, Duration.ofSeconds(5));
+        Due held = new Due("a", AUTO_CONFIRM, null, 2);
+        Due review = due("a", TimerType.REVIEW_WINDOW, Duration.ofDays(-15));
+        Due window = due("a", TimerType.AFTER_SALES_WINDOW, Duration.ofDays(-15));
+        Due tickets = due("a", TimerType.TICKET_EXPIRY, Duration.ofDays(-30));
+        Due other = due("b", PAYMENT_TIMEOUT, Duration.ofSeconds(5));
+        stored(payment, held, review, window, tickets, other);
+        assertThat(table.load(List.of("a", "none"))).containsExactlyInAnyOrder(payment, held, review, window, tickets);
+        assertThat(table.load(List.of())).isEmpty();
+    }
 }

@@ -1,4 +1,4 @@
-package io.ordersvc.query.support;
+package io.ordersvc.platform.schema;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -6,7 +6,7 @@ import java.sql.Connection;
 import java.util.Locale;
 import java.util.function.BooleanSupplier;
 
-/** Which database the read models live in, for the few statements only PostgreSQL understands. */
+/** Which database the service runs on, for the few statements only PostgreSQL understands (or plans badly). */
 public final class Databases {
 
     private Databases() {
