@@ -73,7 +73,8 @@ public class OpenApiConfig {
             }
             responses.addApiResponse("400", problem("Malformed JSON, wrong types or failed validation", 400, bad));
             responses.addApiResponse("401", problem("No or invalid bearer token", 401, List.of("UNAUTHENTICATED")));
-            responses.addApiResponse("403", problem("The caller's role may not do this", 403, List.of("FORBIDDEN")));
+            responses.addApiResponse("403", problem("The caller's role may not do this, or a browser called from an "
+                    + "origin the operator did not allow", 403, List.of("FORBIDDEN", "CORS_ORIGIN_REFUSED")));
             if (codes != null && codes.notFound().length > 0) {
                 responses.addApiResponse("404", problem("Does not exist, or belongs to someone else", 404,
                         List.of(codes.notFound())));

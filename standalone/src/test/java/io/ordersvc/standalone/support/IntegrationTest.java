@@ -35,6 +35,7 @@ import org.springframework.test.context.ContextConfiguration;
                 "orders.webhooks.backoff=100ms",
                 "orders.webhooks.allow-http=true",
                 "orders.logistics.notification-secret=logistics-it-secret",
+                "orders.cors.allowed-origins=https://back-office.example.test, https://*.shops.example.test",
                 "orders.payouts.backoff=100ms",
                 "orders.payouts.max-backoff=500ms",
                 // Low enough that a test can exceed it; no other test counts more than 12 orders of one caller.

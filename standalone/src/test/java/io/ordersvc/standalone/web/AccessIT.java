@@ -192,4 +192,44 @@ class AccessIT extends IntegrationTest {
                     .expectProblem(404, "PRODUCT_NOT_FOUND");
         }
     }
+
+    /**
+     * Browsers may call from the configured origins only (IntegrationTest allows https://back-office.example.test and
+     * https://*.shops.example.test): the preflight says what they may send, the answer which headers they may read;
+     * any other origin is refused as problem+json and changes nothing.
+     */
+    @Test
+    void browsers_call_from_the_allowed_origins_only() {
+        for (String origin : List.of("https://back-office.example.test", "https://north.shops.example.test")) {
+            var preflight = api.send("OPTIONS", "/api/v1/orders", null, null, Map.of("Origin", origin,
+                    "Access-Control-Request-Method", "POST",
+                    "Access-Control-Request-Headers", "authorization,content-type,idempotency-key"));
+            assertThat(preflight.status()).as(origin).isEqualTo(200);
+            assertThat(preflight.header("Access-Control-Allow-Origin")).isEqualTo(origin);
+            assertThat(preflight.header("Access-Control-Allow-Methods")).contains("POST");
+            assertThat(preflight.header("Access-Control-Allow-Headers").toLowerCase())
+                    .contains("authorization", "content-type", "idempotency-key");
+            assertThat(preflight.header("Access-Control-Max-Age")).isEqualTo("3600");
+            assertThat(preflight.header("Access-Control-Allow-Credentials")).isNull();
+            var read = api.send("GET", "/api/v1/orders/" + orderId, buyer, null, Map.of("Origin", origin));
+            assertThat(read.status()).isEqualTo(200);
+            assertThat(read.header("Access-Control-Allow-Origin")).isEqualTo(origin);
+            assertThat(read.header("Access-Control-Expose-Headers")).contains("X-Request-Id", "Location");
+        }
+        String other = "https://evil.example.test";
+        var preflight = api.send("OPTIONS", "/api/v1/orders", null, null, Map.of("Origin", other,
+                "Access-Control-Request-Method", "POST"));
+        assertThat(preflight.status()).isEqualTo(403);
+        assertThat(preflight.code()).isEqualTo("CORS_ORIGIN_REFUSED");
+        assertThat(preflight.header("Access-Control-Allow-Origin")).isNull();
+        long before = storedEvents();
+        var cancel = api.send("POST", "/api/v1/orders/" + orderId + "/cancel", buyer, Map.of("reason", "changed mind"),
+                Map.of("Origin", other));
+        cancel.expectProblem(403, "CORS_ORIGIN_REFUSED");
+        assertThat(storedEvents()).isEqualTo(before);
+        assertThat(api.order(orderId, buyer, 0).path("status").asText()).isEqualTo("pending_payment");
+        // a method the preflight does not allow is refused too, from an allowed origin
+        api.send("OPTIONS", "/api/v1/orders", null, null, Map.of("Origin", "https://back-office.example.test",
+                "Access-Control-Request-Method", "TRACE")).expectProblem(403, "CORS_ORIGIN_REFUSED");
+    }
 }
