@@ -38,7 +38,8 @@ import java.util.stream.Collectors;
  * not loaded yet costs one query.</li>
  * <li>Handlers change the rows in memory and say so ({@link #changed}); new rows are {@link #insert}ed.</li>
  * <li>Just before the transaction commits, the new rows go out as one JDBC batch of INSERTs and the changed rows as
- * one of UPDATEs (every column but the key). A failure there fails the commit: the batch is retried as a whole.</li>
+ * one UPDATE of every column but the key (on PostgreSQL one statement for all of them, elsewhere a JDBC batch). A
+ * failure there fails the commit: the batch is retried as a whole.</li>
  * </ul>
  * Against Hibernate entities this saves the persistence context's bookkeeping, the dirty checking of every row at
  * flush, and a round trip per aggregate for its first lookup: most of a replay's time (bench/README.md).
@@ -265,6 +266,11 @@ public final class BatchTable<R> implements Rows<R> {
         }
         if (!batch.changed.isEmpty()) {
             List<R> rows = batch.changed.stream().map(batch.loaded::get).toList();
+            if (rows.size() > 1 && postgres.getAsBoolean() && updateAll(rows)) {
+                batch.inserted.clear();
+                batch.changed.clear();
+                return;
+            }
             execute(update, rows, row -> {
                 Object[] values = mapping.values().apply(row);
                 Object[] shifted = new Object[values.length];
@@ -275,6 +281,106 @@ public final class BatchTable<R> implements Rows<R> {
         }
         batch.inserted.clear();
         batch.changed.clear();
+    }
+
+    /**
+     * On PostgreSQL a batch's changed rows go out in one statement: {@code UPDATE ... FROM unnest(...)}, each column
+     * as a text array cast back to its type, joined on the primary key. As a JDBC batch each row was a statement of
+     * its own: order_view, its lines, the status counters, the products' stock, members and wallets were about
+     * three statements per command (bench/README.md, session 23). Returns false, having written nothing, when a
+     * value has no text form here; the JDBC batch writes them then.
+     */
+    private boolean updateAll(List<R> rows) {
+        List<String> columns = mapping.columns();
+        String[][] texts = new String[columns.size()][rows.size()];
+        for (int r = 0; r < rows.size(); r++) {
+            Object[] values = mapping.values().apply(rows.get(r));
+            for (int c = 0; c < values.length; c++) {
+                if (!Texts.of(values[c], texts[c], r)) {
+                    return false;
+                }
+            }
+        }
+        String sql = updateAll();
+        jdbc.execute((Connection c) -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                for (int i = 0; i < texts.length; i++) {
+                    ps.setArray(i + 1, c.createArrayOf("text", texts[i]));
+                }
+                ps.executeUpdate();
+            }
+            return null;
+        });
+        return true;
+    }
+
+    private volatile String updateAll;
+
+    /** The one-statement UPDATE, its casts read from the catalog once (the types without their lengths: a value
+     * too long for its column fails the assignment, as with the JDBC batch, instead of being cut by the cast). */
+    private String updateAll() {
+        String sql = updateAll;
+        if (sql == null) {
+            Map<String, String> types = new HashMap<>();
+            jdbc.query("SELECT a.attname, format_type(a.atttypid, NULL) FROM pg_attribute a"
+                            + " WHERE a.attrelid = to_regclass(?) AND a.attnum > 0 AND NOT a.attisdropped",
+                    rs -> {
+                        types.put(rs.getString(1), rs.getString(2));
+                    }, mapping.table());
+            List<String> columns = mapping.columns();
+            String key = columns.get(0);
+            sql = "UPDATE " + mapping.table() + " t SET " + columns.subList(1, columns.size()).stream()
+                    .map(c -> c + " = v." + c + "::" + type(types, c)).collect(Collectors.joining(", "))
+                    + " FROM unnest(" + columns.stream().map(c -> "?::text[]").collect(Collectors.joining(", "))
+                    + ") AS v(" + String.join(", ", columns) + ") WHERE t." + key + " = v." + key + "::"
+                    + type(types, key);
+            updateAll = sql;
+        }
+        return sql;
+    }
+
+    private String type(Map<String, String> types, String column) {
+        String type = types.get(column);
+        if (type == null) {
+            throw new IllegalStateException(mapping.table() + " has no column " + column);
+        }
+        return type;
+    }
+
+    /** Values as PostgreSQL reads them back from text. */
+    static final class Texts {
+
+        private Texts() {
+        }
+
+        /** Puts the value's text form at {@code into[at]}; false if this value has none here. */
+        static boolean of(Object value, String[] into, int at) {
+            String text;
+            if (value == null) {
+                text = null;
+            } else if (value instanceof String || value instanceof Boolean || value instanceof Integer
+                    || value instanceof Long || value instanceof Short || value instanceof java.util.UUID
+                    || value instanceof java.time.LocalDate) {
+                text = value.toString();
+            } else if (value instanceof java.math.BigDecimal decimal) {
+                text = decimal.toPlainString();
+            } else if (value instanceof Instant instant) {
+                text = instant.toString();
+            } else if (value instanceof Long[] longs) {
+                StringBuilder array = new StringBuilder("{");
+                for (int i = 0; i < longs.length; i++) {
+                    if (longs[i] == null) {
+                        return false;
+                    }
+                    array.append(i == 0 ? "" : ",").append(longs[i]);
+                }
+                text = array.append('}').toString();
+            } else {
+                return false;
+            }
+            into[at] = text;
+            return true;
+        }
     }
 
     private void execute(String sql, Collection<R> rows, Function<R, Object[]> values) {
