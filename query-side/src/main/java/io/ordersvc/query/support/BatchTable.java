@@ -322,11 +322,19 @@ public final class BatchTable<R> implements Rows<R> {
         String sql = updateAll;
         if (sql == null) {
             Map<String, String> types = new HashMap<>();
-            jdbc.query("SELECT a.attname, format_type(a.atttypid, NULL) FROM pg_attribute a"
-                            + " WHERE a.attrelid = to_regclass(?) AND a.attnum > 0 AND NOT a.attisdropped",
-                    rs -> {
-                        types.put(rs.getString(1), rs.getString(2));
-                    }, mapping.table());
+            jdbc.execute((Connection c) -> {
+                try (PreparedStatement ps = c.prepareStatement("SELECT a.attname, format_type(a.atttypid, NULL)"
+                        + " FROM pg_attribute a WHERE a.attrelid = to_regclass(?) AND a.attnum > 0"
+                        + " AND NOT a.attisdropped")) {
+                    ps.setString(1, mapping.table());
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            types.put(rs.getString(1), rs.getString(2));
+                        }
+                    }
+                }
+                return null;
+            });
             List<String> columns = mapping.columns();
             String key = columns.get(0);
             sql = "UPDATE " + mapping.table() + " t SET " + columns.subList(1, columns.size()).stream()

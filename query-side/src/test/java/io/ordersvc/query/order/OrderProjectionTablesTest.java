@@ -115,14 +115,21 @@ class OrderProjectionTablesTest {
     }
 
     @Test
-    void a_batchs_counters_are_written_in_one_jdbc_batch_and_a_missing_counter_row_is_created() {
+    void a_batchs_counters_are_written_in_one_round_trip_and_a_missing_counter_row_is_created() {
         List<String> singles = new java.util.ArrayList<>();
         List<Integer> batches = new java.util.ArrayList<>();
+        java.util.concurrent.atomic.AtomicInteger statements = new java.util.concurrent.atomic.AtomicInteger();
         var counting = new org.springframework.jdbc.core.JdbcTemplate(db.jdbc.getDataSource()) {
             @Override
             public int update(String sql, Object... args) {
                 singles.add(sql);
                 return super.update(sql, args);
+            }
+
+            @Override
+            public int update(org.springframework.jdbc.core.PreparedStatementCreator creator) {
+                statements.incrementAndGet();
+                return super.update(creator);
             }
 
             @Override
@@ -137,14 +144,26 @@ class OrderProjectionTablesTest {
         inOneBatch(() -> projection.on(placed(), 0, T0));
         inOneBatch(() -> projection.on(new OrderPaid(orderId, Money.of("15.00"), "alipay", "T1", T0.plusSeconds(1)),
                 1, T0.plusSeconds(1)));
-        assertThat(batches).as("one round trip per event batch: placed (1 counter), paid (2)").containsExactly(1, 2);
+        if (ReadModelDatabase.postgres()) {
+            assertThat(statements).as("one statement per event batch, however many counters").hasValue(2);
+            assertThat(batches).isEmpty();
+        } else {
+            assertThat(batches).as("one round trip per event batch: placed (1 counter), paid (2)")
+                    .containsExactly(1, 2);
+        }
         assertThat(singles).as("every counter row existed").isEmpty();
         assertThat(counter("status:to_ship")).isEqualTo(toShip + 1);
         assertThat(counter("status:pending_payment")).isEqualTo(unpaid);
 
         db.jdbc.update("DELETE FROM order_count WHERE counter = 'status:completed'");
+        statements.set(0);
         inOneBatch(() -> new OrderCounters(counting).changed("to_ship", false, false, false, completedCopyOf()));
-        assertThat(singles).as("the missing row is inserted").hasSize(1).allMatch(sql -> sql.startsWith("INSERT"));
+        if (ReadModelDatabase.postgres()) {
+            assertThat(statements).as("the missing row is inserted by the same statement").hasValue(1);
+            assertThat(singles).isEmpty();
+        } else {
+            assertThat(singles).as("the missing row is inserted").hasSize(1).allMatch(sql -> sql.startsWith("INSERT"));
+        }
         assertThat(counter("status:completed")).isEqualTo(1);
         assertThat(counter("status:to_ship")).isEqualTo(toShip);
     }
