@@ -3,8 +3,8 @@ package io.ordersvc.platform.privacy;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.ordersvc.platform.ids.RandomUuids;
+import io.ordersvc.platform.schema.Databases;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 /**
  * Buyers' keys in {@code personal_data_key}, each wrapped with the master key. A key is made in the transaction
@@ -41,7 +42,7 @@ public final class PersonalDataKeys implements KeyRing {
     private final Clock clock;
     private final Cache<String, BuyerKey> byBuyer;
     private final Cache<String, BuyerKey> byId;
-    private final java.util.function.BooleanSupplier postgres;
+    private final BooleanSupplier postgres;
     /**
      * Counts the erasures this instance has heard of. A key read before one is cached after its transaction commits
      * only if none was heard of meanwhile: a batch that read a buyer's key just before another instance erased the
@@ -51,7 +52,7 @@ public final class PersonalDataKeys implements KeyRing {
 
     public PersonalDataKeys(JdbcTemplate jdbc, SecretKey master, Clock clock) {
         this.jdbc = jdbc;
-        this.postgres = io.ordersvc.platform.schema.Databases.postgres(jdbc);
+        this.postgres = Databases.postgres(jdbc);
         this.master = master;
         this.clock = clock;
         this.byBuyer = Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(CACHED).build();

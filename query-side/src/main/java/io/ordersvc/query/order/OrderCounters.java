@@ -1,5 +1,6 @@
 package io.ordersvc.query.order;
 
+import io.ordersvc.platform.schema.Databases;
 import io.ordersvc.shared.order.OrderStatus;
 import io.ordersvc.shared.order.OrderViews.StatusCounts;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
@@ -11,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.BooleanSupplier;
 
 /**
  * order_count: how many orders are in each status and carry each flag, over all orders. Changes are summed per
@@ -36,11 +38,11 @@ class OrderCounters implements OrderCounts {
     private static final int ARCHIVE_SHARD = -1;
 
     private final JdbcTemplate jdbc;
-    private final java.util.function.BooleanSupplier postgres;
+    private final BooleanSupplier postgres;
 
     OrderCounters(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.postgres = io.ordersvc.platform.schema.Databases.postgres(jdbc);
+        this.postgres = Databases.postgres(jdbc);
     }
 
     private static String status(String status) {
@@ -96,7 +98,8 @@ class OrderCounters implements OrderCounts {
     /**
      * A counter a batch touched exists afterwards even if its changes cancelled out: any batching, same rows. The
      * batch's counters go in one statement on PostgreSQL, elsewhere in one JDBC batch (one round trip: each is a
-     * wait for two busy cores, bench/README.md, session 19). Should two transactions find a shard's row missing (a segment handed over mid-batch), the second
+     * wait for two busy cores, bench/README.md, session 19). Should two transactions find a shard's row missing (a
+     * segment handed over mid-batch), PostgreSQL's upsert adds to the row the other inserted; elsewhere the second
      * INSERT does nothing and its UPDATE runs after all.
      */
     private void apply(Map<String, Long> deltas, int shard) {

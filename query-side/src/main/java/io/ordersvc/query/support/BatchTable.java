@@ -140,6 +140,8 @@ public final class BatchTable<R> implements Rows<R> {
     private final String insert;
     private final String update;
     private final BooleanSupplier postgres;
+    /** The one-statement UPDATE of the changed rows on PostgreSQL, made on first use ({@link #updateAllSql}). */
+    private volatile String updateAll;
 
     public BatchTable(JdbcTemplate jdbc, Mapping<R> mapping) {
         this.jdbc = jdbc;
@@ -266,18 +268,15 @@ public final class BatchTable<R> implements Rows<R> {
         }
         if (!batch.changed.isEmpty()) {
             List<R> rows = batch.changed.stream().map(batch.loaded::get).toList();
-            if (rows.size() > 1 && postgres.getAsBoolean() && updateAll(rows)) {
-                batch.inserted.clear();
-                batch.changed.clear();
-                return;
+            if (rows.size() < 2 || !postgres.getAsBoolean() || !updateAll(rows)) {
+                execute(update, rows, row -> {
+                    Object[] values = mapping.values().apply(row);
+                    Object[] shifted = new Object[values.length];
+                    System.arraycopy(values, 1, shifted, 0, values.length - 1);
+                    shifted[values.length - 1] = values[0];
+                    return shifted;
+                });
             }
-            execute(update, rows, row -> {
-                Object[] values = mapping.values().apply(row);
-                Object[] shifted = new Object[values.length];
-                System.arraycopy(values, 1, shifted, 0, values.length - 1);
-                shifted[values.length - 1] = values[0];
-                return shifted;
-            });
         }
         batch.inserted.clear();
         batch.changed.clear();
@@ -286,8 +285,8 @@ public final class BatchTable<R> implements Rows<R> {
     /**
      * On PostgreSQL a batch's changed rows go out in one statement: {@code UPDATE ... FROM unnest(...)}, each column
      * as a text array cast back to its type, joined on the primary key. As a JDBC batch each row was a statement of
-     * its own: order_view, its lines, the status counters, the products' stock, members and wallets were about
-     * three statements per command (bench/README.md, session 23). Returns false, having written nothing, when a
+     * its own: order_view, its lines, the products and their stock, members and wallets were about three
+     * statements per command (bench/README.md, session 23). Returns false, having written nothing, when a
      * value has no text form here; the JDBC batch writes them then.
      */
     private boolean updateAll(List<R> rows) {
@@ -296,12 +295,12 @@ public final class BatchTable<R> implements Rows<R> {
         for (int r = 0; r < rows.size(); r++) {
             Object[] values = mapping.values().apply(rows.get(r));
             for (int c = 0; c < values.length; c++) {
-                if (!Texts.of(values[c], texts[c], r)) {
+                if (!text(values[c], texts[c], r)) {
                     return false;
                 }
             }
         }
-        String sql = updateAll();
+        String sql = updateAllSql();
         jdbc.execute((Connection c) -> {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 for (int i = 0; i < texts.length; i++) {
@@ -314,11 +313,9 @@ public final class BatchTable<R> implements Rows<R> {
         return true;
     }
 
-    private volatile String updateAll;
-
     /** The one-statement UPDATE, its casts read from the catalog once (the types without their lengths: a value
      * too long for its column fails the assignment, as with the JDBC batch, instead of being cut by the cast). */
-    private String updateAll() {
+    private String updateAllSql() {
         String sql = updateAll;
         if (sql == null) {
             Map<String, String> types = new HashMap<>();
@@ -355,40 +352,36 @@ public final class BatchTable<R> implements Rows<R> {
         return type;
     }
 
-    /** Values as PostgreSQL reads them back from text. */
-    static final class Texts {
-
-        private Texts() {
-        }
-
-        /** Puts the value's text form at {@code into[at]}; false if this value has none here. */
-        static boolean of(Object value, String[] into, int at) {
-            String text;
-            if (value == null) {
-                text = null;
-            } else if (value instanceof String || value instanceof Boolean || value instanceof Integer
-                    || value instanceof Long || value instanceof Short || value instanceof java.util.UUID
-                    || value instanceof java.time.LocalDate) {
-                text = value.toString();
-            } else if (value instanceof java.math.BigDecimal decimal) {
-                text = decimal.toPlainString();
-            } else if (value instanceof Instant instant) {
-                text = instant.toString();
-            } else if (value instanceof Long[] longs) {
-                StringBuilder array = new StringBuilder("{");
-                for (int i = 0; i < longs.length; i++) {
-                    if (longs[i] == null) {
-                        return false;
-                    }
-                    array.append(i == 0 ? "" : ",").append(longs[i]);
+    /**
+     * Puts the value's text form, as PostgreSQL reads it back into the column's type, at {@code into[at]}; false if
+     * this value has none here.
+     */
+    private static boolean text(Object value, String[] into, int at) {
+        String text;
+        if (value == null) {
+            text = null;
+        } else if (value instanceof String || value instanceof Boolean || value instanceof Integer
+                || value instanceof Long || value instanceof Short || value instanceof java.util.UUID
+                || value instanceof java.time.LocalDate) {
+            text = value.toString();
+        } else if (value instanceof java.math.BigDecimal decimal) {
+            text = decimal.toPlainString();
+        } else if (value instanceof Instant instant) {
+            text = instant.toString();
+        } else if (value instanceof Long[] longs) {
+            StringBuilder array = new StringBuilder("{");
+            for (int i = 0; i < longs.length; i++) {
+                if (longs[i] == null) {
+                    return false;
                 }
-                text = array.append('}').toString();
-            } else {
-                return false;
+                array.append(i == 0 ? "" : ",").append(longs[i]);
             }
-            into[at] = text;
-            return true;
+            text = array.append('}').toString();
+        } else {
+            return false;
         }
+        into[at] = text;
+        return true;
     }
 
     private void execute(String sql, Collection<R> rows, Function<R, Object[]> values) {
