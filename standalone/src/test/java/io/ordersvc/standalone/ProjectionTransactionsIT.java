@@ -1,17 +1,25 @@
 package io.ordersvc.standalone;
 
 import io.ordersvc.platform.axon.JdbcTransactions;
-import io.ordersvc.platform.axon.ProjectionTransactions;
 import io.ordersvc.standalone.support.IntegrationTest;
 import io.ordersvc.standalone.support.TestDatabase;
 import org.axonframework.common.transaction.Transaction;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import javax.sql.DataSource;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -23,48 +31,91 @@ class ProjectionTransactionsIT extends IntegrationTest {
     PlatformTransactionManager transactions;
 
     @Autowired
-    javax.sql.DataSource dataSource;
+    DataSource dataSource;
+
+    /** The plain statements sent on the recording data source's connections (the driver's own COMMIT is not one). */
+    final List<String> sent = new CopyOnWriteArrayList<>();
 
     @BeforeEach
     void onPostgresOnly() {
         assumeTrue(TestDatabase.postgres(), "synchronous_commit is PostgreSQL's");
+        jdbc.execute("CREATE TABLE IF NOT EXISTS projection_commit_probe (id int PRIMARY KEY)");
+        jdbc.update("DELETE FROM projection_commit_probe");
     }
 
-    private String synchronousCommit() {
-        return jdbc.queryForObject("SHOW synchronous_commit", String.class);
+    /** The pool, with every plain statement's text recorded. */
+    private DataSource recording() {
+        return new DelegatingDataSource(dataSource) {
+            @Override
+            public Connection getConnection() throws SQLException {
+                Connection real = super.getConnection();
+                return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[]{Connection.class},
+                        (proxy, method, args) -> {
+                            Object result = invoke(real, method, args);
+                            if (result instanceof Statement s && method.getName().equals("createStatement")) {
+                                return Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[]{Statement.class},
+                                        (p, m, a) -> {
+                                            if (m.getName().startsWith("execute") && a != null && a[0] instanceof String sql) {
+                                                sent.add(sql);
+                                            }
+                                            return invoke(s, m, a);
+                                        });
+                            }
+                            return result;
+                        });
+            }
+        };
+    }
+
+    private static Object invoke(Object target, java.lang.reflect.Method method, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
     }
 
     @Test
-    void a_batch_transaction_commits_asynchronously_and_the_setting_ends_with_it() {
-        var projections = new ProjectionTransactions(JdbcTransactions.jdbcFirst(dataSource, transactions), jdbc, true);
+    void a_batch_commits_its_writes_asynchronously_and_the_setting_ends_with_it() {
+        DataSource recording = recording();
+        var projections = JdbcTransactions.projections(recording, transactions);
+        JdbcTemplate batchJdbc = new JdbcTemplate(recording);
 
         Transaction batch = projections.startTransaction();
-        String during = synchronousCommit();
-        String[] atCommit = new String[1];
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void beforeCommit(boolean readOnly) {
-                atCommit[0] = synchronousCommit();
-            }
-        });
+        batchJdbc.update("INSERT INTO projection_commit_probe (id) VALUES (1)");
+        String during = batchJdbc.queryForObject("SHOW synchronous_commit", String.class);
         batch.commit();
 
-        assertThat(during).as("made just before the commit").isEqualTo("on");
-        assertThat(atCommit[0]).isEqualTo("off");
-        assertThat(synchronousCommit()).isEqualTo("on");
+        assertThat(during).isEqualTo("on");
+        assertThat(sent).containsExactly("INSERT INTO projection_commit_probe (id) VALUES (1)",
+                "SHOW synchronous_commit", "SET LOCAL synchronous_commit TO OFF; COMMIT");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM projection_commit_probe", Integer.class)).isEqualTo(1);
+        assertThat(batchJdbc.queryForObject("SHOW synchronous_commit", String.class)).isEqualTo("on");
+    }
+
+    @Test
+    void a_batch_that_sent_nothing_sends_nothing_at_its_commit() {
+        var projections = JdbcTransactions.projections(recording(), transactions);
+
+        projections.startTransaction().commit();
+
+        assertThat(sent).isEmpty();
     }
 
     @Test
     void a_transaction_it_joins_keeps_its_durable_commit() {
-        var projections = new ProjectionTransactions(JdbcTransactions.jdbcFirst(dataSource, transactions), jdbc, true);
+        DataSource recording = recording();
+        var projections = JdbcTransactions.projections(recording, transactions);
 
-        String joined = new TransactionTemplate(transactions).execute(status -> {
-            Transaction inner = projections.startTransaction();
-            String setting = synchronousCommit();
-            inner.commit();
-            return setting;
-        });
+        new TransactionTemplate(new org.springframework.jdbc.datasource.DataSourceTransactionManager(recording))
+                .executeWithoutResult(status -> {
+                    Transaction inner = projections.startTransaction();
+                    new JdbcTemplate(recording).update("INSERT INTO projection_commit_probe (id) VALUES (2)");
+                    inner.commit();
+                });
 
-        assertThat(joined).isEqualTo("on");
+        assertThat(sent).as("the outer manager commits, durably")
+                .containsExactly("INSERT INTO projection_commit_probe (id) VALUES (2)");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM projection_commit_probe", Integer.class)).isEqualTo(1);
     }
 }

@@ -115,11 +115,9 @@ public class AxonRuntimeConfig {
      */
     @Bean
     ConfigurerModule projectionsCommitAsynchronously(
-            DataSource dataSource, PlatformTransactionManager transactions, JdbcTemplate jdbc,
-            @Value("${spring.datasource.url:}") String url,
+            DataSource dataSource, PlatformTransactionManager transactions,
             @Value("${orders.projections.async-commit:orders,products,order-due-dates}") List<String> processors) {
-        var manager = new ProjectionTransactions(JdbcTransactions.jdbcFirst(dataSource, transactions), jdbc,
-                url.startsWith("jdbc:postgresql:"));
+        var manager = JdbcTransactions.projections(dataSource, transactions);
         return configurer -> configurer.eventProcessing(processing -> processors.forEach(
                 name -> processing.registerTransactionManager(name, configuration -> manager)));
     }

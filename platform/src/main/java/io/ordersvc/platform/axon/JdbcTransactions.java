@@ -29,20 +29,25 @@ public final class JdbcTransactions implements TransactionManager {
     private final SpringTransactionManager jpa;
     private final boolean jdbcFirst;
 
-    private JdbcTransactions(DataSource dataSource, PlatformTransactionManager jpa, boolean jdbcFirst) {
-        this.jdbc = new SpringTransactionManager(new DataSourceTransactionManager(dataSource));
+    private JdbcTransactions(DataSourceTransactionManager jdbc, PlatformTransactionManager jpa, boolean jdbcFirst) {
+        this.jdbc = new SpringTransactionManager(jdbc);
         this.jpa = new SpringTransactionManager(jpa);
         this.jdbcFirst = jdbcFirst;
     }
 
     /** Begins JDBC transactions; joins an active one. */
     public static JdbcTransactions jdbcFirst(DataSource dataSource, PlatformTransactionManager jpa) {
-        return new JdbcTransactions(dataSource, jpa, true);
+        return new JdbcTransactions(new DataSourceTransactionManager(dataSource), jpa, true);
+    }
+
+    /** Begins JDBC transactions that commit as {@link ProjectionTransactions} does; joins an active one. */
+    public static JdbcTransactions projections(DataSource dataSource, PlatformTransactionManager jpa) {
+        return new JdbcTransactions(new ProjectionTransactions(dataSource), jpa, true);
     }
 
     /** Begins JPA transactions; joins an active one, a JDBC one included. */
     public static JdbcTransactions jpaFirst(DataSource dataSource, PlatformTransactionManager jpa) {
-        return new JdbcTransactions(dataSource, jpa, false);
+        return new JdbcTransactions(new DataSourceTransactionManager(dataSource), jpa, false);
     }
 
     @Override

@@ -1,100 +1,94 @@
 package io.ordersvc.platform.axon;
 
-import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.junit.jupiter.api.Test;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.jdbc.core.ConnectionCallback;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
+import org.mockito.InOrder;
+import org.postgresql.core.BaseConnection;
+import org.postgresql.core.TransactionState;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.transaction.TransactionStatus;
-import org.springframework.transaction.support.SimpleTransactionStatus;
+import org.springframework.transaction.support.DefaultTransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-import java.util.ArrayList;
-import java.util.List;
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.inOrder;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
 
+/** What a batch's commit sends: the setting with the COMMIT, in one round trip, only when there is a transaction. */
 class ProjectionTransactionsTest {
 
-    private final List<String> calls = new ArrayList<>();
+    private final DataSource dataSource = mock(DataSource.class);
+    private final Connection connection = mock(Connection.class);
+    private final BaseConnection postgres = mock(BaseConnection.class);
+    private final Statement statement = mock(Statement.class);
+    private final ProjectionTransactions transactions = new ProjectionTransactions(dataSource);
 
-    private final PlatformTransactionManager transactions = new PlatformTransactionManager() {
-        @Override
-        public TransactionStatus getTransaction(TransactionDefinition definition) {
-            calls.add("begin");
-            return new SimpleTransactionStatus(true);
-        }
+    private void connection(boolean isPostgres, TransactionState state) throws SQLException {
+        when(dataSource.getConnection()).thenReturn(connection);
+        when(connection.isWrapperFor(BaseConnection.class)).thenReturn(isPostgres);
+        when(connection.unwrap(BaseConnection.class)).thenReturn(postgres);
+        when(postgres.getTransactionState()).thenReturn(state);
+        when(connection.createStatement()).thenReturn(statement);
+    }
 
-        @Override
-        public void commit(TransactionStatus status) {
-            calls.add("commit");
-        }
-
-        @Override
-        public void rollback(TransactionStatus status) {
-            calls.add("rollback");
-        }
-    };
-
-    /** A connection that has begun a transaction on the server, and cannot make the setting. */
-    private final JdbcTemplate brokenConnection = connection(true, true);
-
-    private JdbcTemplate connection(boolean begun, boolean broken) {
-        return new JdbcTemplate() {
-            @Override
-            public void execute(String sql) {
-                calls.add(sql);
-                if (broken) {
-                    throw new DataAccessResourceFailureException("An I/O error occurred while sending to the backend");
-                }
-            }
-
-            @Override
-            @SuppressWarnings("unchecked")
-            public <T> T execute(ConnectionCallback<T> action) {
-                return (T) Boolean.valueOf(begun);
-            }
-        };
+    private TransactionStatus begin() {
+        return transactions.getTransaction(new DefaultTransactionDefinition());
     }
 
     @Test
-    void the_setting_is_made_just_before_the_commit() {
-        var projections = new ProjectionTransactions(new SpringTransactionManager(transactions), connection(true, false), true);
+    void a_batch_that_sent_statements_commits_with_the_setting_in_one_statement() throws SQLException {
+        connection(true, TransactionState.OPEN);
 
-        var transaction = projections.startTransaction();
-        calls.add("the batch's statements");
-        transaction.commit();
+        transactions.commit(begin());
 
-        assertThat(calls).containsExactly("begin", "the batch's statements", "SET LOCAL synchronous_commit TO OFF",
-                "commit");
+        InOrder order = inOrder(statement, connection);
+        order.verify(statement).execute("SET LOCAL synchronous_commit TO OFF; COMMIT");
+        order.verify(statement).close();
+        order.verify(connection).commit(); // the driver's: nothing left to send
+        order.verify(connection).close();
     }
 
     @Test
-    void a_transaction_that_sent_nothing_costs_no_setting() {
-        var projections = new ProjectionTransactions(new SpringTransactionManager(transactions), connection(false, false), true);
+    void a_batch_that_sent_nothing_sends_nothing() throws SQLException {
+        connection(true, TransactionState.IDLE);
 
-        projections.startTransaction().commit();
+        transactions.commit(begin());
 
-        assertThat(calls).containsExactly("begin", "commit");
+        verify(connection, never()).createStatement();
+        verify(connection).commit();
     }
 
     @Test
-    void a_transaction_whose_setting_could_not_be_made_is_rolled_back_not_left_open_on_the_thread() {
-        var projections = new ProjectionTransactions(new SpringTransactionManager(transactions), brokenConnection, true);
-        var transaction = projections.startTransaction();
+    void on_another_database_the_commit_is_an_ordinary_one() throws SQLException {
+        connection(false, TransactionState.OPEN);
 
-        assertThatThrownBy(transaction::commit).isInstanceOf(DataAccessResourceFailureException.class);
-        assertThat(calls).containsExactly("begin", "SET LOCAL synchronous_commit TO OFF", "rollback");
+        transactions.commit(begin());
+
+        verify(connection, never()).createStatement();
+        verify(connection).commit();
     }
 
     @Test
-    void on_another_database_the_transaction_is_an_ordinary_one() {
-        var projections = new ProjectionTransactions(new SpringTransactionManager(transactions), brokenConnection, false);
+    void a_failed_commit_is_reported_and_leaves_nothing_bound_to_the_thread() throws SQLException {
+        connection(true, TransactionState.OPEN);
+        when(statement.execute(anyString())).thenThrow(new SQLException("An I/O error occurred while sending to the"
+                + " backend", "08006"));
+        TransactionStatus batch = begin();
 
-        projections.startTransaction().commit();
+        assertThatThrownBy(() -> transactions.commit(batch)).isInstanceOf(TransactionSystemException.class)
+                .hasRootCauseMessage("An I/O error occurred while sending to the backend");
 
-        assertThat(calls).containsExactly("begin", "commit");
+        assertThat(TransactionSynchronizationManager.hasResource(dataSource)).isFalse();
+        assertThat(TransactionSynchronizationManager.isActualTransactionActive()).isFalse();
+        verify(connection).close();
     }
 }

@@ -37,9 +37,10 @@ import java.util.stream.Collectors;
  * the rows of every aggregate they belong to, or keys their payloads carry. Later lookups are map reads, and a key
  * not loaded yet costs one query.</li>
  * <li>Handlers change the rows in memory and say so ({@link #changed}); new rows are {@link #insert}ed.</li>
- * <li>Just before the transaction commits, the new rows go out as one JDBC batch of INSERTs and the changed rows as
- * one UPDATE of every column but the key (on PostgreSQL one statement for all of them, elsewhere a JDBC batch). A
- * failure there fails the commit: the batch is retried as a whole.</li>
+ * <li>Just before the transaction commits, the new rows go out as INSERTs and the changed rows as an UPDATE of every
+ * column but the key: on PostgreSQL one statement each for all of them (one row: a plain one), elsewhere a JDBC
+ * batch. A failure there fails
+ * the commit: the batch is retried as a whole.</li>
  * </ul>
  * Against Hibernate entities this saves the persistence context's bookkeeping, the dirty checking of every row at
  * flush, and a round trip per aggregate for its first lookup: most of a replay's time (bench/README.md).
@@ -140,8 +141,8 @@ public final class BatchTable<R> implements Rows<R> {
     private final String insert;
     private final String update;
     private final BooleanSupplier postgres;
-    /** The one-statement UPDATE of the changed rows on PostgreSQL, made on first use ({@link #updateAllSql}). */
-    private volatile String updateAll;
+    /** The one-statement INSERT and UPDATE on PostgreSQL, made on first use ({@link #oneStatement}). */
+    private volatile String[] allAtOnce;
 
     public BatchTable(JdbcTemplate jdbc, Mapping<R> mapping) {
         this.jdbc = jdbc;
@@ -264,11 +265,14 @@ public final class BatchTable<R> implements Rows<R> {
 
     private void write(Batch batch) {
         if (!batch.inserted.isEmpty()) {
-            execute(insert, batch.inserted.values(), mapping.values()::apply);
+            List<R> rows = List.copyOf(batch.inserted.values());
+            if (rows.size() < 2 || !postgres.getAsBoolean() || !allAtOnce(oneStatement()[0], rows)) {
+                execute(insert, rows, mapping.values()::apply);
+            }
         }
         if (!batch.changed.isEmpty()) {
             List<R> rows = batch.changed.stream().map(batch.loaded::get).toList();
-            if (rows.size() < 2 || !postgres.getAsBoolean() || !updateAll(rows)) {
+            if (rows.size() < 2 || !postgres.getAsBoolean() || !allAtOnce(oneStatement()[1], rows)) {
                 execute(update, rows, row -> {
                     Object[] values = mapping.values().apply(row);
                     Object[] shifted = new Object[values.length];
@@ -283,13 +287,15 @@ public final class BatchTable<R> implements Rows<R> {
     }
 
     /**
-     * On PostgreSQL a batch's changed rows go out in one statement: {@code UPDATE ... FROM unnest(...)}, each column
-     * as a text array cast back to its type, joined on the primary key. As a JDBC batch each row was a statement of
-     * its own: order_view, its lines, the products and their stock, members and wallets were about three
-     * statements per command (bench/README.md, session 23). Returns false, having written nothing, when a
-     * value has no text form here; the JDBC batch writes them then.
+     * On PostgreSQL a batch's new rows go out in one statement, {@code INSERT ... SELECT FROM unnest(...)}, and its
+     * changed rows in another, {@code UPDATE ... FROM unnest(...)} joined on the primary key: each column as a text
+     * array cast back to its type. As a JDBC batch each changed row was a statement of its own: order_view, its lines,
+     * the products and their stock, members and wallets were about three statements per command (bench/README.md,
+     * session 23). The driver rewrites a batch of INSERTs into multi-row ones, but in chunks of 1, 2, 4, 8... rows: a
+     * batch of 7 new orders was three INSERTs into order_view, three into its lines, three into the log (session 24).
+     * Returns false, having written nothing, when a value has no text form here; the JDBC batch writes them then.
      */
-    private boolean updateAll(List<R> rows) {
+    private boolean allAtOnce(String sql, List<R> rows) {
         List<String> columns = mapping.columns();
         String[][] texts = new String[columns.size()][rows.size()];
         for (int r = 0; r < rows.size(); r++) {
@@ -300,7 +306,6 @@ public final class BatchTable<R> implements Rows<R> {
                 }
             }
         }
-        String sql = updateAllSql();
         jdbc.execute((Connection c) -> {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 for (int i = 0; i < texts.length; i++) {
@@ -313,10 +318,12 @@ public final class BatchTable<R> implements Rows<R> {
         return true;
     }
 
-    /** The one-statement UPDATE, its casts read from the catalog once (the types without their lengths: a value
-     * too long for its column fails the assignment, as with the JDBC batch, instead of being cut by the cast). */
-    private String updateAllSql() {
-        String sql = updateAll;
+    /**
+     * The one-statement INSERT and UPDATE, their casts read from the catalog once (the types without their lengths: a
+     * value too long for its column fails the assignment, as with the JDBC batch, instead of being cut by the cast).
+     */
+    private String[] oneStatement() {
+        String[] sql = allAtOnce;
         if (sql == null) {
             Map<String, String> types = new HashMap<>();
             jdbc.execute((Connection c) -> {
@@ -334,12 +341,16 @@ public final class BatchTable<R> implements Rows<R> {
             });
             List<String> columns = mapping.columns();
             String key = columns.get(0);
-            sql = "UPDATE " + mapping.table() + " t SET " + columns.subList(1, columns.size()).stream()
+            String unnest = " FROM unnest(" + columns.stream().map(c -> "?::text[]").collect(Collectors.joining(", "))
+                    + ") AS v(" + String.join(", ", columns) + ")";
+            String insertAll = "INSERT INTO " + mapping.table() + " (" + String.join(", ", columns) + ") SELECT "
+                    + columns.stream().map(c -> "v." + c + "::" + type(types, c)).collect(Collectors.joining(", "))
+                    + unnest + " " + mapping.onInsertConflict();
+            String updateAll = "UPDATE " + mapping.table() + " t SET " + columns.subList(1, columns.size()).stream()
                     .map(c -> c + " = v." + c + "::" + type(types, c)).collect(Collectors.joining(", "))
-                    + " FROM unnest(" + columns.stream().map(c -> "?::text[]").collect(Collectors.joining(", "))
-                    + ") AS v(" + String.join(", ", columns) + ") WHERE t." + key + " = v." + key + "::"
-                    + type(types, key);
-            updateAll = sql;
+                    + unnest + " WHERE t." + key + " = v." + key + "::" + type(types, key);
+            sql = new String[]{insertAll.strip(), updateAll};
+            allAtOnce = sql;
         }
         return sql;
     }

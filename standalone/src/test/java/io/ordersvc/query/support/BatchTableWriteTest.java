@@ -27,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * A batch's writes on the build's database: every kind of column a read model holds comes back as it was written,
- * whichever way the changed rows went out (on PostgreSQL one UPDATE for all of them, elsewhere a JDBC batch).
+ * whichever way the new and changed rows went out (on PostgreSQL one INSERT and one UPDATE for all of them,
+ * elsewhere JDBC batches).
  */
 class BatchTableWriteTest {
 
@@ -137,28 +138,8 @@ class BatchTableWriteTest {
         });
         prepared.clear();
         batch(t -> {
-            Row a = t.find("a").orElseThrow();
-            a.name = "引号\"逗号,{括号}\\反斜杠 '";
-            a.amount = new BigDecimal("12345678901234567.89");
-            a.at = Instant.parse("2026-12-03T06:49:15.123456Z");
-            a.flag = true;
-            a.n = -7;
-            a.big = Long.MAX_VALUE;
-            a.props = "{\"k\": \"v, {with} \\\"quotes\\\"\", \"n\": [1, 2]}";
-            a.tokens = new Long[]{-5L, 0L, Long.MIN_VALUE};
-            a.day = LocalDate.parse("2024-02-29");
-            t.changed(a);
-            Row b = t.find("b").orElseThrow();
-            b.name = null;
-            b.amount = new BigDecimal("1E+2");
-            b.at = null;
-            b.flag = null;
-            b.n = null;
-            b.big = null;
-            b.props = null;
-            b.tokens = null;
-            b.day = null;
-            t.changed(b);
+            t.changed(awkward(t.find("a").orElseThrow()));
+            t.changed(empty(t.find("b").orElseThrow()));
             Row c = t.find("c").orElseThrow();
             c.name = "NULL";
             c.tokens = new Long[0];
@@ -166,27 +147,8 @@ class BatchTableWriteTest {
         });
 
         List<Row> rows = stored();
-        Row a = rows.get(0);
-        assertThat(a.name).isEqualTo("引号\"逗号,{括号}\\反斜杠 '");
-        assertThat(a.amount).isEqualByComparingTo("12345678901234567.89");
-        assertThat(a.at).isEqualTo(Instant.parse("2026-12-03T06:49:15.123456Z"));
-        assertThat(a.flag).isTrue();
-        assertThat(a.n).isEqualTo(-7);
-        assertThat(a.big).isEqualTo(Long.MAX_VALUE);
-        assertThat(a.props)
-                .isEqualTo("{\"k\": \"v, {with} \\\"quotes\\\"\", \"n\": [1, 2]}");
-        assertThat(a.tokens).containsExactly(-5L, 0L, Long.MIN_VALUE);
-        assertThat(a.day).isEqualTo(LocalDate.parse("2024-02-29"));
-        Row b = rows.get(1);
-        assertThat(b.name).isNull();
-        assertThat(b.amount).isEqualByComparingTo("100");
-        assertThat(b.at).isNull();
-        assertThat(b.flag).isNull();
-        assertThat(b.n).isNull();
-        assertThat(b.big).isNull();
-        assertThat(b.props).isNull();
-        assertThat(b.tokens).isNull();
-        assertThat(b.day).isNull();
+        assertAwkward(rows.get(0));
+        assertEmpty(rows.get(1));
         Row c = rows.get(2);
         assertThat(c.name).isEqualTo("NULL");
         assertThat(c.tokens).isEmpty();
@@ -198,6 +160,91 @@ class BatchTableWriteTest {
         } else {
             assertThat(updates).hasSize(1).noneMatch(sql -> sql.contains("unnest("));
         }
+    }
+
+    @Test
+    void new_rows_come_back_as_written_and_a_conflict_clause_holds_for_each() {
+        table = new BatchTable<>(jdbc, BatchTable.Mapping.of("batch_probe", COLUMNS, r -> r.id, Row::values,
+                Row::read).onConflict("ON CONFLICT DO NOTHING"));
+        batch(t -> t.insert(row("c")));
+        prepared.clear();
+        batch(t -> {
+            t.insert(awkward(row("a")));
+            t.insert(empty(row("b")));
+            Row again = row("c");
+            again.name = "replayed";
+            t.insert(again);
+        });
+
+        List<Row> rows = stored();
+        assertAwkward(rows.get(0));
+        assertEmpty(rows.get(1));
+        assertThat(rows.get(2).name).as("the row there first stays").isEqualTo("plain");
+        List<String> inserts = prepared.stream().filter(sql -> sql.startsWith("INSERT")).toList();
+        if (TestDatabase.postgres()) {
+            assertThat(inserts).hasSize(1).allMatch(sql -> sql.contains("unnest(") && sql.endsWith("DO NOTHING"));
+        } else {
+            assertThat(inserts).hasSize(1).noneMatch(sql -> sql.contains("unnest("));
+        }
+        assertThatThrownBy(() -> batch(t -> {
+            t.insert(row("d"));
+            Row tooLong = row("e");
+            tooLong.name = "x".repeat(21);
+            t.insert(tooLong);
+        })).as("too long for its column: failed, not cut").isInstanceOf(RuntimeException.class);
+        assertThat(stored()).hasSize(3);
+    }
+
+    /** The row with awkward values in every column. */
+    private static Row awkward(Row a) {
+        a.name = "引号\"逗号,{括号}\\反斜杠 '";
+        a.amount = new BigDecimal("12345678901234567.89");
+        a.at = Instant.parse("2026-12-03T06:49:15.123456Z");
+        a.flag = true;
+        a.n = -7;
+        a.big = Long.MAX_VALUE;
+        a.props = "{\"k\": \"v, {with} \\\"quotes\\\"\", \"n\": [1, 2]}";
+        a.tokens = new Long[]{-5L, 0L, Long.MIN_VALUE};
+        a.day = LocalDate.parse("2024-02-29");
+        return a;
+    }
+
+    private static void assertAwkward(Row a) {
+        assertThat(a.name).isEqualTo("引号\"逗号,{括号}\\反斜杠 '");
+        assertThat(a.amount).isEqualByComparingTo("12345678901234567.89");
+        assertThat(a.at).isEqualTo(Instant.parse("2026-12-03T06:49:15.123456Z"));
+        assertThat(a.flag).isTrue();
+        assertThat(a.n).isEqualTo(-7);
+        assertThat(a.big).isEqualTo(Long.MAX_VALUE);
+        assertThat(a.props).isEqualTo("{\"k\": \"v, {with} \\\"quotes\\\"\", \"n\": [1, 2]}");
+        assertThat(a.tokens).containsExactly(-5L, 0L, Long.MIN_VALUE);
+        assertThat(a.day).isEqualTo(LocalDate.parse("2024-02-29"));
+    }
+
+    /** The row with nulls in every column but the key, and an amount in exponent form. */
+    private static Row empty(Row b) {
+        b.name = null;
+        b.amount = new BigDecimal("1E+2");
+        b.at = null;
+        b.flag = null;
+        b.n = null;
+        b.big = null;
+        b.props = null;
+        b.tokens = null;
+        b.day = null;
+        return b;
+    }
+
+    private static void assertEmpty(Row b) {
+        assertThat(b.name).isNull();
+        assertThat(b.amount).isEqualByComparingTo("100");
+        assertThat(b.at).isNull();
+        assertThat(b.flag).isNull();
+        assertThat(b.n).isNull();
+        assertThat(b.big).isNull();
+        assertThat(b.props).isNull();
+        assertThat(b.tokens).isNull();
+        assertThat(b.day).isNull();
     }
 
     @Test
