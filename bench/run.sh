@@ -212,7 +212,7 @@ pgv=$(psql "${PG[@]}" -Atc "SHOW server_version" | cut -d' ' -f1)
   echo "## Keeping up: what the load acknowledged, and what it cost"
   echo "After each level's load stops, every event processor (each segment) must pass the event that was last"
   echo "then; commands/s including catch-up counts that time too. Statements: every statement PostgreSQL ran for"
-  echo "the database (BEGIN, COMMIT and SET included; pg_stat_statements), per acknowledged command. CPU per"
+  echo "the database (BEGIN and SET included, COMMIT left out for both services: bench/lib.sh; pg_stat_statements), per acknowledged command. CPU per"
   echo "command from /proc: the service's JVM (every thread), and every PostgreSQL process."
   echo
   echo "| clients | commands/s | including catch-up | catch-up (slowest processor) | timer backlog after | statements per command | JVM CPU per command (of which the JIT compiler) | PostgreSQL CPU per command |"
