@@ -69,8 +69,8 @@ public class AxonRuntimeConfig {
     EventArrivals eventArrivals(EventStore eventStore,
                                 @Value("${orders.event-recheck-interval:10s}") Duration recheck,
                                 @Value("${orders.event-linger:10ms}") Duration linger,
-                                io.ordersvc.platform.privacy.PersonalDataKeys keys) {
-        return new EventArrivals(eventStore, recheck, linger, keys::erasuresHeard);
+                                io.ordersvc.platform.privacy.PersonalDataKeys keys, ProjectionPace pace) {
+        return new EventArrivals(eventStore, recheck, linger, keys::erasuresHeard).watchedBy(pace);
     }
 
     /**
@@ -106,7 +106,7 @@ public class AxonRuntimeConfig {
     ConfigurerModule paceTheLiveProjections(ProjectionPace pace,
                                             @Value("${orders.pace.processors:orders}") List<String> processors) {
         return configurer -> configurer.eventProcessing(processing -> processors.forEach(
-                name -> processing.registerHandlerInterceptor(name, configuration -> pace)));
+                name -> processing.registerHandlerInterceptor(name, configuration -> pace.interceptor())));
     }
 
     /**

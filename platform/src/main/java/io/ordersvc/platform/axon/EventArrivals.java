@@ -60,6 +60,8 @@ public class EventArrivals implements StreamableMessageSource<TrackedEventMessag
     /** The highest position the database's notifications named; arrivals that named none are counted apart. */
     private final AtomicLong announced;
     private final AtomicLong unannounced;
+    /** Told of announcements and of what this view's streams hand out (the live projections' source only). */
+    private volatile Watcher watcher = Watcher.NONE;
 
     /**
      * @param linger how long a caught-up tracking processor, woken by an arrival, waits for more before it reads: at
@@ -105,8 +107,18 @@ public class EventArrivals implements StreamableMessageSource<TrackedEventMessag
      * batch costs each processor thread a read, a transaction and a token update (bench/README.md).
      */
     public EventArrivals lingering(Duration linger) {
+        // A view of its own: its streams are not watched (the watcher follows the live projections alone).
         return new EventArrivals(store, Duration.ofNanos(recheckNanos), linger, callbacks, signals, notified,
                 shared, announced, unannounced);
+    }
+
+    /**
+     * Tells {@code watcher} of every position the database's notifications announce, and of what this view's
+     * streams open, hand out and close (ProjectionPace: how long announced appends wait for the live projections).
+     */
+    public EventArrivals watchedBy(Watcher watcher) {
+        this.watcher = watcher;
+        return this;
     }
 
     /**
@@ -127,6 +139,7 @@ public class EventArrivals implements StreamableMessageSource<TrackedEventMessag
     /** Events up to {@code position} were appended (a notification named it): every open stream looks now. */
     public void arrived(long position) {
         announced.accumulateAndGet(position, Math::max); // before the signal: a gate that sees it sees this too
+        watcher.announced(position);
         signal();
     }
 
@@ -152,7 +165,7 @@ public class EventArrivals implements StreamableMessageSource<TrackedEventMessag
 
     @Override
     public BlockingStream<TrackedEventMessage<?>> openStream(TrackingToken token) {
-        return new Stream(store.openStream(token));
+        return new Stream(store.openStream(token), watcher);
     }
 
     @Override
@@ -179,8 +192,13 @@ public class EventArrivals implements StreamableMessageSource<TrackedEventMessag
         private volatile long drainedAt = -1;
         private volatile long drainedSince;
 
-        private Stream(BlockingStream<TrackedEventMessage<?>> delegate) {
+        private final Watcher watcher;
+        private final AtomicBoolean closed = new AtomicBoolean();
+
+        private Stream(BlockingStream<TrackedEventMessage<?>> delegate, Watcher watcher) {
             this.delegate = delegate;
+            this.watcher = watcher;
+            watcher.opened();
         }
 
         @Override
@@ -247,7 +265,11 @@ public class EventArrivals implements StreamableMessageSource<TrackedEventMessag
 
         @Override
         public TrackedEventMessage<?> nextAvailable() throws InterruptedException {
-            return shared.share(gate.around(delegate::nextAvailable));
+            TrackedEventMessage<?> next = shared.share(gate.around(delegate::nextAvailable));
+            if (next.trackingToken() != null) {
+                next.trackingToken().position().ifPresent(watcher::read);
+            }
+            return next;
         }
 
         @Override
@@ -257,6 +279,9 @@ public class EventArrivals implements StreamableMessageSource<TrackedEventMessag
 
         @Override
         public void close() {
+            if (closed.compareAndSet(false, true)) {
+                watcher.closed();
+            }
             Runnable current = callback;
             if (current != null) {
                 callbacks.remove(current);
@@ -383,6 +408,29 @@ public class EventArrivals implements StreamableMessageSource<TrackedEventMessag
             }
             slots.set(index, new Slot(position, read, changes));
             return read;
+        }
+    }
+
+    /** Follows how far the streams of one view have read against what the database announced. */
+    public interface Watcher {
+
+        Watcher NONE = new Watcher() {
+        };
+
+        /** A notification named {@code position} as the highest an append reached. */
+        default void announced(long position) {
+        }
+
+        /** A stream handed out the event at {@code position}. */
+        default void read(long position) {
+        }
+
+        /** A stream was opened. */
+        default void opened() {
+        }
+
+        /** A stream was closed. */
+        default void closed() {
         }
     }
 }

@@ -277,4 +277,47 @@ class EventArrivalsTest {
         assertThat(EventNotificationListener.appendedUpTo(null)).isZero();
         assertThat(EventNotificationListener.appendedUpTo("x")).isZero();
     }
+
+    @Test
+    void a_watched_view_reports_announcements_and_what_its_streams_open_hand_out_and_close_a_lingering_one_does_not()
+            throws Exception {
+        java.util.List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        arrivals.watchedBy(new EventArrivals.Watcher() {
+            @Override
+            public void announced(long position) {
+                seen.add("announced " + position);
+            }
+
+            @Override
+            public void read(long position) {
+                seen.add("read " + position);
+            }
+
+            @Override
+            public void opened() {
+                seen.add("opened");
+            }
+
+            @Override
+            public void closed() {
+                seen.add("closed");
+            }
+        });
+        EventArrivals lingering = arrivals.lingering(Duration.ofMillis(100));
+        BlockingStream<TrackedEventMessage<?>> background = lingering.openStream(null);
+        BlockingStream<TrackedEventMessage<?>> live = arrivals.openStream(null);
+        store.publish(GenericEventMessage.asEventMessage("placed"), GenericEventMessage.asEventMessage("paid"));
+        arrivals.arrived(1);
+
+        assertThat(background.hasNextAvailable()).isTrue();
+        background.nextAvailable();
+        background.close();
+        assertThat(live.hasNextAvailable()).isTrue();
+        live.nextAvailable();
+        live.nextAvailable();
+        live.close();
+        live.close();
+
+        assertThat(seen).containsExactly("opened", "announced 1", "read 0", "read 1", "closed");
+    }
 }
