@@ -4,6 +4,7 @@ import io.ordersvc.platform.web.ServiceBusy;
 
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongFunction;
 import java.util.function.LongSupplier;
@@ -17,10 +18,14 @@ import java.util.function.LongSupplier;
  * So the number of commands worked on at once adapts, additive increase and multiplicative decrease, like TCP's
  * congestion window: every {@code period} it looks at the oldest live event a projection handled meanwhile
  * ({@code ProjectionPace}); above {@code targetLag} the limit shrinks by an eighth (not below {@code least}),
- * below three quarters of it the limit grows by one (up to {@code most}). The oldest event of a period is
- * about the 99th percentile of the lag, so the target is the lag p99 one aims at. The others wait their turn in
- * arrival order; a command whose turn does not come within its time budget is answered 503 {@code SERVICE_BUSY},
- * never sent.
+ * below three quarters of it the limit grows by one (up to {@code most}). Both count only the turns used, as TCP's
+ * window does since RFC 7661: the limit grows only after a period in which every turn was taken at some moment, and
+ * shrinks from the most commands that were in flight at once in the period when that was fewer. A limit nobody
+ * reaches says nothing about whether more commands at once would keep up; grown anyway, it sat at 43-64 with 32
+ * clients, and a lag spike's three or four shrinks by an eighth ended above 32 and held nobody back (bench/README.md,
+ * session 25). The oldest event of a period is about the 99th percentile of the lag, so the target is the lag p99
+ * one aims at. The others wait their turn in arrival order; a command whose turn does not come within its time
+ * budget is answered 503 {@code SERVICE_BUSY}, never sent.
  */
 public class CommandGate {
 
@@ -33,6 +38,8 @@ public class CommandGate {
     private final LongSupplier nanoTime;
     private final AtomicLong adjustedAt;
     private volatile int limit;
+    /** The most commands worked on at once since the limit was last adjusted. */
+    private final AtomicInteger peak = new AtomicInteger();
 
     /**
      * @param worstLagMillis the oldest live event the projections handled since the last call (ProjectionPace)
@@ -66,6 +73,7 @@ public class CommandGate {
             if (!turns.tryAcquire(budgetMillis, TimeUnit.MILLISECONDS)) {
                 throw new ServiceBusy("Every command slot stayed busy for " + budgetMillis + " ms; retry shortly");
             }
+            peak.accumulateAndGet(limit - turns.availablePermits(), Math::max);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ServiceBusy("Interrupted while waiting for a command slot; retry shortly");
@@ -78,20 +86,24 @@ public class CommandGate {
         }
     }
 
-    /** Once a period, by whichever command comes first: the limit follows the projections' lag. */
+    /**
+     * Once a period, by whichever command comes first: the limit follows the projections' lag and the turns used.
+     */
     private void adjust(long now) {
         long last = adjustedAt.get();
         if (now - last < periodNanos || !adjustedAt.compareAndSet(last, now)) {
             return;
         }
         long lag = worstLagMillis.getAsLong();
+        int used = peak.getAndSet(0);
         synchronized (this) {
             int current = limit;
             if (lag > targetLagMillis && current > least) {
-                int next = Math.max(least, current - Math.max(1, current / 8));
+                int from = Math.min(current, Math.max(used, 1));
+                int next = Math.max(least, from - Math.max(1, from / 8));
                 turns.take(current - next);
                 limit = next;
-            } else if (lag < targetLagMillis - targetLagMillis / 4 && current < most) {
+            } else if (lag < targetLagMillis - targetLagMillis / 4 && current < most && used >= current) {
                 limit = current + 1;
                 turns.release();
             }

@@ -109,17 +109,27 @@ class CommandGateTest {
         assertThatThrownBy(() -> fixed(0)).hasMessageContaining("orders.commands-in-flight");
     }
 
+    /** Sends a command while every other turn is taken: as many nested sends on this thread as the limit allows. */
+    private static int everyTurnTaken(CommandGate gate) {
+        return gate.through(1_000, left -> nested(gate, gate.limit() - 1));
+    }
+
+    private static int nested(CommandGate gate, int more) {
+        return more <= 0 ? 0 : gate.through(1_000, left -> nested(gate, more - 1)) + 1;
+    }
+
     @Test
     void the_limit_shrinks_by_an_eighth_while_the_projections_lag_and_grows_by_one_once_they_keep_up() {
         AtomicLong now = new AtomicLong();
         AtomicLong lag = new AtomicLong();
         CommandGate gate = new CommandGate(32, 4, 100, 100, lag::get, now::get);
+        assertThat(everyTurnTaken(gate)).isEqualTo(31);
 
         List<Integer> limits = new ArrayList<>();
         lag.set(400);
         for (int i = 0; i < 40; i++) {
             now.addAndGet(TimeUnit.MILLISECONDS.toNanos(100));
-            gate.through(1_000, left -> left);
+            everyTurnTaken(gate);
             limits.add(gate.limit());
         }
         // An eighth off each period (at least one), never below the least.
@@ -128,24 +138,53 @@ class CommandGateTest {
 
         lag.set(80); // between three quarters of the target and the target: the limit holds
         now.addAndGet(TimeUnit.MILLISECONDS.toNanos(100));
-        gate.through(1_000, left -> left);
+        everyTurnTaken(gate);
         assertThat(gate.limit()).isEqualTo(4);
 
         lag.set(10);
         now.addAndGet(TimeUnit.MILLISECONDS.toNanos(50)); // within the period: no change yet
-        gate.through(1_000, left -> left);
+        everyTurnTaken(gate);
         assertThat(gate.limit()).isEqualTo(4);
         for (int i = 0; i < 20; i++) {
             now.addAndGet(TimeUnit.MILLISECONDS.toNanos(100));
-            gate.through(1_000, left -> left);
+            everyTurnTaken(gate);
         }
         assertThat(gate.limit()).isEqualTo(24); // one more per period
         for (int i = 0; i < 20; i++) {
             now.addAndGet(TimeUnit.MILLISECONDS.toNanos(100));
-            gate.through(1_000, left -> left);
+            everyTurnTaken(gate);
         }
         assertThat(gate.limit()).isEqualTo(32); // up to the most
         assertThat(gate.inFlight()).isZero();
+    }
+
+    @Test
+    void a_limit_nobody_reaches_does_not_grow_and_a_lag_shrinks_it_from_the_turns_used() {
+        AtomicLong now = new AtomicLong();
+        AtomicLong lag = new AtomicLong(400);
+        CommandGate gate = new CommandGate(64, 4, 100, 100, lag::get, now::get);
+        for (int i = 0; i < 3; i++) {
+            now.addAndGet(TimeUnit.MILLISECONDS.toNanos(100));
+            gate.through(1_000, left -> gate.through(1_000, l -> 0)); // two in flight at most
+        }
+        // From 64 the shrinks would have bitten only below the commands actually sent (56, 49, 43: none held back).
+        assertThat(gate.limit()).isEqualTo(4);
+
+        lag.set(0);
+        for (int i = 0; i < 10; i++) {
+            now.addAndGet(TimeUnit.MILLISECONDS.toNanos(100));
+            gate.through(1_000, left -> gate.through(1_000, l -> 0));
+        }
+        assertThat(gate.limit()).as("two at once never reached four turns").isEqualTo(4);
+
+        lag.set(400);
+        CommandGate wide = new CommandGate(32, 4, 100, 100, lag::get, now::get);
+        for (int i = 0; i < 8; i++) {
+            wide.through(1_000, left -> nested(wide, 7)); // eight at once
+        }
+        now.addAndGet(TimeUnit.MILLISECONDS.toNanos(100));
+        wide.through(1_000, left -> left);
+        assertThat(wide.limit()).isEqualTo(7); // an eighth off the eight used, not off 32
     }
 
     @Test
@@ -170,7 +209,7 @@ class CommandGateTest {
 
         now.addAndGet(TimeUnit.MILLISECONDS.toNanos(100));
         assertThatThrownBy(() -> gate.through(50, left -> left)).isInstanceOf(ServiceBusy.class);
-        assertThat(gate.limit()).isEqualTo(3); // four turns, one free: shrunk to three, all of them out
+        assertThat(gate.limit()).isEqualTo(2); // three of four turns used: one off those, fewer than are out
 
         release.countDown();
         CompletableFuture.allOf(holders.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
