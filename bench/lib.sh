@@ -82,6 +82,13 @@ cpu_ms() {
   echo $(( total * 1000 / hz ))
 }
 postgres_pids() { pgrep -x postgres | tr '\n' ' '; }
+# gc_pauses PID: "COUNT MS", the JVM's stop-the-world collections so far (young, full and the concurrent cycles'
+# remark and cleanup pauses) and their time, from jstat; "0 0" when jstat cannot attach.
+gc_pauses() {
+  jstat -gc "$1" 2>/dev/null | awk 'NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i }
+    NR == 2 { n = $col["YGC"] + $col["FGC"] + ("CGC" in col ? $col["CGC"] : 0); printf "%d %d\n", n, $col["GCT"] * 1000; ok = 1 }
+    END { if (!ok) print "0 0" }'
+}
 # jit_cpu_ms PID: CPU the JVM's JIT compiler threads have used, in milliseconds.
 jit_cpu_ms() {
   local hz=$(getconf CLK_TCK) total=0 t
@@ -162,16 +169,16 @@ field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<" $2"; }
 # measure_level PORT PID CLIENTS SECONDS UNPAID: one level of load, then the catch-up of every processor; prints the
 # load's figures with the catch-up, the timer backlog, the statements and the CPU of the service and of PostgreSQL.
 measure_level() {
-  local port=$1 pid=$2 clients=$3 seconds=$4 unpaid=$5 out caught backlog jvm0 jvm1 jit0 jit1 pg0 pg1 stmts
+  local port=$1 pid=$2 clients=$3 seconds=$4 unpaid=$5 out caught backlog jvm0 jvm1 jit0 jit1 pg0 pg1 stmts gc0 gc1
   statements_reset
-  jvm0=$(cpu_ms "$pid"); jit0=$(jit_cpu_ms "$pid"); pg0=$(cpu_ms $(postgres_pids))
+  jvm0=$(cpu_ms "$pid"); jit0=$(jit_cpu_ms "$pid"); pg0=$(cpu_ms $(postgres_pids)); gc0=($(gc_pauses "$pid"))
   out=$(load_at "$port" clients="$clients" seconds="$seconds" unpaid="$unpaid")
   caught=$(catch_up 120)
   backlog=$(timer_backlog)
-  jvm1=$(cpu_ms "$pid"); jit1=$(jit_cpu_ms "$pid"); pg1=$(cpu_ms $(postgres_pids))
+  jvm1=$(cpu_ms "$pid"); jit1=$(jit_cpu_ms "$pid"); pg1=$(cpu_ms $(postgres_pids)); gc1=($(gc_pauses "$pid"))
   stmts=$(statements)
   echo "clients=$clients $out $caught timer_backlog=$backlog statements=$stmts jvm_cpu_ms=$((jvm1 - jvm0))" \
-    "jit_cpu_ms=$((jit1 - jit0)) pg_cpu_ms=$((pg1 - pg0))"
+    "jit_cpu_ms=$((jit1 - jit0)) pg_cpu_ms=$((pg1 - pg0)) gc_pauses=$((gc1[0] - gc0[0])) gc_pause_ms=$((gc1[1] - gc0[1]))"
 }
 
 # keep_row LINE: a row of the keeping-up table from measure_level's line.
@@ -185,7 +192,7 @@ keep_row() {
   echo "| $(field clients "$1") | $(field cps "$1") | $sustained | $all ms (${slowest:-none}) | $(field timer_backlog "$1")" \
     "| $(per_command "$(field statements "$1")" "$n") | $(per_command "$(field jvm_cpu_ms "$1")" "$n") ms" \
     "($(per_command "$(field jit_cpu_ms "$1")" "$n") JIT)" \
-    "| $(per_command "$(field pg_cpu_ms "$1")" "$n") ms |"
+    "| $(per_command "$(field pg_cpu_ms "$1")" "$n") ms | $(field gc_pauses "$1"), $(field gc_pause_ms "$1") ms |"
 }
 per_command() { awk -v a="$1" -v n="$2" 'BEGIN { if (a == "n/a" || n <= 0) print "n/a"; else printf "%.2f", a / n }'; }
 

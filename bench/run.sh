@@ -53,6 +53,10 @@ crud_measure() {
 }
 
 fresh_database
+if [[ "$(psql "${PG[@]}" -Atc "SHOW shared_preload_libraries")" != *pg_stat_statements* ]]; then
+  echo "WARNING: pg_stat_statements is not in PostgreSQL's shared_preload_libraries: every statement count of this" \
+    "run will read n/a (add it to postgresql.conf and restart PostgreSQL)" >&2
+fi
 
 java -Xmx1g -jar "$jar" --spring.profiles.active=postgres --ORDERS_DB_NAME=$DB --server.port=$PORT \
   --management.server.port=$MPORT --ORDERS_PAYMENT_WINDOW=$WINDOW \
@@ -124,13 +128,15 @@ kill $svc; wait $svc 2>/dev/null || true
 
 # Side by side: the service against the CRUD baseline, level by level.
 versus=()
+# both NAME SERVICE_LINE CRUD_LINE: a figure per command of each service, "service / CRUD".
+both() { echo "$(per_command "$(field "$1" "$2")" "$(field commands "$2")") / $(per_command "$(field "$1" "$3")" "$(field commands "$3")")"; }
 for c in $LEVELS; do
   mine=$(grep "^clients=$c " <<<"$service_lines" | head -n 1)
   theirs=$(grep "^clients=$c " <<<"$crud_lines" | head -n 1)
   m_all=$(field all_ms "$mine")
   m_sus=$(awk -v n="$(field commands "$mine")" -v s="$(field seconds "$mine")" -v c="$m_all" \
     'BEGIN { printf "%.1f", (c < 0 ? 0 : n / (s + c / 1000)) }')
-  versus+=("| $c | $(field cps "$mine") | $m_sus | $(field cps "$theirs") | $(awk -v a="$m_sus" -v b="$(field cps "$theirs")" 'BEGIN { printf "%.2f×", (b > 0 ? a / b : 0) }') | $(field p99_ms "$mine") / $(field p99_ms "$theirs") ms | $(per_command "$(field statements "$mine")" "$(field commands "$mine")") / $(per_command "$(field statements "$theirs")" "$(field commands "$theirs")") | $(field errors "$mine") / $(field errors "$theirs") |")
+  versus+=("| $c | $(field cps "$mine") | $m_sus | $(field cps "$theirs") | $(awk -v a="$m_sus" -v b="$(field cps "$theirs")" 'BEGIN { printf "%.2f×", (b > 0 ? a / b : 0) }') | $(field p99_ms "$mine") / $(field p99_ms "$theirs") ms | $(per_command "$(field statements "$mine")" "$(field commands "$mine")") / $(per_command "$(field statements "$theirs")" "$(field commands "$theirs")") | $(field errors "$mine") / $(field errors "$theirs") | $(both jvm_cpu_ms "$mine" "$theirs") ms ($(both jit_cpu_ms "$mine" "$theirs") JIT) | $(both pg_cpu_ms "$mine" "$theirs") ms | $(field gc_pauses "$mine"), $(field gc_pause_ms "$mine") ms / $(field gc_pauses "$theirs"), $(field gc_pause_ms "$theirs") ms |")
 done
 
 # 3 and 4, each in its own script (also runnable alone).
@@ -213,10 +219,11 @@ pgv=$(psql "${PG[@]}" -Atc "SHOW server_version" | cut -d' ' -f1)
   echo "After each level's load stops, every event processor (each segment) must pass the event that was last"
   echo "then; commands/s including catch-up counts that time too. Statements: every statement PostgreSQL ran for"
   echo "the database (BEGIN and SET included, COMMIT left out for both services: bench/lib.sh; pg_stat_statements), per acknowledged command. CPU per"
-  echo "command from /proc: the service's JVM (every thread), and every PostgreSQL process."
+  echo "command from /proc: the service's JVM (every thread), and every PostgreSQL process. GC pauses: the"
+  echo "stop-the-world collections in the level and its catch-up, and their total time (jstat)."
   echo
-  echo "| clients | commands/s | including catch-up | catch-up (slowest processor) | timer backlog after | statements per command | JVM CPU per command (of which the JIT compiler) | PostgreSQL CPU per command |"
-  echo "|---|---|---|---|---|---|---|---|"
+  echo "| clients | commands/s | including catch-up | catch-up (slowest processor) | timer backlog after | statements per command | JVM CPU per command (of which the JIT compiler) | PostgreSQL CPU per command | GC pauses, level and catch-up |"
+  echo "|---|---|---|---|---|---|---|---|---|"
   printf '%s\n' "${keep[@]}"
   echo
   echo "## Against a CRUD service doing the same flow"
@@ -225,8 +232,8 @@ pgv=$(psql "${PG[@]}" -Atc "SHOW server_version" | cut -d' ' -f1)
   echo "and levels on a fresh database. Both ran side by side, warmed up; each level was measured on the CRUD baseline"
   echo "right $([ $crud_first = yes ] && echo before || echo after) the service this time (the order alternates between runs)."
   echo
-  echo "| clients | service commands/s | including catch-up | CRUD commands/s | ratio (incl. catch-up) | p99 service / CRUD | statements per command service / CRUD | errors service / CRUD |"
-  echo "|---|---|---|---|---|---|---|---|"
+  echo "| clients | service commands/s | including catch-up | CRUD commands/s | ratio (incl. catch-up) | p99 service / CRUD | statements per command service / CRUD | errors service / CRUD | JVM CPU per command service / CRUD | PostgreSQL CPU per command service / CRUD | GC pauses service / CRUD |"
+  echo "|---|---|---|---|---|---|---|---|---|---|---|"
   printf '%s\n' "${versus[@]}"
   echo
   echo "Idle (no load, 10 s): $idle statements/s. Payment timers (every ${UNPAID}th order left unpaid, window $WINDOW):"
