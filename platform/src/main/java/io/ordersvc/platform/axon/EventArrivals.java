@@ -375,8 +375,16 @@ public class EventArrivals implements StreamableMessageSource<TrackedEventMessag
      */
     static final class SharedMessages {
 
-        /** About ten seconds of events at full load: more than the longest linger between the streams. */
-        static final int SLOTS = 4096;
+        /**
+         * About four seconds of events at full load (250 a second on two cores): more than the longest linger between
+         * the streams (analytics', 500 ms) and their batches. A slot keeps its message, payload and serialized bytes
+         * alive until a later position takes it over. With 4,096 slots that was about eighteen seconds, long enough
+         * for G1 to promote every event to the old generation: under load the old generation grew by 1.2-1.3 MB/s,
+         * held the young one to a few megabytes and the collections came every 150-500 ms. With 1,024 it grew by
+         * 0.16 MB/s, and the pauses in two minutes of load fell from 117 (2.0 s in all) to 38 (1.2 s); bench/README.md,
+         * session 26.
+         */
+        static final int SLOTS = 1024;
 
         private record Slot(long position, TrackedEventMessage<?> message, long keyChanges) {
         }
