@@ -82,8 +82,9 @@ cpu_ms() {
   echo $(( total * 1000 / hz ))
 }
 postgres_pids() { pgrep -x postgres | tr '\n' ' '; }
-# gc_pauses PID: "COUNT MS", the JVM's stop-the-world collections so far (young, full and the concurrent cycles'
-# remark and cleanup pauses) and their time, from jstat; "0 0" when jstat cannot attach.
+# gc_pauses PID: "COUNT MS" from jstat, the JVM's collections so far (young, full and concurrent cycles) and the time
+# they stopped the application (a concurrent cycle's remark and cleanup pauses included); "0 0" when jstat cannot
+# attach.
 gc_pauses() {
   jstat -gc "$1" 2>/dev/null | awk 'NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i }
     NR == 2 { n = $col["YGC"] + $col["FGC"] + ("CGC" in col ? $col["CGC"] : 0); printf "%d %d\n", n, $col["GCT"] * 1000; ok = 1 }
@@ -192,8 +193,10 @@ keep_row() {
   echo "| $(field clients "$1") | $(field cps "$1") | $sustained | $all ms (${slowest:-none}) | $(field timer_backlog "$1")" \
     "| $(per_command "$(field statements "$1")" "$n") | $(per_command "$(field jvm_cpu_ms "$1")" "$n") ms" \
     "($(per_command "$(field jit_cpu_ms "$1")" "$n") JIT)" \
-    "| $(per_command "$(field pg_cpu_ms "$1")" "$n") ms | $(field gc_pauses "$1"), $(field gc_pause_ms "$1") ms |"
+    "| $(per_command "$(field pg_cpu_ms "$1")" "$n") ms | $(gc_of "$1") |"
 }
+# gc_of LINE: the GC pauses of measure_level's line, "COUNT, MS ms".
+gc_of() { echo "$(field gc_pauses "$1"), $(field gc_pause_ms "$1") ms"; }
 per_command() { awk -v a="$1" -v n="$2" 'BEGIN { if (a == "n/a" || n <= 0) print "n/a"; else printf "%.2f", a / n }'; }
 
 # ---- the CRUD baseline (bench/crud), started beside the service so that their levels can alternate

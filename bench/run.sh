@@ -136,7 +136,7 @@ for c in $LEVELS; do
   m_all=$(field all_ms "$mine")
   m_sus=$(awk -v n="$(field commands "$mine")" -v s="$(field seconds "$mine")" -v c="$m_all" \
     'BEGIN { printf "%.1f", (c < 0 ? 0 : n / (s + c / 1000)) }')
-  versus+=("| $c | $(field cps "$mine") | $m_sus | $(field cps "$theirs") | $(awk -v a="$m_sus" -v b="$(field cps "$theirs")" 'BEGIN { printf "%.2f×", (b > 0 ? a / b : 0) }') | $(field p99_ms "$mine") / $(field p99_ms "$theirs") ms | $(per_command "$(field statements "$mine")" "$(field commands "$mine")") / $(per_command "$(field statements "$theirs")" "$(field commands "$theirs")") | $(field errors "$mine") / $(field errors "$theirs") | $(both jvm_cpu_ms "$mine" "$theirs") ms ($(both jit_cpu_ms "$mine" "$theirs") JIT) | $(both pg_cpu_ms "$mine" "$theirs") ms | $(field gc_pauses "$mine"), $(field gc_pause_ms "$mine") ms / $(field gc_pauses "$theirs"), $(field gc_pause_ms "$theirs") ms |")
+  versus+=("| $c | $(field cps "$mine") | $m_sus | $(field cps "$theirs") | $(awk -v a="$m_sus" -v b="$(field cps "$theirs")" 'BEGIN { printf "%.2f×", (b > 0 ? a / b : 0) }') | $(field p99_ms "$mine") / $(field p99_ms "$theirs") ms | $(both statements "$mine" "$theirs") | $(field errors "$mine") / $(field errors "$theirs") | $(both jvm_cpu_ms "$mine" "$theirs") ms ($(both jit_cpu_ms "$mine" "$theirs") JIT) | $(both pg_cpu_ms "$mine" "$theirs") ms | $(gc_of "$mine") / $(gc_of "$theirs") |")
 done
 
 # 3 and 4, each in its own script (also runnable alone).
