@@ -10,7 +10,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 which=${1:-service}
-java -XX:+PrintFlagsFinal -version 2>/dev/null | grep -q AOTCacheOutput \
+# Read whole, not piped into grep -q: under pipefail a java cut off by grep's early exit would read as "no cache".
+flags=$(java -XX:+PrintFlagsFinal -version 2>/dev/null || true)
+[[ $flags == *AOTCacheOutput* ]] \
   || { echo "this java has no AOT cache (JDK 25 or later): $(java -version 2>&1 | head -n 1)" >&2; exit 2; }
 case $which in
   service)
