@@ -100,8 +100,9 @@ class OrderProjectionTablesTest {
     }
 
     Map<String, Object> order() {
-        return db.row("SELECT status, version, auto_confirm_at, tracking_nos, refund_in_progress, open_refund_lines"
-                + " FROM order_view WHERE order_id = ?", orderId);
+        return db.row("SELECT status, version, auto_confirm_at, goods_names, tracking_nos, refund_in_progress,"
+                + " open_refund_lines FROM order_view v JOIN order_search s ON s.order_id = v.order_id"
+                + " WHERE v.order_id = ?", orderId);
     }
 
     /** What status counts answer for not_printed: to ship, less those printed. */
@@ -278,6 +279,7 @@ class OrderProjectionTablesTest {
         assertThat(((Number) o.get("version")).longValue()).isEqualTo(2);
         assertThat(db.jdbc.queryForObject("SELECT auto_confirm_at FROM order_view WHERE order_id = ?",
                 OffsetDateTime.class, orderId).toInstant()).isEqualTo(AUTO_CONFIRM_AT);
+        assertThat(o.get("goods_names")).isEqualTo("widget");
         assertThat(o.get("tracking_nos")).isEqualTo("sf9");
         assertThat(db.jdbc.queryForObject("SELECT shipped_quantity FROM order_line_view WHERE order_line_id = ?",
                 Integer.class, lineId)).isEqualTo(3);
@@ -287,6 +289,26 @@ class OrderProjectionTablesTest {
                 + " ORDER BY sequence", String.class, orderId))
                 .containsExactly("placed/pending_payment", "paid/to_ship", "shipped/shipped");
         assertThat(counter("status:shipped")).isEqualTo(shippedBefore + 1);
+    }
+
+    @Test
+    void each_shipment_adds_its_tracking_number_to_the_orders_search_row_once() {
+        feed(placed(), 0);
+        feed(new OrderPaid(orderId, Money.of("15.00"), "alipay", "T1", T0.plusSeconds(1)), 1);
+        var first = new OrderShipped(orderId, shipmentId, "SF", "顺丰", "SF1", List.of(new ShipmentLine(lineId, 1)),
+                false, T0.plusSeconds(2), null);
+        feed(first, 2);
+        assertThat(order().get("tracking_nos")).isEqualTo("sf1");
+        assertThat(order().get("status")).as("partly shipped").isEqualTo("to_ship");
+
+        feed(new OrderShipped(orderId, UUID.randomUUID().toString(), "YTO", "圆通", "YT2",
+                List.of(new ShipmentLine(lineId, 2)), true, T0.plusSeconds(3), AUTO_CONFIRM_AT), 3);
+        feed(first, 2); // redelivered: older than the row
+        var o = order();
+        assertThat(o.get("tracking_nos")).isEqualTo("sf1\nyt2");
+        assertThat(o.get("status")).isEqualTo("shipped");
+        assertThat(db.jdbc.queryForObject("SELECT count(*) FROM order_search WHERE order_id = ?", Long.class,
+                orderId)).isEqualTo(1);
     }
 
     @Test
