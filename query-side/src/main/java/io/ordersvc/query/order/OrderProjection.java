@@ -65,7 +65,6 @@ public class OrderProjection {
     private final io.ordersvc.query.support.Rows<ShipmentEntity> shipments;
     private final io.ordersvc.query.support.Rows<OrderHistoryEntity> history;
     private final io.ordersvc.query.support.Rows<ReceiverTokenEntity> tokens;
-    private final io.ordersvc.query.support.Rows<OrderSearchEntity> search;
     private final OrderCounts counters;
     private final PersonalDataVault vault;
 
@@ -76,7 +75,6 @@ public class OrderProjection {
         this.shipments = tables.shipments;
         this.history = tables.history;
         this.tokens = tables.tokens;
-        this.search = tables.search;
         this.counters = counters;
     }
 
@@ -103,8 +101,9 @@ public class OrderProjection {
         o.invoice = e.invoice() == null ? null : JsonText.write(InvoiceView.asked(e.invoice()));
         tokens.insert(ReceiverTokenEntity.of(o.orderId, receiver(o, e.receiver())));
         o.buyerRemark = e.buyerRemark();
-        search.insert(OrderSearchEntity.of(o.orderId, e.lines().stream()
-                .map(l -> l.productName().toLowerCase(Locale.ROOT)).distinct().collect(Collectors.joining("\n"))));
+        o.goodsNames = e.lines().stream().map(l -> l.productName().toLowerCase(Locale.ROOT))
+                .distinct().collect(Collectors.joining("\n"));
+        o.trackingNos = "";
         o.createdAt = e.createdAt();
         o.payableUntil = e.payableUntil();
         o.version = sequence;
@@ -167,11 +166,8 @@ public class OrderProjection {
                     lines.changed(l);
                 });
             }
-            search.find(o.orderId).ifPresent(found -> {
-                String tracking = e.trackingNo().toLowerCase(Locale.ROOT);
-                found.trackingNos = found.trackingNos.isEmpty() ? tracking : found.trackingNos + "\n" + tracking;
-                search.changed(found);
-            });
+            String tracking = e.trackingNo().toLowerCase(Locale.ROOT);
+            o.trackingNos = o.trackingNos.isEmpty() ? tracking : o.trackingNos + "\n" + tracking;
             if (e.fullyShipped()) {
                 o.status = OrderStatus.SHIPPED.value();
                 o.shippedAt = e.shippedAt();
@@ -443,7 +439,6 @@ public class OrderProjection {
     void reset() {
         history.deleteAll();
         tokens.deleteAll();
-        search.deleteAll();
         shipments.deleteAll();
         lines.deleteAll();
         orders.deleteAll();

@@ -92,18 +92,18 @@ final class OrderSpecifications {
                 where.add(cb.lessThan(root.get("createdAt"), f.createdTo()));
             }
             if (f.productName() != null) {
-                where.add(searchMatches(root, query, cb, "goodsNames", f.productName()));
+                where.add(contains(cb, root.get("goodsNames"), f.productName().toLowerCase(Locale.ROOT)));
             }
             if (f.keywordType() != null && f.keyword() != null) {
                 String k = f.keyword();
                 where.add(switch (f.keywordType()) {
-                    case GOODS_NAME -> searchMatches(root, query, cb, "goodsNames", k);
+                    case GOODS_NAME -> contains(cb, root.get("goodsNames"), k.toLowerCase(Locale.ROOT));
                     case ORDER_NO -> cb.like(root.get("orderNo"), escape(k) + "%", '\\');
                     case RECEIVER_NAME, RECEIVER_PHONE -> receiverToken == null ? cb.disjunction()
                             : fewMatches.map(ids -> ids.isEmpty() ? cb.disjunction() : root.get("orderId").in(ids))
                             .orElseGet(() -> root.get("orderId").in(receiverMatches(query,
                                     (HibernateCriteriaBuilder) cb, receiverToken)));
-                    case TRACKING_NO -> searchMatches(root, query, cb, "trackingNos", k);
+                    case TRACKING_NO -> contains(cb, root.get("trackingNos"), k.toLowerCase(Locale.ROOT));
                 });
             }
             if (f.printed() != null) {
@@ -141,19 +141,6 @@ final class OrderSpecifications {
             return token;
         }
         return null;
-    }
-
-    /**
-     * The orders whose product names or tracking numbers (order_search, trigram GIN on PostgreSQL) hold this text,
-     * in any case.
-     */
-    private static Predicate searchMatches(jakarta.persistence.criteria.Root<OrderViewEntity> root,
-                                           jakarta.persistence.criteria.CommonAbstractCriteria query,
-                                           CriteriaBuilder cb, String column, String text) {
-        var matches = query.subquery(String.class);
-        var s = matches.from(OrderSearchEntity.class);
-        return root.get("orderId").in(matches.select(s.get("orderId"))
-                .where(contains(cb, s.get(column), text.toLowerCase(Locale.ROOT))));
     }
 
     private static Predicate contains(CriteriaBuilder cb, Expression<String> column, String text) {
