@@ -116,24 +116,24 @@ final class AnalyticsBook {
         List<String> missing = orderIds.stream().filter(id -> !loadedOrders.contains(id) && !orders.containsKey(id))
                 .distinct().toList();
         loadedOrders.addAll(missing);
-        for (int from = 0; from < missing.size(); from += 200) {
-            List<String> chunk = missing.subList(from, Math.min(missing.size(), from + 200));
-            jdbc.query("SELECT order_id, shop_id, buyer_id, placed_day, total, lines, paid, shipped, completed, refunded"
-                    + " FROM analytics_order WHERE order_id IN (" + chunk.stream().map(id -> "?")
-                    .collect(Collectors.joining(", ")) + ")", rs -> {
-                Order o = new Order(rs.getString(1));
-                o.shopId = rs.getString(2);
-                o.buyerId = rs.getString(3);
-                o.placedDay = rs.getDate(4).toLocalDate();
-                o.total = rs.getBigDecimal(5);
-                o.lines = new LinkedHashMap<>(JsonText.read(rs.getString(6), LINES));
-                o.paid = rs.getBoolean(7);
-                o.shipped = rs.getBoolean(8);
-                o.completed = rs.getBoolean(9);
-                o.refunded = rs.getBoolean(10);
-                orders.put(o.orderId, o);
-            }, chunk.toArray());
+        if (missing.isEmpty()) {
+            return;
         }
+        io.ordersvc.query.support.BatchTable.byKeys(jdbc, postgres, "SELECT order_id, shop_id, buyer_id,"
+                + " placed_day, total, lines, paid, shipped, completed, refunded FROM analytics_order WHERE order_id",
+                missing, rs -> {
+            Order o = new Order(rs.getString(1));
+            o.shopId = rs.getString(2);
+            o.buyerId = rs.getString(3);
+            o.placedDay = rs.getDate(4).toLocalDate();
+            o.total = rs.getBigDecimal(5);
+            o.lines = new LinkedHashMap<>(JsonText.read(rs.getString(6), LINES));
+            o.paid = rs.getBoolean(7);
+            o.shipped = rs.getBoolean(8);
+            o.completed = rs.getBoolean(9);
+            o.refunded = rs.getBoolean(10);
+            orders.put(o.orderId, o);
+        });
     }
 
     /** A new order (a replayed placement of one already known changes nothing: null). */

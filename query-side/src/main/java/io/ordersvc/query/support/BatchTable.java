@@ -216,21 +216,31 @@ public final class BatchTable<R> implements Rows<R> {
             R row = mapping.reader().read(rs);
             batch.loaded.put(mapping.key().apply(row), row);
         };
-        if (postgres.getAsBoolean()) {
+        byKeys(jdbc, postgres.getAsBoolean(), select + keyColumn(), missing, found);
+    }
+
+    /**
+     * Reads the rows of {@code selectWhereKey} (a SELECT whose WHERE clause ends with its key column) for these keys.
+     * PostgreSQL gets one statement whatever the count ({@code = ANY(?)}), never prepared on the server, so planned for
+     * this array each time: a cached generic plan is made while a rebuilt table is still small, where a sequential
+     * scan is cheapest, and stays one at a million rows (an analytics rebuild spent 200 ms a batch so, session 28).
+     * Setting plan_cache_mode around the query instead cost two more round trips. Other databases get an IN list per
+     * chunk.
+     */
+    public static void byKeys(JdbcTemplate jdbc, boolean postgres, String selectWhereKey, List<String> keys,
+                              RowCallbackHandler found) {
+        if (postgres) {
             jdbc.query(c -> {
-                PreparedStatement ps = c.prepareStatement(select + keyColumn() + " = ANY(?)");
-                // Never prepared on the server, so planned for this array each time: a cached generic plan is made
-                // while a rebuilt table is still small, where a sequential scan is cheapest, and stays one at a
-                // million rows. Setting plan_cache_mode around the query instead cost two more round trips.
+                PreparedStatement ps = c.prepareStatement(selectWhereKey + " = ANY(?)");
                 ps.unwrap(PGStatement.class).setPrepareThreshold(0);
-                ps.setArray(1, c.createArrayOf("varchar", missing.toArray()));
+                ps.setArray(1, c.createArrayOf("varchar", keys.toArray()));
                 return ps;
             }, found);
             return;
         }
-        for (int from = 0; from < missing.size(); from += IN_LIST) {
-            List<String> chunk = missing.subList(from, Math.min(missing.size(), from + IN_LIST));
-            jdbc.query(select + keyColumn() + " IN (" + chunk.stream().map(v -> "?").collect(Collectors.joining(", "))
+        for (int from = 0; from < keys.size(); from += IN_LIST) {
+            List<String> chunk = keys.subList(from, Math.min(keys.size(), from + IN_LIST));
+            jdbc.query(selectWhereKey + " IN (" + chunk.stream().map(v -> "?").collect(Collectors.joining(", "))
                     + ")", found, chunk.toArray());
         }
     }
