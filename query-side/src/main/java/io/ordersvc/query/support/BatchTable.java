@@ -230,18 +230,31 @@ public final class BatchTable<R> implements Rows<R> {
     public static void byKeys(JdbcTemplate jdbc, boolean postgres, String selectWhereKey, List<String> keys,
                               RowCallbackHandler found) {
         if (postgres) {
-            jdbc.query(c -> {
-                PreparedStatement ps = c.prepareStatement(selectWhereKey + " = ANY(?)");
-                ps.unwrap(PGStatement.class).setPrepareThreshold(0);
-                ps.setArray(1, c.createArrayOf("varchar", keys.toArray()));
-                return ps;
-            }, found);
+            jdbc.query(new ByKeys(selectWhereKey + " = ANY(?)", keys.toArray()), found);
             return;
         }
         for (int from = 0; from < keys.size(); from += IN_LIST) {
             List<String> chunk = keys.subList(from, Math.min(keys.size(), from + IN_LIST));
             jdbc.query(selectWhereKey + " IN (" + chunk.stream().map(v -> "?").collect(Collectors.joining(", "))
                     + ")", found, chunk.toArray());
+        }
+    }
+
+    /** The statement of {@link #byKeys} on PostgreSQL: an array of keys, planned for it each time; names its SQL. */
+    private record ByKeys(String sql, Object[] keys)
+            implements org.springframework.jdbc.core.PreparedStatementCreator, org.springframework.jdbc.core.SqlProvider {
+
+        @Override
+        public PreparedStatement createPreparedStatement(Connection c) throws SQLException {
+            PreparedStatement ps = c.prepareStatement(sql);
+            ps.unwrap(PGStatement.class).setPrepareThreshold(0);
+            ps.setArray(1, c.createArrayOf("varchar", keys));
+            return ps;
+        }
+
+        @Override
+        public String getSql() {
+            return sql;
         }
     }
 
