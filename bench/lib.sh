@@ -99,11 +99,8 @@ jit_cpu_ms() {
   echo $(( total * 1000 / hz ))
 }
 
-# The event index a stored token (column token) has reached, as bin/rebuild-read-models reads it: a replay token
-# before its first batch ("currentToken": null) is at the very start, whatever head it replays up to.
-TOKEN_POSITION="(CASE WHEN jsonb_path_exists(convert_from(token, 'UTF8')::jsonb, 'lax \$.**.currentToken ? (@ == null)')
-  THEN -1 ELSE coalesce((SELECT min(i::text::bigint) FROM jsonb_path_query(convert_from(token, 'UTF8')::jsonb,
-    'lax \$.**.index') i), -1) END)"
+# The event index a stored token (column token) has reached, as bin/rebuild-read-models reads it.
+TOKEN_POSITION=$(bin/rebuild-read-models token-position token)
 
 # catch_up [seconds]: from now until every event processor (each of its segments) has passed the event that was
 # the last when called. Prints "all_ms=N caught_<processor>=N ..." in milliseconds (-1: not within the bound).
