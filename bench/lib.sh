@@ -90,14 +90,20 @@ gc_pauses() {
     NR == 2 { n = $col["YGC"] + $col["FGC"] + ("CGC" in col ? $col["CGC"] : 0); printf "%d %d\n", n, $col["GCT"] * 1000; ok = 1 }
     END { if (!ok) print "0 0" }'
 }
-# jit_cpu_ms PID: CPU the JVM's JIT compiler threads have used, in milliseconds.
-jit_cpu_ms() {
+# threads_cpu_ms PID PATTERN: CPU the JVM's threads whose name (as the kernel keeps it: the first 15 characters)
+# matches the extended regular expression have used, in milliseconds.
+threads_cpu_ms() {
   local hz=$(getconf CLK_TCK) total=0 t
   for t in /proc/"$1"/task/*; do
-    grep -q 'CompilerThre' "$t/comm" 2>/dev/null && total=$(( total + $(awk '{ print $14 + $15 }' "$t/stat") ))
+    grep -Eq "$2" "$t/comm" 2>/dev/null && total=$(( total + $(awk '{ print $14 + $15 }' "$t/stat") ))
   done
   echo $(( total * 1000 / hz ))
 }
+# jit_cpu_ms PID: the JIT compiler threads'. requests_cpu_ms PID: Tomcat's (the request workers, its poller and
+# acceptor). processors_cpu_ms PID: the event processors' (none in the CRUD baseline).
+jit_cpu_ms() { threads_cpu_ms "$1" 'CompilerThre'; }
+requests_cpu_ms() { threads_cpu_ms "$1" '^http-nio-'; }
+processors_cpu_ms() { threads_cpu_ms "$1" '^EventProcessor'; }
 
 # The event index a stored token (column token) has reached, as bin/rebuild-read-models reads it.
 TOKEN_POSITION=$(bin/rebuild-read-models token-position token)
@@ -173,15 +179,19 @@ field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<" $2"; }
 # load's figures with the catch-up, the timer backlog, the statements and the CPU of the service and of PostgreSQL.
 measure_level() {
   local port=$1 pid=$2 clients=$3 seconds=$4 unpaid=$5 out caught backlog jvm0 jvm1 jit0 jit1 pg0 pg1 stmts gc0 gc1
+  local req0 req1 proc0 proc1
   statements_reset
   jvm0=$(cpu_ms "$pid"); jit0=$(jit_cpu_ms "$pid"); pg0=$(cpu_ms $(postgres_pids)); gc0=($(gc_pauses "$pid"))
+  req0=$(requests_cpu_ms "$pid"); proc0=$(processors_cpu_ms "$pid")
   out=$(load_at "$port" clients="$clients" seconds="$seconds" unpaid="$unpaid")
   caught=$(catch_up 120)
   backlog=$(timer_backlog)
   jvm1=$(cpu_ms "$pid"); jit1=$(jit_cpu_ms "$pid"); pg1=$(cpu_ms $(postgres_pids)); gc1=($(gc_pauses "$pid"))
+  req1=$(requests_cpu_ms "$pid"); proc1=$(processors_cpu_ms "$pid")
   stmts=$(statements)
   echo "clients=$clients $out $caught timer_backlog=$backlog statements=$stmts jvm_cpu_ms=$((jvm1 - jvm0))" \
-    "jit_cpu_ms=$((jit1 - jit0)) pg_cpu_ms=$((pg1 - pg0)) gc_pauses=$((gc1[0] - gc0[0])) gc_pause_ms=$((gc1[1] - gc0[1]))"
+    "jit_cpu_ms=$((jit1 - jit0)) requests_cpu_ms=$((req1 - req0)) processors_cpu_ms=$((proc1 - proc0))" \
+    "pg_cpu_ms=$((pg1 - pg0)) gc_pauses=$((gc1[0] - gc0[0])) gc_pause_ms=$((gc1[1] - gc0[1]))"
 }
 
 # keep_row LINE: a row of the keeping-up table from measure_level's line.
@@ -194,7 +204,8 @@ keep_row() {
   slowest=$(tr ' ' '\n' <<<"$1" | grep '^caught_' | sed 's/^caught_//' | sort -t= -k2 -n | tail -n 1)
   echo "| $(field clients "$1") | $(field cps "$1") | $sustained | $all ms (${slowest:-none}) | $(field timer_backlog "$1")" \
     "| $(per_command "$(field statements "$1")" "$n") | $(per_command "$(field jvm_cpu_ms "$1")" "$n") ms" \
-    "($(per_command "$(field jit_cpu_ms "$1")" "$n") JIT)" \
+    "($(per_command "$(field requests_cpu_ms "$1")" "$n") requests, $(per_command "$(field processors_cpu_ms "$1")" "$n")" \
+    "processors, $(per_command "$(field jit_cpu_ms "$1")" "$n") JIT)" \
     "| $(per_command "$(field pg_cpu_ms "$1")" "$n") ms | $(gc_of "$1") |"
 }
 # gc_of LINE: the GC pauses of measure_level's line, "COUNT, MS ms".

@@ -136,7 +136,7 @@ for c in $LEVELS; do
   m_all=$(field all_ms "$mine")
   m_sus=$(awk -v n="$(field commands "$mine")" -v s="$(field seconds "$mine")" -v c="$m_all" \
     'BEGIN { printf "%.1f", (c < 0 ? 0 : n / (s + c / 1000)) }')
-  versus+=("| $c | $(field cps "$mine") | $m_sus | $(field cps "$theirs") | $(awk -v a="$m_sus" -v b="$(field cps "$theirs")" 'BEGIN { printf "%.2f×", (b > 0 ? a / b : 0) }') | $(field p99_ms "$mine") / $(field p99_ms "$theirs") ms | $(both statements "$mine" "$theirs") | $(field errors "$mine") / $(field errors "$theirs") | $(both jvm_cpu_ms "$mine" "$theirs") ms ($(both jit_cpu_ms "$mine" "$theirs") JIT) | $(both pg_cpu_ms "$mine" "$theirs") ms | $(gc_of "$mine") / $(gc_of "$theirs") |")
+  versus+=("| $c | $(field cps "$mine") | $m_sus | $(field cps "$theirs") | $(awk -v a="$m_sus" -v b="$(field cps "$theirs")" 'BEGIN { printf "%.2f×", (b > 0 ? a / b : 0) }') | $(field p99_ms "$mine") / $(field p99_ms "$theirs") ms | $(both statements "$mine" "$theirs") | $(field errors "$mine") / $(field errors "$theirs") | $(both jvm_cpu_ms "$mine" "$theirs") ms ($(both requests_cpu_ms "$mine" "$theirs") requests, $(both jit_cpu_ms "$mine" "$theirs") JIT) | $(both pg_cpu_ms "$mine" "$theirs") ms | $(gc_of "$mine") / $(gc_of "$theirs") |")
 done
 
 # 3 and 4, each in its own script (also runnable alone).
@@ -219,10 +219,11 @@ pgv=$(psql "${PG[@]}" -Atc "SHOW server_version" | cut -d' ' -f1)
   echo "After each level's load stops, every event processor (each segment) must pass the event that was last"
   echo "then; commands/s including catch-up counts that time too. Statements: every statement PostgreSQL ran for"
   echo "the database (BEGIN and SET included, COMMIT left out for both services: bench/lib.sh; pg_stat_statements), per acknowledged command. CPU per"
-  echo "command from /proc: the service's JVM (every thread), and every PostgreSQL process. GC pauses: the"
+  echo "command from /proc: the service's JVM (every thread; of it Tomcat's threads, the event processors' and the JIT"
+  echo "compiler's), and every PostgreSQL process. GC pauses: the"
   echo "stop-the-world collections in the level and its catch-up, and their total time (jstat)."
   echo
-  echo "| clients | commands/s | including catch-up | catch-up (slowest processor) | timer backlog after | statements per command | JVM CPU per command (of which the JIT compiler) | PostgreSQL CPU per command | GC pauses, level and catch-up |"
+  echo "| clients | commands/s | including catch-up | catch-up (slowest processor) | timer backlog after | statements per command | JVM CPU per command (of which requests, processors, JIT compiler) | PostgreSQL CPU per command | GC pauses, level and catch-up |"
   echo "|---|---|---|---|---|---|---|---|---|"
   printf '%s\n' "${keep[@]}"
   echo
