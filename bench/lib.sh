@@ -90,20 +90,19 @@ gc_pauses() {
     NR == 2 { n = $col["YGC"] + $col["FGC"] + ("CGC" in col ? $col["CGC"] : 0); printf "%d %d\n", n, $col["GCT"] * 1000; ok = 1 }
     END { if (!ok) print "0 0" }'
 }
-# threads_cpu_ms PID PATTERN: CPU the JVM's threads whose name (as the kernel keeps it: the first 15 characters)
-# matches the extended regular expression have used, in milliseconds.
-threads_cpu_ms() {
-  local hz=$(getconf CLK_TCK) total=0 t
-  for t in /proc/"$1"/task/*; do
-    grep -Eq "$2" "$t/comm" 2>/dev/null && total=$(( total + $(awk '{ print $14 + $15 }' "$t/stat") ))
-  done
-  echo $(( total * 1000 / hz ))
+# thread_groups_cpu_ms PID: "JIT REQUESTS PROCESSORS", the CPU in milliseconds the JVM's JIT compiler threads, Tomcat's
+# threads (the request workers, its poller and acceptor) and the event processors' threads (none in the CRUD
+# baseline) have used: one read of every thread's stat, the name as the kernel keeps it (its first 15 characters)
+# between the parentheses, user and system time the 12th and 13th fields after them.
+thread_groups_cpu_ms() {
+  # cat reads on past a thread that ended after the glob named it (the JIT's threads come and go).
+  { cat /proc/"$1"/task/*/stat 2>/dev/null || true; } | awk -v hz="$(getconf CLK_TCK)" '{
+      close_at = length($0); while (close_at > 0 && substr($0, close_at, 1) != ")") close_at--
+      name = substr($0, index($0, "(") + 1, close_at - index($0, "(") - 1)
+      split(substr($0, close_at + 2), f, " "); t = f[12] + f[13]
+      if (name ~ /CompilerThre/) jit += t; else if (name ~ /^http-nio-/) req += t; else if (name ~ /^EventProcessor/) proc += t
+    } END { printf "%d %d %d\n", jit * 1000 / hz, req * 1000 / hz, proc * 1000 / hz }'
 }
-# jit_cpu_ms PID: the JIT compiler threads'. requests_cpu_ms PID: Tomcat's (the request workers, its poller and
-# acceptor). processors_cpu_ms PID: the event processors' (none in the CRUD baseline).
-jit_cpu_ms() { threads_cpu_ms "$1" 'CompilerThre'; }
-requests_cpu_ms() { threads_cpu_ms "$1" '^http-nio-'; }
-processors_cpu_ms() { threads_cpu_ms "$1" '^EventProcessor'; }
 
 # The event index a stored token (column token) has reached, as bin/rebuild-read-models reads it.
 TOKEN_POSITION=$(bin/rebuild-read-models token-position token)
@@ -178,19 +177,17 @@ field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<" $2"; }
 # measure_level PORT PID CLIENTS SECONDS UNPAID: one level of load, then the catch-up of every processor; prints the
 # load's figures with the catch-up, the timer backlog, the statements and the CPU of the service and of PostgreSQL.
 measure_level() {
-  local port=$1 pid=$2 clients=$3 seconds=$4 unpaid=$5 out caught backlog jvm0 jvm1 jit0 jit1 pg0 pg1 stmts gc0 gc1
-  local req0 req1 proc0 proc1
+  local port=$1 pid=$2 clients=$3 seconds=$4 unpaid=$5 out caught backlog jvm0 jvm1 pg0 pg1 stmts gc0 gc1
+  local t0 t1
   statements_reset
-  jvm0=$(cpu_ms "$pid"); jit0=$(jit_cpu_ms "$pid"); pg0=$(cpu_ms $(postgres_pids)); gc0=($(gc_pauses "$pid"))
-  req0=$(requests_cpu_ms "$pid"); proc0=$(processors_cpu_ms "$pid")
+  jvm0=$(cpu_ms "$pid"); t0=($(thread_groups_cpu_ms "$pid")); pg0=$(cpu_ms $(postgres_pids)); gc0=($(gc_pauses "$pid"))
   out=$(load_at "$port" clients="$clients" seconds="$seconds" unpaid="$unpaid")
   caught=$(catch_up 120)
   backlog=$(timer_backlog)
-  jvm1=$(cpu_ms "$pid"); jit1=$(jit_cpu_ms "$pid"); pg1=$(cpu_ms $(postgres_pids)); gc1=($(gc_pauses "$pid"))
-  req1=$(requests_cpu_ms "$pid"); proc1=$(processors_cpu_ms "$pid")
+  jvm1=$(cpu_ms "$pid"); t1=($(thread_groups_cpu_ms "$pid")); pg1=$(cpu_ms $(postgres_pids)); gc1=($(gc_pauses "$pid"))
   stmts=$(statements)
   echo "clients=$clients $out $caught timer_backlog=$backlog statements=$stmts jvm_cpu_ms=$((jvm1 - jvm0))" \
-    "jit_cpu_ms=$((jit1 - jit0)) requests_cpu_ms=$((req1 - req0)) processors_cpu_ms=$((proc1 - proc0))" \
+    "jit_cpu_ms=$((t1[0] - t0[0])) requests_cpu_ms=$((t1[1] - t0[1])) processors_cpu_ms=$((t1[2] - t0[2]))" \
     "pg_cpu_ms=$((pg1 - pg0)) gc_pauses=$((gc1[0] - gc0[0])) gc_pause_ms=$((gc1[1] - gc0[1]))"
 }
 

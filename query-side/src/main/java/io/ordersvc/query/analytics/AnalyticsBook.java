@@ -1,5 +1,6 @@
 package io.ordersvc.query.analytics;
 
+import io.ordersvc.query.support.BatchTable;
 import io.ordersvc.query.support.JsonText;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.core.type.TypeReference;
@@ -119,7 +120,7 @@ final class AnalyticsBook {
         if (missing.isEmpty()) {
             return;
         }
-        io.ordersvc.query.support.BatchTable.byKeys(jdbc, postgres, "SELECT order_id, shop_id, buyer_id,"
+        BatchTable.byKeys(jdbc, postgres, "SELECT order_id, shop_id, buyer_id,"
                 + " placed_day, total, lines, paid, shipped, completed, refunded FROM analytics_order WHERE order_id",
                 missing, rs -> {
             Order o = new Order(rs.getString(1));
