@@ -25,6 +25,7 @@ import java.util.stream.Collectors;
 import static io.ordersvc.shared.order.TimerType.AUTO_CONFIRM;
 import static io.ordersvc.shared.order.TimerType.PAYMENT_TIMEOUT;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * order_timer as the sweeps use it, on the build's database (PostgreSQL with -Ppostgres): concurrent sweeps never
@@ -144,5 +145,29 @@ class DueTableTest {
         stored(payment, held, review, window, tickets, other);
         assertThat(table.load(List.of("a", "none"))).containsExactlyInAnyOrder(payment, held, review, window, tickets);
         assertThat(table.load(List.of())).isEmpty();
+    }
+
+    @Test
+    void a_batch_looks_its_keys_up_by_the_primary_key_however_many_rows_the_table_has() {
+        assumeTrue(TestDatabase.postgres(), "the plan is PostgreSQL's");
+        List<Due> rows = new ArrayList<>();
+        for (int i = 0; i < 6000; i++) {
+            rows.add(due("order-" + i, i % 2 == 0 ? PAYMENT_TIMEOUT : AUTO_CONFIRM, Duration.ofSeconds(i)));
+        }
+        stored(rows.toArray(Due[]::new));
+        jdbc.execute("ANALYZE order_timer");
+        // A processor's batch: 40 orders, each with every timer type (120 keys). As a plain join PostgreSQL hashed
+        // the keys and scanned all 6,000 rows.
+        String[] ids = new String[120];
+        String[] types = new String[120];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = "order-" + (i / 3) * 7;
+            types[i] = TimerType.values()[i % 3].value();
+        }
+        String plan = String.join("\n", jdbc.queryForList("EXPLAIN " + DueTable.BY_KEYS, String.class, ids, types));
+
+        assertThat(plan).contains("Index Scan using order_timer_pkey").doesNotContain("Seq Scan");
+        assertThat(table.load(List.of("order-0", "order-7"))).extracting(Due::orderId)
+                .containsExactlyInAnyOrder("order-0", "order-7");
     }
 }
