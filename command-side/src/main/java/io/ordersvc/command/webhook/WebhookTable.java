@@ -67,15 +67,18 @@ class WebhookTable {
                 shopId);
     }
 
-    /** One statement per hundred owners; an event handled again (a replay) adds nothing. */
+    /**
+     * One statement per hundred owners; an event handled again (a replay) adds nothing. A conflict on the key, not
+     * a {@code NOT EXISTS} join: its plan, prepared once while the table was small, scanned the whole table for each
+     * batch (bench/README.md, session 30).
+     */
     void owners(Map<String, String> shopByResource) {
         List<Map.Entry<String, String>> all = List.copyOf(shopByResource.entrySet());
         for (int from = 0; from < all.size(); from += 100) {
             List<Map.Entry<String, String>> chunk = all.subList(from, Math.min(all.size(), from + 100));
-            jdbc.update("INSERT INTO webhook_owner (resource_id, shop_id) SELECT v.resource_id, v.shop_id FROM (VALUES "
-                    + String.join(", ", java.util.Collections.nCopies(chunk.size(), "(CAST(? AS VARCHAR(36)),"
-                    + " CAST(? AS VARCHAR(64)))")) + ") AS v (resource_id, shop_id) WHERE NOT EXISTS"
-                    + " (SELECT 1 FROM webhook_owner o WHERE o.resource_id = v.resource_id)",
+            jdbc.update("INSERT INTO webhook_owner (resource_id, shop_id) VALUES "
+                    + String.join(", ", java.util.Collections.nCopies(chunk.size(), "(?, ?)"))
+                    + " ON CONFLICT DO NOTHING",
                     chunk.stream().flatMap(e -> java.util.stream.Stream.of(e.getKey(), e.getValue())).toArray());
         }
     }

@@ -5,7 +5,6 @@ import io.ordersvc.platform.axon.EventBatch;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.serialization.SerializationException;
-import org.postgresql.PGStatement;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 
@@ -246,8 +245,7 @@ public final class BatchTable<R> implements Rows<R> {
 
         @Override
         public PreparedStatement createPreparedStatement(Connection c) throws SQLException {
-            PreparedStatement ps = c.prepareStatement(sql);
-            ps.unwrap(PGStatement.class).setPrepareThreshold(0);
+            PreparedStatement ps = Databases.plannedEachRun(c.prepareStatement(sql));
             ps.setArray(1, c.createArrayOf("varchar", keys));
             return ps;
         }
@@ -330,7 +328,9 @@ public final class BatchTable<R> implements Rows<R> {
             }
         }
         jdbc.execute((Connection c) -> {
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
+            // The UPDATE joins the batch's keys to the table: planned for them each time (Databases.plannedEachRun).
+            try (PreparedStatement ps = sql.startsWith("UPDATE") ? Databases.plannedEachRun(c.prepareStatement(sql))
+                    : c.prepareStatement(sql)) {
                 for (int i = 0; i < texts.length; i++) {
                     ps.setArray(i + 1, c.createArrayOf("text", texts[i]));
                 }
