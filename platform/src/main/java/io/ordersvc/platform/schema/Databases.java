@@ -33,12 +33,11 @@ public final class Databases {
     }
 
     /**
-     * The statement is planned for its values at each run, never prepared on the server (a no-op off PostgreSQL).
-     * For a statement that joins a batch's keys to a table that grows: from its fifth run on a connection the driver
-     * prepares a statement on the server, and PostgreSQL's generic plan, made once while the table was small, hashed
-     * the keys and scanned the whole table for as long as the connection lived (on order_view, its lines and
-     * analytics_order, 15,000 rows a batch; bench/README.md, sessions 28 and 30). A plan made for the values and the
-     * table's current size probes the primary key; it costs a fraction of a millisecond a batch.
+     * The statement is planned for its values at each run, never prepared on the server (a no-op off PostgreSQL):
+     * for a lookup by a batch's keys. From its fifth run on a connection the driver prepares a statement on the
+     * server, and PostgreSQL's generic plan, made once while the table was small, scanned the whole table for as
+     * long as the connection lived (bench/README.md, session 28). Not for the batch UPDATEs: planned at each run,
+     * they cost more than the scans they avoided (session 30).
      */
     public static PreparedStatement plannedEachRun(PreparedStatement statement) throws SQLException {
         if (statement.isWrapperFor(PGStatement.class)) {

@@ -1,6 +1,5 @@
 package io.ordersvc.query.analytics;
 
-import io.ordersvc.platform.schema.Databases;
 import io.ordersvc.query.support.BatchTable;
 import io.ordersvc.query.support.JsonText;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -439,8 +438,7 @@ final class AnalyticsBook {
         }
         int[] updated = new int[rows.size()];
         jdbc.query(con -> {
-            // The batch's keys joined to a growing table: planned for them each time.
-            java.sql.PreparedStatement statement = Databases.plannedEachRun(con.prepareStatement(allRows));
+            java.sql.PreparedStatement statement = con.prepareStatement(allRows);
             for (int c = 0; c < types.length; c++) {
                 Object[] column = new Object[rows.size()];
                 for (int r = 0; r < column.length; r++) {

@@ -328,9 +328,7 @@ public final class BatchTable<R> implements Rows<R> {
             }
         }
         jdbc.execute((Connection c) -> {
-            // The UPDATE joins the batch's keys to the table: planned for them each time (Databases.plannedEachRun).
-            try (PreparedStatement ps = sql.startsWith("UPDATE") ? Databases.plannedEachRun(c.prepareStatement(sql))
-                    : c.prepareStatement(sql)) {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
                 for (int i = 0; i < texts.length; i++) {
                     ps.setArray(i + 1, c.createArrayOf("text", texts[i]));
                 }

@@ -76,11 +76,8 @@ class BatchPrefetchTest extends IntegrationTest {
         };
     }
 
-    /** Where the batches run: the test's transactions unless a test says otherwise. */
-    TransactionTemplate batches;
-
     void handle(List<EventMessage<?>> batch) {
-        (batches != null ? batches : tx).executeWithoutResult(status -> {
+        tx.executeWithoutResult(status -> {
             try {
                 new BatchingUnitOfWork<>(batch).executeWithResult(() -> {
                     EventMessage<?> m = (EventMessage<?>) CurrentUnitOfWork.get().getMessage();
@@ -188,33 +185,6 @@ class BatchPrefetchTest extends IntegrationTest {
 
         // A generic plan made while a table is small is a sequential scan, and a rebuild's tables start empty.
         assertThat(prepared).isEmpty();
-    }
-
-    @Test
-    void the_batch_update_is_planned_for_its_keys_each_time_never_prepared_on_the_server() throws Exception {
-        assumeTrue(TestDatabase.postgres(), "server-side prepared statements are PostgreSQL's");
-        // Each batch its own transaction, all of them on one connection: the rows go out as each commits.
-        try (java.sql.Connection one = dataSource.getConnection()) {
-            var single = new org.springframework.jdbc.datasource.SingleConnectionDataSource(one, true);
-            batches = new TransactionTemplate(new org.springframework.jdbc.datasource.DataSourceTransactionManager(
-                    single));
-            projection = new OrderProjection(new OrderTables(new JdbcTemplate(single)), counters,
-                    io.ordersvc.platform.privacy.PersonalDataVault.inMemory());
-            List<String> orderIds = new ArrayList<>();
-            for (int round = 0; round < 8; round++) {
-                handle(placedAndPaid(3, orderIds)); // each round's shipments update 3 orders and their 6 lines
-            }
-            List<String> prepared = new JdbcTemplate(single).queryForList(
-                    "SELECT statement FROM pg_prepared_statements WHERE statement LIKE 'UPDATE %'", String.class);
-
-            assertShipped(orderIds);
-            // The UPDATE joins the batch's keys to the table. Prepared on the server from its fifth run, its generic
-            // plan, made while order_view was small, hashed the keys and scanned every row for as long as the
-            // connection lived (session 30: 15,000 rows of order_line_view a batch).
-            assertThat(prepared).isEmpty();
-        } finally {
-            batches = null;
-        }
     }
 
     /** An event whose stored payload no longer deserializes. */
