@@ -2,11 +2,7 @@ package io.ordersvc.platform.schema;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import org.postgresql.PGStatement;
-
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.util.Locale;
 import java.util.function.BooleanSupplier;
 
@@ -30,19 +26,5 @@ public final class Databases {
                 return postgres;
             }
         };
-    }
-
-    /**
-     * The statement is planned for its values at each run, never prepared on the server (a no-op off PostgreSQL):
-     * for a lookup by a batch's keys. From its fifth run on a connection the driver prepares a statement on the
-     * server, and PostgreSQL's generic plan, made once while the table was small, scanned the whole table for as
-     * long as the connection lived (bench/README.md, session 28). Not for the batch UPDATEs: planned at each run,
-     * they cost more than the scans they avoided (session 30).
-     */
-    public static PreparedStatement plannedEachRun(PreparedStatement statement) throws SQLException {
-        if (statement.isWrapperFor(PGStatement.class)) {
-            statement.unwrap(PGStatement.class).setPrepareThreshold(0);
-        }
-        return statement;
     }
 }

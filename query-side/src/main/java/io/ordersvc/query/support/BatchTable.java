@@ -5,6 +5,7 @@ import io.ordersvc.platform.axon.EventBatch;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.serialization.SerializationException;
+import org.postgresql.PGStatement;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 
@@ -245,7 +246,8 @@ public final class BatchTable<R> implements Rows<R> {
 
         @Override
         public PreparedStatement createPreparedStatement(Connection c) throws SQLException {
-            PreparedStatement ps = Databases.plannedEachRun(c.prepareStatement(sql));
+            PreparedStatement ps = c.prepareStatement(sql);
+            ps.unwrap(PGStatement.class).setPrepareThreshold(0);
             ps.setArray(1, c.createArrayOf("varchar", keys));
             return ps;
         }
