@@ -1,5 +1,6 @@
 package io.ordersvc.standalone;
 
+import io.ordersvc.platform.axon.DeferredWrites;
 import io.ordersvc.platform.axon.JdbcTransactions;
 import io.ordersvc.standalone.support.IntegrationTest;
 import io.ordersvc.standalone.support.TestDatabase;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** A processor's batch commits without waiting for the disk; nothing else does (PostgreSQL's setting). */
@@ -35,6 +37,8 @@ class ProjectionTransactionsIT extends IntegrationTest {
 
     /** The plain statements sent on the recording data source's connections (the driver's own COMMIT is not one). */
     final List<String> sent = new CopyOnWriteArrayList<>();
+    /** The statements prepared on them. */
+    final List<String> prepared = new CopyOnWriteArrayList<>();
 
     @BeforeEach
     void onPostgresOnly() {
@@ -52,6 +56,9 @@ class ProjectionTransactionsIT extends IntegrationTest {
                 return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[]{Connection.class},
                         (proxy, method, args) -> {
                             Object result = invoke(real, method, args);
+                            if (method.getName().equals("prepareStatement") && args[0] instanceof String sql) {
+                                prepared.add(sql);
+                            }
                             if (result instanceof Statement s && method.getName().equals("createStatement")) {
                                 return Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[]{Statement.class},
                                         (p, m, a) -> {
@@ -117,5 +124,84 @@ class ProjectionTransactionsIT extends IntegrationTest {
         assertThat(sent).as("the outer manager commits, durably")
                 .containsExactly("INSERT INTO projection_commit_probe (id) VALUES (2)");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM projection_commit_probe", Integer.class)).isEqualTo(1);
+    }
+
+    private static final String PROBE = "INSERT INTO projection_commit_probe (id) VALUES (?)";
+
+    private static boolean defer(DataSource on, int id) {
+        return DeferredWrites.defer(on, PROBE, 1, (ps, c, first) -> ps.setInt(first, id));
+    }
+
+    private int probes() {
+        return jdbc.queryForObject("SELECT count(*) FROM projection_commit_probe", Integer.class);
+    }
+
+    @Test
+    void deferred_writes_wait_for_the_commit_and_go_with_it_in_one_request() {
+        DataSource recording = recording();
+        var projections = JdbcTransactions.projections(recording, transactions);
+        JdbcTemplate batchJdbc = new JdbcTemplate(recording);
+
+        Transaction batch = projections.startTransaction();
+        batchJdbc.update("INSERT INTO projection_commit_probe (id) VALUES (1)");
+        assertThat(defer(recording, 2)).isTrue();
+        assertThat(defer(recording, 3)).isTrue();
+        int seenBeforeCommit = batchJdbc.queryForObject("SELECT count(*) FROM projection_commit_probe", Integer.class);
+        batch.commit();
+
+        assertThat(seenBeforeCommit).as("deferred rows are not written before the commit").isEqualTo(1);
+        assertThat(prepared).containsExactly(PROBE + "; " + PROBE + "; SET LOCAL synchronous_commit TO OFF; COMMIT");
+        assertThat(sent).doesNotContain("SET LOCAL synchronous_commit TO OFF; COMMIT");
+        assertThat(probes()).isEqualTo(3);
+        assertThat(batchJdbc.queryForObject("SHOW synchronous_commit", String.class)).isEqualTo("on");
+    }
+
+    @Test
+    void a_deferred_write_that_fails_fails_the_commit_and_the_whole_batch_is_undone() {
+        DataSource recording = recording();
+        var projections = JdbcTransactions.projections(recording, transactions);
+
+        Transaction batch = projections.startTransaction();
+        new JdbcTemplate(recording).update("INSERT INTO projection_commit_probe (id) VALUES (1)");
+        defer(recording, 2);
+        defer(recording, 1); // the key is taken: this one fails, and the COMMIT after it is never run
+        assertThatThrownBy(batch::commit).hasStackTraceContaining("duplicate key");
+
+        assertThat(probes()).isZero();
+        Transaction next = projections.startTransaction();
+        assertThat(defer(recording, 5)).as("the next transaction defers its own writes only").isTrue();
+        next.commit();
+        assertThat(jdbc.queryForList("SELECT id FROM projection_commit_probe", Integer.class)).containsExactly(5);
+    }
+
+    @Test
+    void a_batch_that_rolls_back_drops_what_it_deferred() {
+        DataSource recording = recording();
+        var projections = JdbcTransactions.projections(recording, transactions);
+
+        Transaction batch = projections.startTransaction();
+        defer(recording, 7);
+        batch.rollback();
+        projections.startTransaction().commit();
+
+        assertThat(probes()).isZero();
+        assertThat(prepared).isEmpty();
+    }
+
+    @Test
+    void nothing_is_deferred_outside_a_batch_nor_in_a_transaction_a_batch_joins() {
+        DataSource recording = recording();
+        var projections = JdbcTransactions.projections(recording, transactions);
+
+        assertThat(defer(recording, 1)).as("no transaction").isFalse();
+        Boolean joined = new TransactionTemplate(new org.springframework.jdbc.datasource.DataSourceTransactionManager(
+                recording)).execute(status -> {
+                    Transaction inner = projections.startTransaction();
+                    boolean deferred = defer(recording, 2);
+                    inner.commit();
+                    return deferred;
+                });
+
+        assertThat(joined).as("a command's transaction commits durably, its writes made at once").isFalse();
     }
 }

@@ -2,14 +2,17 @@ package io.ordersvc.platform.axon;
 
 import org.postgresql.core.BaseConnection;
 import org.postgresql.core.TransactionState;
+import org.springframework.jdbc.datasource.ConnectionHolder;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.JdbcTransactionObjectSupport;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.DefaultTransactionStatus;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 
 /**
  * JDBC's transactions for the tracking processors' batches, committed on PostgreSQL without waiting for the WAL to
@@ -25,6 +28,9 @@ import java.sql.Statement;
  * Only a transaction this manager begins is committed this way: one it joins (a subscribing processor inside a
  * command's unit of work) is committed, durably, by the manager that began it. Appended events are never committed
  * this way. On another database the commit is an ordinary one.
+ * <p>
+ * On PostgreSQL the batch's blind writes wait for the commit and go with it, in the same round trip
+ * ({@link DeferredWrites}).
  */
 public class ProjectionTransactions extends DataSourceTransactionManager {
 
@@ -36,11 +42,27 @@ public class ProjectionTransactions extends DataSourceTransactionManager {
     }
 
     @Override
-    protected void doCommit(DefaultTransactionStatus status) {
-        Connection connection = ((JdbcTransactionObjectSupport) status.getTransaction()).getConnectionHolder()
-                .getConnection();
+    protected void doBegin(Object transaction, TransactionDefinition definition) {
+        super.doBegin(transaction, definition);
+        ConnectionHolder holder = ((JdbcTransactionObjectSupport) transaction).getConnectionHolder();
         try {
-            if (connection.isWrapperFor(BaseConnection.class)
+            if (holder.getConnection().isWrapperFor(BaseConnection.class)) {
+                DeferredWrites.open(holder);
+            }
+        } catch (SQLException failed) {
+            throw translateException("JDBC begin", failed);
+        }
+    }
+
+    @Override
+    protected void doCommit(DefaultTransactionStatus status) {
+        ConnectionHolder holder = ((JdbcTransactionObjectSupport) status.getTransaction()).getConnectionHolder();
+        Connection connection = holder.getConnection();
+        List<DeferredWrites.Write> deferred = DeferredWrites.close(holder);
+        try {
+            if (!deferred.isEmpty()) {
+                DeferredWrites.send(connection, deferred, COMMIT);
+            } else if (connection.isWrapperFor(BaseConnection.class)
                     && connection.unwrap(BaseConnection.class).getTransactionState() == TransactionState.OPEN) {
                 try (Statement statement = connection.createStatement()) {
                     statement.execute(COMMIT);
@@ -50,5 +72,12 @@ public class ProjectionTransactions extends DataSourceTransactionManager {
             throw translateException("JDBC commit", failed);
         }
         super.doCommit(status); // the driver sends nothing once the server's transaction has ended
+    }
+
+    /** A transaction that did not commit drops what it deferred. */
+    @Override
+    protected void doCleanupAfterCompletion(Object transaction) {
+        DeferredWrites.close(((JdbcTransactionObjectSupport) transaction).getConnectionHolder());
+        super.doCleanupAfterCompletion(transaction);
     }
 }

@@ -1,5 +1,6 @@
 package io.ordersvc.query.order;
 
+import io.ordersvc.platform.axon.DeferredWrites;
 import io.ordersvc.platform.schema.Databases;
 import io.ordersvc.shared.order.OrderStatus;
 import io.ordersvc.shared.order.OrderViews.StatusCounts;
@@ -110,15 +111,24 @@ class OrderCounters implements OrderCounts {
             // One statement for all of the batch's counters, a missing row inserted in the same go: as a JDBC batch
             // each counter was a statement (half a statement per command, bench/README.md, session 23). The
             // counters come sorted, so two transactions lock the rows of a shard in one order.
-            jdbc.update(c -> {
-                var ps = c.prepareStatement("INSERT INTO order_count (counter, shard, n) SELECT v.counter, ?, v.n"
-                        + " FROM unnest(?::varchar[], ?::bigint[]) AS v(counter, n)"
-                        + " ON CONFLICT (counter, shard) DO UPDATE SET n = order_count.n + EXCLUDED.n");
-                ps.setInt(1, shard);
-                ps.setArray(2, c.createArrayOf("varchar", deltas.keySet().toArray()));
-                ps.setArray(3, c.createArrayOf("bigint", deltas.values().toArray()));
-                return ps;
-            });
+            // In a projection's batch it goes with the commit (DeferredWrites).
+            String upsert = "INSERT INTO order_count (counter, shard, n) SELECT v.counter, ?, v.n"
+                    + " FROM unnest(?::varchar[], ?::bigint[]) AS v(counter, n)"
+                    + " ON CONFLICT (counter, shard) DO UPDATE SET n = order_count.n + EXCLUDED.n";
+            Object[] counters = deltas.keySet().toArray();
+            Object[] values = deltas.values().toArray();
+            DeferredWrites.Parameters parameters = (ps, c, first) -> {
+                ps.setInt(first, shard);
+                ps.setArray(first + 1, c.createArrayOf("varchar", counters));
+                ps.setArray(first + 2, c.createArrayOf("bigint", values));
+            };
+            if (!DeferredWrites.defer(jdbc.getDataSource(), upsert, 3, parameters)) {
+                jdbc.update(c -> {
+                    var ps = c.prepareStatement(upsert);
+                    parameters.bind(ps, c, 1);
+                    return ps;
+                });
+            }
             return;
         }
         String add = "UPDATE order_count SET n = n + ? WHERE counter = ? AND shard = ?";

@@ -1,6 +1,7 @@
 package io.ordersvc.query.support;
 
 import io.ordersvc.platform.schema.Databases;
+import io.ordersvc.platform.axon.DeferredWrites;
 import io.ordersvc.platform.axon.EventBatch;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
@@ -38,9 +39,9 @@ import java.util.stream.Collectors;
  * not loaded yet costs one query.</li>
  * <li>Handlers change the rows in memory and say so ({@link #changed}); new rows are {@link #insert}ed.</li>
  * <li>Just before the transaction commits, the new rows go out as INSERTs and the changed rows as an UPDATE of every
- * column but the key: on PostgreSQL one statement each for all of them (one row: a plain one), elsewhere a JDBC
- * batch. A failure there fails
- * the commit: the batch is retried as a whole.</li>
+ * column but the key: on PostgreSQL one statement each for all of them (one row: a plain one), sent with the commit
+ * in a projection's transaction ({@link DeferredWrites}), elsewhere a JDBC batch. A failure there fails the commit:
+ * the batch is retried as a whole.</li>
  * </ul>
  * Against Hibernate entities this saves the persistence context's bookkeeping, the dirty checking of every row at
  * flush, and a round trip per aggregate for its first lookup: most of a replay's time (bench/README.md).
@@ -329,15 +330,20 @@ public final class BatchTable<R> implements Rows<R> {
                 }
             }
         }
-        jdbc.execute((Connection c) -> {
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                for (int i = 0; i < texts.length; i++) {
-                    ps.setArray(i + 1, c.createArrayOf("text", texts[i]));
-                }
-                ps.executeUpdate();
+        DeferredWrites.Parameters parameters = (ps, c, first) -> {
+            for (int i = 0; i < texts.length; i++) {
+                ps.setArray(first + i, c.createArrayOf("text", texts[i]));
             }
-            return null;
-        });
+        };
+        if (!DeferredWrites.defer(jdbc.getDataSource(), sql, texts.length, parameters)) {
+            jdbc.execute((Connection c) -> {
+                try (PreparedStatement ps = c.prepareStatement(sql)) {
+                    parameters.bind(ps, c, 1);
+                    ps.executeUpdate();
+                }
+                return null;
+            });
+        }
         return true;
     }
 
@@ -418,7 +424,21 @@ public final class BatchTable<R> implements Rows<R> {
         return true;
     }
 
+    /**
+     * A JDBC batch of the rows, but for one row in a projection's transaction on PostgreSQL: that one waits for the
+     * commit and goes with it ({@link DeferredWrites}).
+     */
     private void execute(String sql, Collection<R> rows, Function<R, Object[]> values) {
+        if (rows.size() == 1) {
+            Object[] v = values.apply(rows.iterator().next());
+            if (DeferredWrites.defer(jdbc.getDataSource(), sql, v.length, (ps, c, first) -> {
+                for (int i = 0; i < v.length; i++) {
+                    bind(ps, first + i, v[i]);
+                }
+            })) {
+                return;
+            }
+        }
         jdbc.execute((Connection c) -> {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 for (R row : rows) {
