@@ -1,5 +1,6 @@
 package io.ordersvc.platform.axon;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.ConnectionHolder;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -22,8 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>
  * Only blind writes are deferred: statements whose effect no later statement of the transaction reads, so that
  * running them last changes nothing but when they run. A write is deferred only in a transaction
- * {@link ProjectionTransactions} began on PostgreSQL; anywhere else ({@link #defer} returns false) the caller
- * writes at once.
+ * {@link ProjectionTransactions} began on PostgreSQL; anywhere else {@link #write} sends it at once.
  */
 public final class DeferredWrites {
 
@@ -60,6 +60,20 @@ public final class DeferredWrites {
         }
         writes.add(new Write(sql, count, parameters));
         return true;
+    }
+
+    /**
+     * Writes with the commit when the current transaction defers writes ({@link #defer}), at once otherwise: what a
+     * blind write calls.
+     */
+    public static void write(JdbcTemplate jdbc, String sql, int count, Parameters parameters) {
+        if (!defer(jdbc.getDataSource(), sql, count, parameters)) {
+            jdbc.update(c -> {
+                PreparedStatement statement = c.prepareStatement(sql);
+                parameters.bind(statement, c, 1);
+                return statement;
+            });
+        }
     }
 
     /** From now on the transaction of {@code holder} defers its writes. */

@@ -117,18 +117,11 @@ class OrderCounters implements OrderCounts {
                     + " ON CONFLICT (counter, shard) DO UPDATE SET n = order_count.n + EXCLUDED.n";
             Object[] counters = deltas.keySet().toArray();
             Object[] values = deltas.values().toArray();
-            DeferredWrites.Parameters parameters = (ps, c, first) -> {
+            DeferredWrites.write(jdbc, upsert, 3, (ps, c, first) -> {
                 ps.setInt(first, shard);
                 ps.setArray(first + 1, c.createArrayOf("varchar", counters));
                 ps.setArray(first + 2, c.createArrayOf("bigint", values));
-            };
-            if (!DeferredWrites.defer(jdbc.getDataSource(), upsert, 3, parameters)) {
-                jdbc.update(c -> {
-                    var ps = c.prepareStatement(upsert);
-                    parameters.bind(ps, c, 1);
-                    return ps;
-                });
-            }
+            });
             return;
         }
         String add = "UPDATE order_count SET n = n + ? WHERE counter = ? AND shard = ?";

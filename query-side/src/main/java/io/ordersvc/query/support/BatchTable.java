@@ -1,8 +1,8 @@
 package io.ordersvc.query.support;
 
-import io.ordersvc.platform.schema.Databases;
 import io.ordersvc.platform.axon.DeferredWrites;
 import io.ordersvc.platform.axon.EventBatch;
+import io.ordersvc.platform.schema.Databases;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.serialization.SerializationException;
@@ -330,20 +330,11 @@ public final class BatchTable<R> implements Rows<R> {
                 }
             }
         }
-        DeferredWrites.Parameters parameters = (ps, c, first) -> {
+        DeferredWrites.write(jdbc, sql, texts.length, (ps, c, first) -> {
             for (int i = 0; i < texts.length; i++) {
                 ps.setArray(first + i, c.createArrayOf("text", texts[i]));
             }
-        };
-        if (!DeferredWrites.defer(jdbc.getDataSource(), sql, texts.length, parameters)) {
-            jdbc.execute((Connection c) -> {
-                try (PreparedStatement ps = c.prepareStatement(sql)) {
-                    parameters.bind(ps, c, 1);
-                    ps.executeUpdate();
-                }
-                return null;
-            });
-        }
+        });
         return true;
     }
 
@@ -425,19 +416,18 @@ public final class BatchTable<R> implements Rows<R> {
     }
 
     /**
-     * A JDBC batch of the rows, but for one row in a projection's transaction on PostgreSQL: that one waits for the
-     * commit and goes with it ({@link DeferredWrites}).
+     * A JDBC batch of the rows; one row is a plain statement, which in a projection's transaction on PostgreSQL
+     * waits for the commit and goes with it ({@link DeferredWrites}).
      */
     private void execute(String sql, Collection<R> rows, Function<R, Object[]> values) {
         if (rows.size() == 1) {
             Object[] v = values.apply(rows.iterator().next());
-            if (DeferredWrites.defer(jdbc.getDataSource(), sql, v.length, (ps, c, first) -> {
+            DeferredWrites.write(jdbc, sql, v.length, (ps, c, first) -> {
                 for (int i = 0; i < v.length; i++) {
                     bind(ps, first + i, v[i]);
                 }
-            })) {
-                return;
-            }
+            });
+            return;
         }
         jdbc.execute((Connection c) -> {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
