@@ -149,7 +149,8 @@ public class AxonRuntimeConfig {
 
     /**
      * Axon's command bus as its auto-configuration builds it, on JDBC transactions instead of JPA's (see
-     * JdbcTransactions): no command reads or writes through JPA.
+     * JdbcTransactions): no command reads or writes through JPA. Their appends go with their commits
+     * (CommandTransactions).
      */
     @Bean
     @Qualifier("localSegment")
@@ -157,7 +158,7 @@ public class AxonRuntimeConfig {
                                 org.axonframework.config.Configuration axon,
                                 DuplicateCommandHandlerResolver duplicateCommandHandlerResolver) {
         SimpleCommandBus bus = SimpleCommandBus.builder()
-                .transactionManager(JdbcTransactions.jdbcFirst(dataSource, transactions))
+                .transactionManager(JdbcTransactions.commands(dataSource, transactions))
                 .duplicateCommandHandlerResolver(duplicateCommandHandlerResolver)
                 .spanFactory(axon.getComponent(CommandBusSpanFactory.class))
                 .messageMonitor(axon.messageMonitor(CommandBus.class, "commandBus"))

@@ -82,6 +82,7 @@ public class AxonStorageConfig {
     @Bean
     FreshAggregateCache.LastSequenceNumbers lastSequenceNumbers(org.springframework.jdbc.core.JdbcTemplate jdbc) {
         return ids -> {
+            DeferredWrites.flush(jdbc.getDataSource()); // appends this unit of work deferred count
             java.util.Map<String, Long> last = new java.util.HashMap<>();
             java.util.List<String> all = java.util.List.copyOf(ids);
             for (int from = 0; from < all.size(); from += 500) {
@@ -108,8 +109,9 @@ public class AxonStorageConfig {
     EventStorageEngine eventStorageEngine(Serializer defaultSerializer, PersistenceExceptionResolver resolver,
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
                                           org.axonframework.config.Configuration configuration,
-                                          ConnectionProvider connectionProvider, EventSchema eventSchema) {
-        return new GatedEngine(JdbcEventStorageEngine.builder()
+                                          ConnectionProvider connectionProvider, EventSchema eventSchema,
+                                          javax.sql.DataSource dataSource) {
+        return new GatedEngine(dataSource, JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .upcasterChain(configuration.upcasterChain())
                 .persistenceExceptionResolver(resolver)
@@ -124,6 +126,10 @@ public class AxonStorageConfig {
      * The JDBC engine, but a streaming processor's read that can find nothing new is left out (EventArrivals.ReadGate
      * says when): what the stream is then told is what the read would have found, no events. And the streams that
      * ask for the same read at once share it ({@link SharedReads}).
+     * <p>
+     * In a command's transaction on PostgreSQL ({@link CommandTransactions}) an append waits for the commit and goes
+     * with it ({@link DeferredWrites#deferAppend}): Axon's own statement, recorded with the values it set. A read of
+     * an aggregate's events or snapshot in that transaction (a nested command's load) sends what waits first.
      */
     static final class GatedEngine extends JdbcEventStorageEngine {
 
@@ -135,9 +141,61 @@ public class AxonStorageConfig {
         static final Duration SHARED_READ_KEEP = Duration.ofMillis(250);
 
         private final SharedReads shared = new SharedReads(SHARED_READ_KEEP);
+        private final javax.sql.DataSource dataSource;
 
-        GatedEngine(JdbcEventStorageEngine.Builder builder) {
+        GatedEngine(javax.sql.DataSource dataSource, JdbcEventStorageEngine.Builder builder) {
             super(builder);
+            this.dataSource = dataSource;
+        }
+
+        @Override
+        protected void appendEvents(java.util.List<? extends org.axonframework.eventhandling.EventMessage<?>> events,
+                                    Serializer serializer) {
+            if (events.isEmpty() || !DeferredWrites.defersAppends(dataSource)) {
+                super.appendEvents(events, serializer);
+                return;
+            }
+            java.util.Optional<RecordedStatement> recorded;
+            try {
+                recorded = RecordedStatement.of(connection -> appendEvents(connection, events, serializer));
+            } catch (SQLException failed) {
+                handlePersistenceException(failed, events.get(0));
+                return;
+            }
+            if (recorded.isEmpty() || !DeferredWrites.deferAppend(dataSource, recorded.get().sql(),
+                    recorded.get().count(), recorded.get()::bind, failed -> meaning(failed, events.get(0)))) {
+                super.appendEvents(events, serializer);
+            }
+        }
+
+        /** What Axon makes of a failed append of {@code first} and the events after it: a conflict, or not. */
+        private RuntimeException meaning(SQLException failed, org.axonframework.eventhandling.EventMessage<?> first) {
+            try {
+                handlePersistenceException(failed, first);
+            } catch (RuntimeException meaning) {
+                return meaning;
+            }
+            return null;
+        }
+
+        @Override
+        protected java.util.List<? extends org.axonframework.eventhandling.DomainEventData<?>> fetchDomainEvents(
+                String aggregateIdentifier, long firstSequenceNumber, int batchSize) {
+            DeferredWrites.flush(dataSource);
+            return super.fetchDomainEvents(aggregateIdentifier, firstSequenceNumber, batchSize);
+        }
+
+        @Override
+        protected java.util.stream.Stream<? extends org.axonframework.eventhandling.DomainEventData<?>>
+        readSnapshotData(String aggregateIdentifier) {
+            DeferredWrites.flush(dataSource);
+            return super.readSnapshotData(aggregateIdentifier);
+        }
+
+        @Override
+        public java.util.Optional<Long> lastSequenceNumberFor(String aggregateIdentifier) {
+            DeferredWrites.flush(dataSource);
+            return super.lastSequenceNumberFor(aggregateIdentifier);
         }
 
         @Override

@@ -11,7 +11,9 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.StringJoiner;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * A projection batch's writes, sent with its commit in one round trip. A batch of the order projection wrote
@@ -24,6 +26,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * Only blind writes are deferred: statements whose effect no later statement of the transaction reads, so that
  * running them last changes nothing but when they run. A write is deferred only in a transaction
  * {@link ProjectionTransactions} began on PostgreSQL; anywhere else {@link #write} sends it at once.
+ * <p>
+ * A command's appended events go with its commit the same way, in a transaction {@link CommandTransactions} began
+ * ({@link #deferAppend}); there, only appends are deferred. The unit of work reads nothing after its append but
+ * what an event store read or a nested command's aggregate load asks for, and those send the appends first
+ * ({@link #flush}).
  */
 public final class DeferredWrites {
 
@@ -33,12 +40,26 @@ public final class DeferredWrites {
         void bind(PreparedStatement statement, Connection connection, int first) throws SQLException;
     }
 
-    /** A statement ({@code count} parameters) waiting for the commit. */
-    record Write(String sql, int count, Parameters parameters) {
+    /** What a transaction defers. */
+    enum What {
+        /** Blind writes to read models ({@link #defer}). */
+        READ_MODEL_WRITES,
+        /** Appended events ({@link #deferAppend}). */
+        EVENT_APPENDS
+    }
+
+    /**
+     * A statement ({@code count} parameters) waiting for the commit; {@code failure} (may be null) says what its
+     * failure means, or null when it is not this statement's.
+     */
+    record Write(String sql, int count, Parameters parameters, Function<SQLException, RuntimeException> failure) {
+    }
+
+    private record Pending(What what, List<Write> writes) {
     }
 
     /** The writes of each open transaction that defers them, by its connection holder. */
-    private static final Map<ConnectionHolder, List<Write>> PENDING = new ConcurrentHashMap<>();
+    private static final Map<ConnectionHolder, Pending> PENDING = new ConcurrentHashMap<>();
 
     private DeferredWrites() {
     }
@@ -51,15 +72,60 @@ public final class DeferredWrites {
      *         {@link ProjectionTransactions}, not PostgreSQL): the caller executes the statement itself
      */
     public static boolean defer(DataSource dataSource, String sql, int count, Parameters parameters) {
-        if (!(TransactionSynchronizationManager.getResource(dataSource) instanceof ConnectionHolder holder)) {
+        return queue(dataSource, What.READ_MODEL_WRITES, new Write(sql, count, parameters, null));
+    }
+
+    /**
+     * Queues an append of events for the commit of the current transaction on {@code dataSource}.
+     *
+     * @param failure what the failure of the request that carries the append means (a unique violation: a
+     *                concurrent append to the same aggregate), or null when it is none of the append's
+     * @return false, having queued nothing, when the transaction does not defer appends (the caller appends now)
+     */
+    public static boolean deferAppend(DataSource dataSource, String sql, int count, Parameters parameters,
+                                      Function<SQLException, RuntimeException> failure) {
+        return queue(dataSource, What.EVENT_APPENDS, new Write(sql, count, parameters, failure));
+    }
+
+    /** Whether the current transaction on {@code dataSource} defers appends of events. */
+    public static boolean defersAppends(DataSource dataSource) {
+        Pending pending = pending(dataSource);
+        return pending != null && pending.what() == What.EVENT_APPENDS;
+    }
+
+    private static boolean queue(DataSource dataSource, What what, Write write) {
+        Pending pending = pending(dataSource);
+        if (pending == null || pending.what() != what) {
             return false;
         }
-        List<Write> writes = PENDING.get(holder);
-        if (writes == null) {
-            return false;
-        }
-        writes.add(new Write(sql, count, parameters));
+        pending.writes().add(write);
         return true;
+    }
+
+    private static Pending pending(DataSource dataSource) {
+        return TransactionSynchronizationManager.getResource(dataSource) instanceof ConnectionHolder holder
+                ? PENDING.get(holder) : null;
+    }
+
+    /**
+     * Sends what the current transaction on {@code dataSource} deferred so far, now, before a read that must see it;
+     * the transaction goes on deferring. Nothing when it deferred nothing.
+     */
+    public static void flush(DataSource dataSource) {
+        Pending pending = pending(dataSource);
+        if (pending == null || pending.writes().isEmpty()) {
+            return;
+        }
+        List<Write> writes = List.copyOf(pending.writes());
+        pending.writes().clear();
+        ConnectionHolder holder = (ConnectionHolder) TransactionSynchronizationManager.getResource(dataSource);
+        try {
+            send(holder.getConnection(), writes, null);
+        } catch (SQLException failed) {
+            RuntimeException meaning = failure(writes, failed);
+            throw meaning != null ? meaning : new org.springframework.jdbc.UncategorizedSQLException(
+                    "deferred writes", null, failed);
+        }
     }
 
     /**
@@ -76,26 +142,40 @@ public final class DeferredWrites {
         }
     }
 
-    /** From now on the transaction of {@code holder} defers its writes. */
-    static void open(ConnectionHolder holder) {
-        PENDING.put(holder, new ArrayList<>());
+    /** From now on the transaction of {@code holder} defers {@code what} it writes. */
+    static void open(ConnectionHolder holder, What what) {
+        PENDING.put(holder, new Pending(what, new ArrayList<>()));
     }
 
     /** The writes the transaction of {@code holder} deferred, in order; it defers none after this. */
     static List<Write> close(ConnectionHolder holder) {
-        List<Write> writes = PENDING.remove(holder);
-        return writes == null ? List.of() : writes;
+        Pending pending = PENDING.remove(holder);
+        return pending == null ? List.of() : pending.writes();
+    }
+
+    /** What the failure of a request carrying {@code writes} means, as the first of them that knows says; or null. */
+    static RuntimeException failure(List<Write> writes, SQLException failed) {
+        for (Write write : writes) {
+            RuntimeException meaning = write.failure() == null ? null : write.failure().apply(failed);
+            if (meaning != null) {
+                return meaning;
+            }
+        }
+        return null;
     }
 
     /**
-     * Sends the writes and then {@code last} (without parameters) as one request; nothing is read in between.
+     * Sends the writes and then {@code last} (without parameters; none when null) as one request; nothing is read
+     * in between.
      */
     static void send(Connection connection, List<Write> writes, String last) throws SQLException {
-        StringBuilder sql = new StringBuilder();
+        StringJoiner sql = new StringJoiner("; ");
         for (Write write : writes) {
-            sql.append(write.sql()).append("; ");
+            sql.add(write.sql());
         }
-        sql.append(last);
+        if (last != null) {
+            sql.add(last);
+        }
         try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
             int first = 1;
             for (Write write : writes) {

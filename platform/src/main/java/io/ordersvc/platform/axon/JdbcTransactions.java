@@ -13,7 +13,7 @@ import javax.sql.DataSource;
 /**
  * Axon's transactions on Spring's two managers for the one pool: JDBC's ({@link DataSourceTransactionManager}) and
  * JPA's (the query side reads through JPA). Work that goes through JDBC alone, commands (the event store, the
- * command side's tables) and the projections' batches, begins JDBC transactions ({@link #jdbcFirst}): a JPA one
+ * command side's tables) and the projections' batches, begins JDBC transactions ({@link #commands}): a JPA one
  * opened, began and closed a Hibernate session nobody used, 3.9 % of the request threads' CPU in session 20's
  * profile. Everything else (queries, which run JPA's {@code @Transactional} inside, and the other processors) keeps
  * JPA's ({@link #jpaFirst}, Axon's default transaction manager here). JdbcTemplate, the event store and everything
@@ -38,6 +38,11 @@ public final class JdbcTransactions implements TransactionManager {
     /** Begins JDBC transactions; joins an active one. */
     public static JdbcTransactions jdbcFirst(DataSource dataSource, PlatformTransactionManager jpa) {
         return new JdbcTransactions(new DataSourceTransactionManager(dataSource), jpa, true);
+    }
+
+    /** Begins JDBC transactions that commit as {@link CommandTransactions} do; joins an active one. */
+    public static JdbcTransactions commands(DataSource dataSource, PlatformTransactionManager jpa) {
+        return new JdbcTransactions(new CommandTransactions(dataSource), jpa, true);
     }
 
     /** Begins JDBC transactions that commit as {@link ProjectionTransactions} does; joins an active one. */

@@ -2,17 +2,11 @@ package io.ordersvc.platform.axon;
 
 import org.postgresql.core.BaseConnection;
 import org.postgresql.core.TransactionState;
-import org.springframework.jdbc.datasource.ConnectionHolder;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.JdbcTransactionObjectSupport;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.DefaultTransactionStatus;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.List;
 
 /**
  * JDBC's transactions for the tracking processors' batches, committed on PostgreSQL without waiting for the WAL to
@@ -32,52 +26,23 @@ import java.util.List;
  * On PostgreSQL the batch's blind writes wait for the commit and go with it, in the same round trip
  * ({@link DeferredWrites}).
  */
-public class ProjectionTransactions extends DataSourceTransactionManager {
+public class ProjectionTransactions extends DeferringTransactions {
 
     /** What commits a batch's transaction on PostgreSQL. */
     static final String COMMIT = "SET LOCAL synchronous_commit TO OFF; COMMIT";
 
     public ProjectionTransactions(DataSource dataSource) {
-        super(dataSource);
+        super(dataSource, DeferredWrites.What.READ_MODEL_WRITES, COMMIT);
     }
 
+    /** A batch that sent statements but deferred none still commits without waiting for the disk. */
     @Override
-    protected void doBegin(Object transaction, TransactionDefinition definition) {
-        super.doBegin(transaction, definition);
-        ConnectionHolder holder = ((JdbcTransactionObjectSupport) transaction).getConnectionHolder();
-        try {
-            if (holder.getConnection().isWrapperFor(BaseConnection.class)) {
-                DeferredWrites.open(holder);
+    void commitWithNothingDeferred(Connection connection) throws SQLException {
+        if (connection.isWrapperFor(BaseConnection.class)
+                && connection.unwrap(BaseConnection.class).getTransactionState() == TransactionState.OPEN) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute(COMMIT);
             }
-        } catch (SQLException failed) {
-            throw translateException("JDBC begin", failed);
         }
-    }
-
-    @Override
-    protected void doCommit(DefaultTransactionStatus status) {
-        ConnectionHolder holder = ((JdbcTransactionObjectSupport) status.getTransaction()).getConnectionHolder();
-        Connection connection = holder.getConnection();
-        List<DeferredWrites.Write> deferred = DeferredWrites.close(holder);
-        try {
-            if (!deferred.isEmpty()) {
-                DeferredWrites.send(connection, deferred, COMMIT);
-            } else if (connection.isWrapperFor(BaseConnection.class)
-                    && connection.unwrap(BaseConnection.class).getTransactionState() == TransactionState.OPEN) {
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute(COMMIT);
-                }
-            }
-        } catch (SQLException failed) {
-            throw translateException("JDBC commit", failed);
-        }
-        super.doCommit(status); // the driver sends nothing once the server's transaction has ended
-    }
-
-    /** A transaction that did not commit drops what it deferred. */
-    @Override
-    protected void doCleanupAfterCompletion(Object transaction) {
-        DeferredWrites.close(((JdbcTransactionObjectSupport) transaction).getConnectionHolder());
-        super.doCleanupAfterCompletion(transaction);
     }
 }

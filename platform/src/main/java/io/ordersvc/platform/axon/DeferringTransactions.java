@@ -1,0 +1,73 @@
+package io.ordersvc.platform.axon;
+
+import org.postgresql.core.BaseConnection;
+import org.springframework.jdbc.datasource.ConnectionHolder;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.JdbcTransactionObjectSupport;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.DefaultTransactionStatus;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * JDBC's transactions whose writes of one kind ({@link DeferredWrites.What}) wait for the commit on PostgreSQL and
+ * go to the server with it, as one request ending with {@link #commit}. A failure of that request is what the first
+ * deferred write that knows its meaning says it is (a concurrent append), a failed commit otherwise; the transaction
+ * then rolls back. On another database nothing is deferred and the commit is the driver's.
+ */
+abstract class DeferringTransactions extends DataSourceTransactionManager {
+
+    private final DeferredWrites.What what;
+    private final String commit;
+
+    DeferringTransactions(DataSource dataSource, DeferredWrites.What what, String commit) {
+        super(dataSource);
+        this.what = what;
+        this.commit = commit;
+    }
+
+    @Override
+    protected void doBegin(Object transaction, TransactionDefinition definition) {
+        super.doBegin(transaction, definition);
+        ConnectionHolder holder = ((JdbcTransactionObjectSupport) transaction).getConnectionHolder();
+        try {
+            if (holder.getConnection().isWrapperFor(BaseConnection.class)) {
+                DeferredWrites.open(holder, what);
+            }
+        } catch (SQLException failed) {
+            throw translateException("JDBC begin", failed);
+        }
+    }
+
+    @Override
+    protected void doCommit(DefaultTransactionStatus status) {
+        ConnectionHolder holder = ((JdbcTransactionObjectSupport) status.getTransaction()).getConnectionHolder();
+        Connection connection = holder.getConnection();
+        List<DeferredWrites.Write> deferred = DeferredWrites.close(holder);
+        try {
+            if (!deferred.isEmpty()) {
+                DeferredWrites.send(connection, deferred, commit);
+            } else {
+                commitWithNothingDeferred(connection);
+            }
+        } catch (SQLException failed) {
+            RuntimeException meaning = DeferredWrites.failure(deferred, failed);
+            throw meaning != null ? meaning : translateException("JDBC commit", failed);
+        }
+        super.doCommit(status); // the driver sends nothing once the server's transaction has ended
+    }
+
+    /** Before the driver's commit, when the transaction deferred nothing: by default, nothing. */
+    void commitWithNothingDeferred(Connection connection) throws SQLException {
+    }
+
+    /** A transaction that did not commit drops what it deferred. */
+    @Override
+    protected void doCleanupAfterCompletion(Object transaction) {
+        DeferredWrites.close(((JdbcTransactionObjectSupport) transaction).getConnectionHolder());
+        super.doCleanupAfterCompletion(transaction);
+    }
+}
