@@ -9,6 +9,10 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 /**
  * A batched INSERT a library builds on a connection (Axon's append of events), recorded instead of sent: its SQL and
@@ -23,6 +27,45 @@ record RecordedStatement(String sql, int count, List<List<Call>> rows) {
 
     /** One {@code setXxx(index, value...)} call on the statement. */
     record Call(Method setter, Object[] arguments) {
+
+        /** Makes the call on {@code statement} for the parameter at {@code index}. */
+        void on(PreparedStatement statement, int index) throws SQLException {
+            Object value = arguments[1];
+            if (arguments.length == 2) { // the setters Axon's append uses, called directly
+                switch (setter.getName()) {
+                    case "setString" -> {
+                        statement.setString(index, (String) value);
+                        return;
+                    }
+                    case "setLong" -> {
+                        statement.setLong(index, (Long) value);
+                        return;
+                    }
+                    case "setObject" -> {
+                        statement.setObject(index, value);
+                        return;
+                    }
+                    case "setBytes" -> {
+                        statement.setBytes(index, (byte[]) value);
+                        return;
+                    }
+                    default -> {
+                    }
+                }
+            }
+            Object[] shifted = arguments.clone();
+            shifted[0] = index;
+            try {
+                setter.invoke(statement, shifted);
+            } catch (InvocationTargetException e) {
+                if (e.getCause() instanceof SQLException sql) {
+                    throw sql;
+                }
+                throw new SQLException(e.getCause());
+            } catch (IllegalAccessException e) {
+                throw new SQLException(e);
+            }
+        }
     }
 
     /** Builds a statement on the connection it is given. */
@@ -35,7 +78,7 @@ record RecordedStatement(String sql, int count, List<List<Call>> rows) {
      * What {@code builder} prepared and set, row by row ({@code addBatch}); empty when it was not a single-row
      * {@code INSERT ... VALUES (?, ...)} batch of at least one row, which this cannot replay.
      */
-    static java.util.Optional<RecordedStatement> of(Builder builder) throws SQLException {
+    static Optional<RecordedStatement> of(Builder builder) throws SQLException {
         List<String> prepared = new ArrayList<>();
         List<List<Call>> rows = new ArrayList<>();
         List<Call> row = new ArrayList<>();
@@ -68,20 +111,49 @@ record RecordedStatement(String sql, int count, List<List<Call>> rows) {
                 });
         builder.build(connection);
         if (prepared.size() != 1 || rows.isEmpty() || !row.isEmpty()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        String sql = prepared.get(0);
-        int values = sql.toUpperCase(Locale.ROOT).lastIndexOf("VALUES");
-        String group = values < 0 ? "" : sql.substring(values + "VALUES".length()).trim();
-        if (!group.matches("\\(\\s*\\?(\\s*,\\s*\\?)*\\s*\\)")) {
-            return java.util.Optional.empty();
+        return Shape.of(prepared.get(0)).map(shape -> new RecordedStatement(shape.rows(rows.size()),
+                shape.perRow() * rows.size(), List.copyOf(rows)));
+    }
+
+    /**
+     * A single-row {@code INSERT ... VALUES (?, ...)}: the text before its row and the row, read once per SQL text
+     * (a library's append statement is always the same one).
+     */
+    private record Shape(String head, String row, int perRow) {
+
+        private static final Map<String, Optional<Shape>> KNOWN = new ConcurrentHashMap<>();
+        private static final Pattern ROW = Pattern.compile("\\(\\s*\\?(\\s*,\\s*\\?)*\\s*\\)");
+
+        static Optional<Shape> of(String sql) {
+            Optional<Shape> known = KNOWN.get(sql);
+            if (known == null) {
+                known = read(sql);
+                if (KNOWN.size() < 64) {
+                    KNOWN.put(sql, known);
+                }
+            }
+            return known;
         }
-        int perRow = (int) group.chars().filter(c -> c == '?').count();
-        StringBuilder multi = new StringBuilder(sql.substring(0, values)).append("VALUES ");
-        for (int i = 0; i < rows.size(); i++) {
-            multi.append(i == 0 ? "" : ", ").append(group);
+
+        private static Optional<Shape> read(String sql) {
+            int values = sql.toUpperCase(Locale.ROOT).lastIndexOf("VALUES");
+            String row = values < 0 ? "" : sql.substring(values + "VALUES".length()).trim();
+            if (!ROW.matcher(row).matches()) {
+                return Optional.empty();
+            }
+            return Optional.of(new Shape(sql.substring(0, values) + "VALUES ", row,
+                    (int) row.chars().filter(c -> c == '?').count()));
         }
-        return java.util.Optional.of(new RecordedStatement(multi.toString(), perRow * rows.size(), List.copyOf(rows)));
+
+        String rows(int count) {
+            StringBuilder sql = new StringBuilder(head.length() + count * (row.length() + 2)).append(head);
+            for (int i = 0; i < count; i++) {
+                sql.append(i == 0 ? "" : ", ").append(row);
+            }
+            return sql.toString();
+        }
     }
 
     /** Sets the recorded values on {@code statement}, this statement's first parameter at {@code first}. */
@@ -89,18 +161,7 @@ record RecordedStatement(String sql, int count, List<List<Call>> rows) {
         int perRow = count / rows.size();
         for (int r = 0; r < rows.size(); r++) {
             for (Call call : rows.get(r)) {
-                Object[] arguments = call.arguments().clone();
-                arguments[0] = first + r * perRow + (Integer) arguments[0] - 1;
-                try {
-                    call.setter().invoke(statement, arguments);
-                } catch (InvocationTargetException e) {
-                    if (e.getCause() instanceof SQLException sql) {
-                        throw sql;
-                    }
-                    throw new SQLException(e.getCause());
-                } catch (IllegalAccessException e) {
-                    throw new SQLException(e);
-                }
+                call.on(statement, first + r * perRow + (Integer) call.arguments()[0] - 1);
             }
         }
     }
