@@ -5,6 +5,7 @@ import io.ordersvc.platform.axon.JdbcTransactions;
 import io.ordersvc.standalone.support.IntegrationTest;
 import io.ordersvc.standalone.support.TestDatabase;
 import org.axonframework.common.transaction.Transaction;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -203,5 +204,52 @@ class ProjectionTransactionsIT extends IntegrationTest {
                 });
 
         assertThat(joined).as("a command's transaction commits durably, its writes made at once").isFalse();
+    }
+
+    @Autowired
+    org.axonframework.eventhandling.tokenstore.TokenStore tokenStore;
+
+    private String storedToken(String processor) {
+        return jdbc.queryForObject("SELECT convert_from(token, 'UTF8') FROM token_entry WHERE processor_name = ?"
+                + " AND segment = 0", String.class, processor);
+    }
+
+    @Test
+    void a_batch_stores_its_token_with_its_commit_while_it_holds_the_claim() {
+        String processor = "probe-" + java.util.UUID.randomUUID();
+        tokenStore.initializeTokenSegments(processor, 1, new GlobalSequenceTrackingToken(1));
+        tokenStore.fetchToken(processor, 0); // claimed by this instance
+        var projections = JdbcTransactions.projections(dataSource, transactions);
+
+        Transaction batch = projections.startTransaction();
+        tokenStore.storeToken(new GlobalSequenceTrackingToken(42), processor, 0);
+        String duringBatch = storedToken(processor); // the batch's own connection: not sent yet
+        batch.commit();
+
+        assertThat(duringBatch).doesNotContain("42");
+        assertThat(tokenStore.fetchToken(processor, 0)).isEqualTo(new GlobalSequenceTrackingToken(42));
+    }
+
+    @Test
+    void a_batch_whose_claim_was_taken_fails_at_its_commit_as_a_lost_claim_and_is_undone() {
+        String processor = "probe-" + java.util.UUID.randomUUID();
+        tokenStore.initializeTokenSegments(processor, 1, new GlobalSequenceTrackingToken(1));
+        tokenStore.fetchToken(processor, 0);
+        var projections = JdbcTransactions.projections(dataSource, transactions);
+
+        Transaction batch = projections.startTransaction();
+        assertThat(defer(dataSource, 9)).isTrue();
+        tokenStore.storeToken(new GlobalSequenceTrackingToken(43), processor, 0);
+        // meanwhile another instance took the claim over (this one had stalled past the claim timeout)
+        try (var other = dataSource.getConnection(); var s = other.createStatement()) {
+            s.executeUpdate("UPDATE token_entry SET owner = 'other-instance' WHERE processor_name = '" + processor + "'");
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        assertThatThrownBy(batch::commit)
+                .isInstanceOf(org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException.class);
+
+        assertThat(probes()).as("the batch's writes are undone with it").isZero();
+        assertThat(storedToken(processor)).doesNotContain("43");
     }
 }

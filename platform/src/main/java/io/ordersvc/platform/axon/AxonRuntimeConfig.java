@@ -43,18 +43,22 @@ public class AxonRuntimeConfig {
 
     private static final Logger log = LoggerFactory.getLogger(AxonRuntimeConfig.class);
 
+    /** The tracking processors whose batches commit without waiting for the disk, unless configured otherwise. */
+    public static final String ASYNC_COMMIT = "orders,products,order-due-dates,analytics,webhook-deliveries";
+
     /**
      * Segment claims carry this instance's distinct name; a dead instance's claims expire after the timeout. An idle
-     * segment's claim is renewed only when a third of the timeout has passed ({@link SparingClaims}).
+     * segment's claim is renewed only when a third of the timeout has passed ({@link SparingClaims}); a batch's token
+     * goes with the batch's commit ({@link DeferredTokenStore}).
      */
     @Bean
     TokenStore tokenStore(ConnectionProvider connections, @Qualifier("serializer") Serializer serializer,
                           TokenSchema schema, InstanceId instance,
-                          @Value("${orders.token-claim-timeout:10s}") Duration claimTimeout) {
+                          @Value("${orders.token-claim-timeout:10s}") Duration claimTimeout, DataSource dataSource) {
         log.info("event processors claim segments as {}", instance);
-        return new SparingClaims(JdbcTokenStore.builder().connectionProvider(connections).serializer(serializer)
-                .schema(schema).nodeId(instance.value()).claimTimeout(claimTimeout).build(), claimTimeout,
-                System::nanoTime);
+        return new SparingClaims(new DeferredTokenStore(JdbcTokenStore.builder().connectionProvider(connections)
+                .serializer(serializer).schema(schema).nodeId(instance.value()).claimTimeout(claimTimeout),
+                dataSource), claimTimeout, System::nanoTime);
     }
 
     /** Every aggregate's commands find their target through this (Axon's configuration looks the type up). */
@@ -111,12 +115,15 @@ public class AxonRuntimeConfig {
 
     /**
      * The tracking processors' batches commit without waiting for the disk (see ProjectionTransactions), in JDBC
-     * transactions (see JdbcTransactions: their handlers write through JDBC alone).
+     * transactions (see JdbcTransactions: their handlers write through JDBC alone). Each writes only what the events
+     * give again: read models, due dates, figures, and webhook deliveries (whose ids come from the event and the
+     * webhook, so a delivery made again after a crash is the same delivery, and a sent one was durable before it was
+     * claimed: a later durable commit flushes every earlier one).
      */
     @Bean
     ConfigurerModule projectionsCommitAsynchronously(
             DataSource dataSource, PlatformTransactionManager transactions,
-            @Value("${orders.projections.async-commit:orders,products,order-due-dates}") List<String> processors) {
+            @Value("${orders.projections.async-commit:" + ASYNC_COMMIT + "}") List<String> processors) {
         var manager = JdbcTransactions.projections(dataSource, transactions);
         return configurer -> configurer.eventProcessing(processing -> processors.forEach(
                 name -> processing.registerTransactionManager(name, configuration -> manager)));

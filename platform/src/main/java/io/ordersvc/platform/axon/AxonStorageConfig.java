@@ -158,9 +158,8 @@ public class AxonStorageConfig {
             java.util.Optional<RecordedStatement> recorded;
             try {
                 recorded = RecordedStatement.of(connection -> appendEvents(connection, events, serializer));
-            } catch (SQLException failed) {
-                handlePersistenceException(failed, events.get(0));
-                return;
+            } catch (SQLException unrecordable) {
+                recorded = java.util.Optional.empty(); // Axon built it some other way: it appends them itself
             }
             if (recorded.isEmpty() || !DeferredWrites.deferAppend(dataSource, recorded.get().sql(),
                     recorded.get().count(), recorded.get()::bind, failed -> meaning(failed, events.get(0)))) {

@@ -87,6 +87,21 @@ public final class DeferredWrites {
         return queue(dataSource, What.EVENT_APPENDS, new Write(sql, count, parameters, failure));
     }
 
+    /**
+     * Queues a write for the commit of the current transaction on {@code dataSource}, as {@link #defer} does, with
+     * what its failure means ({@code failure}: null when a failure is not this write's).
+     */
+    public static boolean deferChecked(DataSource dataSource, String sql, int count, Parameters parameters,
+                                       Function<SQLException, RuntimeException> failure) {
+        return queue(dataSource, What.READ_MODEL_WRITES, new Write(sql, count, parameters, failure));
+    }
+
+    /** Whether the current transaction on {@code dataSource} defers blind writes to read models. */
+    public static boolean defersReadModelWrites(DataSource dataSource) {
+        Pending pending = pending(dataSource);
+        return pending != null && pending.what() == What.READ_MODEL_WRITES;
+    }
+
     /** Whether the current transaction on {@code dataSource} defers appends of events. */
     public static boolean defersAppends(DataSource dataSource) {
         Pending pending = pending(dataSource);

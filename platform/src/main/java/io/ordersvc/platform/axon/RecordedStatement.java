@@ -82,6 +82,17 @@ record RecordedStatement(String sql, int count, List<List<Call>> rows) {
         List<String> prepared = new ArrayList<>();
         List<List<Call>> rows = new ArrayList<>();
         List<Call> row = new ArrayList<>();
+        Connection connection = recorder(prepared, rows, row);
+        builder.build(connection);
+        if (prepared.size() != 1 || rows.isEmpty() || !row.isEmpty()) {
+            return Optional.empty();
+        }
+        return Shape.of(prepared.get(0)).map(shape -> new RecordedStatement(shape.rows(rows.size()),
+                shape.perRow() * rows.size(), List.copyOf(rows)));
+    }
+
+    /** A connection whose one prepared statement records its SQL ({@code prepared}) and setter calls. */
+    private static Connection recorder(List<String> prepared, List<List<Call>> rows, List<Call> row) {
         PreparedStatement statement = (PreparedStatement) Proxy.newProxyInstance(
                 RecordedStatement.class.getClassLoader(), new Class<?>[]{PreparedStatement.class},
                 (proxy, method, args) -> {
@@ -100,21 +111,33 @@ record RecordedStatement(String sql, int count, List<List<Call>> rows) {
                     }
                     throw new SQLException("not recordable: " + method);
                 });
-        Connection connection = (Connection) Proxy.newProxyInstance(RecordedStatement.class.getClassLoader(),
+        return (Connection) Proxy.newProxyInstance(RecordedStatement.class.getClassLoader(),
                 new Class<?>[]{Connection.class}, (proxy, method, args) -> {
-                    if (method.getName().equals("prepareStatement") && args != null && args.length == 1
+                    // prepareStatement(sql), or with a result set's type and concurrency, which a write ignores
+                    if (method.getName().equals("prepareStatement") && args != null
+                            && (args.length == 1 || args.length == 3 && args[1] instanceof Integer)
                             && args[0] instanceof String sql) {
                         prepared.add(sql);
                         return statement;
                     }
                     throw new SQLException("not recordable: " + method);
                 });
-        builder.build(connection);
-        if (prepared.size() != 1 || rows.isEmpty() || !row.isEmpty()) {
+    }
+
+    /**
+     * What {@code builder} prepared and set for a statement run once (no {@code addBatch}), its SQL as it is; empty
+     * when it prepared anything else.
+     */
+    static Optional<RecordedStatement> single(Builder builder) throws SQLException {
+        List<String> prepared = new ArrayList<>();
+        List<List<Call>> rows = new ArrayList<>();
+        List<Call> row = new ArrayList<>();
+        builder.build(recorder(prepared, rows, row));
+        if (prepared.size() != 1 || !rows.isEmpty() || row.isEmpty()) {
             return Optional.empty();
         }
-        return Shape.of(prepared.get(0)).map(shape -> new RecordedStatement(shape.rows(rows.size()),
-                shape.perRow() * rows.size(), List.copyOf(rows)));
+        int count = row.stream().mapToInt(call -> (Integer) call.arguments()[0]).max().orElse(0);
+        return Optional.of(new RecordedStatement(prepared.get(0), count, List.of(List.copyOf(row))));
     }
 
     /**
