@@ -128,7 +128,7 @@ public class AxonStorageConfig {
      * ask for the same read at once share it ({@link SharedReads}).
      * <p>
      * In a command's transaction on PostgreSQL ({@link CommandTransactions}) an append waits for the commit and goes
-     * with it ({@link DeferredWrites#deferAppend}): Axon's own statement, recorded with the values it set. A read of
+     * with it ({@link DeferredWrites}): Axon's own statement, recorded with the values it set. A read of
      * an aggregate's events or snapshot in that transaction (a nested command's load) sends what waits first.
      */
     static final class GatedEngine extends JdbcEventStorageEngine {
@@ -151,7 +151,7 @@ public class AxonStorageConfig {
         @Override
         protected void appendEvents(java.util.List<? extends org.axonframework.eventhandling.EventMessage<?>> events,
                                     Serializer serializer) {
-            if (events.isEmpty() || !DeferredWrites.defersAppends(dataSource)) {
+            if (events.isEmpty() || !DeferredWrites.defers(dataSource, DeferredWrites.What.EVENT_APPENDS)) {
                 super.appendEvents(events, serializer);
                 return;
             }
@@ -161,8 +161,9 @@ public class AxonStorageConfig {
             } catch (SQLException unrecordable) {
                 recorded = java.util.Optional.empty(); // Axon built it some other way: it appends them itself
             }
-            if (recorded.isEmpty() || !DeferredWrites.deferAppend(dataSource, recorded.get().sql(),
-                    recorded.get().count(), recorded.get()::bind, failed -> meaning(failed, events.get(0)))) {
+            if (recorded.isEmpty() || !DeferredWrites.defer(dataSource, DeferredWrites.What.EVENT_APPENDS,
+                    recorded.get().sql(), recorded.get().count(), recorded.get()::bind,
+                    failed -> meaning(failed, events.get(0)))) {
                 super.appendEvents(events, serializer);
             }
         }

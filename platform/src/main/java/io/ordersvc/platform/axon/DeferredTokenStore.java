@@ -36,7 +36,7 @@ public final class DeferredTokenStore extends JdbcTokenStore {
     @Override
     public void storeToken(TrackingToken token, String processorName, int segment)
             throws UnableToClaimTokenException {
-        if (!DeferredWrites.defersReadModelWrites(dataSource)) {
+        if (!DeferredWrites.defers(dataSource, DeferredWrites.What.READ_MODEL_WRITES)) {
             super.storeToken(token, processorName, segment);
             return;
         }
@@ -46,7 +46,7 @@ public final class DeferredTokenStore extends JdbcTokenStore {
         } catch (SQLException unrecordable) {
             update = Optional.empty(); // Axon built it some other way: it stores the token itself
         }
-        if (update.isEmpty() || !DeferredWrites.deferChecked(dataSource,
+        if (update.isEmpty() || !DeferredWrites.defer(dataSource, DeferredWrites.What.READ_MODEL_WRITES,
                 "WITH stored AS (" + update.get().sql() + " RETURNING 1) SELECT 1 / count(*) FROM stored",
                 update.get().count(), update.get()::bind, failed -> claimLost(failed, processorName, segment))) {
             super.storeToken(token, processorName, segment);

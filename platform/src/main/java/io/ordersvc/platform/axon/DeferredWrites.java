@@ -28,7 +28,7 @@ import java.util.function.Function;
  * {@link ProjectionTransactions} began on PostgreSQL; anywhere else {@link #write} sends it at once.
  * <p>
  * A command's appended events go with its commit the same way, in a transaction {@link CommandTransactions} began
- * ({@link #deferAppend}); there, only appends are deferred. The unit of work reads nothing after its append but
+ * ({@link #defer(DataSource, What, String, int, Parameters, Function)}); there, only appends are deferred. The unit of work reads nothing after its append but
  * what an event store read or a nested command's aggregate load asks for, and those send the appends first
  * ({@link #flush}).
  */
@@ -44,7 +44,7 @@ public final class DeferredWrites {
     enum What {
         /** Blind writes to read models ({@link #defer}). */
         READ_MODEL_WRITES,
-        /** Appended events ({@link #deferAppend}). */
+        /** Appended events. */
         EVENT_APPENDS
     }
 
@@ -72,48 +72,33 @@ public final class DeferredWrites {
      *         {@link ProjectionTransactions}, not PostgreSQL): the caller executes the statement itself
      */
     public static boolean defer(DataSource dataSource, String sql, int count, Parameters parameters) {
-        return queue(dataSource, What.READ_MODEL_WRITES, new Write(sql, count, parameters, null));
+        return defer(dataSource, What.READ_MODEL_WRITES, sql, count, parameters, null);
     }
 
     /**
-     * Queues an append of events for the commit of the current transaction on {@code dataSource}.
+     * Queues a statement of the kind {@code what} for the commit of the current transaction on {@code dataSource}
+     * (an append of events: {@link What#EVENT_APPENDS}).
      *
-     * @param failure what the failure of the request that carries the append means (a unique violation: a
-     *                concurrent append to the same aggregate), or null when it is none of the append's
-     * @return false, having queued nothing, when the transaction does not defer appends (the caller appends now)
+     * @param failure what the failure of the request that carries it means (for an append, a unique violation is a
+     *                concurrent append to the same aggregate), or null when a failure is none of this statement's
+     * @return false, having queued nothing, when the transaction does not defer that kind (the caller sends it now)
      */
-    public static boolean deferAppend(DataSource dataSource, String sql, int count, Parameters parameters,
-                                      Function<SQLException, RuntimeException> failure) {
-        return queue(dataSource, What.EVENT_APPENDS, new Write(sql, count, parameters, failure));
+    static boolean defer(DataSource dataSource, What what, String sql, int count, Parameters parameters,
+                         Function<SQLException, RuntimeException> failure) {
+        return queue(dataSource, what, new Write(sql, count, parameters, failure));
     }
 
-    /**
-     * Queues a write for the commit of the current transaction on {@code dataSource}, as {@link #defer} does, with
-     * what its failure means ({@code failure}: null when a failure is not this write's).
-     */
-    public static boolean deferChecked(DataSource dataSource, String sql, int count, Parameters parameters,
-                                       Function<SQLException, RuntimeException> failure) {
-        return queue(dataSource, What.READ_MODEL_WRITES, new Write(sql, count, parameters, failure));
-    }
-
-    /** Whether the current transaction on {@code dataSource} defers blind writes to read models. */
-    public static boolean defersReadModelWrites(DataSource dataSource) {
+    /** Whether the current transaction on {@code dataSource} defers statements of the kind {@code what}. */
+    static boolean defers(DataSource dataSource, What what) {
         Pending pending = pending(dataSource);
-        return pending != null && pending.what() == What.READ_MODEL_WRITES;
-    }
-
-    /** Whether the current transaction on {@code dataSource} defers appends of events. */
-    public static boolean defersAppends(DataSource dataSource) {
-        Pending pending = pending(dataSource);
-        return pending != null && pending.what() == What.EVENT_APPENDS;
+        return pending != null && pending.what() == what;
     }
 
     private static boolean queue(DataSource dataSource, What what, Write write) {
-        Pending pending = pending(dataSource);
-        if (pending == null || pending.what() != what) {
+        if (!defers(dataSource, what)) {
             return false;
         }
-        pending.writes().add(write);
+        pending(dataSource).writes().add(write);
         return true;
     }
 

@@ -79,16 +79,23 @@ record RecordedStatement(String sql, int count, List<List<Call>> rows) {
      * {@code INSERT ... VALUES (?, ...)} batch of at least one row, which this cannot replay.
      */
     static Optional<RecordedStatement> of(Builder builder) throws SQLException {
-        List<String> prepared = new ArrayList<>();
-        List<List<Call>> rows = new ArrayList<>();
-        List<Call> row = new ArrayList<>();
-        Connection connection = recorder(prepared, rows, row);
-        builder.build(connection);
-        if (prepared.size() != 1 || rows.isEmpty() || !row.isEmpty()) {
+        Recording recording = Recording.of(builder);
+        if (recording.prepared().size() != 1 || recording.rows().isEmpty() || !recording.row().isEmpty()) {
             return Optional.empty();
         }
-        return Shape.of(prepared.get(0)).map(shape -> new RecordedStatement(shape.rows(rows.size()),
-                shape.perRow() * rows.size(), List.copyOf(rows)));
+        int rows = recording.rows().size();
+        return Shape.of(recording.prepared().get(0)).map(shape -> new RecordedStatement(shape.rows(rows),
+                shape.perRow() * rows, List.copyOf(recording.rows())));
+    }
+
+    /** What a builder prepared ({@code prepared}), each row it added to its batch, and what it set since. */
+    private record Recording(List<String> prepared, List<List<Call>> rows, List<Call> row) {
+
+        static Recording of(Builder builder) throws SQLException {
+            Recording recording = new Recording(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+            builder.build(recorder(recording.prepared(), recording.rows(), recording.row()));
+            return recording;
+        }
     }
 
     /** A connection whose one prepared statement records its SQL ({@code prepared}) and setter calls. */
@@ -129,15 +136,13 @@ record RecordedStatement(String sql, int count, List<List<Call>> rows) {
      * when it prepared anything else.
      */
     static Optional<RecordedStatement> single(Builder builder) throws SQLException {
-        List<String> prepared = new ArrayList<>();
-        List<List<Call>> rows = new ArrayList<>();
-        List<Call> row = new ArrayList<>();
-        builder.build(recorder(prepared, rows, row));
-        if (prepared.size() != 1 || !rows.isEmpty() || row.isEmpty()) {
+        Recording recording = Recording.of(builder);
+        if (recording.prepared().size() != 1 || !recording.rows().isEmpty() || recording.row().isEmpty()) {
             return Optional.empty();
         }
-        int count = row.stream().mapToInt(call -> (Integer) call.arguments()[0]).max().orElse(0);
-        return Optional.of(new RecordedStatement(prepared.get(0), count, List.of(List.copyOf(row))));
+        int count = recording.row().stream().mapToInt(call -> (Integer) call.arguments()[0]).max().orElse(0);
+        return Optional.of(new RecordedStatement(recording.prepared().get(0), count,
+                List.of(List.copyOf(recording.row()))));
     }
 
     /**
