@@ -43,9 +43,6 @@ public class AxonRuntimeConfig {
 
     private static final Logger log = LoggerFactory.getLogger(AxonRuntimeConfig.class);
 
-    /** The tracking processors whose batches commit without waiting for the disk, unless configured otherwise. */
-    public static final String ASYNC_COMMIT = "orders,products,order-due-dates,analytics,webhook-deliveries";
-
     /**
      * Segment claims carry this instance's distinct name; a dead instance's claims expire after the timeout. An idle
      * segment's claim is renewed only when a third of the timeout has passed ({@link SparingClaims}); a batch's token
@@ -114,16 +111,19 @@ public class AxonRuntimeConfig {
     }
 
     /**
-     * The tracking processors' batches commit without waiting for the disk (see ProjectionTransactions), in JDBC
-     * transactions (see JdbcTransactions: their handlers write through JDBC alone). Each writes only what the events
-     * give again: read models, due dates, figures, and webhook deliveries (whose ids come from the event and the
-     * webhook, so a delivery made again after a crash is the same delivery, and a sent one was durable before it was
-     * claimed: a later durable commit flushes every earlier one).
+     * The tracking processors whose batches write only what the events give again commit without waiting for the
+     * disk (see ProjectionTransactions), in JDBC transactions (see JdbcTransactions: their handlers write through
+     * JDBC alone). Each feature says so of its own processors in its feature-settings file
+     * ({@code orders.projections.async-commit.<processor>: true}).
      */
     @Bean
-    ConfigurerModule projectionsCommitAsynchronously(
-            DataSource dataSource, PlatformTransactionManager transactions,
-            @Value("${orders.projections.async-commit:" + ASYNC_COMMIT + "}") List<String> processors) {
+    ConfigurerModule projectionsCommitAsynchronously(DataSource dataSource, PlatformTransactionManager transactions,
+                                                     org.springframework.core.env.Environment environment) {
+        List<String> processors = org.springframework.boot.context.properties.bind.Binder.get(environment)
+                .bind("orders.projections.async-commit", org.springframework.boot.context.properties.bind.Bindable
+                        .mapOf(String.class, Boolean.class))
+                .orElse(java.util.Map.of()).entrySet().stream().filter(java.util.Map.Entry::getValue)
+                .map(java.util.Map.Entry::getKey).toList();
         var manager = JdbcTransactions.projections(dataSource, transactions);
         return configurer -> configurer.eventProcessing(processing -> processors.forEach(
                 name -> processing.registerTransactionManager(name, configuration -> manager)));
