@@ -103,11 +103,24 @@ public class AxonRuntimeConfig {
         return new ProjectionPace(history);
     }
 
+    /**
+     * The pace watches the processors whose read models clients read right after a command. Each feature says so
+     * of its own processors in its feature-settings file ({@code orders.pace.watched.<processor>: true}).
+     */
     @Bean
-    ConfigurerModule paceTheLiveProjections(ProjectionPace pace,
-                                            @Value("${orders.pace.processors:orders}") List<String> processors) {
+    ConfigurerModule paceTheLiveProjections(ProjectionPace pace, org.springframework.core.env.Environment environment) {
+        List<String> processors = processorsFlagged(environment, "orders.pace.watched");
         return configurer -> configurer.eventProcessing(processing -> processors.forEach(
                 name -> processing.registerHandlerInterceptor(name, configuration -> pace.interceptor())));
+    }
+
+    /** The processors a map of flags ({@code <prefix>.<processor>: true}) names with true, from every settings file. */
+    static List<String> processorsFlagged(org.springframework.core.env.Environment environment, String prefix) {
+        return org.springframework.boot.context.properties.bind.Binder.get(environment)
+                .bind(prefix, org.springframework.boot.context.properties.bind.Bindable
+                        .mapOf(String.class, Boolean.class))
+                .orElse(java.util.Map.of()).entrySet().stream().filter(java.util.Map.Entry::getValue)
+                .map(java.util.Map.Entry::getKey).sorted().toList();
     }
 
     /**
@@ -119,11 +132,7 @@ public class AxonRuntimeConfig {
     @Bean
     ConfigurerModule projectionsCommitAsynchronously(DataSource dataSource, PlatformTransactionManager transactions,
                                                      org.springframework.core.env.Environment environment) {
-        List<String> processors = org.springframework.boot.context.properties.bind.Binder.get(environment)
-                .bind("orders.projections.async-commit", org.springframework.boot.context.properties.bind.Bindable
-                        .mapOf(String.class, Boolean.class))
-                .orElse(java.util.Map.of()).entrySet().stream().filter(java.util.Map.Entry::getValue)
-                .map(java.util.Map.Entry::getKey).toList();
+        List<String> processors = processorsFlagged(environment, "orders.projections.async-commit");
         var manager = JdbcTransactions.projections(dataSource, transactions);
         return configurer -> configurer.eventProcessing(processing -> processors.forEach(
                 name -> processing.registerTransactionManager(name, configuration -> manager)));

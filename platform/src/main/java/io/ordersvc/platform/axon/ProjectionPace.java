@@ -27,12 +27,12 @@ import java.util.function.LongSupplier;
  * live projections' streams have not handed out yet, from when each was announced. Under a burst that is the lag
  * as it builds, 100 ms and more before the events' ages show it.
  * <p>
- * It watches only the processors it is registered with ({@code orders.pace.processors}), through
- * {@link #interceptor()}. It is not an interceptor itself: Axon's Spring Boot auto-configuration registers every
- * {@code MessageHandlerInterceptor} bean with every event processor, and so it watched the background processors too,
- * whose batches wait on purpose (analytics half a second, products and due dates 100 ms): at half load the gate saw
- * their 150-600 ms ages and narrowed several times a second with order lists 50 ms behind (bench/README.md,
- * session 25).
+ * It watches only the processors it is registered with, through {@link #interceptor()} (each feature names its own
+ * in its feature-settings file: {@code orders.pace.watched.<processor>: true}). It is not an interceptor itself:
+ * Axon's Spring Boot auto-configuration registers every {@code MessageHandlerInterceptor} bean with every event
+ * processor, and so it watched the background processors too, whose batches wait on purpose (analytics half a
+ * second, products and due dates 100 ms): at half load the gate saw their 150-600 ms ages and narrowed several times
+ * a second with order lists 50 ms behind (bench/README.md, session 25).
  */
 public class ProjectionPace implements EventArrivals.Watcher {
 
