@@ -5,6 +5,11 @@ PG=(-h 127.0.0.1 -p 5432 -U postgres)
 export ORDERS_JWT_SECRET=${ORDERS_JWT_SECRET:-bench-secret-0123456789abcdef0123456789}
 export ORDERS_PERSONAL_DATA_KEY=${ORDERS_PERSONAL_DATA_KEY:-62656e63682d706572736f6e616c2d646174612d6b65792d3031323334353637}
 mkdir -p target/bench
+# Both services run with the heap fixed at its bound, as a server is run. Left to size it, G1 held the service's heap
+# at 180-250 MB of the 1 GiB allowed (its time in collections stayed under its ratio), collected its young generation
+# every 0.6 s under load, and the same jar made 326 commands/s at 32 clients against 426-437 with the heap fixed
+# (bench/README.md, session 33).
+JAVA_HEAP=(-Xms1g -Xmx1g)
 
 # bin/rebuild-read-models on the bench database.
 rebuild_read_models() {
@@ -104,6 +109,19 @@ thread_groups_cpu_ms() {
     } END { printf "%d %d %d\n", jit * 1000 / hz, req * 1000 / hz, proc * 1000 / hz }'
 }
 
+# processor_cpu_ms PID: "NAME=MS ..." the CPU each event processor's threads (every segment, by the processor's name)
+# have used so far, from jstack's per-thread cpu= (the kernel keeps only a thread name's first 15 characters, the
+# same for every processor); empty when jstack cannot attach (the CRUD baseline has no processors anyway).
+processor_cpu_ms() {
+  { jstack "$1" 2>/dev/null || true; } | sed -n 's/^"EventProcessor\[\([^]]*\)\].* cpu=\([0-9.]*\)ms.*/\1 \2/p' \
+    | awk '{ t[$1] += $2 } END { for (n in t) printf "%s=%d\n", n, t[n] }' | sort | paste -sd' '
+}
+# processor_cpu_delta BEFORE AFTER: "NAME=MS ..." what each processor used between two processor_cpu_ms readings.
+processor_cpu_delta() {
+  awk -v a="$1" -v b="$2" 'BEGIN { n = split(a, x, " "); for (i = 1; i <= n; i++) { split(x[i], kv, "="); was[kv[1]] = kv[2] }
+    n = split(b, y, " "); for (i = 1; i <= n; i++) { split(y[i], kv, "="); printf "%s%s=%d", (i > 1 ? "," : ""), kv[1], kv[2] - was[kv[1]] } }'
+}
+
 # The event index a stored token (column token) has reached, as bin/rebuild-read-models reads it.
 TOKEN_POSITION=$(bin/rebuild-read-models token-position token)
 
@@ -180,15 +198,19 @@ measure_level() {
   local port=$1 pid=$2 clients=$3 seconds=$4 unpaid=$5 out caught backlog jvm0 jvm1 pg0 pg1 stmts gc0 gc1
   local t0 t1
   statements_reset
+  local p0 p1
+  p0=$(processor_cpu_ms "$pid")
   jvm0=$(cpu_ms "$pid"); t0=($(thread_groups_cpu_ms "$pid")); pg0=$(cpu_ms $(postgres_pids)); gc0=($(gc_pauses "$pid"))
   out=$(load_at "$port" clients="$clients" seconds="$seconds" unpaid="$unpaid")
   caught=$(catch_up 120)
   backlog=$(timer_backlog)
   jvm1=$(cpu_ms "$pid"); t1=($(thread_groups_cpu_ms "$pid")); pg1=$(cpu_ms $(postgres_pids)); gc1=($(gc_pauses "$pid"))
+  p1=$(processor_cpu_ms "$pid")
   stmts=$(statements)
   echo "clients=$clients $out $caught timer_backlog=$backlog statements=$stmts jvm_cpu_ms=$((jvm1 - jvm0))" \
     "jit_cpu_ms=$((t1[0] - t0[0])) requests_cpu_ms=$((t1[1] - t0[1])) processors_cpu_ms=$((t1[2] - t0[2]))" \
-    "pg_cpu_ms=$((pg1 - pg0)) gc_pauses=$((gc1[0] - gc0[0])) gc_pause_ms=$((gc1[1] - gc0[1]))"
+    "pg_cpu_ms=$((pg1 - pg0)) gc_pauses=$((gc1[0] - gc0[0])) gc_pause_ms=$((gc1[1] - gc0[1]))" \
+    "processor_cpu_ms=$(processor_cpu_delta "$p0" "$p1")"
 }
 
 # keep_row LINE: a row of the keeping-up table from measure_level's line.
@@ -204,6 +226,17 @@ keep_row() {
     "($(per_command "$(field requests_cpu_ms "$1")" "$n") requests, $(per_command "$(field processors_cpu_ms "$1")" "$n")" \
     "processors, $(per_command "$(field jit_cpu_ms "$1")" "$n") JIT)" \
     "| $(per_command "$(field pg_cpu_ms "$1")" "$n") ms | $(gc_of "$1") |"
+}
+# processor_row LINE NAMES: a row of the per-processor table, each processor's CPU per command (NAMES in order).
+processor_row() {
+  local n row name ms
+  n=$(field commands "$1")
+  row="| $(field clients "$1") |"
+  for name in $2; do
+    ms=$(tr ',' '\n' <<<"$(field processor_cpu_ms "$1")" | sed -n "s/^$name=//p")
+    row+=" $(per_command "${ms:-n/a}" "$n") |"
+  done
+  echo "$row"
 }
 # gc_of LINE: the GC pauses of measure_level's line, "COUNT, MS ms".
 gc_of() { echo "$(field gc_pauses "$1"), $(field gc_pause_ms "$1") ms"; }
@@ -223,7 +256,7 @@ crud_start() {
     jar=$(ls bench/crud/target/bench-crud-*-exec.jar | head -n 1)
   fi
   DB=$CRUD_DB fresh_database
-  java -Xmx1g -jar "$jar" --ORDERS_DB_NAME=$CRUD_DB --server.port=$CRUD_PORT --management.server.port=$CRUD_MPORT \
+  java "${JAVA_HEAP[@]}" -jar "$jar" --ORDERS_DB_NAME=$CRUD_DB --server.port=$CRUD_PORT --management.server.port=$CRUD_MPORT \
     > target/bench/crud.log 2>&1 &
   crud=$!
   wait_http "http://127.0.0.1:$CRUD_MPORT/actuator/health" 120

@@ -58,7 +58,7 @@ if [[ "$(psql "${PG[@]}" -Atc "SHOW shared_preload_libraries")" != *pg_stat_stat
     "run will read n/a (add it to postgresql.conf and restart PostgreSQL)" >&2
 fi
 
-java -Xmx1g -jar "$jar" --spring.profiles.active=postgres --ORDERS_DB_NAME=$DB --server.port=$PORT \
+java "${JAVA_HEAP[@]}" -jar "$jar" --spring.profiles.active=postgres --ORDERS_DB_NAME=$DB --server.port=$PORT \
   --management.server.port=$MPORT --ORDERS_PAYMENT_WINDOW=$WINDOW \
   --logging.level.root=WARN > target/bench/service.log 2>&1 &
 svc=$!
@@ -227,10 +227,23 @@ pgv=$(psql "${PG[@]}" -Atc "SHOW server_version" | cut -d' ' -f1)
   echo "|---|---|---|---|---|---|---|---|---|"
   printf '%s\n' "${keep[@]}"
   echo
+  # Each processor's share of the processors' CPU (jstack's per-thread CPU, every segment of a processor together).
+  procs=$(tr ' ' '\n' <<<"$(field processor_cpu_ms "$(head -n 1 <<<"$service_lines")")" | tr ',' '\n' | cut -d= -f1 | grep . \
+    | paste -sd' ' || true)
+  if [ -n "$procs" ]; then
+    echo "Of the processors' CPU, each processor's per command (ms; its threads' CPU from jstack, every segment):"
+    echo
+    echo "| clients | $(sed 's/ / | /g' <<<"$procs") |"
+    echo "|---|$(for _ in $procs; do printf -- '---|'; done)"
+    while IFS= read -r line; do
+      if [ -n "$line" ]; then processor_row "$line" "$procs"; fi
+    done <<<"$service_lines"
+    echo
+  fi
   echo "## Against a CRUD service doing the same flow"
   echo "bench/crud: Spring Boot + JPA, the same four calls with the same tokens, paths and JSON, the same pool (20)"
-  echo "and heap (1 GiB), stock reserved by a conditional UPDATE, one log row per action; the same load generator"
-  echo "and levels on a fresh database. Both ran side by side, warmed up; each level was measured on the CRUD baseline"
+  echo "and heap (1 GiB, fixed: -Xms1g -Xmx1g), stock reserved by a conditional UPDATE, one log row per action; the"
+  echo "same load generator and levels on a fresh database. Both ran side by side, warmed up; each level was measured on the CRUD baseline"
   echo "right $([ $crud_first = yes ] && echo before || echo after) the service this time (the order alternates between runs)."
   echo
   echo "| clients | service commands/s | including catch-up | CRUD commands/s | ratio (incl. catch-up) | p99 service / CRUD | statements per command service / CRUD | errors service / CRUD | JVM CPU per command service / CRUD | PostgreSQL CPU per command service / CRUD | GC pauses service / CRUD |"
