@@ -7,8 +7,8 @@ export ORDERS_PERSONAL_DATA_KEY=${ORDERS_PERSONAL_DATA_KEY:-62656e63682d70657273
 mkdir -p target/bench
 # Both services run with the heap fixed at its bound, as a server is run. Left to size it, G1 held the service's heap
 # at 180-250 MB of the 1 GiB allowed (its time in collections stayed under its ratio), collected its young generation
-# every 0.6 s under load, and the same jar made 326 commands/s at 32 clients against 426-437 with the heap fixed
-# (bench/README.md, session 33).
+# every 0.6 s under load, and in alternated probes the same jar made 304-326 commands/s at 32 clients against
+# 426-437 with the heap fixed (bench/README.md, session 33).
 JAVA_HEAP=(-Xms1g -Xmx1g)
 
 # bin/rebuild-read-models on the bench database.
