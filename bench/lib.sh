@@ -5,11 +5,9 @@ PG=(-h 127.0.0.1 -p 5432 -U postgres)
 export ORDERS_JWT_SECRET=${ORDERS_JWT_SECRET:-bench-secret-0123456789abcdef0123456789}
 export ORDERS_PERSONAL_DATA_KEY=${ORDERS_PERSONAL_DATA_KEY:-62656e63682d706572736f6e616c2d646174612d6b65792d3031323334353637}
 mkdir -p target/bench
-# Both services run with the heap fixed at its bound, as a server is run. Left to size it, G1 held the service's heap
-# at 180-250 MB of the 1 GiB allowed (its time in collections stayed under its ratio), collected its young generation
-# every 0.6 s under load, and in alternated probes the same jar made 304-326 commands/s at 32 clients against
-# 426-437 with the heap fixed (bench/README.md, session 33).
-JAVA_HEAP=(-Xms1g -Xmx1g)
+# Both services' heap: at most 1 GiB, its size left to the JVM. Fixed at 1 GiB from the start (BENCH_HEAP="-Xms1g
+# -Xmx1g"), it showed no gain that outlasted this machine's drift, twice (bench/README.md, sessions 26 and 33).
+read -r -a JAVA_HEAP <<<"${BENCH_HEAP:--Xmx1g}"
 
 # bin/rebuild-read-models on the bench database.
 rebuild_read_models() {

@@ -242,7 +242,7 @@ pgv=$(psql "${PG[@]}" -Atc "SHOW server_version" | cut -d' ' -f1)
   fi
   echo "## Against a CRUD service doing the same flow"
   echo "bench/crud: Spring Boot + JPA, the same four calls with the same tokens, paths and JSON, the same pool (20)"
-  echo "and heap (1 GiB, fixed: -Xms1g -Xmx1g), stock reserved by a conditional UPDATE, one log row per action; the"
+  echo "and heap (${JAVA_HEAP[*]}), stock reserved by a conditional UPDATE, one log row per action; the"
   echo "same load generator and levels on a fresh database. Both ran side by side, warmed up; each level was measured on the CRUD baseline"
   echo "right $([ $crud_first = yes ] && echo before || echo after) the service this time (the order alternates between runs)."
   echo
