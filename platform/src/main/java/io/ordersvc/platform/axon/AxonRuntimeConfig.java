@@ -24,9 +24,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -108,17 +111,15 @@ public class AxonRuntimeConfig {
      * of its own processors in its feature-settings file ({@code orders.pace.watched.<processor>: true}).
      */
     @Bean
-    ConfigurerModule paceTheLiveProjections(ProjectionPace pace, org.springframework.core.env.Environment environment) {
+    ConfigurerModule paceTheLiveProjections(ProjectionPace pace, Environment environment) {
         List<String> processors = processorsFlagged(environment, "orders.pace.watched");
         return configurer -> configurer.eventProcessing(processing -> processors.forEach(
                 name -> processing.registerHandlerInterceptor(name, configuration -> pace.interceptor())));
     }
 
     /** The processors a map of flags ({@code <prefix>.<processor>: true}) names with true, from every settings file. */
-    static List<String> processorsFlagged(org.springframework.core.env.Environment environment, String prefix) {
-        return org.springframework.boot.context.properties.bind.Binder.get(environment)
-                .bind(prefix, org.springframework.boot.context.properties.bind.Bindable
-                        .mapOf(String.class, Boolean.class))
+    static List<String> processorsFlagged(Environment environment, String prefix) {
+        return Binder.get(environment).bind(prefix, Bindable.mapOf(String.class, Boolean.class))
                 .orElse(java.util.Map.of()).entrySet().stream().filter(java.util.Map.Entry::getValue)
                 .map(java.util.Map.Entry::getKey).sorted().toList();
     }
@@ -131,7 +132,7 @@ public class AxonRuntimeConfig {
      */
     @Bean
     ConfigurerModule projectionsCommitAsynchronously(DataSource dataSource, PlatformTransactionManager transactions,
-                                                     org.springframework.core.env.Environment environment) {
+                                                     Environment environment) {
         List<String> processors = processorsFlagged(environment, "orders.projections.async-commit");
         var manager = JdbcTransactions.projections(dataSource, transactions);
         return configurer -> configurer.eventProcessing(processing -> processors.forEach(

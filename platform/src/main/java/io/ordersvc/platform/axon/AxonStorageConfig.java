@@ -151,19 +151,9 @@ public class AxonStorageConfig {
         @Override
         protected void appendEvents(java.util.List<? extends org.axonframework.eventhandling.EventMessage<?>> events,
                                     Serializer serializer) {
-            if (events.isEmpty() || !DeferredWrites.defers(dataSource, DeferredWrites.What.EVENT_APPENDS)) {
-                super.appendEvents(events, serializer);
-                return;
-            }
-            java.util.Optional<RecordedStatement> recorded;
-            try {
-                recorded = RecordedStatement.of(connection -> appendEvents(connection, events, serializer));
-            } catch (SQLException unrecordable) {
-                recorded = java.util.Optional.empty(); // Axon built it some other way: it appends them itself
-            }
-            if (recorded.isEmpty() || !DeferredWrites.defer(dataSource, DeferredWrites.What.EVENT_APPENDS,
-                    recorded.get().sql(), recorded.get().count(), recorded.get()::bind,
-                    failed -> meaning(failed, events.get(0)))) {
+            if (events.isEmpty() || !DeferredWrites.deferRecorded(dataSource, DeferredWrites.What.EVENT_APPENDS,
+                    () -> RecordedStatement.of(connection -> appendEvents(connection, events, serializer)),
+                    sql -> sql, failed -> meaning(failed, events.get(0)))) {
                 super.appendEvents(events, serializer);
             }
         }

@@ -6,7 +6,6 @@ import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 
 import javax.sql.DataSource;
 import java.sql.SQLException;
-import java.util.Optional;
 
 /**
  * Axon's JDBC token store, except that in a projection batch's transaction on PostgreSQL ({@link
@@ -36,19 +35,10 @@ public final class DeferredTokenStore extends JdbcTokenStore {
     @Override
     public void storeToken(TrackingToken token, String processorName, int segment)
             throws UnableToClaimTokenException {
-        if (!DeferredWrites.defers(dataSource, DeferredWrites.What.READ_MODEL_WRITES)) {
-            super.storeToken(token, processorName, segment);
-            return;
-        }
-        Optional<RecordedStatement> update;
-        try {
-            update = RecordedStatement.single(connection -> storeUpdate(connection, token, processorName, segment));
-        } catch (SQLException unrecordable) {
-            update = Optional.empty(); // Axon built it some other way: it stores the token itself
-        }
-        if (update.isEmpty() || !DeferredWrites.defer(dataSource, DeferredWrites.What.READ_MODEL_WRITES,
-                "WITH stored AS (" + update.get().sql() + " RETURNING 1) SELECT 1 / count(*) FROM stored",
-                update.get().count(), update.get()::bind, failed -> claimLost(failed, processorName, segment))) {
+        if (!DeferredWrites.deferRecorded(dataSource, DeferredWrites.What.READ_MODEL_WRITES,
+                () -> RecordedStatement.single(connection -> storeUpdate(connection, token, processorName, segment)),
+                update -> "WITH stored AS (" + update + " RETURNING 1) SELECT 1 / count(*) FROM stored",
+                failed -> claimLost(failed, processorName, segment))) {
             super.storeToken(token, processorName, segment);
         }
     }

@@ -11,9 +11,11 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.StringJoiner;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * A projection batch's writes, sent with its commit in one round trip. A batch of the order projection wrote
@@ -86,6 +88,35 @@ public final class DeferredWrites {
     static boolean defer(DataSource dataSource, What what, String sql, int count, Parameters parameters,
                          Function<SQLException, RuntimeException> failure) {
         return queue(dataSource, what, new Write(sql, count, parameters, failure));
+    }
+
+    /** What records the statement a library would send ({@link RecordedStatement#of}, {@link RecordedStatement#single}). */
+    @FunctionalInterface
+    interface Recorder {
+        Optional<RecordedStatement> record() throws SQLException;
+    }
+
+    /**
+     * Queues the statement a library builds (its append, its token update), recorded with the values it set, for the
+     * commit of the current transaction, sent as {@code around} makes it of the recorded SQL. Nothing is recorded when
+     * the transaction does not defer the kind {@code what}.
+     *
+     * @return false, having queued nothing, when the transaction does not defer that kind or the library built the
+     *         statement in a way that cannot be recorded: the library then sends it itself
+     */
+    static boolean deferRecorded(DataSource dataSource, What what, Recorder recorder, UnaryOperator<String> around,
+                                 Function<SQLException, RuntimeException> failure) {
+        if (!defers(dataSource, what)) {
+            return false;
+        }
+        Optional<RecordedStatement> recorded;
+        try {
+            recorded = recorder.record();
+        } catch (SQLException unrecordable) {
+            return false;
+        }
+        return recorded.isPresent() && defer(dataSource, what, around.apply(recorded.get().sql()),
+                recorded.get().count(), recorded.get()::bind, failure);
     }
 
     /** Whether the current transaction on {@code dataSource} defers statements of the kind {@code what}. */
