@@ -23,6 +23,7 @@ ARG MODULE=standalone
 RUN useradd --system --uid 10001 orders && mkdir /data && chown orders /data
 WORKDIR /app
 COPY --from=build /out/${MODULE}.jar /app/app.jar
+COPY deploy/jvm.options /app/jvm.options
 USER orders
 ENV ORDERS_DATA_DIR=/data JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75"
 EXPOSE 8080 8081 8082
@@ -31,4 +32,6 @@ EXPOSE 8080 8081 8082
 # PostgreSQL) or, on the embedded default, on the API's port: the first of them that answers UP counts.
 HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=5 CMD ["bash", "-c", \
   "for p in ${MANAGEMENT_SERVER_PORT:-} 9081 9082 9080 ${PORT:-8080}; do (exec 3<>/dev/tcp/127.0.0.1/$p && printf 'GET /actuator/health/readiness HTTP/1.0\\r\\n\\r\\n' >&3 && grep -q UP <&3) 2>/dev/null && exit 0; done; exit 1"]
-ENTRYPOINT ["java", "-jar", "/app/app.jar"]
+# Request threads below the event processors (deploy/jvm.options; the user is not root, so the JVM warns at start
+# that raising a priority may need root: the service only lowers them).
+ENTRYPOINT ["java", "@/app/jvm.options", "-jar", "/app/app.jar"]

@@ -28,7 +28,7 @@ cluster() { pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head
 
 svc=
 start_service() {
-  java -Xmx$HEAP -jar "$jar" --spring.profiles.active=postgres --ORDERS_DB_NAME=$DB --server.port=$PORT \
+  java -Xmx$HEAP "${JVM_OPTIONS[@]}" -jar "$jar" --spring.profiles.active=postgres --ORDERS_DB_NAME=$DB --server.port=$PORT \
     --management.server.port=$MPORT --ORDERS_PAYMENT_SIMULATOR_SECRET=simulator-dev-secret \
     --logging.level.root=WARN >> target/bench/drill-service.log 2>&1 &
   svc=$!

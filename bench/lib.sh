@@ -8,6 +8,10 @@ mkdir -p target/bench
 # Both services' heap: at most 1 GiB, its size left to the JVM. Fixed at 1 GiB from the start (BENCH_HEAP="-Xms1g
 # -Xmx1g"), it showed no gain that outlasted this machine's drift, twice (bench/README.md, sessions 26 and 33).
 read -r -a JAVA_HEAP <<<"${BENCH_HEAP:--Xmx1g}"
+# The services' JVM options as deployed (deploy/jvm.options: request threads below the event processors), for both
+# services alike; BENCH_JVM_OPTIONS="" starts them without (every thread at one priority).
+read -r -a JVM_OPTIONS <<<"${BENCH_JVM_OPTIONS-@deploy/jvm.options}"
+JAVA_ARGS=("${JAVA_HEAP[@]}" "${JVM_OPTIONS[@]}")
 
 # bin/rebuild-read-models on the bench database.
 rebuild_read_models() {
@@ -254,7 +258,7 @@ crud_start() {
     jar=$(ls bench/crud/target/bench-crud-*-exec.jar | head -n 1)
   fi
   DB=$CRUD_DB fresh_database
-  java "${JAVA_HEAP[@]}" -jar "$jar" --ORDERS_DB_NAME=$CRUD_DB --server.port=$CRUD_PORT --management.server.port=$CRUD_MPORT \
+  java "${JAVA_ARGS[@]}" -jar "$jar" --ORDERS_DB_NAME=$CRUD_DB --server.port=$CRUD_PORT --management.server.port=$CRUD_MPORT \
     > target/bench/crud.log 2>&1 &
   crud=$!
   wait_http "http://127.0.0.1:$CRUD_MPORT/actuator/health" 120

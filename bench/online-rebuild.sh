@@ -24,7 +24,7 @@ jar=$(ls standalone/target/standalone-*-SNAPSHOT.jar | head -n 1)
 gjar=$(ls bench/target/bench-*-exec.jar | head -n 1)
 fresh_database
 
-java -Xmx1g -jar "$jar" --spring.profiles.active=postgres --ORDERS_DB_NAME=$DB --server.port=$PORT \
+java -Xmx1g "${JVM_OPTIONS[@]}" -jar "$jar" --spring.profiles.active=postgres --ORDERS_DB_NAME=$DB --server.port=$PORT \
   --management.server.port=$MPORT --logging.level.root=WARN --orders.archive.after=3650d \
   --logging.level.io.ordersvc.query.rebuild=INFO > target/bench/online-service.log 2>&1 &
 svc=$!

@@ -30,7 +30,7 @@ qpid=
 # The archive sweeps every day unless ARCHIVE_EVERY says otherwise (step 5): the queries at a million orders run on
 # the copies as made.
 start_query_side() {
-  java -Xmx1g -jar "$qjar" --spring.profiles.active=postgres --ORDERS_DB_NAME=$DB --server.port=$PORT \
+  java -Xmx1g "${JVM_OPTIONS[@]}" -jar "$qjar" --spring.profiles.active=postgres --ORDERS_DB_NAME=$DB --server.port=$PORT \
     --management.server.port=$MPORT --orders.archive.every=${ARCHIVE_EVERY:-1d} \
     --logging.level.root=WARN >> target/bench/query-side.log 2>&1 &
   qpid=$!

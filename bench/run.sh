@@ -58,7 +58,7 @@ if [[ "$(psql "${PG[@]}" -Atc "SHOW shared_preload_libraries")" != *pg_stat_stat
     "run will read n/a (add it to postgresql.conf and restart PostgreSQL)" >&2
 fi
 
-java "${JAVA_HEAP[@]}" -jar "$jar" --spring.profiles.active=postgres --ORDERS_DB_NAME=$DB --server.port=$PORT \
+java "${JAVA_ARGS[@]}" -jar "$jar" --spring.profiles.active=postgres --ORDERS_DB_NAME=$DB --server.port=$PORT \
   --management.server.port=$MPORT --ORDERS_PAYMENT_WINDOW=$WINDOW \
   --logging.level.root=WARN > target/bench/service.log 2>&1 &
 svc=$!
@@ -242,7 +242,7 @@ pgv=$(psql "${PG[@]}" -Atc "SHOW server_version" | cut -d' ' -f1)
   fi
   echo "## Against a CRUD service doing the same flow"
   echo "bench/crud: Spring Boot + JPA, the same four calls with the same tokens, paths and JSON, the same pool (20)"
-  echo "and heap (${JAVA_HEAP[*]}), stock reserved by a conditional UPDATE, one log row per action; the"
+  echo "and JVM options (${JAVA_ARGS[*]}), stock reserved by a conditional UPDATE, one log row per action; the"
   echo "same load generator and levels on a fresh database. Both ran side by side, warmed up; each level was measured on the CRUD baseline"
   echo "right $([ $crud_first = yes ] && echo before || echo after) the service this time (the order alternates between runs)."
   echo
