@@ -8,7 +8,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.tomcat.TomcatWebServer;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Request threads run below the event processors (RequestThreadsConfig): the read models get the CPU first. */
