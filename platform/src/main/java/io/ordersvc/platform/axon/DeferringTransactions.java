@@ -34,7 +34,7 @@ abstract class DeferringTransactions extends DataSourceTransactionManager {
         super.doBegin(transaction, definition);
         ConnectionHolder holder = ((JdbcTransactionObjectSupport) transaction).getConnectionHolder();
         try {
-            if (holder.getConnection().isWrapperFor(BaseConnection.class)) {
+            if (defers(holder.getConnection())) {
                 DeferredWrites.open(holder, what);
             }
         } catch (SQLException failed) {
@@ -58,6 +58,11 @@ abstract class DeferringTransactions extends DataSourceTransactionManager {
             throw meaning != null ? meaning : translateException("JDBC commit", failed);
         }
         super.doCommit(status); // the driver sends nothing once the server's transaction has ended
+    }
+
+    /** Whether a transaction on {@code connection} defers its writes: on PostgreSQL only. */
+    boolean defers(Connection connection) throws SQLException {
+        return connection.isWrapperFor(BaseConnection.class);
     }
 
     /** Before the driver's commit, when the transaction deferred nothing: by default, nothing. */
