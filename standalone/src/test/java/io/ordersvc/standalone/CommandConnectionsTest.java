@@ -37,8 +37,7 @@ class CommandConnectionsTest {
     @BeforeEach
     void aPoolOfOne() {
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(TestDatabase.postgres()
-                ? System.getProperty("orders.test.jdbc-url", "jdbc:postgresql://127.0.0.1:5432/orders_test")
+        config.setJdbcUrl(TestDatabase.postgres() ? TestDatabase.postgresUrl()
                 : "jdbc:h2:mem:command-connections" + TestDatabase.H2_OPTIONS);
         config.setUsername(TestDatabase.user());
         config.setPassword(TestDatabase.password());
@@ -114,6 +113,6 @@ class CommandConnectionsTest {
         command.commit();
 
         assertThat(otherWhileOpen).isEqualTo(1);
-        assertThat(pool.getHikariPoolMXBean().getActiveConnections()).isZero();
+        assertThat(active()).isZero();
     }
 }

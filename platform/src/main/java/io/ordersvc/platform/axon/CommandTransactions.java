@@ -1,12 +1,14 @@
 package io.ordersvc.platform.axon;
 
-import org.postgresql.core.BaseConnection;
+import io.ordersvc.platform.schema.Databases;
 import org.springframework.core.InfrastructureProxy;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.LazyConnectionDataSourceProxy;
+import org.springframework.transaction.TransactionDefinition;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
-import java.sql.SQLException;
+import java.util.function.BooleanSupplier;
 
 /**
  * JDBC's transactions for commands: on PostgreSQL the events a command appends go to the server with its
@@ -25,26 +27,24 @@ import java.sql.SQLException;
  */
 public class CommandTransactions extends DeferringTransactions {
 
-    private final DataSource pool;
     /** Whether the pool's database is PostgreSQL: asked at the first transaction, the answer kept. */
-    private volatile Boolean postgres;
+    private final BooleanSupplier postgres;
 
     public CommandTransactions(DataSource dataSource) {
         super(new OnFirstStatement(dataSource), DeferredWrites.What.EVENT_APPENDS, "COMMIT");
-        this.pool = dataSource;
+        this.postgres = Databases.postgres(new JdbcTemplate(dataSource));
     }
 
-    /** Asks the pool, not the transaction's connection: asking that would take it. */
+    /** The database is asked (once) before the transaction is bound: asked inside it, it would take its connection. */
     @Override
-    boolean defers(Connection connection) throws SQLException {
-        Boolean known = postgres;
-        if (known == null) {
-            try (Connection asked = pool.getConnection()) {
-                known = asked.isWrapperFor(BaseConnection.class);
-            }
-            postgres = known;
-        }
-        return known;
+    protected void doBegin(Object transaction, TransactionDefinition definition) {
+        postgres.getAsBoolean();
+        super.doBegin(transaction, definition);
+    }
+
+    @Override
+    boolean defers(Connection connection) {
+        return postgres.getAsBoolean();
     }
 
     /**

@@ -16,6 +16,11 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
         return "postgres".equals(System.getProperty("orders.test.db", "h2"));
     }
 
+    /** The PostgreSQL test database's URL ({@code -Dorders.test.jdbc-url}). */
+    public static String postgresUrl() {
+        return System.getProperty("orders.test.jdbc-url", "jdbc:postgresql://127.0.0.1:5432/orders_test");
+    }
+
     public static String user() {
         return postgres() ? System.getProperty("orders.test.jdbc-user", "postgres") : "sa";
     }
@@ -26,7 +31,7 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 
     /** The PostgreSQL test URL with another database name; that database is dropped and created empty. */
     public static String freshPostgresDatabase(String name) throws java.sql.SQLException {
-        String base = System.getProperty("orders.test.jdbc-url", "jdbc:postgresql://127.0.0.1:5432/orders_test");
+        String base = postgresUrl();
         String server = base.substring(0, base.lastIndexOf('/') + 1);
         try (var c = java.sql.DriverManager.getConnection(server + "postgres", user(), password());
              var s = c.createStatement()) {
@@ -56,8 +61,7 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
     @Override
     public void initialize(ConfigurableApplicationContext context) {
         Map<String, Object> props = postgres()
-                ? Map.of("spring.datasource.url", System.getProperty("orders.test.jdbc-url",
-                        "jdbc:postgresql://127.0.0.1:5432/orders_test"),
+                ? Map.of("spring.datasource.url", postgresUrl(),
                 "spring.datasource.username", System.getProperty("orders.test.jdbc-user", "postgres"),
                 "spring.datasource.password", System.getProperty("orders.test.jdbc-password", ""))
                 : Map.of("spring.datasource.url", "jdbc:h2:mem:orders-it;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
