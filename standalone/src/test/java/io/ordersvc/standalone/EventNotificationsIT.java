@@ -1,5 +1,6 @@
 package io.ordersvc.standalone;
 
+import io.ordersvc.platform.axon.EventAnnouncer;
 import io.ordersvc.platform.axon.EventArrivals;
 import io.ordersvc.platform.axon.EventNotificationListener;
 import io.ordersvc.standalone.support.IntegrationTest;
@@ -25,13 +26,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * On PostgreSQL every instance's appends wake every instance's event processors: the event table notifies when an
- * appending transaction commits, and the service listens (the split deployment and many instances rely on it).
+ * On PostgreSQL every instance's appends wake every instance's event processors: each instance announces its appends
+ * once they have committed, and listens for every instance's announcements (the split deployment and many instances
+ * rely on it).
  */
 class EventNotificationsIT extends IntegrationTest {
 
     @Autowired
     EventArrivals arrivals;
+
+    @Autowired
+    EventAnnouncer announcer;
 
     @BeforeEach
     void onPostgresOnly() {
@@ -62,6 +67,65 @@ class EventNotificationsIT extends IntegrationTest {
     }
 
     @Test
+    void the_append_is_announced_after_its_commit_by_a_connection_of_its_own_naming_the_head() throws Exception {
+        String seller = token(uniqueId("seller"), "seller", uniqueId("shop"));
+        try (Connection listener = connect(); Statement s = listener.createStatement()) {
+            // No trigger notifies from inside the appending transaction: PostgreSQL would serialize those commits.
+            try (var rows = s.executeQuery("SELECT count(*) FROM pg_trigger WHERE tgrelid = 'domain_event_entry'::regclass"
+                    + " AND NOT tgisinternal")) {
+                rows.next();
+                assertThat(rows.getInt(1)).isZero();
+            }
+            s.execute("LISTEN " + EventNotificationListener.CHANNEL);
+            PGConnection pg = listener.unwrap(PGConnection.class);
+            drain(pg, 100); // whatever earlier tests' appends announced
+            int announcing = awaitAnnouncer(-1);
+
+            api.createProduct(seller, "Announced", "5.00", 3);
+            long head;
+            try (var rows = s.executeQuery("SELECT max(global_index) FROM domain_event_entry")) {
+                rows.next();
+                head = rows.getLong(1);
+            }
+            // This instance's notifications come from its announcer, not from the backend that ran the command.
+            List<PGNotification> heard = drain(pg, 5000).stream().filter(n -> n.getPID() == announcing).toList();
+            assertThat(heard).isNotEmpty();
+            assertThat(heard.stream().mapToLong(n -> Long.parseLong(n.getParameter())).max().orElseThrow())
+                    .isGreaterThanOrEqualTo(head);
+        }
+    }
+
+    @Test
+    void while_its_announcing_connection_is_cut_an_instance_wakes_its_own_processors_and_then_announces_again()
+            throws Exception {
+        String seller = token(uniqueId("seller"), "seller", uniqueId("shop"));
+        try (Connection other = connect(); Statement s = other.createStatement()) {
+            int before = awaitAnnouncer(-1);
+            s.execute("SELECT pg_terminate_backend(" + before + ")");
+            CountDownLatch woken = new CountDownLatch(1);
+            var stream = arrivals.openStream(null);
+            try {
+                stream.setOnAvailableCallback(woken::countDown);
+                api.createProduct(seller, "Cut", "5.00", 3);
+                assertThat(woken.await(10, TimeUnit.SECONDS)).isTrue();
+            } finally {
+                stream.close();
+            }
+
+            int after = awaitAnnouncer(before);
+            s.execute("LISTEN " + EventNotificationListener.CHANNEL);
+            PGConnection pg = other.unwrap(PGConnection.class);
+            List<PGNotification> heard = new ArrayList<>();
+            // The new backend shows before the announcer has prepared its statement: append until one is heard.
+            for (int i = 0; i < 20 && heard.stream().noneMatch(n -> n.getPID() == after); i++) {
+                api.createProduct(seller, "Again " + i, "5.00", 3);
+                heard.addAll(drain(pg, 500));
+            }
+            assertThat(heard).anySatisfy(n -> assertThat(n.getPID()).isEqualTo(after));
+        }
+    }
+
+    @Test
     void a_notification_from_another_instance_wakes_this_instances_processors() throws Exception {
         CountDownLatch woken = new CountDownLatch(1);
         var stream = arrivals.openStream(null);
@@ -77,9 +141,7 @@ class EventNotificationsIT extends IntegrationTest {
     @Test
     void a_listener_whose_connection_was_cut_listens_again_and_wakes_the_processors_meanwhile() throws Exception {
         try (Connection other = connect(); Statement s = other.createStatement()) {
-            String listening = "SELECT pid FROM pg_stat_activity WHERE application_name = 'orders-event-listener'"
-                    + " AND datname = current_database()";
-            int before = awaitListener(s, listening, -1);
+            int before = awaitBackend(s, LISTENER, -1);
             CountDownLatch wokenByTheCut = new CountDownLatch(1);
             var stream = arrivals.openStream(null);
             try {
@@ -90,7 +152,7 @@ class EventNotificationsIT extends IntegrationTest {
                 stream.close();
             }
 
-            awaitListener(s, listening, before);
+            awaitBackend(s, LISTENER, before);
             CountDownLatch woken = new CountDownLatch(1);
             var again = arrivals.openStream(null);
             try {
@@ -107,8 +169,24 @@ class EventNotificationsIT extends IntegrationTest {
         }
     }
 
-    /** The listener's backend once it listens on a connection other than {@code not}; fails after 10 s. */
-    private static int awaitListener(Statement s, String query, int not) throws Exception {
+    private static final String LISTENER = "SELECT pid FROM pg_stat_activity"
+            + " WHERE application_name = 'orders-event-listener' AND datname = current_database()";
+
+    /** This instance's announcing backend once it is connected and one other than {@code not}; fails after 10 s. */
+    private int awaitAnnouncer(int not) {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < until) {
+            int pid = announcer.pid();
+            if (pid > 0 && pid != not) {
+                return pid;
+            }
+            Thread.onSpinWait();
+        }
+        throw new AssertionError("no announcing connection other than " + not + " within 10 s");
+    }
+
+    /** The backend {@code query} finds once it is one other than {@code not}; fails after 10 s. */
+    private static int awaitBackend(Statement s, String query, int not) throws Exception {
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (System.nanoTime() < until) {
             try (var rows = s.executeQuery(query)) {
@@ -118,7 +196,7 @@ class EventNotificationsIT extends IntegrationTest {
             }
             Thread.onSpinWait();
         }
-        throw new AssertionError("no listener on a new connection within 10 s");
+        throw new AssertionError("no backend on a new connection within 10 s: " + query);
     }
 
     /** Every notification that arrives within the wait. */

@@ -139,10 +139,23 @@ public class AxonRuntimeConfig {
                 name -> processing.registerTransactionManager(name, configuration -> manager)));
     }
 
-    /** On PostgreSQL, appends of every instance wake this instance's processors (see db/platform/postgresql/V3__event_notify.sql). */
+    /** On PostgreSQL, this instance's appends are announced to every instance once they have committed. */
     @Bean
     @ConditionalOnExpression("'${spring.datasource.url:}'.startsWith('jdbc:postgresql:')")
-    EventNotificationListener eventNotificationListener(EventArrivals arrivals,
+    EventAnnouncer eventAnnouncer(EventArrivals arrivals,
+                                  @Value("${spring.datasource.url}") String url,
+                                  @Value("${spring.datasource.username:}") String user,
+                                  @Value("${spring.datasource.password:}") String password,
+                                  @Value("${orders.event-listener-retry:1s}") Duration retry,
+                                  @Value("${orders.event-announce-interval:20ms}") Duration interval,
+                                  @Value("${orders.event-listener-ping:10s}") Duration ping) {
+        return new EventAnnouncer(url, user, password, arrivals, retry, interval, ping);
+    }
+
+    /** On PostgreSQL, appends of every instance wake this instance's processors (see EventAnnouncer). */
+    @Bean
+    @ConditionalOnExpression("'${spring.datasource.url:}'.startsWith('jdbc:postgresql:')")
+    EventNotificationListener eventNotificationListener(EventArrivals arrivals, EventAnnouncer announcer,
                                                         @Value("${spring.datasource.url}") String url,
                                                         @Value("${spring.datasource.username:}") String user,
                                                         @Value("${spring.datasource.password:}") String password,
@@ -150,7 +163,8 @@ public class AxonRuntimeConfig {
                                                         @Value("${orders.event-listener-ping:10s}") Duration ping,
                                                         io.ordersvc.platform.privacy.PersonalDataKeys keys) {
         return new EventNotificationListener(url, user, password, arrivals, retry, ping,
-                java.util.Map.of(io.ordersvc.platform.privacy.PersonalDataKeys.ERASED_CHANNEL, keys::erasedElsewhere));
+                java.util.Map.of(io.ordersvc.platform.privacy.PersonalDataKeys.ERASED_CHANNEL, keys::erasedElsewhere))
+                .skipping(announcer);
     }
 
     /**

@@ -24,8 +24,9 @@ import java.util.function.LongSupplier;
  * arrived. Axon's embedded store cannot (with its shared read-ahead cache off, see AxonStorageConfig), so a pooled
  * processor that has caught up looks again only every 500 ms, and a tracking processor's thread sleeps out its whole
  * wait: half a second of projection lag or more. Here a processor is woken (its pooled coordinator called back, its
- * tracking thread notified) when a transaction of this instance that appended events has committed, and when
- * PostgreSQL reports another instance's append ({@link EventNotificationListener}).
+ * tracking thread notified) when a transaction of this instance that appended events has committed (on PostgreSQL
+ * through {@link EventAnnouncer}, which tells every instance), and when PostgreSQL reports another instance's append
+ * ({@link EventNotificationListener}).
  * <p>
  * The streams also skip reads that cannot find anything. A caught-up processor asks its stream several times per
  * appended event whether more is available (before and after each batch, and to peek), and every such question
@@ -37,7 +38,7 @@ import java.util.function.LongSupplier;
  * <p>
  * Nor does a stream read to learn that it has caught up. Each read that found nothing cost a query and Axon's gap
  * check, and every batch ended with one: a stream read until a read came back empty. PostgreSQL's notifications name
- * the highest position each append reached (db/platform/postgresql/V6), so a stream that has read up to every
+ * the highest position committed when they were sent ({@link EventAnnouncer}), so a stream that has read up to every
  * position named, and has heard of nothing since its last read began, knows there is nothing more ({@link ReadGate}).
  * <p>
  * And the streams share what they read: each processor reads every event, and each deserialized it on its own (and
@@ -60,6 +61,8 @@ public class EventArrivals implements StreamableMessageSource<TrackedEventMessag
     /** The highest position the database's notifications named; arrivals that named none are counted apart. */
     private final AtomicLong announced;
     private final AtomicLong unannounced;
+    /** Who announces this instance's appends to every instance (null: nobody, as on H2). */
+    private final java.util.concurrent.atomic.AtomicReference<EventAnnouncer> announcer;
     /** Told of announcements and of what this view's streams hand out (the live projections' source only). */
     private volatile Watcher watcher = Watcher.NONE;
 
@@ -72,24 +75,39 @@ public class EventArrivals implements StreamableMessageSource<TrackedEventMessag
      */
     public EventArrivals(EventStore store, Duration recheck, Duration linger, LongSupplier keyChanges) {
         this(store, recheck, linger, ConcurrentHashMap.newKeySet(), new AtomicLong(), new AtomicBoolean(),
-                new SharedMessages(SharedMessages.SLOTS, keyChanges), new AtomicLong(), new AtomicLong());
+                new SharedMessages(SharedMessages.SLOTS, keyChanges), new AtomicLong(), new AtomicLong(),
+                new java.util.concurrent.atomic.AtomicReference<>());
         // Subscribers are called while the appending unit of work prepares its commit: too early, the events are not
         // visible to other transactions yet. Wake the processors once it has committed.
         store.subscribe(events -> {
-            if (notified.get()) {
-                return; // the database's notification will say it, for this instance's appends too
-            }
             if (CurrentUnitOfWork.isStarted()) {
-                CurrentUnitOfWork.get().root().afterCommit(u -> arrived());
+                CurrentUnitOfWork.get().root().afterCommit(u -> appendCommitted());
             } else {
-                arrived();
+                appendCommitted();
             }
         });
     }
 
+    /**
+     * Events this instance appended have committed: the announcer tells every instance, this one included (on
+     * PostgreSQL); without one, or while it cannot, this instance's processors are woken here.
+     */
+    private void appendCommitted() {
+        EventAnnouncer by = announcer.get();
+        if (by == null || !by.announce()) {
+            arrived();
+        }
+    }
+
+    /** From now on appends committed here are announced by {@code by} (EventAnnouncer registers itself). */
+    void announcedBy(EventAnnouncer by) {
+        announcer.set(by);
+    }
+
     private EventArrivals(EventStore store, Duration recheck, Duration linger, Set<Runnable> callbacks,
                           AtomicLong signals, AtomicBoolean notified, SharedMessages shared, AtomicLong announced,
-                          AtomicLong unannounced) {
+                          AtomicLong unannounced, java.util.concurrent.atomic.AtomicReference<EventAnnouncer> announcer) {
+        this.announcer = announcer;
         this.store = store;
         this.recheckNanos = recheck.toNanos();
         this.lingerNanos = linger.toNanos();
@@ -109,7 +127,7 @@ public class EventArrivals implements StreamableMessageSource<TrackedEventMessag
     public EventArrivals lingering(Duration linger) {
         // A view of its own: its streams are not watched (the watcher follows the live projections alone).
         return new EventArrivals(store, Duration.ofNanos(recheckNanos), linger, callbacks, signals, notified,
-                shared, announced, unannounced);
+                shared, announced, unannounced, announcer);
     }
 
     /**
@@ -152,8 +170,9 @@ public class EventArrivals implements StreamableMessageSource<TrackedEventMessag
     }
 
     /**
-     * While the database notifies every committed append (EventNotificationListener is listening), this instance's
-     * own commits need no signal of their own: each would wake every processor a second time for nothing.
+     * Whether every committed append is announced to this instance (EventNotificationListener is listening): then a
+     * stream that has read up to every position announced, and heard of nothing since, need not read again before
+     * its recheck interval.
      */
     void databaseNotifies(boolean notifies) {
         this.notified.set(notifies);
