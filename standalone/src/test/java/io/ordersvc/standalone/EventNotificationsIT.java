@@ -44,7 +44,7 @@ class EventNotificationsIT extends IntegrationTest {
     }
 
     private static Connection connect() throws Exception {
-        return DriverManager.getConnection(System.getProperty("orders.test.jdbc-url"), TestDatabase.user(),
+        return DriverManager.getConnection(TestDatabase.postgresUrl(), TestDatabase.user(),
                 TestDatabase.password());
     }
 

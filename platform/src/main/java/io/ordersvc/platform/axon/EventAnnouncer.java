@@ -34,7 +34,7 @@ import java.time.Duration;
 public class EventAnnouncer extends NotificationConnection {
 
     /** The highest position committed, announced to every listener, and returned to this instance. */
-    static final String ANNOUNCE = "SELECT h.head, pg_notify('" + EventNotificationListener.CHANNEL
+    private static final String ANNOUNCE = "SELECT h.head, pg_notify('" + EventNotificationListener.CHANNEL
             + "', h.head::text) FROM (SELECT coalesce(max(global_index), 0) AS head FROM domain_event_entry) h";
 
     private static final Logger log = LoggerFactory.getLogger(EventAnnouncer.class);

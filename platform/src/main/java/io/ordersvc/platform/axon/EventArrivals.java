@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.LongSupplier;
 
@@ -62,7 +63,7 @@ public class EventArrivals implements StreamableMessageSource<TrackedEventMessag
     private final AtomicLong announced;
     private final AtomicLong unannounced;
     /** Who announces this instance's appends to every instance (null: nobody, as on H2). */
-    private final java.util.concurrent.atomic.AtomicReference<EventAnnouncer> announcer;
+    private final AtomicReference<EventAnnouncer> announcer;
     /** Told of announcements and of what this view's streams hand out (the live projections' source only). */
     private volatile Watcher watcher = Watcher.NONE;
 
@@ -76,7 +77,7 @@ public class EventArrivals implements StreamableMessageSource<TrackedEventMessag
     public EventArrivals(EventStore store, Duration recheck, Duration linger, LongSupplier keyChanges) {
         this(store, recheck, linger, ConcurrentHashMap.newKeySet(), new AtomicLong(), new AtomicBoolean(),
                 new SharedMessages(SharedMessages.SLOTS, keyChanges), new AtomicLong(), new AtomicLong(),
-                new java.util.concurrent.atomic.AtomicReference<>());
+                new AtomicReference<>());
         // Subscribers are called while the appending unit of work prepares its commit: too early, the events are not
         // visible to other transactions yet. Wake the processors once it has committed.
         store.subscribe(events -> {
@@ -106,7 +107,7 @@ public class EventArrivals implements StreamableMessageSource<TrackedEventMessag
 
     private EventArrivals(EventStore store, Duration recheck, Duration linger, Set<Runnable> callbacks,
                           AtomicLong signals, AtomicBoolean notified, SharedMessages shared, AtomicLong announced,
-                          AtomicLong unannounced, java.util.concurrent.atomic.AtomicReference<EventAnnouncer> announcer) {
+                          AtomicLong unannounced, AtomicReference<EventAnnouncer> announcer) {
         this.announcer = announcer;
         this.store = store;
         this.recheckNanos = recheck.toNanos();

@@ -2,6 +2,7 @@ package io.ordersvc.platform.axon;
 
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.IntSupplier;
 
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
@@ -38,7 +39,7 @@ public class EventNotificationListener extends NotificationConnection {
     private final Duration ping;
     private final Map<String, Consumer<String>> signals;
     /** The backend whose notifications are this instance's own (-1: none). */
-    private volatile java.util.function.IntSupplier own = () -> -1;
+    private volatile IntSupplier own = () -> -1;
     private volatile boolean listening;
 
     public EventNotificationListener(String url, String user, String password, EventArrivals arrivals,
