@@ -96,6 +96,34 @@ class EventNotificationsIT extends IntegrationTest {
     }
 
     @Test
+    void a_commands_commit_names_the_position_its_events_took_to_this_instances_processors_without_an_announcement()
+            throws Exception {
+        String seller = token(uniqueId("seller"), "seller", uniqueId("shop"));
+        announcer.stop();
+        try (Connection other = connect(); Statement s = other.createStatement()) {
+            awaitNoAnnouncer();
+            CountDownLatch woken = new CountDownLatch(1);
+            var stream = arrivals.openStream(null);
+            String product;
+            try {
+                stream.setOnAvailableCallback(woken::countDown);
+                product = api.createProduct(seller, "Positioned", "5.00", 3).get(0).productId();
+                assertThat(woken.getCount()).isZero(); // by the commit, before the command answered
+            } finally {
+                stream.close();
+            }
+            try (var rows = s.executeQuery("SELECT max(global_index) FROM domain_event_entry"
+                    + " WHERE aggregate_identifier = '" + product + "'")) {
+                rows.next();
+                assertThat(arrivals.namedPosition()).isGreaterThanOrEqualTo(rows.getLong(1)).isPositive();
+            }
+        } finally {
+            announcer.start();
+            awaitAnnouncer(-1);
+        }
+    }
+
+    @Test
     void while_its_announcing_connection_is_cut_an_instance_wakes_its_own_processors_and_then_announces_again()
             throws Exception {
         String seller = token(uniqueId("seller"), "seller", uniqueId("shop"));
@@ -183,6 +211,17 @@ class EventNotificationsIT extends IntegrationTest {
             Thread.onSpinWait();
         }
         throw new AssertionError("no announcing connection other than " + not + " within 10 s");
+    }
+
+    /** Until this instance's announcer has no connection (stopped); fails after 10 s. */
+    private void awaitNoAnnouncer() {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (announcer.pid() > 0) {
+            if (System.nanoTime() > until) {
+                throw new AssertionError("the announcer still has a connection after 10 s");
+            }
+            Thread.onSpinWait();
+        }
     }
 
     /** The backend {@code query} finds once it is one other than {@code not}; fails after 10 s. */

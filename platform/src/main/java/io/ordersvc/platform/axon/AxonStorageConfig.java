@@ -151,9 +151,16 @@ public class AxonStorageConfig {
         @Override
         protected void appendEvents(java.util.List<? extends org.axonframework.eventhandling.EventMessage<?>> events,
                                     Serializer serializer) {
-            if (events.isEmpty() || !DeferredWrites.deferRecorded(dataSource, DeferredWrites.What.EVENT_APPENDS,
+            if (events.isEmpty()) {
+                return;
+            }
+            // Deferred, the append returns the positions its events took: the commit names the highest to this
+            // instance's processors (EventArrivals), who need not wait for the announcement.
+            if (!DeferredWrites.deferRecorded(dataSource, DeferredWrites.What.EVENT_APPENDS,
                     () -> RecordedStatement.of(connection -> appendEvents(connection, events, serializer)),
-                    sql -> sql, failed -> meaning(failed, events.get(0)))) {
+                    sql -> sql + " RETURNING " + schema().globalIndexColumn(), failed -> meaning(failed, events.get(0)),
+                    true)) {
+                DeferredWrites.unpositioned(dataSource);
                 super.appendEvents(events, serializer);
             }
         }

@@ -47,6 +47,14 @@ public class CommandTransactions extends DeferringTransactions {
         return postgres.getAsBoolean();
     }
 
+    /** The positions the command's events took, for the wake-up of this instance's processors after it. */
+    @Override
+    void committed(long position) {
+        if (position != 0) {
+            CommittedAppends.record(position);
+        }
+    }
+
     /**
      * The pool's connections, each taken at its first statement. Bound to a transaction, it stands for the pool
      * itself ({@link InfrastructureProxy}): the event store, JdbcTemplates and {@link DeferredWrites} look the

@@ -7,6 +7,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,12 +53,35 @@ public final class DeferredWrites {
 
     /**
      * A statement ({@code count} parameters) waiting for the commit; {@code failure} (may be null) says what its
-     * failure means, or null when it is not this statement's.
+     * failure means, or null when it is not this statement's. An append {@code returnsPositions}: it ends with
+     * {@code RETURNING} the positions its events took.
      */
-    record Write(String sql, int count, Parameters parameters, Function<SQLException, RuntimeException> failure) {
+    record Write(String sql, int count, Parameters parameters, Function<SQLException, RuntimeException> failure,
+                 boolean returnsPositions) {
     }
 
-    private record Pending(What what, List<Write> writes) {
+    /**
+     * What a transaction deferred and, of its appends sent so far, the highest position their events took (0: none
+     * sent); {@code unpositioned} once an append went without telling its positions.
+     */
+    private static final class Pending {
+        final What what;
+        final List<Write> writes = new ArrayList<>();
+        long position;
+        boolean unpositioned;
+
+        Pending(What what) {
+            this.what = what;
+        }
+    }
+
+    /**
+     * What a transaction that deferred its writes sent at its commit, and the highest position the events it
+     * appended took: {@link #UNKNOWN} when an append did not tell it, 0 when it appended nothing that told.
+     */
+    record Closed(List<Write> writes, long position) {
+        /** Some append of the transaction went without its positions. */
+        static final long UNKNOWN = -1;
     }
 
     /** The writes of each open transaction that defers them, by its connection holder. */
@@ -87,7 +111,7 @@ public final class DeferredWrites {
      */
     static boolean defer(DataSource dataSource, What what, String sql, int count, Parameters parameters,
                          Function<SQLException, RuntimeException> failure) {
-        return queue(dataSource, what, new Write(sql, count, parameters, failure));
+        return queue(dataSource, what, new Write(sql, count, parameters, failure, false));
     }
 
     /** What records the statement a library would send ({@link RecordedStatement#of}, {@link RecordedStatement#single}). */
@@ -106,6 +130,16 @@ public final class DeferredWrites {
      */
     static boolean deferRecorded(DataSource dataSource, What what, Recorder recorder, UnaryOperator<String> around,
                                  Function<SQLException, RuntimeException> failure) {
+        return deferRecorded(dataSource, what, recorder, around, failure, false);
+    }
+
+    /**
+     * As {@link #deferRecorded(DataSource, What, Recorder, UnaryOperator, Function)}; {@code returnsPositions}: what
+     * {@code around} makes of the statement returns the positions the appended events took (RETURNING), and the
+     * transaction's {@link Closed#position} is their highest.
+     */
+    static boolean deferRecorded(DataSource dataSource, What what, Recorder recorder, UnaryOperator<String> around,
+                                 Function<SQLException, RuntimeException> failure, boolean returnsPositions) {
         if (!defers(dataSource, what)) {
             return false;
         }
@@ -115,21 +149,32 @@ public final class DeferredWrites {
         } catch (SQLException unrecordable) {
             return false;
         }
-        return recorded.isPresent() && defer(dataSource, what, around.apply(recorded.get().sql()),
-                recorded.get().count(), recorded.get()::bind, failure);
+        return recorded.isPresent() && queue(dataSource, what, new Write(around.apply(recorded.get().sql()),
+                recorded.get().count(), recorded.get()::bind, failure, returnsPositions));
+    }
+
+    /**
+     * An append of the current transaction on {@code dataSource} went to the database without telling the positions
+     * its events took (it could not be deferred): the transaction's {@link Closed#position} is then unknown.
+     */
+    static void unpositioned(DataSource dataSource) {
+        Pending pending = pending(dataSource);
+        if (pending != null) {
+            pending.unpositioned = true;
+        }
     }
 
     /** Whether the current transaction on {@code dataSource} defers statements of the kind {@code what}. */
     static boolean defers(DataSource dataSource, What what) {
         Pending pending = pending(dataSource);
-        return pending != null && pending.what() == what;
+        return pending != null && pending.what == what;
     }
 
     private static boolean queue(DataSource dataSource, What what, Write write) {
         if (!defers(dataSource, what)) {
             return false;
         }
-        pending(dataSource).writes().add(write);
+        pending(dataSource).writes.add(write);
         return true;
     }
 
@@ -144,14 +189,14 @@ public final class DeferredWrites {
      */
     public static void flush(DataSource dataSource) {
         Pending pending = pending(dataSource);
-        if (pending == null || pending.writes().isEmpty()) {
+        if (pending == null || pending.writes.isEmpty()) {
             return;
         }
-        List<Write> writes = List.copyOf(pending.writes());
-        pending.writes().clear();
+        List<Write> writes = List.copyOf(pending.writes);
+        pending.writes.clear();
         ConnectionHolder holder = (ConnectionHolder) TransactionSynchronizationManager.getResource(dataSource);
         try {
-            send(holder.getConnection(), writes, null);
+            pending.position = Math.max(pending.position, send(holder.getConnection(), writes, null));
         } catch (SQLException failed) {
             RuntimeException meaning = failure(writes, failed);
             throw meaning != null ? meaning : new org.springframework.jdbc.UncategorizedSQLException(
@@ -175,13 +220,19 @@ public final class DeferredWrites {
 
     /** From now on the transaction of {@code holder} defers {@code what} it writes. */
     static void open(ConnectionHolder holder, What what) {
-        PENDING.put(holder, new Pending(what, new ArrayList<>()));
+        PENDING.put(holder, new Pending(what));
     }
 
-    /** The writes the transaction of {@code holder} deferred, in order; it defers none after this. */
-    static List<Write> close(ConnectionHolder holder) {
+    /**
+     * The writes the transaction of {@code holder} deferred and has not sent, in order, and the highest position of
+     * the appends it sent ahead ({@link #flush}); it defers none after this.
+     */
+    static Closed close(ConnectionHolder holder) {
         Pending pending = PENDING.remove(holder);
-        return pending == null ? List.of() : pending.writes();
+        if (pending == null) {
+            return new Closed(List.of(), 0);
+        }
+        return new Closed(pending.writes, pending.unpositioned ? Closed.UNKNOWN : pending.position);
     }
 
     /** What the failure of a request carrying {@code writes} means, as the first of them that knows says; or null. */
@@ -197,9 +248,9 @@ public final class DeferredWrites {
 
     /**
      * Sends the writes and then {@code last} (without parameters; none when null) as one request; nothing is read
-     * in between.
+     * in between. Returns the highest position the appends among them returned (0: none).
      */
-    static void send(Connection connection, List<Write> writes, String last) throws SQLException {
+    static long send(Connection connection, List<Write> writes, String last) throws SQLException {
         StringJoiner sql = new StringJoiner("; ");
         for (Write write : writes) {
             sql.add(write.sql());
@@ -213,7 +264,26 @@ public final class DeferredWrites {
                 write.parameters().bind(statement, connection, first);
                 first += write.count();
             }
-            statement.execute();
+            return positions(statement, statement.execute(), writes);
         }
+    }
+
+    /**
+     * The highest position the appends among {@code writes} returned: the request answers each of its statements in
+     * order, a row set or a count, and an append's rows are the positions its events took.
+     */
+    private static long positions(PreparedStatement statement, boolean rows, List<Write> writes)
+            throws SQLException {
+        long highest = 0;
+        for (int i = 0; rows || statement.getUpdateCount() != -1; i++, rows = statement.getMoreResults()) {
+            if (rows && i < writes.size() && writes.get(i).returnsPositions()) {
+                try (ResultSet positions = statement.getResultSet()) {
+                    while (positions.next()) {
+                        highest = Math.max(highest, positions.getLong(1));
+                    }
+                }
+            }
+        }
+        return highest;
     }
 }

@@ -10,7 +10,6 @@ import org.springframework.transaction.support.DefaultTransactionStatus;
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.List;
 
 /**
  * JDBC's transactions whose writes of one kind ({@link DeferredWrites.What}) wait for the commit on PostgreSQL and
@@ -46,18 +45,28 @@ abstract class DeferringTransactions extends DataSourceTransactionManager {
     protected void doCommit(DefaultTransactionStatus status) {
         ConnectionHolder holder = ((JdbcTransactionObjectSupport) status.getTransaction()).getConnectionHolder();
         Connection connection = holder.getConnection();
-        List<DeferredWrites.Write> deferred = DeferredWrites.close(holder);
+        DeferredWrites.Closed deferred = DeferredWrites.close(holder);
+        long position = deferred.position();
         try {
-            if (!deferred.isEmpty()) {
-                DeferredWrites.send(connection, deferred, commit);
+            if (!deferred.writes().isEmpty()) {
+                long sent = DeferredWrites.send(connection, deferred.writes(), commit);
+                position = position == DeferredWrites.Closed.UNKNOWN ? position : Math.max(position, sent);
             } else {
                 commitWithNothingDeferred(connection);
             }
         } catch (SQLException failed) {
-            RuntimeException meaning = DeferredWrites.failure(deferred, failed);
+            RuntimeException meaning = DeferredWrites.failure(deferred.writes(), failed);
             throw meaning != null ? meaning : translateException("JDBC commit", failed);
         }
         super.doCommit(status); // the driver sends nothing once the server's transaction has ended
+        committed(position);
+    }
+
+    /**
+     * The transaction has committed; the events it appended took positions up to {@code position}
+     * ({@link DeferredWrites.Closed#UNKNOWN} when an append did not tell, 0 when none did). By default, nothing.
+     */
+    void committed(long position) {
     }
 
     /** Whether a transaction on {@code connection} defers its writes: on PostgreSQL only. */

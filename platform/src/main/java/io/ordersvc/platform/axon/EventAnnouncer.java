@@ -24,12 +24,13 @@ import java.time.Duration;
  * recheck interval, never an event.
  * <p>
  * Appends that commit while an announcement is under way, or within {@code interval} of its start, share the next
- * one. Each announcement names the highest
- * position committed when it runs, so it covers every append committed before it began (an append whose position is
- * lower but committed later announces again, and so wakes the readers that passed over its gap). This instance's
- * processors are woken by the answer directly ({@link EventArrivals#arrived(long)}), and its listener ignores the
- * same notification coming back ({@link #pid}). While its connection is down, {@link #announce} says so and the
- * caller wakes this instance's processors itself; other instances look again within their recheck interval.
+ * one. Each announcement names the highest position committed when it runs, so it covers every append committed
+ * before it began (an append whose position is lower but committed later announces again, and so wakes the readers
+ * that passed over its gap). This instance's listener ignores the same notification coming back ({@link #pid}).
+ * The answer wakes this instance's lingering processors ({@link EventArrivals#announcedHere}), and its live ones
+ * only for appends whose committer could not wake them: a command's commit wakes them itself, naming the position
+ * its events took, without the interval. While its connection is down, {@link #announce} says so and the caller
+ * wakes this instance's processors itself; other instances look again within their recheck interval.
  */
 public class EventAnnouncer extends NotificationConnection {
 
@@ -44,6 +45,11 @@ public class EventAnnouncer extends NotificationConnection {
     private final Object lock = new Object();
     /** An append committed since the last announcement began (guarded by {@link #lock}). */
     private boolean pending;
+    /**
+     * Of those, one whose committer has not woken this instance's live processors itself (guarded by {@link #lock}):
+     * the announcement's answer wakes them too. A committer that knows its append's position wakes them at once.
+     */
+    private boolean wakeLive;
     /** The backend of the announcing connection; -1 while there is none. */
     private volatile int pid = -1;
 
@@ -66,15 +72,18 @@ public class EventAnnouncer extends NotificationConnection {
     }
 
     /**
-     * An append has committed: announce it soon. False when this announcer cannot (its connection is down), and the
-     * caller must wake this instance's processors itself.
+     * An append has committed: announce it soon, to every instance and to this one's lingering processors;
+     * {@code live}: to this instance's live processors too (false when the caller has woken them, naming the position
+     * its append reached). False when this announcer cannot (its connection is down), and the caller must wake this
+     * instance's processors itself.
      */
-    boolean announce() {
+    boolean announce(boolean live) {
         if (pid < 0) {
             return false;
         }
         synchronized (lock) {
             pending = true;
+            wakeLive |= live;
             lock.notifyAll();
         }
         return true;
@@ -103,11 +112,11 @@ public class EventAnnouncer extends NotificationConnection {
                     failing = false;
                 }
                 // Appends committed while it was down were only signalled here: announce once at (re)connect.
-                boolean due = true;
+                Due due = new Due(true, true);
                 while (running) {
                     long sent = System.nanoTime();
-                    if (due) {
-                        send(announcement);
+                    if (due.announce()) {
+                        send(announcement, due.live());
                     }
                     due = awaitAppend(sent + intervalNanos);
                 }
@@ -130,21 +139,28 @@ public class EventAnnouncer extends NotificationConnection {
         }
     }
 
-    private void send(PreparedStatement announcement) throws SQLException {
+    /**
+     * Announces the head to every instance, and wakes this instance's lingering processors with the answer;
+     * {@code live}: its live processors too.
+     */
+    private void send(PreparedStatement announcement, boolean live) throws SQLException {
         long head;
         try (ResultSet row = announcement.executeQuery()) {
             row.next();
             head = row.getLong(1);
         }
-        if (head > 0) {
-            arrivals.arrived(head);
-        } else {
-            arrivals.arrived();
-        }
+        arrivals.announcedHere(head, live);
     }
 
-    /** Waits for an append to announce, and for {@code notBefore} ({@link System#nanoTime}); false when stopping. */
-    private boolean awaitAppend(long notBefore) {
+    /** Whether to announce, and whether to this instance's live processors too. */
+    private record Due(boolean announce, boolean live) {
+    }
+
+    /**
+     * Waits for an append to announce, and for {@code notBefore} ({@link System#nanoTime}); nothing due when
+     * stopping.
+     */
+    private Due awaitAppend(long notBefore) {
         synchronized (lock) {
             while (running) {
                 long early = notBefore - System.nanoTime();
@@ -162,9 +178,10 @@ public class EventAnnouncer extends NotificationConnection {
                     running = false;
                 }
             }
-            boolean due = pending;
+            Due due = new Due(pending && running, wakeLive);
             pending = false;
-            return due && running;
+            wakeLive = false;
+            return due;
         }
     }
 }

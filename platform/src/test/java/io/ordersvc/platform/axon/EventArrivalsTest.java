@@ -57,6 +57,106 @@ class EventArrivalsTest {
     }
 
     @Test
+    void a_commit_that_told_its_positions_wakes_the_streams_once_naming_the_highest() {
+        BlockingStream<TrackedEventMessage<?>> stream = arrivals.openStream(null);
+        stream.setOnAvailableCallback(woken::incrementAndGet);
+
+        DefaultUnitOfWork<?> uow = DefaultUnitOfWork.startAndGet(null);
+        store.publish(GenericEventMessage.asEventMessage("placed"));
+        uow.onCommit(u -> {
+            // What CommandTransactions records at its commit: each append's positions, a flushed one's and the rest.
+            CommittedAppends.record(41);
+            CommittedAppends.record(42);
+            CommittedAppends.record(7);
+        });
+        uow.commit();
+
+        assertThat(woken.get()).isEqualTo(1);
+        assertThat(arrivals.namedPosition()).isEqualTo(42);
+        stream.close();
+    }
+
+    /** An announcer whose connection is up: it records what it was asked to announce and sends nothing. */
+    private java.util.List<Boolean> announcing() {
+        java.util.List<Boolean> asked = new java.util.ArrayList<>();
+        new EventAnnouncer("jdbc:postgresql://127.0.0.1:1/none", null, null, arrivals, Duration.ofSeconds(1),
+                Duration.ZERO, Duration.ofSeconds(1)) {
+            @Override
+            boolean announce(boolean live) {
+                asked.add(live);
+                return true;
+            }
+        };
+        return asked;
+    }
+
+    /**
+     * Opens a stream of the live view (its wake-ups counted in {@code woken}) and one of a lingering view (in
+     * {@code lingeringWoken}), then begins a unit of work that appends an event.
+     */
+    private DefaultUnitOfWork<?> liveAndLingeringStreamsThenAnAppend(AtomicInteger lingeringWoken) {
+        arrivals.openStream(null).setOnAvailableCallback(woken::incrementAndGet);
+        arrivals.lingering(Duration.ofMillis(100)).openStream(null)
+                .setOnAvailableCallback(lingeringWoken::incrementAndGet);
+        DefaultUnitOfWork<?> uow = DefaultUnitOfWork.startAndGet(null);
+        store.publish(GenericEventMessage.asEventMessage("placed"));
+        return uow;
+    }
+
+    @Test
+    void a_commit_that_told_its_positions_wakes_the_live_streams_at_once_and_the_lingering_ones_by_the_announcement() {
+        java.util.List<Boolean> asked = announcing();
+        AtomicInteger lingeringWoken = new AtomicInteger();
+        DefaultUnitOfWork<?> uow = liveAndLingeringStreamsThenAnAppend(lingeringWoken);
+        uow.onCommit(u -> CommittedAppends.record(42));
+        uow.commit();
+
+        assertThat(woken.get()).isEqualTo(1);
+        assertThat(arrivals.namedPosition()).isEqualTo(42);
+        // Woken by every commit, the lingering processors would read after every batch, and apart from each other.
+        assertThat(lingeringWoken.get()).isZero();
+        assertThat(asked).containsExactly(false); // the announcement need not wake the live ones again
+
+        arrivals.announcedHere(42, false);
+        assertThat(lingeringWoken.get()).isEqualTo(1);
+        assertThat(woken.get()).isEqualTo(1);
+    }
+
+    @Test
+    void a_commit_that_did_not_tell_its_positions_leaves_every_stream_to_the_announcement() {
+        java.util.List<Boolean> asked = announcing();
+        AtomicInteger lingeringWoken = new AtomicInteger();
+        DefaultUnitOfWork<?> uow = liveAndLingeringStreamsThenAnAppend(lingeringWoken);
+        uow.commit();
+
+        assertThat(asked).containsExactly(true);
+        assertThat(woken.get()).isZero();
+        arrivals.announcedHere(7, true);
+        assertThat(woken.get()).isEqualTo(1);
+        assertThat(lingeringWoken.get()).isEqualTo(1);
+        assertThat(arrivals.namedPosition()).isEqualTo(7);
+    }
+
+    @Test
+    void a_commit_with_an_append_that_did_not_tell_its_positions_names_none() {
+        BlockingStream<TrackedEventMessage<?>> stream = arrivals.openStream(null);
+        stream.setOnAvailableCallback(woken::incrementAndGet);
+
+        DefaultUnitOfWork<?> uow = DefaultUnitOfWork.startAndGet(null);
+        store.publish(GenericEventMessage.asEventMessage("placed"));
+        uow.onCommit(u -> {
+            CommittedAppends.record(42);
+            CommittedAppends.record(DeferredWrites.Closed.UNKNOWN);
+            CommittedAppends.record(43);
+        });
+        uow.commit();
+
+        assertThat(woken.get()).isEqualTo(1);
+        assertThat(arrivals.namedPosition()).isZero(); // the stream reads until a read comes back empty
+        stream.close();
+    }
+
+    @Test
     void a_rolled_back_append_wakes_nobody() {
         arrivals.openStream(null).setOnAvailableCallback(woken::incrementAndGet);
 
