@@ -13,16 +13,18 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 final class CommittedAppends {
 
     private static final String KEY = CommittedAppends.class.getName();
-    private static final long UNKNOWN = DeferredWrites.Closed.UNKNOWN;
 
     private CommittedAppends() {
     }
 
-    /** The current unit of work's transaction committed appends up to {@code position} (or UNKNOWN). */
+    /**
+     * The current unit of work's transaction committed appends up to {@code position} (or
+     * {@link DeferredWrites.Closed#UNKNOWN}).
+     */
     static void record(long position) {
         if (CurrentUnitOfWork.isStarted()) {
             CurrentUnitOfWork.get().root().resources().merge(KEY, position,
-                    (a, b) -> (long) a == UNKNOWN || (long) b == UNKNOWN ? UNKNOWN : Math.max((long) a, (long) b));
+                    (a, b) -> DeferredWrites.Closed.highest((long) a, (long) b));
         }
     }
 

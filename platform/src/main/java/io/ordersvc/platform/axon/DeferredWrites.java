@@ -62,13 +62,12 @@ public final class DeferredWrites {
 
     /**
      * What a transaction deferred and, of its appends sent so far, the highest position their events took (0: none
-     * sent); {@code unpositioned} once an append went without telling its positions.
+     * sent; {@link Closed#UNKNOWN} once an append went without telling its positions).
      */
     private static final class Pending {
         final What what;
         final List<Write> writes = new ArrayList<>();
         long position;
-        boolean unpositioned;
 
         Pending(What what) {
             this.what = what;
@@ -82,6 +81,11 @@ public final class DeferredWrites {
     record Closed(List<Write> writes, long position) {
         /** Some append of the transaction went without its positions. */
         static final long UNKNOWN = -1;
+
+        /** The highest of two such positions: unknown if either is. */
+        static long highest(long a, long b) {
+            return a == UNKNOWN || b == UNKNOWN ? UNKNOWN : Math.max(a, b);
+        }
     }
 
     /** The writes of each open transaction that defers them, by its connection holder. */
@@ -160,7 +164,7 @@ public final class DeferredWrites {
     static void unpositioned(DataSource dataSource) {
         Pending pending = pending(dataSource);
         if (pending != null) {
-            pending.unpositioned = true;
+            pending.position = Closed.UNKNOWN;
         }
     }
 
@@ -196,7 +200,7 @@ public final class DeferredWrites {
         pending.writes.clear();
         ConnectionHolder holder = (ConnectionHolder) TransactionSynchronizationManager.getResource(dataSource);
         try {
-            pending.position = Math.max(pending.position, send(holder.getConnection(), writes, null));
+            pending.position = Closed.highest(pending.position, send(holder.getConnection(), writes, null));
         } catch (SQLException failed) {
             RuntimeException meaning = failure(writes, failed);
             throw meaning != null ? meaning : new org.springframework.jdbc.UncategorizedSQLException(
@@ -232,7 +236,7 @@ public final class DeferredWrites {
         if (pending == null) {
             return new Closed(List.of(), 0);
         }
-        return new Closed(pending.writes, pending.unpositioned ? Closed.UNKNOWN : pending.position);
+        return new Closed(pending.writes, pending.position);
     }
 
     /** What the failure of a request carrying {@code writes} means, as the first of them that knows says; or null. */

@@ -50,7 +50,7 @@ abstract class DeferringTransactions extends DataSourceTransactionManager {
         try {
             if (!deferred.writes().isEmpty()) {
                 long sent = DeferredWrites.send(connection, deferred.writes(), commit);
-                position = position == DeferredWrites.Closed.UNKNOWN ? position : Math.max(position, sent);
+                position = DeferredWrites.Closed.highest(position, sent);
             } else {
                 commitWithNothingDeferred(connection);
             }

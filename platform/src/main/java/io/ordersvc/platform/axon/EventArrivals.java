@@ -105,8 +105,7 @@ public class EventArrivals implements StreamableMessageSource<TrackedEventMessag
     private void appendCommitted(long position) {
         EventAnnouncer by = announcer.get();
         if (position > 0 && by != null && by.announce(false)) {
-            announced.accumulateAndGet(position, Math::max); // before the signal: a gate that sees it sees this too
-            watcher.announced(position);
+            named(position, true);
             signals.signal(true, false);
         } else if (position > 0) {
             arrived(position);
@@ -122,10 +121,7 @@ public class EventArrivals implements StreamableMessageSource<TrackedEventMessag
      */
     void announcedHere(long head, boolean live) {
         if (head > 0) {
-            announced.accumulateAndGet(head, Math::max);
-            if (live) {
-                watcher.announced(head);
-            }
+            named(head, live);
         } else {
             unannounced.incrementAndGet();
         }
@@ -194,9 +190,19 @@ public class EventArrivals implements StreamableMessageSource<TrackedEventMessag
 
     /** Events up to {@code position} were appended (a notification named it): every open stream looks now. */
     public void arrived(long position) {
-        announced.accumulateAndGet(position, Math::max); // before the signal: a gate that sees it sees this too
-        watcher.announced(position);
+        named(position, true);
         signal();
+    }
+
+    /**
+     * Appends up to {@code position} were named, before the signal that tells of them (a gate that sees the signal
+     * sees this too); the watcher is told when {@code watched}.
+     */
+    private void named(long position, boolean watched) {
+        announced.accumulateAndGet(position, Math::max);
+        if (watched) {
+            watcher.announced(position);
+        }
     }
 
     private void signal() {
