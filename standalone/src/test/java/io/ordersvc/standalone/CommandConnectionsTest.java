@@ -2,6 +2,7 @@ package io.ordersvc.standalone;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.ordersvc.platform.axon.BorrowedReads;
 import io.ordersvc.platform.axon.CommandTransactions;
 import io.ordersvc.standalone.support.TestDatabase;
 import org.axonframework.common.transaction.Transaction;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -104,6 +106,37 @@ class CommandConnectionsTest {
         assertThat(active()).isZero();
         assertThat(probes(id)).as("a write in a transaction, undone").isZero();
         assertThat(anotherThreadsQuery()).isEqualTo(1);
+    }
+
+    @Test
+    void a_plain_read_before_the_first_statement_borrows_a_connection_and_gives_it_back() throws Exception {
+        String id = "borrowed-" + System.nanoTime();
+        jdbc.update("INSERT INTO command_connection_probe (id) VALUES (?)", id);
+        BorrowedReads reads = new BorrowedReads(jdbc);
+        Transaction command = commands.startTransaction();
+        boolean noneBeforeTheRead = CommandTransactions.holdsNoConnection();
+        List<String> read = reads.query("SELECT id FROM command_connection_probe WHERE id = ?",
+                (rs, i) -> rs.getString(1), id);
+        int activeAfterTheRead = active();
+        boolean noneAfterTheRead = CommandTransactions.holdsNoConnection();
+        Integer otherAfterTheRead = anotherThreadsQuery();
+
+        String own = id + "-own";
+        jdbc.update("INSERT INTO command_connection_probe (id) VALUES (?)", own);
+        boolean noneOnceSent = CommandTransactions.holdsNoConnection();
+        // on the transaction's connection now: a borrowed one would wait for the pool's only connection, and fail
+        List<String> ownWrite = reads.query("SELECT id FROM command_connection_probe WHERE id = ?",
+                (rs, i) -> rs.getString(1), own);
+        command.commit();
+
+        assertThat(noneBeforeTheRead).isTrue();
+        assertThat(read).containsExactly(id);
+        assertThat(activeAfterTheRead).as("the borrowed connection went back").isZero();
+        assertThat(noneAfterTheRead).isTrue();
+        assertThat(otherAfterTheRead).isEqualTo(1);
+        assertThat(noneOnceSent).isFalse();
+        assertThat(ownWrite).as("the transaction's own write").containsExactly(own);
+        assertThat(CommandTransactions.holdsNoConnection()).as("no command transaction any more").isFalse();
     }
 
     @Test

@@ -3,11 +3,13 @@ package io.ordersvc.platform.axon;
 import io.ordersvc.platform.schema.Databases;
 import org.springframework.core.InfrastructureProxy;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.springframework.jdbc.datasource.LazyConnectionDataSourceProxy;
 import org.springframework.transaction.TransactionDefinition;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -24,6 +26,8 @@ import java.util.function.BooleanSupplier;
  * queued on one hot aggregate held the pool and every other command waited out the pool's timeout (bench/README.md,
  * sessions 9 and 37). Now a command that waits for a lock before its first statement holds no connection meanwhile,
  * and one whose aggregate is cached holds one only for its commit. A command that sends nothing takes none.
+ * A plain read made before the first statement need not take it either ({@link BorrowedReads}): whether this
+ * thread's command transaction has taken its connection yet is {@link #holdsNoConnection()}.
  */
 public class CommandTransactions extends DeferringTransactions {
 
@@ -35,11 +39,49 @@ public class CommandTransactions extends DeferringTransactions {
         this.postgres = Databases.postgres(new JdbcTemplate(dataSource));
     }
 
+    /**
+     * The command transactions begun on this thread, innermost first: whether each has taken its pooled connection.
+     * Marked by the pool the lazy connections are taken from ({@link OnFirstStatement}), which serves command
+     * transactions alone.
+     */
+    private static final ThreadLocal<Begun> BEGUN = new ThreadLocal<>();
+
+    private static final class Begun {
+        final Begun outer;
+        boolean connectionTaken;
+
+        Begun(Begun outer) {
+            this.outer = outer;
+        }
+    }
+
+    /**
+     * Whether this thread runs a command transaction that has not taken its pooled connection yet: it has sent
+     * nothing, so a plain read at READ COMMITTED sees on another connection exactly what it would see on the
+     * transaction's.
+     */
+    public static boolean holdsNoConnection() {
+        Begun begun = BEGUN.get();
+        return begun != null && !begun.connectionTaken;
+    }
+
     /** The database is asked (once) before the transaction is bound: asked inside it, it would take its connection. */
     @Override
     protected void doBegin(Object transaction, TransactionDefinition definition) {
         postgres.getAsBoolean();
         super.doBegin(transaction, definition);
+        BEGUN.set(new Begun(BEGUN.get()));
+    }
+
+    @Override
+    protected void doCleanupAfterCompletion(Object transaction) {
+        super.doCleanupAfterCompletion(transaction);
+        Begun begun = BEGUN.get();
+        if (begun != null && begun.outer != null) {
+            BEGUN.set(begun.outer);
+        } else {
+            BEGUN.remove();
+        }
     }
 
     @Override
@@ -62,13 +104,27 @@ public class CommandTransactions extends DeferringTransactions {
      */
     static final class OnFirstStatement extends LazyConnectionDataSourceProxy implements InfrastructureProxy {
 
+        private final DataSource pool;
+
         OnFirstStatement(DataSource pool) {
-            setTargetDataSource(pool); // the defaults (auto-commit, isolation) are read from the first connection
+            this.pool = pool;
+            // the defaults (auto-commit, isolation) are read from the first connection
+            setTargetDataSource(new DelegatingDataSource(pool) {
+                @Override
+                public Connection getConnection() throws SQLException {
+                    Connection taken = super.getConnection();
+                    Begun begun = BEGUN.get();
+                    if (begun != null) {
+                        begun.connectionTaken = true;
+                    }
+                    return taken;
+                }
+            });
         }
 
         @Override
         public Object getWrappedObject() {
-            return obtainTargetDataSource();
+            return pool;
         }
     }
 }

@@ -5,7 +5,9 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.ordersvc.platform.ids.RandomUuids;
 import io.ordersvc.platform.schema.Databases;
 import org.springframework.dao.DuplicateKeyException;
+import io.ordersvc.platform.axon.BorrowedReads;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -38,6 +40,11 @@ public final class PersonalDataKeys implements KeyRing {
     public static final String ERASED_CHANNEL = "personal_data_erased";
 
     private final JdbcTemplate jdbc;
+    /**
+     * Where a key is looked up: a placement's first statement is this read, made before it waits for its products'
+     * locks, so it must not pin the command's connection (see {@link BorrowedReads}).
+     */
+    private final BorrowedReads lookups;
     private final SecretKey master;
     private final Clock clock;
     private final Cache<String, BuyerKey> byBuyer;
@@ -52,6 +59,7 @@ public final class PersonalDataKeys implements KeyRing {
 
     public PersonalDataKeys(JdbcTemplate jdbc, SecretKey master, Clock clock) {
         this.jdbc = jdbc;
+        this.lookups = new BorrowedReads(jdbc);
         this.postgres = Databases.postgres(jdbc);
         this.master = master;
         this.clock = clock;
@@ -201,11 +209,19 @@ public final class PersonalDataKeys implements KeyRing {
                 // another transaction made it first: read it below
             }
         }
-        return find("buyer_id", buyerId);
+        return find(jdbc::query, "buyer_id", buyerId); // the transaction's: it sees the row it may just have made
     }
 
     private BuyerKey find(String column, String value) {
-        List<BuyerKey> rows = jdbc.query("SELECT key_id, buyer_id, wrapped_key FROM personal_data_key WHERE "
+        return find(lookups::query, column, value);
+    }
+
+    private interface Query {
+        List<BuyerKey> query(String sql, RowMapper<BuyerKey> rows, Object... args);
+    }
+
+    private BuyerKey find(Query query, String column, String value) {
+        List<BuyerKey> rows = query.query("SELECT key_id, buyer_id, wrapped_key FROM personal_data_key WHERE "
                 + column + " = ?", this::read, value);
         return rows.isEmpty() ? null : rows.get(0);
     }
