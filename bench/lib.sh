@@ -244,12 +244,32 @@ processor_row() {
 gc_of() { echo "$(field gc_pauses "$1"), $(field gc_pause_ms "$1") ms"; }
 per_command() { awk -v a="$1" -v n="$2" 'BEGIN { if (a == "n/a" || n <= 0) print "n/a"; else printf "%.2f", a / n }'; }
 
+# warm_up PORT PID: load at 32 clients in periods of 15 s until the JIT compiler used less than a tenth of one core
+# over a period: at least BENCH_WARMUP s (90), at most BENCH_WARMUP_MAX s (180). Prints "SECONDS JIT_PERCENT", the
+# warm-up's length and the JIT's share of a core in its last period. A fixed 90 s was set on a fast machine
+# (session 18); on a machine four times slower the JIT still took 1.0-1.4 ms of the service's 3.3-5.0 ms per command
+# in the reported levels (bench/README.md, session 41).
+warm_up() {
+  local port=$1 pid=$2 least=${BENCH_WARMUP:-90} most=${BENCH_WARMUP_MAX:-180} period=15 spent=0 pct=100 t0 t1
+  while (( spent < most )); do
+    t0=($(thread_groups_cpu_ms "$pid"))
+    load_at "$port" clients=32 seconds=$period > /dev/null
+    t1=($(thread_groups_cpu_ms "$pid"))
+    spent=$((spent + period))
+    pct=$(( (t1[0] - t0[0]) / (period * 10) ))
+    if (( spent >= least && pct < 10 )); then
+      break
+    fi
+  done
+  echo "$spent $pct"
+}
+
 # ---- the CRUD baseline (bench/crud), started beside the service so that their levels can alternate
 
 CRUD_DB=orders_crud
 CRUD_PORT=18085
 CRUD_MPORT=19085
-# crud_start: the CRUD baseline on a fresh orders_crud, warmed up (BENCH_WARMUP s at 32 clients); sets $crud (PID).
+# crud_start: the CRUD baseline on a fresh orders_crud, warmed up (warm_up); sets $crud (PID) and $crud_warm.
 crud_start() {
   local jar
   jar=$(ls bench/crud/target/bench-crud-*-exec.jar 2>/dev/null | head -n 1 || true)
@@ -262,7 +282,7 @@ crud_start() {
     > target/bench/crud.log 2>&1 &
   crud=$!
   wait_http "http://127.0.0.1:$CRUD_MPORT/actuator/health" 120
-  DB=$CRUD_DB load_at $CRUD_PORT clients=32 seconds=${BENCH_WARMUP:-90} > /dev/null # warm-up, as for the service
+  crud_warm=$(DB=$CRUD_DB warm_up $CRUD_PORT "$crud") # as for the service
 }
 # crud_level CLIENTS SECONDS UNPAID: one level against the running CRUD baseline (measure_level's line).
 crud_level() {
