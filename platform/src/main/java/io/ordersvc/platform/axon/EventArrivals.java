@@ -453,7 +453,7 @@ public class EventArrivals implements StreamableMessageSource<TrackedEventMessag
          */
         void read(Start start, boolean empty) {
             readAt = start.at();
-            signalsAtRead = start.every() + (live ? start.live() : start.lingering());
+            signalsAtRead = start.seenBy(live);
             if (empty) {
                 unannouncedAtDrain = start.unannounced();
             }
@@ -466,6 +466,11 @@ public class EventArrivals implements StreamableMessageSource<TrackedEventMessag
      * view ({@link SharedReads}).
      */
     record Start(long at, long every, long live, long lingering, long unannounced) {
+
+        /** The signals a stream of the live view, or of a lingering one, had seen then (as {@code Signals.seenBy}). */
+        long seenBy(boolean liveView) {
+            return every + (liveView ? live : lingering);
+        }
     }
 
     @FunctionalInterface

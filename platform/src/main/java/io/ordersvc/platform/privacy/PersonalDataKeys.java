@@ -2,12 +2,11 @@ package io.ordersvc.platform.privacy;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.ordersvc.platform.axon.BorrowedReads;
 import io.ordersvc.platform.ids.RandomUuids;
 import io.ordersvc.platform.schema.Databases;
 import org.springframework.dao.DuplicateKeyException;
-import io.ordersvc.platform.axon.BorrowedReads;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowMapper;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -42,7 +41,8 @@ public final class PersonalDataKeys implements KeyRing {
     private final JdbcTemplate jdbc;
     /**
      * Where a key is looked up: a placement's first statement is this read, made before it waits for its products'
-     * locks, so it must not pin the command's connection (see {@link BorrowedReads}).
+     * locks, so it must not pin the command's connection (see {@link BorrowedReads}). Once the transaction has sent
+     * a statement (the insert of a new key) the lookup goes through it, and sees the row it made.
      */
     private final BorrowedReads lookups;
     private final SecretKey master;
@@ -209,19 +209,11 @@ public final class PersonalDataKeys implements KeyRing {
                 // another transaction made it first: read it below
             }
         }
-        return find(jdbc::query, "buyer_id", buyerId); // the transaction's: it sees the row it may just have made
+        return find("buyer_id", buyerId);
     }
 
     private BuyerKey find(String column, String value) {
-        return find(lookups::query, column, value);
-    }
-
-    private interface Query {
-        List<BuyerKey> query(String sql, RowMapper<BuyerKey> rows, Object... args);
-    }
-
-    private BuyerKey find(Query query, String column, String value) {
-        List<BuyerKey> rows = query.query("SELECT key_id, buyer_id, wrapped_key FROM personal_data_key WHERE "
+        List<BuyerKey> rows = lookups.query("SELECT key_id, buyer_id, wrapped_key FROM personal_data_key WHERE "
                 + column + " = ?", this::read, value);
         return rows.isEmpty() ? null : rows.get(0);
     }

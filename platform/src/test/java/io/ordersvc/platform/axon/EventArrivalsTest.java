@@ -56,20 +56,28 @@ class EventArrivalsTest {
         assertThat(stream.nextAvailable().getPayload()).isEqualTo("placed");
     }
 
-    @Test
-    void a_commit_that_told_its_positions_wakes_the_streams_once_naming_the_highest() {
+    /**
+     * Opens a stream of the live view (its wake-ups counted in {@code woken}), then commits a unit of work that
+     * appends an event and whose transaction recorded these positions, as CommandTransactions records each append's
+     * (a flushed one's and the rest) at its commit.
+     */
+    private BlockingStream<TrackedEventMessage<?>> aStreamThenACommitThatRecorded(long... positions) {
         BlockingStream<TrackedEventMessage<?>> stream = arrivals.openStream(null);
         stream.setOnAvailableCallback(woken::incrementAndGet);
-
         DefaultUnitOfWork<?> uow = DefaultUnitOfWork.startAndGet(null);
         store.publish(GenericEventMessage.asEventMessage("placed"));
         uow.onCommit(u -> {
-            // What CommandTransactions records at its commit: each append's positions, a flushed one's and the rest.
-            CommittedAppends.record(41);
-            CommittedAppends.record(42);
-            CommittedAppends.record(7);
+            for (long position : positions) {
+                CommittedAppends.record(position);
+            }
         });
         uow.commit();
+        return stream;
+    }
+
+    @Test
+    void a_commit_that_told_its_positions_wakes_the_streams_once_naming_the_highest() {
+        BlockingStream<TrackedEventMessage<?>> stream = aStreamThenACommitThatRecorded(41, 42, 7);
 
         assertThat(woken.get()).isEqualTo(1);
         assertThat(arrivals.namedPosition()).isEqualTo(42);
@@ -139,17 +147,8 @@ class EventArrivalsTest {
 
     @Test
     void a_commit_with_an_append_that_did_not_tell_its_positions_names_none() {
-        BlockingStream<TrackedEventMessage<?>> stream = arrivals.openStream(null);
-        stream.setOnAvailableCallback(woken::incrementAndGet);
-
-        DefaultUnitOfWork<?> uow = DefaultUnitOfWork.startAndGet(null);
-        store.publish(GenericEventMessage.asEventMessage("placed"));
-        uow.onCommit(u -> {
-            CommittedAppends.record(42);
-            CommittedAppends.record(DeferredWrites.Closed.UNKNOWN);
-            CommittedAppends.record(43);
-        });
-        uow.commit();
+        BlockingStream<TrackedEventMessage<?>> stream = aStreamThenACommitThatRecorded(42,
+                DeferredWrites.Closed.UNKNOWN, 43);
 
         assertThat(woken.get()).isEqualTo(1);
         assertThat(arrivals.namedPosition()).isZero(); // the stream reads until a read comes back empty
