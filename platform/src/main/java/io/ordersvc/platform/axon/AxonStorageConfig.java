@@ -75,27 +75,10 @@ public class AxonStorageConfig {
                 .build();
     }
 
-    /**
-     * The freshness check of cached aggregates a unit of work only read (FreshAggregateCache), all of them in one
-     * query, in the unit of work's transaction.
-     */
+    /** The freshness check of cached aggregates a unit of work only read (FreshAggregateCache). */
     @Bean
     FreshAggregateCache.LastSequenceNumbers lastSequenceNumbers(org.springframework.jdbc.core.JdbcTemplate jdbc) {
-        return ids -> {
-            DeferredWrites.flush(jdbc.getDataSource()); // appends this unit of work deferred count
-            java.util.Map<String, Long> last = new java.util.HashMap<>();
-            java.util.List<String> all = java.util.List.copyOf(ids);
-            for (int from = 0; from < all.size(); from += 500) {
-                java.util.List<String> chunk = all.subList(from, Math.min(all.size(), from + 500));
-                jdbc.query("SELECT aggregate_identifier, max(sequence_number) FROM " + EVENT_TABLE
-                                + " WHERE aggregate_identifier IN (" + String.join(",", java.util.Collections.nCopies(
-                                chunk.size(), "?")) + ") GROUP BY aggregate_identifier",
-                        rs -> {
-                            last.put(rs.getString(1), rs.getLong(2));
-                        }, chunk.toArray());
-            }
-            return last;
-        };
+        return new StoredSequenceNumbers(jdbc);
     }
 
     /**
