@@ -215,4 +215,11 @@ class CommandGateTest {
         CompletableFuture.allOf(holders.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
         assertThat(gate.<String>through(50, left -> "in")).isEqualTo("in");
     }
+
+    @Test
+    void by_default_an_instance_works_on_four_commands_per_core_at_once() {
+        assertThat(Commands.inFlightFor(2)).isEqualTo(8);
+        assertThat(Commands.inFlightFor(16)).isEqualTo(64);
+        assertThat(Commands.inFlightFor(0)).as("a container that reports no core").isEqualTo(4);
+    }
 }
