@@ -46,8 +46,8 @@ public class Commands {
                     ProjectionPace pace, MeterRegistry meters) {
         this.gateway = gateway;
         this.timeoutMillis = timeout.toMillis();
-        this.gate = new CommandGate(inFlight != null ? inFlight : inFlightFor(Runtime.getRuntime().availableProcessors()),
-                least, targetLag.toMillis(), 100, pace::takeWorstMillis, System::nanoTime);
+        int most = inFlight != null ? inFlight : inFlightFor(Runtime.getRuntime().availableProcessors());
+        this.gate = new CommandGate(most, least, targetLag.toMillis(), 100, pace::takeWorstMillis, System::nanoTime);
         Gauge.builder("orders.commands.in.flight", gate, CommandGate::inFlight)
                 .description("Commands from clients being worked on now").register(meters);
         Gauge.builder("orders.commands.waiting", gate, CommandGate::waiting)

@@ -72,7 +72,8 @@ class StoredSequenceNumbersTest {
         String plan = String.join("\n", jdbc.queryForList("EXPLAIN " + StoredSequenceNumbers.BY_IDS, String.class,
                 (Object) ids));
 
-        assertThat(plan).contains("domain_event_entry_aggregate_seq_uk").doesNotContain("Seq Scan on domain_event_entry");
+        assertThat(plan).contains("domain_event_entry_aggregate_seq_uk")
+                .doesNotContain("Seq Scan on domain_event_entry");
         assertThat(numbers.of(List.of(ids))).hasSize(130).containsEntry("order-41", 4L);
     }
 }
