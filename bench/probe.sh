@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# One service on a fresh database, warmed up, then the phases asked for, each printing one line of the figures run.sh
+# measures: to compare two jars or two settings, alternated A B A B, since this machine drifts by a third within
+# minutes (bench/README.md). run.sh measures the targets; a probe measures one change.
+#   ./bench/probe.sh [JAR]                                        # the standalone jar built last by default
+#   PROBE_JVM="-XX:+UseParallelGC" ./bench/probe.sh /tmp/other.jar
+# Settings (environment):
+#   PROBE_PHASES   phases in order (default "level lag"):
+#                    level       PROBE_CLIENTS flat out, then the catch-up of every processor; commands/s, p99,
+#                                statements and CPU per command (JVM: request threads, processors, JIT; PostgreSQL),
+#                                GC pauses, the load generator's CPU, and the command gate's gauges averaged over
+#                                one-second samples (limit, commands in flight, commands waiting)
+#                    lag         PROBE_CLIENTS flat out with the lag probe (acknowledged -> visible in order_view)
+#                    half        the same paced at PROBE_RATE orders/s per client
+#                    statements  PROBE_CLIENTS flat out; the 30 statements that took PostgreSQL longest, to
+#                                target/bench/probe-statements.txt (needs pg_stat_statements preloaded)
+#   PROBE_CLIENTS  32    PROBE_SECONDS  20    PROBE_WARMUP  90 (s at 32 clients before the first phase)
+#   PROBE_RATE     3     PROBE_JVM      JVM options added to run.sh's    PROBE_ARGS  service arguments added
+set -euo pipefail
+cd "$(dirname "$0")/.."
+jar=${1:-$(ls standalone/target/standalone-*-SNAPSHOT.jar | head -n 1)}
+DB=orders_probe
+PORT=28080
+MPORT=29080
+source bench/lib.sh
+read -r -a extra_jvm <<<"${PROBE_JVM:-}"
+read -r -a extra_args <<<"${PROBE_ARGS:-}"
+clients=${PROBE_CLIENTS:-32}
+seconds=${PROBE_SECONDS:-20}
+name=$(basename "$jar")
+
+fresh_database
+java "${JAVA_ARGS[@]}" "${extra_jvm[@]}" -jar "$jar" --spring.profiles.active=postgres --ORDERS_DB_HOST=127.0.0.1 \
+  --ORDERS_DB_USER=postgres --ORDERS_DB_NAME=$DB --server.port=$PORT --management.server.port=$MPORT \
+  --ORDERS_PAYMENT_WINDOW=30s --logging.level.root=WARN "${extra_args[@]}" > target/bench/probe.log 2>&1 &
+svc=$!
+trap 'stop $svc' EXIT
+wait_http "http://127.0.0.1:$MPORT/actuator/health" 180
+load_at $PORT clients=32 seconds="${PROBE_WARMUP:-90}" > /dev/null
+wait_caught_up > /dev/null
+
+# gate_gauges SECONDS: the gate's gauges every second, averaged ("limit=8.0 in_flight=3.1 waiting=23.9").
+gate_gauges() {
+  for _ in $(seq 1 "$1"); do
+    curl -fs "http://127.0.0.1:$MPORT/actuator/prometheus" | grep -E '^orders_commands_(limit|in_flight|waiting) ' || true
+    sleep 1
+  done | awk '{ sub(/^orders_commands_/, "", $1); s[$1] += $2; n[$1]++ }
+    END { for (k in s) printf "%s=%.1f ", k, s[k] / n[k]; print "" }'
+}
+
+for phase in ${PROBE_PHASES:-level lag}; do
+  case $phase in
+    level)
+      gate_gauges "$seconds" > target/bench/probe-gauges.txt &
+      gauges=$!
+      line=$(measure_level $PORT $svc "$clients" "$seconds" 0)
+      wait $gauges
+      n=$(field commands "$line")
+      echo "level $name: clients=$clients cps=$(field cps "$line") p99_ms=$(field p99_ms "$line")" \
+        "errors=$(field errors "$line") catch_up_ms=$(field all_ms "$line")" \
+        "statements=$(per_command "$(field statements "$line")" "$n")" \
+        "jvm_ms=$(per_command "$(field jvm_cpu_ms "$line")" "$n")" \
+        "requests_ms=$(per_command "$(field requests_cpu_ms "$line")" "$n")" \
+        "processors_ms=$(per_command "$(field processors_cpu_ms "$line")" "$n")" \
+        "jit_ms=$(per_command "$(field jit_cpu_ms "$line")" "$n") pg_ms=$(per_command "$(field pg_cpu_ms "$line")" "$n")" \
+        "gc=\"$(gc_of "$line")\" client_cpu_pct=$(field client_cpu_pct "$line") gate: $(cat target/bench/probe-gauges.txt)";;
+    lag)
+      echo "lag $name: $(load_at $PORT clients="$clients" seconds="$seconds" lag=true)";;
+    half)
+      echo "half $name: $(load_at $PORT clients="$clients" seconds="$seconds" lag=true rate="${PROBE_RATE:-3}")";;
+    statements)
+      statements_reset
+      load_at $PORT clients="$clients" seconds="$seconds" > /dev/null
+      sql "$BENCH_SQL SELECT round(total_exec_time::numeric), calls, rows, left(regexp_replace(query, '\s+', ' ', 'g'), 160)
+           FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid WHERE d.datname = current_database()
+           ORDER BY total_exec_time DESC LIMIT 30" > target/bench/probe-statements.txt
+      echo "statements $name: target/bench/probe-statements.txt (ms, calls, rows, statement)";;
+    *) echo "unknown phase $phase (level, lag, half, statements)" >&2; exit 2;;
+  esac
+  wait_caught_up > /dev/null
+done
