@@ -16,6 +16,7 @@
 #                                target/bench/probe-statements.txt (needs pg_stat_statements preloaded)
 #   PROBE_CLIENTS  32    PROBE_SECONDS  20    PROBE_WARMUP  90 (s at 32 clients before the first phase)
 #   PROBE_RATE     3     PROBE_JVM      JVM options added to run.sh's    PROBE_ARGS  service arguments added
+#   PROBE_SQL      SQL run on the probe's database after the warm-up (an ANALYZE, an index dropped or changed)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jar=${1:-$(ls standalone/target/standalone-*-SNAPSHOT.jar | head -n 1)}
@@ -38,6 +39,9 @@ trap 'stop $svc' EXIT
 wait_http "http://127.0.0.1:$MPORT/actuator/health" 180
 load_at $PORT clients=32 seconds="${PROBE_WARMUP:-90}" > /dev/null
 wait_caught_up > /dev/null
+if [ -n "${PROBE_SQL:-}" ]; then
+  sql "$BENCH_SQL $PROBE_SQL" > /dev/null
+fi
 
 # gate_gauges SECONDS: the gate's gauges every second, averaged ("limit=8.0 in_flight=3.1 waiting=23.9").
 gate_gauges() {
