@@ -14,7 +14,9 @@
 #                    half        the same paced at PROBE_RATE orders/s per client
 #                    statements  PROBE_CLIENTS flat out; the 30 statements that took PostgreSQL longest, to
 #                                target/bench/probe-statements.txt (needs pg_stat_statements preloaded)
-#   PROBE_CLIENTS  32    PROBE_SECONDS  20    PROBE_WARMUP  90 (s at 32 clients before the first phase)
+#   PROBE_CLIENTS  32    PROBE_SECONDS  20
+#   BENCH_WARMUP / BENCH_WARMUP_MAX  the warm-up's bounds, as for run.sh (warm_up, bench/lib.sh: 32 clients until
+#                  the JIT uses under a tenth of a core; a fixed 90 s left the first level 20-35 % slow, session 43)
 #   PROBE_RATE     3     PROBE_JVM      JVM options added to run.sh's    PROBE_ARGS  service arguments added
 #   PROBE_SQL      SQL run on the probe's database after the warm-up (an ANALYZE, an index dropped or changed)
 set -euo pipefail
@@ -37,7 +39,8 @@ java "${JAVA_ARGS[@]}" "${extra_jvm[@]}" -jar "$jar" --spring.profiles.active=po
 svc=$!
 trap 'stop $svc' EXIT
 wait_http "http://127.0.0.1:$MPORT/actuator/health" 180
-load_at $PORT clients=32 seconds="${PROBE_WARMUP:-90}" > /dev/null
+read -r warmed jit <<<"$(warm_up $PORT $svc)"
+echo "warm-up $name: ${warmed} s, the JIT at ${jit} % of a core at its end"
 wait_caught_up > /dev/null
 if [ -n "${PROBE_SQL:-}" ]; then
   sql "$BENCH_SQL $PROBE_SQL" > /dev/null
@@ -46,11 +49,15 @@ fi
 # gate_gauges SECONDS: the gate's gauges every second, averaged ("limit=8.0 in_flight=3.1 waiting=23.9").
 gate_gauges() {
   for _ in $(seq 1 "$1"); do
-    curl -fs "http://127.0.0.1:$MPORT/actuator/prometheus" | grep -E '^orders_commands_(limit|in_flight|waiting) ' || true
+    curl -fs "http://127.0.0.1:$MPORT/actuator/prometheus" \
+      | grep -E '^orders_commands_(limit|in_flight|waiting) ' || true
     sleep 1
   done | awk '{ sub(/^orders_commands_/, "", $1); s[$1] += $2; n[$1]++ }
     END { for (k in s) printf "%s=%.1f ", k, s[k] / n[k]; print "" }'
 }
+
+# per FIELD: FIELD of the level's line per acknowledged command.
+per() { per_command "$(field "$1" "$line")" "$n"; }
 
 for phase in ${PROBE_PHASES:-level lag}; do
   case $phase in
@@ -61,13 +68,10 @@ for phase in ${PROBE_PHASES:-level lag}; do
       wait $gauges
       n=$(field commands "$line")
       echo "level $name: clients=$clients cps=$(field cps "$line") p99_ms=$(field p99_ms "$line")" \
-        "errors=$(field errors "$line") catch_up_ms=$(field all_ms "$line")" \
-        "statements=$(per_command "$(field statements "$line")" "$n")" \
-        "jvm_ms=$(per_command "$(field jvm_cpu_ms "$line")" "$n")" \
-        "requests_ms=$(per_command "$(field requests_cpu_ms "$line")" "$n")" \
-        "processors_ms=$(per_command "$(field processors_cpu_ms "$line")" "$n")" \
-        "jit_ms=$(per_command "$(field jit_cpu_ms "$line")" "$n") pg_ms=$(per_command "$(field pg_cpu_ms "$line")" "$n")" \
-        "gc=\"$(gc_of "$line")\" client_cpu_pct=$(field client_cpu_pct "$line") gate: $(cat target/bench/probe-gauges.txt)";;
+        "errors=$(field errors "$line") catch_up_ms=$(field all_ms "$line") statements=$(per statements)" \
+        "jvm_ms=$(per jvm_cpu_ms) requests_ms=$(per requests_cpu_ms) processors_ms=$(per processors_cpu_ms)" \
+        "jit_ms=$(per jit_cpu_ms) pg_ms=$(per pg_cpu_ms) gc=\"$(gc_of "$line")\"" \
+        "client_cpu_pct=$(field client_cpu_pct "$line") gate: $(cat target/bench/probe-gauges.txt)";;
     lag)
       echo "lag $name: $(load_at $PORT clients="$clients" seconds="$seconds" lag=true)";;
     half)
@@ -75,7 +79,8 @@ for phase in ${PROBE_PHASES:-level lag}; do
     statements)
       statements_reset
       load_at $PORT clients="$clients" seconds="$seconds" > /dev/null
-      sql "$BENCH_SQL SELECT round(total_exec_time::numeric), calls, rows, left(regexp_replace(query, '\s+', ' ', 'g'), 160)
+      sql "$BENCH_SQL SELECT round(total_exec_time::numeric), calls, rows,
+             left(regexp_replace(query, '\s+', ' ', 'g'), 160)
            FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid WHERE d.datname = current_database()
            ORDER BY total_exec_time DESC LIMIT 30" > target/bench/probe-statements.txt
       echo "statements $name: target/bench/probe-statements.txt (ms, calls, rows, statement)";;
