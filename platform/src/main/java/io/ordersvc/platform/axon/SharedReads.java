@@ -60,7 +60,7 @@ final class SharedReads {
                 reads.remove(key, theirs);
                 continue;
             }
-            gate.read(read.start(), read.events().isEmpty());
+            gate.read(read.start(), highest(read.events()));
             return read.events();
         }
     }
@@ -81,8 +81,17 @@ final class SharedReads {
         }
         mine.complete(new Read(events, start));
         forgetOld(start.at());
-        gate.read(start, events.isEmpty());
+        gate.read(start, highest(events));
         return events;
+    }
+
+    /** The highest position a read found (0 when its token tells none), or {@link EventArrivals.ReadGate#NOTHING}. */
+    private static long highest(List<TrackedEventData<?>> events) {
+        if (events.isEmpty()) {
+            return EventArrivals.ReadGate.NOTHING;
+        }
+        TrackingToken last = events.get(events.size() - 1).trackingToken();
+        return last == null ? 0 : last.position().orElse(0);
     }
 
     /** Reads older than {@code keep}: no stream takes them any more. */

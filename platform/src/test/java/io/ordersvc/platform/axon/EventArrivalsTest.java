@@ -351,24 +351,24 @@ class EventArrivalsTest {
         java.util.OptionalLong at5 = java.util.OptionalLong.of(5);
         java.util.OptionalLong at7 = java.util.OptionalLong.of(7);
         assertThat(gate.mustRead(at5)).as("never read").isTrue();
-        gate.read(gate.reading(), true);
+        gate.read(gate.reading(), EventArrivals.ReadGate.NOTHING);
         assertThat(gate.mustRead(at5)).as("drained, nothing since").isFalse();
 
         notified.arrived(7);
         assertThat(gate.mustRead(at5)).as("an arrival since").isTrue();
-        gate.read(gate.reading(), false);
+        gate.read(gate.reading(), 7);
         assertThat(gate.mustRead(at7)).as("read up to what was named, nothing since").isFalse();
         assertThat(gate.mustRead(at5)).as("stopped short of what was named").isTrue();
 
         notified.arrived(6); // a lower position committed late (a gap)
         assertThat(gate.mustRead(at7)).isTrue();
-        gate.read(gate.reading(), false);
+        gate.read(gate.reading(), 7);
         assertThat(gate.mustRead(at7)).isFalse();
 
         notified.arrived(); // an arrival that names no position (the listener reconnected)
-        gate.read(gate.reading(), false);
+        gate.read(gate.reading(), 7);
         assertThat(gate.mustRead(at7)).as("until a read comes back empty").isTrue();
-        gate.read(gate.reading(), true);
+        gate.read(gate.reading(), EventArrivals.ReadGate.NOTHING);
         assertThat(gate.mustRead(at7)).isFalse();
         assertThat(gate.mustRead(java.util.OptionalLong.empty())).as("no position yet").isTrue();
 
@@ -377,11 +377,34 @@ class EventArrivalsTest {
     }
 
     @Test
+    void a_read_that_found_events_no_arrival_named_is_followed_by_another_until_one_finds_none_beyond() {
+        EventArrivals notified = new EventArrivals(store, Duration.ofHours(1), Duration.ZERO, () -> 0);
+        notified.databaseNotifies(true);
+        EventArrivals.ReadGate gate = notified.new ReadGate();
+        gate.read(gate.reading(), EventArrivals.ReadGate.NOTHING);
+        notified.arrived(7);
+        gate.read(gate.reading(), 7);
+        assertThat(gate.mustRead(java.util.OptionalLong.of(7))).as("read up to what was named").isFalse();
+
+        // Appends nobody announced (another process's, or while an announcer was down), found by a read: a batch
+        // that ends past every named position may have more behind it.
+        gate.read(gate.reading(), 107);
+        assertThat(gate.mustRead(java.util.OptionalLong.of(107))).as("found events beyond what was named").isTrue();
+        gate.read(gate.reading(), 207);
+        assertThat(gate.mustRead(java.util.OptionalLong.of(207))).isTrue();
+        gate.read(gate.reading(), EventArrivals.ReadGate.NOTHING);
+        assertThat(gate.mustRead(java.util.OptionalLong.of(207))).as("until a read finds nothing").isFalse();
+        notified.arrived(300);
+        gate.read(gate.reading(), 300);
+        assertThat(gate.mustRead(java.util.OptionalLong.of(300))).as("named again, nothing beyond").isFalse();
+    }
+
+    @Test
     void without_reads_for_the_recheck_interval_a_stream_reads_again() {
         EventArrivals impatient = new EventArrivals(store, Duration.ZERO, Duration.ZERO, () -> 0);
         impatient.databaseNotifies(true);
         EventArrivals.ReadGate gate = impatient.new ReadGate();
-        gate.read(gate.reading(), true);
+        gate.read(gate.reading(), EventArrivals.ReadGate.NOTHING);
         assertThat(gate.mustRead(java.util.OptionalLong.of(1))).isTrue();
     }
 

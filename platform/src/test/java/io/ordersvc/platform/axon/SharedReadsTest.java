@@ -121,7 +121,7 @@ class SharedReadsTest {
         EventArrivals.ReadGate taker = arrivals.new ReadGate();
         EventArrivals.ReadGate own = arrivals.new ReadGate();
         for (EventArrivals.ReadGate gate : List.of(reader, taker, own)) {
-            gate.read(gate.reading(), true); // each had drained its stream
+            gate.read(gate.reading(), EventArrivals.ReadGate.NOTHING); // each had drained its stream
         }
         arrivals.arrived(7);
         shared.read(at(5), 100, reader, store(two)); // read up to 7
