@@ -140,6 +140,7 @@ class OrderArchive {
         jdbc.update("DELETE FROM order_log_entry WHERE order_id IN " + in, args);
         jdbc.update("DELETE FROM order_line_view WHERE order_id IN " + in, args);
         jdbc.update("DELETE FROM order_receiver_token WHERE order_id IN " + in, args);
+        jdbc.update("DELETE FROM order_search WHERE order_id IN " + in, args);
         counters.archived(finished);
         return new int[]{claimed.size(), finished.size()};
     }

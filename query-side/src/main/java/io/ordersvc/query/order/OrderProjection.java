@@ -65,6 +65,7 @@ public class OrderProjection {
     private final io.ordersvc.query.support.Rows<ShipmentEntity> shipments;
     private final io.ordersvc.query.support.Rows<OrderHistoryEntity> history;
     private final io.ordersvc.query.support.Rows<ReceiverTokenEntity> tokens;
+    private final io.ordersvc.query.support.Rows<OrderSearchEntity> search;
     private final OrderCounts counters;
     private final PersonalDataVault vault;
 
@@ -75,6 +76,7 @@ public class OrderProjection {
         this.shipments = tables.shipments;
         this.history = tables.history;
         this.tokens = tables.tokens;
+        this.search = tables.search;
         this.counters = counters;
     }
 
@@ -101,9 +103,8 @@ public class OrderProjection {
         o.invoice = e.invoice() == null ? null : JsonText.write(InvoiceView.asked(e.invoice()));
         tokens.insert(ReceiverTokenEntity.of(o.orderId, receiver(o, e.receiver())));
         o.buyerRemark = e.buyerRemark();
-        o.goodsNames = e.lines().stream().map(l -> l.productName().toLowerCase(Locale.ROOT))
-                .distinct().collect(Collectors.joining("\n"));
-        o.trackingNos = "";
+        search.insert(OrderSearchEntity.of(o, e.lines().stream()
+                .map(l -> l.productName().toLowerCase(Locale.ROOT)).distinct().collect(Collectors.joining("\n"))));
         o.createdAt = e.createdAt();
         o.payableUntil = e.payableUntil();
         o.version = sequence;
@@ -166,8 +167,11 @@ public class OrderProjection {
                     lines.changed(l);
                 });
             }
-            String tracking = e.trackingNo().toLowerCase(Locale.ROOT);
-            o.trackingNos = o.trackingNos.isEmpty() ? tracking : o.trackingNos + "\n" + tracking;
+            search.find(o.orderId).ifPresent(found -> {
+                String tracking = e.trackingNo().toLowerCase(Locale.ROOT);
+                found.trackingNos = found.trackingNos.isEmpty() ? tracking : found.trackingNos + "\n" + tracking;
+                search.changed(found);
+            });
             if (e.fullyShipped()) {
                 o.status = OrderStatus.SHIPPED.value();
                 o.shippedAt = e.shippedAt();
@@ -439,6 +443,7 @@ public class OrderProjection {
     void reset() {
         history.deleteAll();
         tokens.deleteAll();
+        search.deleteAll();
         shipments.deleteAll();
         lines.deleteAll();
         orders.deleteAll();

@@ -263,11 +263,21 @@ public class OrderQueries {
         return ids.size() > OrderSpecifications.FEW_MATCHES ? java.util.Optional.empty() : java.util.Optional.of(ids);
     }
 
+    /** The orders whose product names or tracking numbers hold a text, when few (OrderSpecifications.TextMatches). */
+    java.util.Optional<List<String>> fewTextMatches(String column, String text, String buyerId, String shopId) {
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        var q = cb.createQuery(String.class);
+        var s = q.from(OrderSearchEntity.class);
+        q.select(s.get("orderId")).where(OrderSpecifications.holds(cb, s, column, text, buyerId, shopId));
+        List<String> ids = em.createQuery(q).setMaxResults(OrderSpecifications.FEW_MATCHES + 1).getResultList();
+        return ids.size() > OrderSpecifications.FEW_MATCHES ? java.util.Optional.empty() : java.util.Optional.of(ids);
+    }
+
     @QueryHandler
     public OrderPage handle(OrderQuery.ListOrders query) {
         customPlans.forThisTransaction();
         Specification<OrderViewEntity> matching = OrderSpecifications.matching(query.filter(), query.actor(), vault,
-                this::fewReceiverMatches);
+                this::fewReceiverMatches, this::fewTextMatches);
         int offset = (query.page() - 1) * query.size();
         CriteriaBuilder cb = em.getCriteriaBuilder();
         var q = cb.createQuery(OrderViewEntity.class);
@@ -349,7 +359,7 @@ public class OrderQueries {
                 cb.sum(cb.<Long>selectCase().when(cb.isTrue(root.get("refundInProgress")), 1L).otherwise(0L)),
                 cb.sum(cb.<Long>selectCase().when(cb.isFalse(root.get("printed")), 1L).otherwise(0L)));
         q.where(OrderSpecifications.matching(query.filter().withoutStatus(), actor, vault,
-                this::fewReceiverMatches).toPredicate(root, q, cb));
+                this::fewReceiverMatches, this::fewTextMatches).toPredicate(root, q, cb));
         q.groupBy(status);
         Map<String, Long> byStatus = new HashMap<>();
         long reviewPending = 0;

@@ -27,6 +27,7 @@ class OrderTables {
     final Rows<OrderLogEntity> log;
     final Rows<OrderHistoryEntity> history;
     final Rows<ReceiverTokenEntity> tokens;
+    final Rows<OrderSearchEntity> search;
 
     @Autowired
     OrderTables(JdbcTemplate jdbc) {
@@ -44,13 +45,18 @@ class OrderTables {
         // archived order (a rebuild) writes the same tokens again: the archive's next sweep takes them.
         tokens = new BatchTable<>(jdbc, Mapping.of(ReceiverTokenEntity.class).prefetching(Prefetch.named(
                 ReceiverChanged.class, e -> java.util.List.of(e.orderId()))).onConflict("ON CONFLICT DO NOTHING"));
+        // Written at placement and changed by each shipment; as with the tokens, a replayed placement of an archived
+        // order writes its row again for the archive's next sweep.
+        search = new BatchTable<>(jdbc, Mapping.of(OrderSearchEntity.class).prefetching(Prefetch.named(
+                OrderShipped.class, e -> java.util.List.of(e.orderId()))).onConflict("ON CONFLICT DO NOTHING"));
     }
 
     private OrderTables(Rows<OrderViewEntity> orders, Rows<OrderLineEntity> lines, Rows<ShipmentEntity> shipments,
                         Rows<OrderLogEntity> log, Rows<OrderHistoryEntity> history,
-                        Rows<ReceiverTokenEntity> tokens) {
+                        Rows<ReceiverTokenEntity> tokens, Rows<OrderSearchEntity> search) {
         this.history = history;
         this.tokens = tokens;
+        this.search = search;
         this.orders = orders;
         this.lines = lines;
         this.shipments = shipments;
@@ -61,7 +67,8 @@ class OrderTables {
     static OrderTables inMemory() {
         return new OrderTables(MemoryRows.of(OrderViewEntity.class), MemoryRows.of(OrderLineEntity.class),
                 MemoryRows.of(ShipmentEntity.class), MemoryRows.of(OrderLogEntity.class),
-                MemoryRows.of(OrderHistoryEntity.class), MemoryRows.of(ReceiverTokenEntity.class));
+                MemoryRows.of(OrderHistoryEntity.class), MemoryRows.of(ReceiverTokenEntity.class),
+                MemoryRows.of(OrderSearchEntity.class));
     }
 
     <R> java.util.List<R> rows(Rows<R> table) {

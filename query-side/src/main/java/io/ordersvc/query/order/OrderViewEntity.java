@@ -36,7 +36,8 @@ class OrderViewEntity {
     long pointsEarned;
     /**
      * The receiver's name, phone and street address sealed with the buyer's key (PersonalDataVault); their search
-     * tokens are in order_receiver_token ({@link ReceiverTokenEntity}).
+     * tokens are in order_receiver_token ({@link ReceiverTokenEntity}), as the product names and tracking numbers
+     * searches match are in order_search ({@link OrderSearchEntity}).
      */
     String receiverName;
     String receiverPhone;
@@ -46,8 +47,6 @@ class OrderViewEntity {
     String receiverAddress;
     String receiverZipcode;
     String buyerRemark;
-    String goodsNames;
-    String trackingNos;
     Instant createdAt;
     Instant payableUntil;
     Instant paidAt;

@@ -22,8 +22,8 @@ public final class ReadModelTables {
 
     private static final Map<String, List<String>> BY_PROCESSOR = Map.of(
             ProcessingGroups.ORDERS, List.of("order_view", "order_line_view", "order_shipment_view", "order_log_entry",
-                    "order_count", "order_history", "order_receiver_token", "refund_view", "refund_log_entry",
-                    "ticket_view"),
+                    "order_count", "order_history", "order_receiver_token", "order_search", "refund_view",
+                    "refund_log_entry", "ticket_view"),
             ProcessingGroups.PRODUCTS, List.of("product_view", "product_sku_view", "member_view",
                     "member_levels_view", "group_buy_view", "group_view", "shipment_tracking", "wallet_view",
                     "points_ledger", "balance_ledger", "gift_card_view", "freight_template_view", "cart_view",

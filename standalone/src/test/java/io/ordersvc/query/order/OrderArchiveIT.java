@@ -53,10 +53,12 @@ class OrderArchiveIT extends IntegrationTest {
 
         assertThat(archive.sweep(Instant.now().plusSeconds(60))).isGreaterThanOrEqualTo(2);
 
-        for (String table : List.of("order_line_view", "order_log_entry", "order_receiver_token")) {
+        for (String table : List.of("order_line_view", "order_log_entry", "order_receiver_token", "order_search")) {
             assertThat(jdbc.queryForObject("SELECT count(*) FROM " + table + " WHERE order_id = ?", Long.class,
                     cancelled)).as(table + " keeps nothing of an archived order").isZero();
         }
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM order_search WHERE order_id = ?", Long.class, open))
+                .as("an open order's search row stays").isEqualTo(1);
         JsonNode list = api.get("/api/v1/orders", buyer).expect(200).body();
         assertThat(list.path("items")).extracting(o -> o.path("order_id").asString()).containsExactly(open);
         JsonNode history = api.get("/api/v1/orders/history", buyer).expect(200).body();

@@ -42,7 +42,7 @@ class SchemaUpgradeTest {
                 + " pay_amount, points_amount, points_earned, receiver_name, receiver_phone, receiver_province,"
                 + " receiver_city, receiver_district, receiver_address, goods_names, tracking_nos, created_at,"
                 + " shipped_at, version) VALUES ('o-1', '20261122000000001000', 'b', 's', 'physical', 'shipped',"
-                + " FALSE, FALSE, FALSE, FALSE, 1, 0, 0, 1, 0, 1, 'n', 'p', 'p', 'c', 'd', 'a', '', '',"
+                + " FALSE, FALSE, FALSE, FALSE, 1, 0, 0, 1, 0, 1, 'n', 'p', 'p', 'c', 'd', 'a', 'teapot', 'sf1',"
                 + " TIMESTAMP WITH TIME ZONE '2026-11-01 00:00:00+00', TIMESTAMP WITH TIME ZONE '2026-11-02 00:00:00+00', 2)");
 
         new SchemaMigrations(BOTH).migrate(platformFlyway(legacy));
@@ -60,6 +60,9 @@ class SchemaUpgradeTest {
         assertThat(old.queryForObject("SELECT auto_confirm_at FROM order_view WHERE order_id = 'o-1'",
                 java.time.OffsetDateTime.class).toInstant()).as("due dates filled in for rows of before")
                 .isEqualTo(java.time.Instant.parse("2026-11-12T00:00:00Z"));
+        assertThat(old.queryForList("SELECT goods_names || '/' || tracking_nos FROM order_search"
+                + " WHERE order_id = 'o-1'", String.class)).as("search texts moved to their table")
+                .containsExactly("teapot/sf1");
         for (ModuleSchema module : List.of(SchemaMigrations.PLATFORM, CommandSideSchema.SCHEMA, QuerySideSchema.SCHEMA)) {
             String history = module.historyTable();
             assertThat(old.queryForList("SELECT type FROM " + history, String.class)).as(history).contains("BASELINE");
