@@ -259,8 +259,7 @@ public class OrderQueries {
         var q = cb.createQuery(String.class);
         var t = q.from(ReceiverTokenEntity.class);
         q.select(t.get("orderId")).where(OrderSpecifications.hasToken((HibernateCriteriaBuilder) cb, t, token));
-        List<String> ids = em.createQuery(q).setMaxResults(OrderSpecifications.FEW_MATCHES + 1).getResultList();
-        return ids.size() > OrderSpecifications.FEW_MATCHES ? java.util.Optional.empty() : java.util.Optional.of(ids);
+        return few(q);
     }
 
     /** The orders whose product names or tracking numbers hold a text, when few (OrderSpecifications.TextMatches). */
@@ -269,6 +268,11 @@ public class OrderQueries {
         var q = cb.createQuery(String.class);
         var s = q.from(OrderSearchEntity.class);
         q.select(s.get("orderId")).where(OrderSpecifications.holds(cb, s, column, text, buyerId, shopId));
+        return few(q);
+    }
+
+    /** The ids a query of matching orders answers, when at most OrderSpecifications.FEW_MATCHES; else empty. */
+    private java.util.Optional<List<String>> few(jakarta.persistence.criteria.CriteriaQuery<String> q) {
         List<String> ids = em.createQuery(q).setMaxResults(OrderSpecifications.FEW_MATCHES + 1).getResultList();
         return ids.size() > OrderSpecifications.FEW_MATCHES ? java.util.Optional.empty() : java.util.Optional.of(ids);
     }

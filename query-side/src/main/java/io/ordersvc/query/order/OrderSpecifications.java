@@ -120,8 +120,7 @@ final class OrderSpecifications {
                 where.add(cb.lessThan(root.get("createdAt"), f.createdTo()));
             }
             for (Searched named : searched) {
-                where.add(named.few().map(ids -> ids.isEmpty() ? cb.disjunction() : root.get("orderId").in(ids))
-                        .orElseGet(() -> root.get("orderId").in(textMatches(query, cb, named))));
+                where.add(among(root, cb, named.few(), () -> textMatches(query, cb, named)));
             }
             if (f.keywordType() != null && f.keyword() != null) {
                 String k = f.keyword();
@@ -129,9 +128,8 @@ final class OrderSpecifications {
                     case GOODS_NAME, TRACKING_NO -> cb.conjunction(); // above, with product_name
                     case ORDER_NO -> cb.like(root.get("orderNo"), escape(k) + "%", '\\');
                     case RECEIVER_NAME, RECEIVER_PHONE -> receiverToken == null ? cb.disjunction()
-                            : fewMatches.map(ids -> ids.isEmpty() ? cb.disjunction() : root.get("orderId").in(ids))
-                            .orElseGet(() -> root.get("orderId").in(receiverMatches(query,
-                                    (HibernateCriteriaBuilder) cb, receiverToken)));
+                            : among(root, cb, fewMatches, () -> receiverMatches(query,
+                                    (HibernateCriteriaBuilder) cb, receiverToken));
                 });
             }
             if (f.printed() != null) {
@@ -169,6 +167,14 @@ final class OrderSpecifications {
             return token;
         }
         return null;
+    }
+
+    /** Among the orders named when they were few (none: nothing matches), else among the subquery's. */
+    private static Predicate among(jakarta.persistence.criteria.Root<OrderViewEntity> root, CriteriaBuilder cb,
+                                   java.util.Optional<List<String>> few,
+                                   java.util.function.Supplier<jakarta.persistence.criteria.Subquery<String>> many) {
+        return few.map(ids -> ids.isEmpty() ? cb.disjunction() : root.get("orderId").in(ids))
+                .orElseGet(() -> root.get("orderId").in(many.get()));
     }
 
     static final String GOODS = "goodsNames";
