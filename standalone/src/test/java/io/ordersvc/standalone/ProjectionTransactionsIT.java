@@ -2,6 +2,7 @@ package io.ordersvc.standalone;
 
 import io.ordersvc.platform.axon.DeferredWrites;
 import io.ordersvc.platform.axon.JdbcTransactions;
+import io.ordersvc.platform.axon.ProjectionTransactions;
 import io.ordersvc.standalone.support.IntegrationTest;
 import io.ordersvc.standalone.support.TestDatabase;
 import org.axonframework.common.transaction.Transaction;
@@ -151,10 +152,31 @@ class ProjectionTransactionsIT extends IntegrationTest {
         batch.commit();
 
         assertThat(seenBeforeCommit).as("deferred rows are not written before the commit").isEqualTo(1);
-        assertThat(prepared).containsExactly(PROBE + "; " + PROBE + "; SET LOCAL synchronous_commit TO OFF; COMMIT");
+        assertThat(prepared).containsExactly(ProjectionTransactions.LEAD + "; " + PROBE + "; " + PROBE + "; COMMIT");
         assertThat(sent).doesNotContain("SET LOCAL synchronous_commit TO OFF; COMMIT");
         assertThat(probes()).isEqualTo(3);
         assertThat(batchJdbc.queryForObject("SHOW synchronous_commit", String.class)).isEqualTo("on");
+    }
+
+    @Test
+    void deferred_writes_are_planned_for_their_values_and_the_setting_ends_with_the_batch() {
+        DataSource recording = recording();
+        var projections = JdbcTransactions.projections(recording, transactions);
+        JdbcTemplate batchJdbc = new JdbcTemplate(recording);
+        String asPlanned = "INSERT INTO projection_commit_probe (id)"
+                + " SELECT CASE current_setting('plan_cache_mode') WHEN 'force_custom_plan' THEN ? ELSE -1 END";
+
+        for (int id = 1; id <= 7; id++) { // past the five runs after which a kept plan could be used
+            Transaction batch = projections.startTransaction();
+            int value = id;
+            assertThat(DeferredWrites.defer(recording, asPlanned, 1, (ps, c, first) -> ps.setInt(first, value)))
+                    .isTrue();
+            batch.commit();
+        }
+
+        assertThat(jdbc.queryForList("SELECT id FROM projection_commit_probe ORDER BY id", Integer.class))
+                .as("every deferred write ran with plans made for its values").containsExactly(1, 2, 3, 4, 5, 6, 7);
+        assertThat(batchJdbc.queryForObject("SHOW plan_cache_mode", String.class)).isEqualTo("auto");
     }
 
     @Test

@@ -35,7 +35,7 @@ public class CommandTransactions extends DeferringTransactions {
     private final BooleanSupplier postgres;
 
     public CommandTransactions(DataSource dataSource) {
-        super(new OnFirstStatement(dataSource), DeferredWrites.What.EVENT_APPENDS, "COMMIT");
+        super(new OnFirstStatement(dataSource), DeferredWrites.What.EVENT_APPENDS, null, "COMMIT");
         this.postgres = Databases.postgres(new JdbcTemplate(dataSource));
     }
 

@@ -68,17 +68,27 @@ public final class DeferredWrites {
         final What what;
         final List<Write> writes = new ArrayList<>();
         long position;
+        /** What goes ahead of the first writes the transaction sends ({@link #open}); null once sent, or none. */
+        String lead;
 
-        Pending(What what) {
+        Pending(What what, String lead) {
             this.what = what;
+            this.lead = lead;
+        }
+
+        String takeLead() {
+            String first = lead;
+            lead = null;
+            return first;
         }
     }
 
     /**
-     * What a transaction that deferred its writes sent at its commit, and the highest position the events it
-     * appended took: {@link #UNKNOWN} when an append did not tell it, 0 when it appended nothing that told.
+     * What a transaction that deferred its writes sends at its commit, the statement to go ahead of them (null when
+     * none or already sent), and the highest position the events it appended took: {@link #UNKNOWN} when an append
+     * did not tell it, 0 when it appended nothing that told.
      */
-    record Closed(List<Write> writes, long position) {
+    record Closed(List<Write> writes, String lead, long position) {
         /** Some append of the transaction went without its positions. */
         static final long UNKNOWN = -1;
 
@@ -200,7 +210,8 @@ public final class DeferredWrites {
         pending.writes.clear();
         ConnectionHolder holder = (ConnectionHolder) TransactionSynchronizationManager.getResource(dataSource);
         try {
-            pending.position = Closed.highest(pending.position, send(holder.getConnection(), writes, null));
+            pending.position = Closed.highest(pending.position,
+                    send(holder.getConnection(), pending.takeLead(), writes, null));
         } catch (SQLException failed) {
             RuntimeException meaning = failure(writes, failed);
             throw meaning != null ? meaning : new org.springframework.jdbc.UncategorizedSQLException(
@@ -222,9 +233,12 @@ public final class DeferredWrites {
         }
     }
 
-    /** From now on the transaction of {@code holder} defers {@code what} it writes. */
-    static void open(ConnectionHolder holder, What what) {
-        PENDING.put(holder, new Pending(what));
+    /**
+     * From now on the transaction of {@code holder} defers {@code what} it writes; {@code lead} (without parameters;
+     * may be null) goes ahead of the first of them it sends.
+     */
+    static void open(ConnectionHolder holder, What what, String lead) {
+        PENDING.put(holder, new Pending(what, lead));
     }
 
     /**
@@ -234,9 +248,9 @@ public final class DeferredWrites {
     static Closed close(ConnectionHolder holder) {
         Pending pending = PENDING.remove(holder);
         if (pending == null) {
-            return new Closed(List.of(), 0);
+            return new Closed(List.of(), null, 0);
         }
-        return new Closed(pending.writes, pending.position);
+        return new Closed(pending.writes, pending.takeLead(), pending.position);
     }
 
     /** What the failure of a request carrying {@code writes} means, as the first of them that knows says; or null. */
@@ -251,11 +265,14 @@ public final class DeferredWrites {
     }
 
     /**
-     * Sends the writes and then {@code last} (without parameters; none when null) as one request; nothing is read
-     * in between. Returns the highest position the appends among them returned (0: none).
+     * Sends {@code lead}, the writes and then {@code last} (the two without parameters; each none when null) as one
+     * request; nothing is read in between. Returns the highest position the appends among them returned (0: none).
      */
-    static long send(Connection connection, List<Write> writes, String last) throws SQLException {
+    static long send(Connection connection, String lead, List<Write> writes, String last) throws SQLException {
         StringJoiner sql = new StringJoiner("; ");
+        if (lead != null) {
+            sql.add(lead);
+        }
         for (Write write : writes) {
             sql.add(write.sql());
         }
@@ -268,19 +285,20 @@ public final class DeferredWrites {
                 write.parameters().bind(statement, connection, first);
                 first += write.count();
             }
-            return positions(statement, statement.execute(), writes);
+            return positions(statement, statement.execute(), lead == null ? 0 : 1, writes);
         }
     }
 
     /**
      * The highest position the appends among {@code writes} returned: the request answers each of its statements in
-     * order, a row set or a count, and an append's rows are the positions its events took.
+     * order, a row set or a count (the first {@code ahead} of them no write's), and an append's rows are the
+     * positions its events took.
      */
-    private static long positions(PreparedStatement statement, boolean rows, List<Write> writes)
+    private static long positions(PreparedStatement statement, boolean rows, int ahead, List<Write> writes)
             throws SQLException {
         long highest = 0;
-        for (int i = 0; rows || statement.getUpdateCount() != -1; i++, rows = statement.getMoreResults()) {
-            if (rows && i < writes.size() && writes.get(i).returnsPositions()) {
+        for (int i = -ahead; rows || statement.getUpdateCount() != -1; i++, rows = statement.getMoreResults()) {
+            if (rows && i >= 0 && i < writes.size() && writes.get(i).returnsPositions()) {
                 try (ResultSet positions = statement.getResultSet()) {
                     while (positions.next()) {
                         highest = Math.max(highest, positions.getLong(1));

@@ -20,11 +20,17 @@ import java.sql.SQLException;
 abstract class DeferringTransactions extends DataSourceTransactionManager {
 
     private final DeferredWrites.What what;
+    private final String lead;
     private final String commit;
 
-    DeferringTransactions(DataSource dataSource, DeferredWrites.What what, String commit) {
+    /**
+     * @param lead   what goes ahead of the first deferred writes the transaction sends (no parameters; null: nothing)
+     * @param commit what ends the request that carries the last of them
+     */
+    DeferringTransactions(DataSource dataSource, DeferredWrites.What what, String lead, String commit) {
         super(dataSource);
         this.what = what;
+        this.lead = lead;
         this.commit = commit;
     }
 
@@ -34,7 +40,7 @@ abstract class DeferringTransactions extends DataSourceTransactionManager {
         ConnectionHolder holder = ((JdbcTransactionObjectSupport) transaction).getConnectionHolder();
         try {
             if (defers(holder.getConnection())) {
-                DeferredWrites.open(holder, what);
+                DeferredWrites.open(holder, what, lead);
             }
         } catch (SQLException failed) {
             throw translateException("JDBC begin", failed);
@@ -49,7 +55,7 @@ abstract class DeferringTransactions extends DataSourceTransactionManager {
         long position = deferred.position();
         try {
             if (!deferred.writes().isEmpty()) {
-                long sent = DeferredWrites.send(connection, deferred.writes(), commit);
+                long sent = DeferredWrites.send(connection, deferred.lead(), deferred.writes(), commit);
                 position = DeferredWrites.Closed.highest(position, sent);
             } else {
                 commitWithNothingDeferred(connection);

@@ -16,23 +16,37 @@ import java.sql.Statement;
  * and the processor handles those events again. Waiting for the flush put every batch of every processor in the
  * queue behind the commands' own commits: under a peak the order lists fell a second and more behind.
  * <p>
- * The setting goes with the {@code COMMIT} in one round trip ({@link #COMMIT}), after the batch's writes (which
- * Spring's {@code beforeCommit} synchronizations make): a statement of its own was one more wait for a core per
- * batch (session 24). The driver then has nothing left to commit. A transaction that sent nothing sends nothing.
+ * The setting goes with the {@code COMMIT} in one round trip, ahead of the batch's deferred writes ({@link #LEAD})
+ * or, when it deferred none, with the {@code COMMIT} after what it sent ({@link #COMMIT}): a statement of its own
+ * was one more wait for a core per batch (session 24). The driver then has nothing left to commit. A transaction that sent nothing sends nothing.
  * Only a transaction this manager begins is committed this way: one it joins (a subscribing processor inside a
  * command's unit of work) is committed, durably, by the manager that began it. Appended events are never committed
  * this way. On another database the commit is an ordinary one.
  * <p>
  * On PostgreSQL the batch's blind writes wait for the commit and go with it, in the same round trip
- * ({@link DeferredWrites}).
+ * ({@link DeferredWrites}), behind {@link #LEAD}: the setting for the commit, and custom plans for the writes.
+ * The driver prepares a statement on the server once it has run five times, and PostgreSQL then plans it once for
+ * any values and keeps that plan until the table's statistics change. On a new database the read models' first
+ * batches came when their tables were a few pages: an {@code UPDATE ... FROM unnest(...)} of a batch's changed
+ * rows was planned as a hash join over the whole table, and with nothing to analyze the tables (autovacuum off,
+ * as on the bench's machine) every connection kept scanning them whole, at 20,000 rows 3-4 ms a batch: a third of
+ * PostgreSQL's time under load went there (bench/README.md, session 45). Planned each time with its values, the
+ * same statement reads the few rows by their key; planning these statements costs some tens of microseconds.
  */
 public class ProjectionTransactions extends DeferringTransactions {
 
-    /** What commits a batch's transaction on PostgreSQL. */
+    /** What commits a batch's transaction that deferred nothing on PostgreSQL. */
     static final String COMMIT = "SET LOCAL synchronous_commit TO OFF; COMMIT";
 
+    /**
+     * What goes ahead of a batch's deferred writes: the same setting for its commit, and plans made for their values
+     * (one statement, as the {@code SET} was).
+     */
+    public static final String LEAD = "SELECT set_config('synchronous_commit', 'off', true),"
+            + " set_config('plan_cache_mode', 'force_custom_plan', true)";
+
     public ProjectionTransactions(DataSource dataSource) {
-        super(dataSource, DeferredWrites.What.READ_MODEL_WRITES, COMMIT);
+        super(dataSource, DeferredWrites.What.READ_MODEL_WRITES, LEAD, "COMMIT");
     }
 
     /** A batch that sent statements but deferred none still commits without waiting for the disk. */

@@ -439,6 +439,10 @@ final class AnalyticsBook {
         int[] updated = new int[rows.size()];
         jdbc.query(con -> {
             java.sql.PreparedStatement statement = con.prepareStatement(allRows);
+            // Never prepared on the server, so planned for its rows each time, as BatchTable.byKeys reads: a plan kept
+            // from a new database's first batches joined the whole table by a hash, a sequential scan of
+            // analytics_order per batch at 20,000 orders (bench/README.md, session 45).
+            statement.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(0);
             for (int c = 0; c < types.length; c++) {
                 Object[] column = new Object[rows.size()];
                 for (int r = 0; r < column.length; r++) {
