@@ -159,6 +159,21 @@ class ProjectionTransactionsIT extends IntegrationTest {
     }
 
     @Test
+    void writes_sent_ahead_of_the_commit_carry_the_setting_and_the_commit_does_not_repeat_it() {
+        DataSource recording = recording();
+        var projections = JdbcTransactions.projections(recording, transactions);
+
+        Transaction batch = projections.startTransaction();
+        defer(recording, 1);
+        DeferredWrites.flush(recording);
+        defer(recording, 2);
+        batch.commit();
+
+        assertThat(prepared).containsExactly(ProjectionTransactions.LEAD + "; " + PROBE, PROBE + "; COMMIT");
+        assertThat(probes()).isEqualTo(2);
+    }
+
+    @Test
     void deferred_writes_are_planned_for_their_values_and_the_setting_ends_with_the_batch() {
         DataSource recording = recording();
         var projections = JdbcTransactions.projections(recording, transactions);
