@@ -16,9 +16,10 @@ import java.sql.Statement;
  * and the processor handles those events again. Waiting for the flush put every batch of every processor in the
  * queue behind the commands' own commits: under a peak the order lists fell a second and more behind.
  * <p>
- * The setting goes with the {@code COMMIT} in one round trip, ahead of the batch's deferred writes ({@link #LEAD})
- * or, when it deferred none, with the {@code COMMIT} after what it sent ({@link #COMMIT}): a statement of its own
- * was one more wait for a core per batch (session 24). The driver then has nothing left to commit. A transaction that sent nothing sends nothing.
+ * The setting travels in the round trip that commits: ahead of the batch's deferred writes ({@link #LEAD}), or,
+ * when it deferred none, just before the {@code COMMIT} ({@link #COMMIT}). A statement of its own was one more
+ * wait for a core per batch (session 24). The driver then has nothing left to commit. A transaction that sent
+ * nothing sends nothing.
  * Only a transaction this manager begins is committed this way: one it joins (a subscribing processor inside a
  * command's unit of work) is committed, durably, by the manager that began it. Appended events are never committed
  * this way. On another database the commit is an ordinary one.
@@ -29,9 +30,10 @@ import java.sql.Statement;
  * any values and keeps that plan until the table's statistics change. On a new database the read models' first
  * batches came when their tables were a few pages: an {@code UPDATE ... FROM unnest(...)} of a batch's changed
  * rows was planned as a hash join over the whole table, and with nothing to analyze the tables (autovacuum off,
- * as on the bench's machine) every connection kept scanning them whole, at 20,000 rows 3-4 ms a batch: a third of
- * PostgreSQL's time under load went there (bench/README.md, session 45). Planned each time with its values, the
- * same statement reads the few rows by their key; planning these statements costs some tens of microseconds.
+ * as on the bench's machine) every connection kept scanning them whole, at 20,000 rows 3-4 ms a batch: in one
+ * probe 43 % of PostgreSQL's statement time under load went there (bench/README.md, session 45). Planned each time
+ * with its values, the same statement reads the few rows by their key; planning these statements costs some tens
+ * of microseconds.
  */
 public class ProjectionTransactions extends DeferringTransactions {
 
