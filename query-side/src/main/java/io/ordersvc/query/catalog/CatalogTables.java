@@ -3,6 +3,7 @@ package io.ordersvc.query.catalog;
 import io.ordersvc.query.support.BatchTable;
 import io.ordersvc.query.support.BatchTable.Mapping;
 import io.ordersvc.query.support.BatchTable.Prefetch;
+import io.ordersvc.shared.catalog.ProductEvent.ProductCreated;
 import io.ordersvc.shared.catalog.ProductEvent.ProductEdited;
 import io.ordersvc.shared.catalog.ProductEvent.StockAdjusted;
 import io.ordersvc.shared.catalog.ProductEvent.StockReleased;
@@ -19,14 +20,14 @@ import java.util.List;
 @Component
 class CatalogTables {
 
-    private static final String PRODUCT = "Product";
-
     final BatchTable<ProductViewEntity> products;
     final BatchTable<ProductSkuEntity> skus;
 
     CatalogTables(JdbcTemplate jdbc) {
+        // Stock moves change SKU rows only (ProductProjection): the product's row is read for its creation and edits.
         products = new BatchTable<>(jdbc, Mapping.of(ProductViewEntity.class)
-                .prefetching(Prefetch.aggregates(PRODUCT)));
+                .prefetching(Prefetch.named(ProductCreated.class, e -> List.of(e.productId()))
+                        .and(Prefetch.named(ProductEdited.class, e -> List.of(e.productId())))));
         // Every order reserves stock: the SKUs a batch's stock events name are loaded in one query, not one by one.
         skus = new BatchTable<>(jdbc, Mapping.of(ProductSkuEntity.class)
                 .prefetching(Prefetch.named(StockReserved.class, e -> skuIds(e.items()))

@@ -58,6 +58,7 @@ class ProductProjection {
             sku.properties = JsonText.write(s.properties() == null ? Map.of() : s.properties());
             terms(sku, s.terms());
             sku.stock = s.stock();
+            sku.version = sequence;
             skuRows.insert(sku);
         }
     }
@@ -69,13 +70,14 @@ class ProductProjection {
             p.updatedAt = e.editedAt();
             p.version = sequence;
             productRows.changed(p);
-            for (SkuTerms t : e.skus()) {
-                skuRows.find(t.skuId()).ifPresent(s -> {
-                    terms(s, t);
-                    skuRows.changed(s);
-                });
-            }
         });
+        for (SkuTerms t : e.skus()) {
+            skuRows.find(t.skuId()).filter(s -> s.version < sequence).ifPresent(s -> {
+                terms(s, t);
+                s.version = sequence;
+                skuRows.changed(s);
+            });
+        }
     }
 
     private static void settle(ProductViewEntity p, String name, String imageUrl, ProductSettings s) {
@@ -102,30 +104,28 @@ class ProductProjection {
 
     @EventHandler
     void on(StockAdjusted e, @SequenceNumber long sequence) {
-        apply(e.productId(), sequence, List.of(new StockChange(e.skuId(), 0, e.availableAfter())));
+        apply(sequence, List.of(new StockChange(e.skuId(), 0, e.availableAfter())));
     }
 
     @EventHandler
     void on(StockReserved e, @SequenceNumber long sequence) {
-        apply(e.productId(), sequence, e.items());
+        apply(sequence, e.items());
     }
 
     @EventHandler
     void on(StockReleased e, @SequenceNumber long sequence) {
-        apply(e.productId(), sequence, e.items());
+        apply(sequence, e.items());
     }
 
-    private void apply(String productId, long sequence, List<StockChange> changes) {
-        productRows.find(productId).filter(p -> p.version < sequence).ifPresent(p -> {
-            p.version = sequence;
-            productRows.changed(p);
-            for (StockChange c : changes) {
-                skuRows.find(c.skuId()).ifPresent(s -> {
-                    s.stock = c.availableAfter();
-                    skuRows.changed(s);
-                });
-            }
-        });
+    /** Stock moves touch the SKU rows only: each keeps its own version, so product_view is not written. */
+    private void apply(long sequence, List<StockChange> changes) {
+        for (StockChange c : changes) {
+            skuRows.find(c.skuId()).filter(s -> s.version < sequence).ifPresent(s -> {
+                s.stock = c.availableAfter();
+                s.version = sequence;
+                skuRows.changed(s);
+            });
+        }
     }
 
     @ResetHandler

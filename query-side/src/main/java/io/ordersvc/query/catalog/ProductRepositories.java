@@ -10,7 +10,10 @@ import java.util.Optional;
 interface ProductViewRepository extends JpaRepository<ProductViewEntity, String>,
         JpaSpecificationExecutor<ProductViewEntity> {
 
-    @Query("select p.version from ProductViewEntity p where p.productId = ?1")
+    /** The product's version: the higher of its row's and its SKUs' (stock moves change the SKU rows only). */
+    @Query(value = "SELECT GREATEST(p.version, COALESCE((SELECT MAX(s.version) FROM product_sku_view s"
+            + " WHERE s.product_id = p.product_id), -1)) FROM product_view p WHERE p.product_id = ?1",
+            nativeQuery = true)
     Optional<Long> findVersion(String productId);
 
     /** For answering queries: fails with the database, unlike findById (see OrderViewRepository.lookup). */

@@ -22,4 +22,6 @@ class ProductSkuEntity {
     long weightGrams;
     BigDecimal pointsDeductible;
     long givePoints;
+    /** The product's event sequence number this row last took a change from (replays at or below it are skipped). */
+    long version;
 }

@@ -156,7 +156,9 @@ class OrderLifecycleIT extends IntegrationTest {
         Response cancelled = api.post("/api/v1/orders/" + orderId + "/cancel", buyer, Map.of("reason", "买错了"))
                 .expect(200);
         assertThat(cancelled.text("status")).isEqualTo("cancelled");
-        assertThat(api.product(sku.productId(), buyer, 2).path("skus").get(0).path("stock").asLong()).isEqualTo(5);
+        JsonNode released = api.product(sku.productId(), buyer, 2);
+        assertThat(released.path("skus").get(0).path("stock").asLong()).isEqualTo(5);
+        assertThat(released.path("version").asLong()).as("created, reserved, released").isEqualTo(2);
 
         JsonNode order = api.order(orderId, buyer, 1);
         assertThat(order.path("cancel_reason").asString()).isEqualTo("买错了");
