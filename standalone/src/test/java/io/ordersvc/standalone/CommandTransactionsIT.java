@@ -5,7 +5,9 @@ import io.ordersvc.standalone.support.IntegrationTest;
 import io.ordersvc.standalone.support.TestDatabase;
 import org.axonframework.common.transaction.Transaction;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -149,6 +151,33 @@ class CommandTransactionsIT extends IntegrationTest {
         engine.appendEvents(event(0));
         assertThatThrownBy(again::commit).isInstanceOf(AggregateStreamCreationException.class);
         assertThat(stored()).isEqualTo(1);
+    }
+
+    /**
+     * The store keeps no index on event_identifier (platform V8): an event appended again, by a command or outside
+     * any aggregate, is refused by its aggregate and sequence, and stored once.
+     */
+    @Test
+    void the_same_event_appended_again_is_refused_by_its_aggregate_and_sequence() {
+        DomainEventMessage<?> once = event(0);
+        Transaction first = commands.startTransaction();
+        engine.appendEvents(once);
+        first.commit();
+        Transaction again = commands.startTransaction();
+        engine.appendEvents(once);
+        assertThatThrownBy(again::commit).isInstanceOfAny(ConcurrencyException.class,
+                AggregateStreamCreationException.class);
+
+        EventMessage<?> plain = GenericEventMessage.asEventMessage(Map.of("outside", aggregate));
+        engine.appendEvents(plain);
+        assertThatThrownBy(() -> engine.appendEvents(plain)).isInstanceOfAny(ConcurrencyException.class,
+                AggregateStreamCreationException.class);
+
+        assertThat(stored()).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ?",
+                Long.class, plain.getIdentifier())).isEqualTo(1);
+        assertThat(jdbc.queryForList("SELECT indexdef FROM pg_indexes WHERE tablename = 'domain_event_entry'",
+                String.class)).hasSize(2).noneMatch(index -> index.contains("(event_identifier)"));
     }
 
     @Test
