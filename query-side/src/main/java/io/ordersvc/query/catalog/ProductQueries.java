@@ -106,10 +106,7 @@ public class ProductQueries {
         return new SkuTermsList(views);
     }
 
-    /**
-     * Cost prices are the shop's business: shown to its seller and to admins only. The version is the higher of the
-     * product row's and its SKUs' (stock moves change the SKU rows only).
-     */
+    /** Cost prices are the shop's business: shown to its seller and to admins only. */
     private static ProductView view(ProductViewEntity p, List<ProductSkuEntity> skus, Actor actor) {
         boolean costs = actor.is(Role.ADMIN) || actor.isSellerOf(p.shopId);
         List<SkuView> views = skus.stream()
@@ -120,8 +117,15 @@ public class ProductQueries {
         return new ProductView(p.productId, p.shopId, p.name, p.imageUrl, p.categoryId,
                 ProductType.valueOf(p.productType.toUpperCase(Locale.ROOT)), p.onShelf, p.purchaseLimit,
                 p.freightTemplateId, p.unifiedShippingFee == null ? null : Money.of(p.unifiedShippingFee),
-                p.ticketValidFrom, p.ticketValidUntil, views, p.createdAt, p.updatedAt,
-                Math.max(p.version, skus.stream().mapToLong(s -> s.version).max().orElse(p.version)));
+                p.ticketValidFrom, p.ticketValidUntil, views, p.createdAt, p.updatedAt, version(p, skus));
+    }
+
+    /**
+     * A product's version: the higher of its row's and its SKUs', since stock moves change the SKU rows only (the
+     * same as ProductViewRepository#findVersion reads for a wait).
+     */
+    private static long version(ProductViewEntity p, List<ProductSkuEntity> skus) {
+        return skus.stream().mapToLong(s -> s.version).reduce(p.version, Math::max);
     }
 
     private static String like(String text) {

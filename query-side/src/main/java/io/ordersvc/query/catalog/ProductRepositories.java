@@ -10,7 +10,7 @@ import java.util.Optional;
 interface ProductViewRepository extends JpaRepository<ProductViewEntity, String>,
         JpaSpecificationExecutor<ProductViewEntity> {
 
-    /** The product's version: the higher of its row's and its SKUs' (stock moves change the SKU rows only). */
+    /** The product's version, as ProductQueries#version derives it for a view: in one query, for waits. */
     @Query(value = "SELECT GREATEST(p.version, COALESCE((SELECT MAX(s.version) FROM product_sku_view s"
             + " WHERE s.product_id = p.product_id), -1)) FROM product_view p WHERE p.product_id = ?1",
             nativeQuery = true)
