@@ -1,5 +1,6 @@
 package io.ordersvc.standalone;
 
+import io.ordersvc.platform.axon.DeferredWrites;
 import io.ordersvc.platform.axon.JdbcTransactions;
 import io.ordersvc.standalone.support.IntegrationTest;
 import io.ordersvc.standalone.support.TestDatabase;
@@ -139,6 +140,49 @@ class CommandTransactionsIT extends IntegrationTest {
         engine.appendEvents(event(2));
         retry.commit();
         assertThat(stored()).isEqualTo(3);
+    }
+
+    private void probeWithCommand() {
+        DeferredWrites.writeWithCommand(jdbc, "INSERT INTO command_commit_probe (id) VALUES (?)", 1,
+                (ps, c, first) -> ps.setString(first, aggregate));
+    }
+
+    @Test
+    void a_handlers_own_write_goes_with_the_commit() {
+        Transaction command = commands.startTransaction();
+        engine.appendEvents(event(0));
+        probeWithCommand();
+        long seenBeforeCommit = probes(); // the command's own connection: nothing sent yet
+        command.commit();
+
+        assertThat(seenBeforeCommit).isZero();
+        assertThat(probes()).isOne();
+        assertThat(stored()).isOne();
+    }
+
+    @Test
+    void a_read_of_the_store_in_the_transaction_sends_a_handlers_write_first() {
+        Transaction command = commands.startTransaction();
+        probeWithCommand();
+        engine.readEvents(aggregate).asStream().toList();
+        long seenAfterTheRead = probes();
+        command.rollback();
+
+        assertThat(seenAfterTheRead).isOne();
+        assertThat(probes()).as("rolled back with the transaction").isZero();
+    }
+
+    @Test
+    void a_handlers_write_that_fails_at_the_commit_is_no_conflict_and_undoes_the_appends() {
+        jdbc.update("INSERT INTO command_commit_probe (id) VALUES (?)", aggregate);
+        Transaction command = commands.startTransaction();
+        engine.appendEvents(event(0));
+        probeWithCommand(); // the key is taken: a unique violation, on another table than the events'
+        assertThatThrownBy(command::commit).isNotInstanceOf(ConcurrencyException.class)
+                .isInstanceOf(RuntimeException.class);
+
+        assertThat(stored()).as("the appends are undone").isZero();
+        assertThat(probes()).isOne();
     }
 
     @Test

@@ -1,11 +1,15 @@
 package io.ordersvc.command.logistics;
 
+import io.ordersvc.platform.axon.DeferredWrites;
 import io.ordersvc.shared.order.OrderEvent.OrderShipped;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -27,12 +31,17 @@ class ShipmentIndex {
         this.jdbc = jdbc;
     }
 
+    /** Sent with the ship command's commit, not a round trip of its own (bench/README.md, session 47). */
     @EventHandler
     void on(OrderShipped e) {
-        jdbc.update("INSERT INTO shipment_index (carrier_code, tracking_no, order_id, shipment_id, shipped_at)"
-                        + " VALUES (?, ?, ?, ?, ?)", e.carrierCode().toUpperCase(java.util.Locale.ROOT), e.trackingNo(),
-                e.orderId(), e.shipmentId(), java.time.OffsetDateTime.ofInstant(e.shippedAt(),
-                        java.time.ZoneOffset.UTC));
+        DeferredWrites.writeWithCommand(jdbc, "INSERT INTO shipment_index (carrier_code, tracking_no, order_id,"
+                + " shipment_id, shipped_at) VALUES (?, ?, ?, ?, ?)", 5, (ps, c, first) -> {
+                    ps.setString(first, e.carrierCode().toUpperCase(Locale.ROOT));
+                    ps.setString(first + 1, e.trackingNo());
+                    ps.setString(first + 2, e.orderId());
+                    ps.setString(first + 3, e.shipmentId());
+                    ps.setObject(first + 4, OffsetDateTime.ofInstant(e.shippedAt(), ZoneOffset.UTC));
+                });
     }
 
     /** The latest shipment with this carrier and tracking number (a number reused years later finds the new one). */
@@ -40,6 +49,6 @@ class ShipmentIndex {
         return jdbc.query("SELECT order_id, shipment_id FROM shipment_index WHERE carrier_code = ? AND tracking_no = ?"
                         + " ORDER BY shipped_at DESC FETCH FIRST 1 ROWS ONLY",
                 (rs, i) -> new Shipment(rs.getString(1), rs.getString(2)),
-                carrierCode.toUpperCase(java.util.Locale.ROOT), trackingNo).stream().findFirst();
+                carrierCode.toUpperCase(Locale.ROOT), trackingNo).stream().findFirst();
     }
 }

@@ -148,8 +148,17 @@ public class AxonStorageConfig {
             }
         }
 
-        /** What Axon makes of a failed append of {@code first} and the events after it: a conflict, or not. */
+        /**
+         * What Axon makes of a failed append of {@code first} and the events after it: a conflict, or not. The request
+         * that carried it may carry a command handler's own write too ({@link DeferredWrites#writeWithCommand}): a
+         * failure the server names on another table is none of the append's.
+         */
         private RuntimeException meaning(SQLException failed, org.axonframework.eventhandling.EventMessage<?> first) {
+            if (failed instanceof org.postgresql.util.PSQLException server && server.getServerErrorMessage() != null
+                    && server.getServerErrorMessage().getTable() != null
+                    && !server.getServerErrorMessage().getTable().equalsIgnoreCase(schema().domainEventTable())) {
+                return null;
+            }
             try {
                 handlePersistenceException(failed, first);
             } catch (RuntimeException meaning) {

@@ -31,8 +31,9 @@ import java.util.function.UnaryOperator;
  * {@link ProjectionTransactions} began on PostgreSQL; anywhere else {@link #write} sends it at once.
  * <p>
  * A command's appended events go with its commit the same way, in a transaction {@link CommandTransactions} began
- * ({@link #defer(DataSource, What, String, int, Parameters, Function)}); there, only appends are deferred. The unit of work reads nothing after its append but
- * what an event store read or a nested command's aggregate load asks for, and those send the appends first
+ * ({@link #defer(DataSource, What, String, int, Parameters, Function)}); there, only appends are deferred, and the
+ * blind writes of the command's own handlers ({@link #writeWithCommand}). The unit of work reads nothing after its
+ * append but what an event store read or a nested command's aggregate load asks for, and those send what waits first
  * ({@link #flush}).
  */
 public final class DeferredWrites {
@@ -225,12 +226,29 @@ public final class DeferredWrites {
      */
     public static void write(JdbcTemplate jdbc, String sql, int count, Parameters parameters) {
         if (!defer(jdbc.getDataSource(), sql, count, parameters)) {
-            jdbc.update(c -> {
-                PreparedStatement statement = c.prepareStatement(sql);
-                parameters.bind(statement, c, 1);
-                return statement;
-            });
+            send(jdbc, sql, parameters);
         }
+    }
+
+    /**
+     * A blind write of a command's own handler (a subscribing one, in the command's unit of work): sent with the
+     * command's commit, after its appends, where the command's transaction defers them ({@link CommandTransactions}
+     * on PostgreSQL), at once otherwise. Whatever the command reads after it (an event store read, a nested command's
+     * load) sends it first ({@link #flush}), as it does the appends; a failure of it is no append's
+     * ({@link AxonStorageConfig}: a unique violation is a conflicting append only on the event table).
+     */
+    public static void writeWithCommand(JdbcTemplate jdbc, String sql, int count, Parameters parameters) {
+        if (!queue(jdbc.getDataSource(), What.EVENT_APPENDS, new Write(sql, count, parameters, null, false))) {
+            send(jdbc, sql, parameters);
+        }
+    }
+
+    private static void send(JdbcTemplate jdbc, String sql, Parameters parameters) {
+        jdbc.update(c -> {
+            PreparedStatement statement = c.prepareStatement(sql);
+            parameters.bind(statement, c, 1);
+            return statement;
+        });
     }
 
     /**
