@@ -167,11 +167,6 @@ public class OrderProjection {
                     lines.changed(l);
                 });
             }
-            search.find(o.orderId).ifPresent(found -> {
-                String tracking = e.trackingNo().toLowerCase(Locale.ROOT);
-                found.trackingNos = found.trackingNos.isEmpty() ? tracking : found.trackingNos + "\n" + tracking;
-                search.changed(found);
-            });
             if (e.fullyShipped()) {
                 o.status = OrderStatus.SHIPPED.value();
                 o.shippedAt = e.shippedAt();

@@ -263,18 +263,24 @@ public class OrderQueries {
     }
 
     /** The orders whose product names or tracking numbers hold a text, when few (OrderSpecifications.TextMatches). */
-    java.util.Optional<List<String>> fewTextMatches(String column, String text, String buyerId, String shopId) {
+    java.util.Optional<List<String>> fewTextMatches(OrderSpecifications.Searchable what, String text, String buyerId,
+                                                    String shopId) {
         CriteriaBuilder cb = em.getCriteriaBuilder();
         var q = cb.createQuery(String.class);
-        var s = q.from(OrderSearchEntity.class);
-        q.select(s.get("orderId")).where(OrderSpecifications.holds(cb, s, column, text, buyerId, shopId));
+        var match = OrderSpecifications.match(q, cb, what, text, buyerId, shopId);
+        q.select(match.orderId()).where(match.where());
         return few(q);
     }
 
-    /** The ids a query of matching orders answers, when at most OrderSpecifications.FEW_MATCHES; else empty. */
+    /**
+     * The ids a query of matching orders answers, when at most OrderSpecifications.FEW_MATCHES rows; else empty. An
+     * order with two matching shipments is named once; no DISTINCT in the query, which would read every match before
+     * the limit.
+     */
     private java.util.Optional<List<String>> few(jakarta.persistence.criteria.CriteriaQuery<String> q) {
         List<String> ids = em.createQuery(q).setMaxResults(OrderSpecifications.FEW_MATCHES + 1).getResultList();
-        return ids.size() > OrderSpecifications.FEW_MATCHES ? java.util.Optional.empty() : java.util.Optional.of(ids);
+        return ids.size() > OrderSpecifications.FEW_MATCHES ? java.util.Optional.empty()
+                : java.util.Optional.of(ids.stream().distinct().toList());
     }
 
     @QueryHandler

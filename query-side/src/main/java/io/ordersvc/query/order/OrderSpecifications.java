@@ -4,6 +4,7 @@ import io.ordersvc.platform.privacy.PersonalDataVault;
 import io.ordersvc.shared.identity.Actor;
 import io.ordersvc.shared.identity.Scope;
 import io.ordersvc.shared.order.OrderFilter;
+import jakarta.persistence.criteria.AbstractQuery;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.Expression;
 import jakarta.persistence.criteria.Predicate;
@@ -35,20 +36,71 @@ final class OrderSpecifications {
     }
 
     /**
-     * The orders whose product names or tracking numbers hold a text, read first from order_search alone, within the
-     * caller's shop or buyer (the table holds both), when they are few. Filtering order_view by {@code order_id IN
-     * (SELECT ... FROM order_search ...)} made PostgreSQL join the shop's orders, or each match, with the other table
-     * (a seller's product search at a million orders 181 ms p50 where one table took 25: bench/README.md, session
-     * 28); named, the few are read by primary key. More than {@value #FEW_MATCHES} fall back to the subquery.
+     * The orders whose product names or tracking numbers hold a text, read first from the rows that hold the texts
+     * ({@link #match}), within the caller's shop or buyer, when they are few. Filtering order_view by {@code order_id
+     * IN (SELECT ... FROM order_search ...)} made PostgreSQL join the shop's orders, or each match, with the other
+     * table (a seller's product search at a million orders 181 ms p50 where one table took 25: bench/README.md,
+     * session 28); named, the few are read by primary key. More than {@value #FEW_MATCHES} fall back to the subquery.
      */
     @FunctionalInterface
     interface TextMatches {
 
         /**
-         * The orders whose {@code column} (goodsNames or trackingNos) holds {@code text} (lower-cased), of this buyer
-         * and shop where not null, when there are at most {@value #FEW_MATCHES}; else empty.
+         * The orders whose {@code what} holds {@code text} (lower-cased), of this buyer and shop where not null, when
+         * there are at most {@value #FEW_MATCHES}; else empty.
          */
-        java.util.Optional<List<String>> fewOrders(String column, String text, String buyerId, String shopId);
+        java.util.Optional<List<String>> fewOrders(Searchable what, String text, String buyerId, String shopId);
+    }
+
+    /** What a product-name or tracking-number search looks in. */
+    enum Searchable {
+        /** An order's product names: order_search, one row an order, its shop and buyer in the row. */
+        PRODUCT_NAMES,
+        /**
+         * A shipment's tracking number: order_shipment_view (trigram GIN on {@code lower(tracking_no)}, V37), one row
+         * a shipment, its shop and buyer in its order's row. Kept in order_search, each shipment rewrote the order's
+         * row there and its product names' trigrams with it (bench/README.md, session 47).
+         */
+        TRACKING_NOS
+    }
+
+    /** The order of each row that holds a searched text, and the condition on the rows. */
+    record Match(Expression<String> orderId, Predicate where) {
+    }
+
+    /**
+     * The rows of {@code q} (a query or subquery) whose {@code what} holds {@code text} (lower-cased), of this buyer
+     * and shop where not null. A tracking number's shipment has neither: it joins its order's row when scoped, and a
+     * subquery that order_view's own conditions scope passes none.
+     */
+    static Match match(AbstractQuery<?> q, CriteriaBuilder cb, Searchable what, String text, String buyerId,
+                       String shopId) {
+        List<Predicate> where = new ArrayList<>();
+        Expression<String> orderId;
+        jakarta.persistence.criteria.Path<?> scoped;
+        if (what == Searchable.PRODUCT_NAMES) {
+            var s = q.from(OrderSearchEntity.class);
+            orderId = s.get("orderId");
+            scoped = s;
+            where.add(contains(cb, s.get("goodsNames"), text));
+        } else {
+            var s = q.from(ShipmentEntity.class);
+            orderId = s.get("orderId");
+            where.add(contains(cb, cb.lower(s.get("trackingNo")), text));
+            if (buyerId == null && shopId == null) {
+                return new Match(orderId, cb.and(where.toArray(Predicate[]::new)));
+            }
+            var o = q.from(OrderViewEntity.class);
+            where.add(cb.equal(o.get("orderId"), orderId));
+            scoped = o;
+        }
+        if (buyerId != null) {
+            where.add(cb.equal(scoped.get("buyerId"), buyerId));
+        }
+        if (shopId != null) {
+            where.add(cb.equal(scoped.get("shopId"), shopId));
+        }
+        return new Match(orderId, cb.and(where.toArray(Predicate[]::new)));
     }
 
     static final int FEW_MATCHES = 1000;
@@ -81,12 +133,12 @@ final class OrderSpecifications {
                 : actor.role() != io.ordersvc.shared.identity.Role.BUYER ? f.buyerId() : null;
         List<Searched> searched = new ArrayList<>();
         if (f.productName() != null) {
-            searched.add(Searched.of(texts, GOODS, f.productName(), buyerId, scope.shopId()));
+            searched.add(Searched.of(texts, Searchable.PRODUCT_NAMES, f.productName(), buyerId, scope.shopId()));
         }
         if (f.keyword() != null && (f.keywordType() == OrderFilter.KeywordType.GOODS_NAME
                 || f.keywordType() == OrderFilter.KeywordType.TRACKING_NO)) {
-            searched.add(Searched.of(texts, f.keywordType() == OrderFilter.KeywordType.GOODS_NAME ? GOODS : TRACKING,
-                    f.keyword(), buyerId, scope.shopId()));
+            searched.add(Searched.of(texts, f.keywordType() == OrderFilter.KeywordType.GOODS_NAME
+                    ? Searchable.PRODUCT_NAMES : Searchable.TRACKING_NOS, f.keyword(), buyerId, scope.shopId()));
         }
         return (root, query, cb) -> {
             List<Predicate> where = new ArrayList<>();
@@ -177,40 +229,27 @@ final class OrderSpecifications {
                 .orElseGet(() -> root.get("orderId").in(many.get()));
     }
 
-    static final String GOODS = "goodsNames";
-    static final String TRACKING = "trackingNos";
-
     /** A product-name or tracking-number search (its text lower-cased), and its few matches when named. */
-    private record Searched(String column, String text, String buyerId, String shopId,
+    private record Searched(Searchable what, String text, String buyerId, String shopId,
                             java.util.Optional<List<String>> few) {
 
-        static Searched of(TextMatches texts, String column, String text, String buyerId, String shopId) {
+        static Searched of(TextMatches texts, Searchable what, String text, String buyerId, String shopId) {
             String lower = text.toLowerCase(Locale.ROOT);
-            return new Searched(column, lower, buyerId, shopId, texts.fewOrders(column, lower, buyerId, shopId));
+            return new Searched(what, lower, buyerId, shopId, texts.fewOrders(what, lower, buyerId, shopId));
         }
     }
 
-    /** The order_search rows whose column holds the (lower-cased) text, of this buyer and shop where not null. */
-    static Predicate holds(CriteriaBuilder cb, jakarta.persistence.criteria.Path<OrderSearchEntity> s, String column,
-                           String text, String buyerId, String shopId) {
-        List<Predicate> where = new ArrayList<>();
-        where.add(contains(cb, s.get(column), text));
-        if (buyerId != null) {
-            where.add(cb.equal(s.get("buyerId"), buyerId));
-        }
-        if (shopId != null) {
-            where.add(cb.equal(s.get("shopId"), shopId));
-        }
-        return cb.and(where.toArray(Predicate[]::new));
-    }
-
-    /** The orders of order_search that hold the text: the subquery when they are many. */
+    /**
+     * The orders that hold the text: the subquery when they are many. A tracking-number search leaves the scope to
+     * order_view's conditions around it.
+     */
     private static jakarta.persistence.criteria.Subquery<String> textMatches(
             jakarta.persistence.criteria.CommonAbstractCriteria query, CriteriaBuilder cb, Searched named) {
         var matches = query.subquery(String.class);
-        var s = matches.from(OrderSearchEntity.class);
-        return matches.select(s.get("orderId"))
-                .where(holds(cb, s, named.column(), named.text(), named.buyerId(), named.shopId()));
+        boolean scoped = named.what() == Searchable.PRODUCT_NAMES;
+        Match match = match(matches, cb, named.what(), named.text(), scoped ? named.buyerId() : null,
+                scoped ? named.shopId() : null);
+        return matches.select(match.orderId()).where(match.where());
     }
 
     private static Predicate contains(CriteriaBuilder cb, Expression<String> column, String text) {

@@ -45,10 +45,9 @@ class OrderTables {
         // archived order (a rebuild) writes the same tokens again: the archive's next sweep takes them.
         tokens = new BatchTable<>(jdbc, Mapping.of(ReceiverTokenEntity.class).prefetching(Prefetch.named(
                 ReceiverChanged.class, e -> java.util.List.of(e.orderId()))).onConflict("ON CONFLICT DO NOTHING"));
-        // Written at placement and changed by each shipment; as with the tokens, a replayed placement of an archived
-        // order writes its row again for the archive's next sweep.
-        search = new BatchTable<>(jdbc, Mapping.of(OrderSearchEntity.class).prefetching(Prefetch.named(
-                OrderShipped.class, e -> java.util.List.of(e.orderId()))).onConflict("ON CONFLICT DO NOTHING"));
+        // Insert-only, written at placement (a shipment's tracking number is searched in its shipment's row); as with
+        // the tokens, a replayed placement of an archived order writes its row again for the archive's next sweep.
+        search = new BatchTable<>(jdbc, Mapping.of(OrderSearchEntity.class).onConflict("ON CONFLICT DO NOTHING"));
     }
 
     private OrderTables(Rows<OrderViewEntity> orders, Rows<OrderLineEntity> lines, Rows<ShipmentEntity> shipments,

@@ -20,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A receiver search names its few matching orders (read from the token table first), or filters by the token table
  * when they are many (OrderSpecifications.ReceiverMatches): both find the same orders, in the caller's scope. The
- * same for product-name and tracking-number searches over order_search (OrderSpecifications.TextMatches).
+ * same for product-name searches over order_search and tracking-number searches over the shipments' rows
+ * (OrderSpecifications.TextMatches).
  */
 class ReceiverSearchPathsIT extends IntegrationTest {
 
@@ -31,12 +32,14 @@ class ReceiverSearchPathsIT extends IntegrationTest {
     @Autowired
     OrderQueries queries;
 
+    // Each test's own shop, its seller, and buyer (JUnit makes an instance a test).
+    final String shop = uniqueId("shop");
+    final String seller = token(uniqueId("seller"), "seller", shop);
+    final String buyerId = uniqueId("buyer");
+    final String buyer = token(buyerId, "buyer");
+
     @Test
     void named_matches_and_the_token_table_find_the_same_orders() {
-        String shop = uniqueId("shop");
-        String seller = token(uniqueId("seller"), "seller", shop);
-        String buyerId = uniqueId("buyer");
-        String buyer = token(buyerId, "buyer");
         Api.Sku sku = api.createProduct(seller, "收件茶", "9.00", 10).get(0);
         String first = api.placeOrder(buyer, sku.skuId(), 1).expect(201).text("order_id");
         String second = api.placeOrder(buyer, sku.skuId(), 1).expect(201).text("order_id");
@@ -70,10 +73,6 @@ class ReceiverSearchPathsIT extends IntegrationTest {
 
     @Test
     void named_text_matches_and_the_search_table_find_the_same_orders_in_scope() {
-        String shop = uniqueId("shop");
-        String seller = token(uniqueId("seller"), "seller", shop);
-        String buyerId = uniqueId("buyer");
-        String buyer = token(buyerId, "buyer");
         String word = uniqueId("Pot");
         Api.Sku sku = api.createProduct(seller, "青瓷" + word, "9.00", 10).get(0);
         String first = api.placeOrder(buyer, sku.skuId(), 1).expect(201).text("order_id");
@@ -95,15 +94,67 @@ class ReceiverSearchPathsIT extends IntegrationTest {
                 .containsExactlyInAnyOrder(first, second, foreign);
         assertThat(found(f, mine, queries::fewTextMatches)).as("few: named")
                 .containsExactlyInAnyOrder(first, second, foreign);
-        assertThat(queries.fewTextMatches(OrderSpecifications.GOODS, word.toLowerCase(java.util.Locale.ROOT),
+        assertThat(queries.fewTextMatches(OrderSpecifications.Searchable.PRODUCT_NAMES, word.toLowerCase(java.util.Locale.ROOT),
                 buyerId, null)).as("named within the buyer's orders").get(org.assertj.core.api.InstanceOfAssertFactories
                 .LIST).containsExactlyInAnyOrder(first, second, foreign);
         assertThat(found(f, shops, (c, t, b, s) -> Optional.empty())).containsExactlyInAnyOrder(first, second, other);
         assertThat(found(f, shops, queries::fewTextMatches)).containsExactlyInAnyOrder(first, second, other);
-        assertThat(queries.fewTextMatches(OrderSpecifications.GOODS, word.toLowerCase(java.util.Locale.ROOT), null,
+        assertThat(queries.fewTextMatches(OrderSpecifications.Searchable.PRODUCT_NAMES, word.toLowerCase(java.util.Locale.ROOT), null,
                 shop)).as("named within the shop's orders").get(org.assertj.core.api.InstanceOfAssertFactories.LIST)
                 .containsExactlyInAnyOrder(first, second, other);
         OrderFilter nothing = new OrderFilter(null, null, null, null, null, null, OrderFilter.KeywordType.GOODS_NAME,
+                word + "-none", null, null, null, null);
+        assertThat(found(nothing, shops, queries::fewTextMatches)).as("no match named").isEmpty();
+        assertThat(found(nothing, shops, (c, t, b, s) -> Optional.empty())).isEmpty();
+    }
+
+    /** Pays an order in full and ships it in one shipment a tracking number, a unit of its first line each. */
+    private void shipEach(String orderId, String seller, String... trackingNos) {
+        var placed = api.order(orderId, token("admin-1", "admin"), 0);
+        api.pay(orderId, placed.path("pay_amount").asText(), uniqueId("T")).expect(200);
+        String line = placed.path("lines").get(0).path("order_line_id").asText();
+        for (String trackingNo : trackingNos) {
+            api.post("/api/v1/orders/" + orderId + "/shipments", seller, java.util.Map.of("carrier_code", "SF",
+                    "carrier_name", "顺丰速运", "tracking_no", trackingNo,
+                    "lines", List.of(java.util.Map.of("order_line_id", line, "quantity", 1)))).expect(201);
+        }
+    }
+
+    @Test
+    void named_tracking_matches_and_the_shipments_find_the_same_orders_in_scope_each_once() {
+        String word = uniqueId("Yt").replace("-", "");
+        Api.Sku sku = api.createProduct(seller, "运单茶", "9.00", 10).get(0);
+        String twice = api.placeOrder(buyer, sku.skuId(), 2).expect(201).text("order_id");
+        String other = api.placeOrder(token(uniqueId("buyer"), "buyer"), sku.skuId(), 1).expect(201).text("order_id");
+        String unshipped = api.placeOrder(buyer, sku.skuId(), 1).expect(201).text("order_id");
+        String elsewhereShop = uniqueId("shop");
+        String elsewhereSeller = token(uniqueId("seller"), "seller", elsewhereShop);
+        Api.Sku elsewhere = api.createProduct(elsewhereSeller, "白茶", "9.00", 10).get(0);
+        String foreign = api.placeOrder(buyer, elsewhere.skuId(), 1).expect(201).text("order_id");
+        shipEach(twice, seller, word + "A1", word + "B2");
+        shipEach(other, seller, word + "C3");
+        shipEach(foreign, elsewhereSeller, word + "D4");
+        for (String id : List.of(twice, other, unshipped, foreign)) {
+            api.order(id, token("admin-1", "admin"), id.equals(unshipped) ? 0 : id.equals(twice) ? 3 : 2);
+        }
+        Actor mine = new Actor(buyerId, Role.BUYER, null);
+        Actor shops = new Actor("s", Role.SELLER, shop);
+        OrderFilter f = new OrderFilter(null, null, null, null, null, null, OrderFilter.KeywordType.TRACKING_NO,
+                word.toLowerCase(java.util.Locale.ROOT), null, null, null, null);
+        String lower = word.toLowerCase(java.util.Locale.ROOT);
+
+        assertThat(found(f, mine, (c, t, b, s) -> Optional.empty())).as("many: the shipments")
+                .containsExactlyInAnyOrder(twice, foreign);
+        assertThat(found(f, mine, queries::fewTextMatches)).as("few: named").containsExactlyInAnyOrder(twice, foreign);
+        assertThat(queries.fewTextMatches(OrderSpecifications.Searchable.TRACKING_NOS, lower, buyerId, null))
+                .as("named within the buyer's orders, an order of two matching shipments once")
+                .get(org.assertj.core.api.InstanceOfAssertFactories.LIST).containsExactlyInAnyOrder(twice, foreign);
+        assertThat(found(f, shops, (c, t, b, s) -> Optional.empty())).containsExactlyInAnyOrder(twice, other);
+        assertThat(found(f, shops, queries::fewTextMatches)).containsExactlyInAnyOrder(twice, other);
+        assertThat(queries.fewTextMatches(OrderSpecifications.Searchable.TRACKING_NOS, lower + "b2", null, shop))
+                .as("the second shipment's number, upper-cased as the seller gave it")
+                .get(org.assertj.core.api.InstanceOfAssertFactories.LIST).containsExactly(twice);
+        OrderFilter nothing = new OrderFilter(null, null, null, null, null, null, OrderFilter.KeywordType.TRACKING_NO,
                 word + "-none", null, null, null, null);
         assertThat(found(nothing, shops, queries::fewTextMatches)).as("no match named").isEmpty();
         assertThat(found(nothing, shops, (c, t, b, s) -> Optional.empty())).isEmpty();
