@@ -11,8 +11,10 @@ import javax.crypto.spec.SecretKeySpec;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -28,9 +30,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * model rows) and open as they are.
  * <p>
  * Search tokens: receiver search is "contains" on the name and on the phone's digits. Ciphertext cannot be searched,
- * so each row also keeps the HMAC-SHA256 (first 8 bytes) of every substring of its normalised name and of every
- * substring of at least {@link #MIN_PHONE_DIGITS} digits of its phone, under one search key derived from the
- * master key: a seller searches across buyers, so it cannot be the buyer's key. Erasure deletes the tokens.
+ * so each row also keeps the HMAC-SHA256 (first 8 bytes) of every substring of its normalised name and of each
+ * three digits of its phone with their position, under one search key derived from the master key: a seller
+ * searches across buyers, so it cannot be the buyer's key. Erasure deletes the tokens.
+ * <p>
+ * A phone's digits at each position, three at a time, name every substring of it: a phone holds {@code 0013800} where
+ * it has {@code 001} at some position k, {@code 380} at k + 3 and {@code 800} at k + 4 ({@link #phoneSearch}). An
+ * 11-digit phone has 9 such tokens; every substring of at least {@link #MIN_PHONE_DIGITS} digits was 45, each a key
+ * of the search index to write for every order (bench/README.md, session 47). Rows written before keep those, and
+ * a phone search matches both.
  */
 public final class PersonalDataVault {
 
@@ -38,6 +46,21 @@ public final class PersonalDataVault {
     public static final int MAX_NAME_CHARS = 32;
     /** Phone searches need at least 3 digits: shorter ones match nearly every order. */
     public static final int MIN_PHONE_DIGITS = 3;
+    /** A phone is indexed on its first 20 digits, as many as a receiver's phone may have. */
+    public static final int MAX_PHONE_DIGITS = 20;
+
+    /**
+     * What a receiver search matches: a row whose tokens include every token of one of the alternatives. A name is
+     * one token; a phone's digits, one alternative a position they may start at, and the token of the rows written
+     * before positions were.
+     */
+    public record TokenSearch(List<Long[]> alternatives) {
+
+        /** Whether a row with these tokens matches: what the search index answers, here for one row. */
+        public boolean matches(java.util.Collection<Long> tokens) {
+            return alternatives.stream().anyMatch(a -> tokens.containsAll(List.of(a)));
+        }
+    }
 
 
     private final KeyRing keys;
@@ -155,13 +178,25 @@ public final class PersonalDataVault {
         }
         String digits = digits(phone);
         if (digits != null) {
-            for (int from = 0; from < digits.length(); from++) {
-                for (int to = from + MIN_PHONE_DIGITS; to <= digits.length(); to++) {
-                    tokens.add(token('p', digits.substring(from, to)));
-                }
+            String indexed = digits.substring(0, Math.min(digits.length(), MAX_PHONE_DIGITS));
+            for (int at = 0; at + MIN_PHONE_DIGITS <= indexed.length(); at++) {
+                tokens.add(phoneGram(at, indexed.substring(at, at + MIN_PHONE_DIGITS)));
             }
         }
         return tokens.toArray(Long[]::new);
+    }
+
+    /**
+     * The token a row written before positions were holds for each substring of its phone's digits (at least
+     * {@link #MIN_PHONE_DIGITS} of them).
+     */
+    public long substringToken(String digits) {
+        return token('p', digits);
+    }
+
+    /** The token of {@link #MIN_PHONE_DIGITS} digits of a phone at a position of it. */
+    private long phoneGram(int position, String digits) {
+        return token('q', position + ":" + digits);
     }
 
     /** The token a name search looks for; null when the keyword is longer than names are indexed on. */
@@ -170,10 +205,34 @@ public final class PersonalDataVault {
         return n == null || n.codePointCount(0, n.length()) > MAX_NAME_CHARS ? null : token('n', n);
     }
 
-    /** The token a phone search looks for; null when the keyword has fewer than {@link #MIN_PHONE_DIGITS} digits. */
-    public Long phoneToken(String keyword) {
+    /** What a name search matches; null when the keyword is longer than names are indexed on. */
+    public TokenSearch nameSearch(String keyword) {
+        Long token = nameToken(keyword);
+        return token == null ? null : new TokenSearch(List.<Long[]>of(new Long[]{token}));
+    }
+
+    /**
+     * What a phone search matches: for each position its digits may start at, the tokens of their three-digit
+     * groups there (every third, and the last three: together they are every digit), and the one token of a row
+     * written before positions were. Null when the keyword has fewer than {@link #MIN_PHONE_DIGITS} digits; none
+     * match when it has more than {@link #MAX_PHONE_DIGITS}.
+     */
+    public TokenSearch phoneSearch(String keyword) {
         String digits = digits(keyword);
-        return digits == null || digits.length() < MIN_PHONE_DIGITS ? null : token('p', digits);
+        if (digits == null || digits.length() < MIN_PHONE_DIGITS) {
+            return null;
+        }
+        List<Long[]> alternatives = new ArrayList<>();
+        alternatives.add(new Long[]{substringToken(digits)});
+        for (int start = 0; start + digits.length() <= MAX_PHONE_DIGITS; start++) {
+            List<Long> grams = new ArrayList<>();
+            for (int i = 0; i < digits.length(); i += MIN_PHONE_DIGITS) {
+                int from = Math.min(i, digits.length() - MIN_PHONE_DIGITS);
+                grams.add(phoneGram(start + from, digits.substring(from, from + MIN_PHONE_DIGITS)));
+            }
+            alternatives.add(grams.toArray(Long[]::new));
+        }
+        return new TokenSearch(List.copyOf(alternatives));
     }
 
     private static String normalisedName(String name) {

@@ -87,16 +87,55 @@ class PersonalDataSerializerTest {
     @Test
     void search_tokens_match_any_part_of_the_name_and_three_or_more_digits_of_the_phone() {
         List<Long> tokens = List.of(vault.searchTokens("张 三丰", "138-0013-8000"));
-        assertThat(tokens).contains(vault.nameToken("张"), vault.nameToken("三丰"), vault.nameToken("张三丰"),
-                vault.phoneToken("138"), vault.phoneToken("0013"), vault.phoneToken("13800138000"));
-        assertThat(tokens).doesNotContain(vault.nameToken("李"), vault.phoneToken("999"));
-        assertThat(vault.phoneToken("13")).as("fewer than 3 digits").isNull();
+        assertThat(tokens).contains(vault.nameToken("张"), vault.nameToken("三丰"), vault.nameToken("张三丰"));
+        assertThat(tokens).doesNotContain(vault.nameToken("李"));
+        for (String part : List.of("138", "0013", "8000", "13800138000", "1-3-8-0-0-1")) {
+            assertThat(vault.phoneSearch(part).matches(tokens)).as(part).isTrue();
+        }
+        for (String other : List.of("999", "1381", "0008", "138001380001")) {
+            assertThat(vault.phoneSearch(other).matches(tokens)).as(other).isFalse();
+        }
+        assertThat(vault.phoneSearch("13")).as("fewer than 3 digits").isNull();
         assertThat(vault.nameToken("x".repeat(PersonalDataVault.MAX_NAME_CHARS + 1))).isNull();
+        assertThat(vault.nameSearch("x".repeat(PersonalDataVault.MAX_NAME_CHARS + 1))).isNull();
+        assertThat(vault.nameSearch("三丰").matches(tokens)).isTrue();
         assertThat(vault.searchTokens(PersonalData.ERASED, PersonalData.ERASED)).isEmpty();
-        // 11 distinct-enough digits give the 45 substrings of 3 digits or more (a repeated one counts once).
+        // A name gives every substring; 11 digits give 9 groups of three, one a position.
         assertThat(vault.searchTokens("张三丰", null)).hasSize(6);
-        assertThat(vault.searchTokens(null, "12345678901")).hasSize(45);
-        assertThat(vault.searchTokens(null, "13800138000")).hasSize(39);
+        assertThat(vault.searchTokens(null, "13800138000")).hasSize(9);
+        assertThat(vault.searchTokens(null, "1".repeat(30))).as("the first 20 digits")
+                .hasSize(PersonalDataVault.MAX_PHONE_DIGITS - 2);
+    }
+
+    @Test
+    void a_phone_search_matches_exactly_the_phones_that_hold_its_digits() {
+        java.util.Random random = new java.util.Random(47);
+        for (int round = 0; round < 300; round++) {
+            String phone = digits(random, 5 + random.nextInt(16)); // 5-20 digits
+            List<Long> tokens = List.of(vault.searchTokens(null, phone));
+            String query = digits(random, 3 + random.nextInt(4)); // three digits of ten: often held, often nearly
+            int from = random.nextInt(phone.length() - 2);
+            String inside = phone.substring(from, from + 3 + random.nextInt(phone.length() - from - 2));
+            for (String q : List.of(query, inside, phone)) {
+                assertThat(vault.phoneSearch(q).matches(tokens)).as(phone + " holds " + q).isEqualTo(phone.contains(q));
+            }
+        }
+    }
+
+    private static String digits(java.util.Random random, int n) {
+        StringBuilder d = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            d.append("019".charAt(random.nextInt(3)));
+        }
+        return d.toString();
+    }
+
+    @Test
+    void a_phone_search_matches_the_rows_written_before_positions_by_their_substring_tokens() {
+        List<Long> before = List.of(vault.substringToken("0013"), vault.substringToken("13800138000"));
+        assertThat(vault.phoneSearch("0013").matches(before)).isTrue();
+        assertThat(vault.phoneSearch("138-0013-8000").matches(before)).isTrue();
+        assertThat(vault.phoneSearch("0014").matches(before)).isFalse();
     }
 
     @Test

@@ -253,12 +253,13 @@ public class OrderQueries {
         return new LogEntry(e.at, e.actorRole, e.actorId, e.action, e.message, OrderStatus.fromValue(e.statusAfter));
     }
 
-    /** The orders whose receiver has this search token, when few (OrderSpecifications.ReceiverMatches). */
-    java.util.Optional<List<String>> fewReceiverMatches(Long token) {
+    /** The orders whose receiver's search tokens match, when few (OrderSpecifications.ReceiverMatches). */
+    java.util.Optional<List<String>> fewReceiverMatches(io.ordersvc.platform.privacy.PersonalDataVault.TokenSearch
+                                                                search) {
         CriteriaBuilder cb = em.getCriteriaBuilder();
         var q = cb.createQuery(String.class);
         var t = q.from(ReceiverTokenEntity.class);
-        q.select(t.get("orderId")).where(OrderSpecifications.hasToken((HibernateCriteriaBuilder) cb, t, token));
+        q.select(t.get("orderId")).where(OrderSpecifications.hasTokens((HibernateCriteriaBuilder) cb, t, search));
         return few(q);
     }
 

@@ -22,7 +22,7 @@ final class OrderSpecifications {
     }
 
     /**
-     * The orders a receiver search token matches, read first when they are few. A receiver search filtered order_view
+     * The orders a receiver search matches, read first when they are few. A receiver search filtered order_view
      * by {@code order_id IN (SELECT ... FROM order_receiver_token ...)}: PostgreSQL then walked order_view newest first,
      * probing each row's tokens in the other table, 0.4-1.7 s at a million orders when a token matched 0.1-1% of
      * them (bench/README.md, session 16). Up to {@value #FEW_MATCHES} matching orders are named instead; a token
@@ -31,8 +31,8 @@ final class OrderSpecifications {
     @FunctionalInterface
     interface ReceiverMatches {
 
-        /** The orders whose receiver has this token, when there are at most {@value #FEW_MATCHES}; else empty. */
-        java.util.Optional<List<String>> fewOrders(Long token);
+        /** The orders whose receiver's tokens match, when there are at most {@value #FEW_MATCHES}; else empty. */
+        java.util.Optional<List<String>> fewOrders(PersonalDataVault.TokenSearch search);
     }
 
     /**
@@ -105,18 +105,23 @@ final class OrderSpecifications {
 
     static final int FEW_MATCHES = 1000;
 
-    /** The orders whose receiver has this search token (order_receiver_token, GIN on PostgreSQL). */
+    /** The orders whose receiver's tokens match (order_receiver_token, GIN on PostgreSQL). */
     private static jakarta.persistence.criteria.Subquery<String> receiverMatches(
-            jakarta.persistence.criteria.CommonAbstractCriteria query, HibernateCriteriaBuilder cb, Long token) {
+            jakarta.persistence.criteria.CommonAbstractCriteria query, HibernateCriteriaBuilder cb,
+            PersonalDataVault.TokenSearch search) {
         var matches = query.subquery(String.class);
         var t = matches.from(ReceiverTokenEntity.class);
-        return matches.select(t.get("orderId")).where(hasToken(cb, t, token));
+        return matches.select(t.get("orderId")).where(hasTokens(cb, t, search));
     }
 
-    /** A token row that holds this token: what both ways of finding a receiver's orders ask. */
-    static Predicate hasToken(HibernateCriteriaBuilder cb, jakarta.persistence.criteria.Path<ReceiverTokenEntity> t,
-                              Long token) {
-        return cb.arrayContains(t.get("tokens"), token);
+    /**
+     * A token row that holds every token of one of the search's alternatives ({@code tokens @> ?}, each a lookup of
+     * the GIN index): what both ways of finding a receiver's orders ask.
+     */
+    static Predicate hasTokens(HibernateCriteriaBuilder cb, jakarta.persistence.criteria.Path<ReceiverTokenEntity> t,
+                               PersonalDataVault.TokenSearch search) {
+        return cb.or(search.alternatives().stream().map(tokens -> (Predicate) cb.arrayIncludes(t.get("tokens"),
+                tokens)).toArray(Predicate[]::new));
     }
 
     /**
@@ -125,9 +130,9 @@ final class OrderSpecifications {
      */
     static Specification<OrderViewEntity> matching(OrderFilter f, Actor actor, PersonalDataVault vault,
                                                    ReceiverMatches receivers, TextMatches texts) {
-        Long receiverToken = receiverToken(f, vault);
-        java.util.Optional<List<String>> fewMatches = receiverToken == null ? java.util.Optional.empty()
-                : receivers.fewOrders(receiverToken);
+        PersonalDataVault.TokenSearch receiverSearch = receiverSearch(f, vault);
+        java.util.Optional<List<String>> fewMatches = receiverSearch == null ? java.util.Optional.empty()
+                : receivers.fewOrders(receiverSearch);
         Scope scope = Scope.of(actor);
         String buyerId = scope.buyerId() != null ? scope.buyerId()
                 : actor.role() != io.ordersvc.shared.identity.Role.BUYER ? f.buyerId() : null;
@@ -179,9 +184,9 @@ final class OrderSpecifications {
                 where.add(switch (f.keywordType()) {
                     case GOODS_NAME, TRACKING_NO -> cb.conjunction(); // above, with product_name
                     case ORDER_NO -> cb.like(root.get("orderNo"), escape(k) + "%", '\\');
-                    case RECEIVER_NAME, RECEIVER_PHONE -> receiverToken == null ? cb.disjunction()
+                    case RECEIVER_NAME, RECEIVER_PHONE -> receiverSearch == null ? cb.disjunction()
                             : among(root, cb, fewMatches, () -> receiverMatches(query,
-                                    (HibernateCriteriaBuilder) cb, receiverToken));
+                                    (HibernateCriteriaBuilder) cb, receiverSearch));
                 });
             }
             if (f.printed() != null) {
@@ -202,15 +207,15 @@ final class OrderSpecifications {
     }
 
     /**
-     * The blind token a receiver search matches (names and phones are sealed): null for a name longer than names are
+     * The blind tokens a receiver search matches (names and phones are sealed): null for a name longer than names are
      * indexed on, which matches nothing.
      */
-    private static Long receiverToken(OrderFilter f, PersonalDataVault vault) {
+    private static PersonalDataVault.TokenSearch receiverSearch(OrderFilter f, PersonalDataVault vault) {
         if (f.keywordType() == OrderFilter.KeywordType.RECEIVER_NAME && f.keyword() != null) {
-            return vault.nameToken(f.keyword());
+            return vault.nameSearch(f.keyword());
         }
         if (f.keywordType() == OrderFilter.KeywordType.RECEIVER_PHONE && f.keyword() != null) {
-            Long token = vault.phoneToken(f.keyword());
+            PersonalDataVault.TokenSearch token = vault.phoneSearch(f.keyword());
             if (token == null) {
                 throw io.ordersvc.shared.error.Refusal.badRequest("KEYWORD_TOO_SHORT", "keyword: a receiver_phone "
                         + "search needs at least " + PersonalDataVault.MIN_PHONE_DIGITS + " digits")
