@@ -54,6 +54,10 @@ class OrderProjectionTablesTest {
     }
 
     OrderPlaced placed() {
+        return placed(orderId, lineId);
+    }
+
+    OrderPlaced placed(String orderId, String lineId) {
         return new OrderPlaced(orderId, String.format("%020d", Math.abs((long) orderId.hashCode())), "buyer-1", shop,
                 OrderType.PHYSICAL, List.of(new OrderLine(lineId, "p", "s", "S", "Widget", null, Map.of("k", "v"),
                 Money.of("5.00"), null, 3, Money.of("15.00"))),
@@ -290,6 +294,29 @@ class OrderProjectionTablesTest {
                 + " ORDER BY sequence", String.class, orderId))
                 .containsExactly("placed/pending_payment", "paid/to_ship", "shipped/shipped");
         assertThat(counter("status:shipped")).isEqualTo(shippedBefore + 1);
+    }
+
+    /** The heap page a line's current version is on. */
+    int page(String lineId) {
+        return db.jdbc.queryForObject("SELECT (ctid::text::point)[0]::int FROM order_line_view WHERE order_line_id = ?",
+                Integer.class, lineId);
+    }
+
+    @Test
+    void a_shipped_lines_new_version_stays_on_its_page() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(ReadModelDatabase.postgres(), "pages are PostgreSQL's");
+        feed(placed(), 0);
+        for (int i = 0; i < 60; i++) { // the pages after the line's: its own filled as far as it is filled
+            feed(placed(UUID.randomUUID().toString(), UUID.randomUUID().toString()), 0);
+        }
+        int before = page(lineId);
+        feed(new OrderPaid(orderId, Money.of("15.00"), "alipay", "T1", T0.plusSeconds(1)), 1);
+        feed(new OrderShipped(orderId, shipmentId, "SF", "顺丰", "SF1", List.of(new ShipmentLine(lineId, 1)), false,
+                T0.plusSeconds(2), null), 2);
+
+        assertThat(db.jdbc.queryForObject("SELECT shipped_quantity FROM order_line_view WHERE order_line_id = ?",
+                Integer.class, lineId)).isOne();
+        assertThat(page(lineId)).as("a heap-only update: room was left on the page (V39)").isEqualTo(before);
     }
 
     /** The order's shipments whose tracking number holds the text, as a tracking-number search matches them. */
