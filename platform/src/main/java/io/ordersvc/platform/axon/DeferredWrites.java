@@ -225,9 +225,7 @@ public final class DeferredWrites {
      * blind write calls.
      */
     public static void write(JdbcTemplate jdbc, String sql, int count, Parameters parameters) {
-        if (!defer(jdbc.getDataSource(), sql, count, parameters)) {
-            send(jdbc, sql, parameters);
-        }
+        writeOrSend(jdbc, What.READ_MODEL_WRITES, sql, count, parameters);
     }
 
     /**
@@ -238,17 +236,18 @@ public final class DeferredWrites {
      * ({@link AxonStorageConfig}: a unique violation is a conflicting append only on the event table).
      */
     public static void writeWithCommand(JdbcTemplate jdbc, String sql, int count, Parameters parameters) {
-        if (!queue(jdbc.getDataSource(), What.EVENT_APPENDS, new Write(sql, count, parameters, null, false))) {
-            send(jdbc, sql, parameters);
-        }
+        writeOrSend(jdbc, What.EVENT_APPENDS, sql, count, parameters);
     }
 
-    private static void send(JdbcTemplate jdbc, String sql, Parameters parameters) {
-        jdbc.update(c -> {
-            PreparedStatement statement = c.prepareStatement(sql);
-            parameters.bind(statement, c, 1);
-            return statement;
-        });
+    /** Defers a blind write where the transaction defers {@code what}, and sends it at once otherwise. */
+    private static void writeOrSend(JdbcTemplate jdbc, What what, String sql, int count, Parameters parameters) {
+        if (!defer(jdbc.getDataSource(), what, sql, count, parameters, null)) {
+            jdbc.update(c -> {
+                PreparedStatement statement = c.prepareStatement(sql);
+                parameters.bind(statement, c, 1);
+                return statement;
+            });
+        }
     }
 
     /**

@@ -57,7 +57,7 @@ final class OrderSpecifications {
         /** An order's product names: order_search, one row an order, its shop and buyer in the row. */
         PRODUCT_NAMES,
         /**
-         * A shipment's tracking number: order_shipment_view (trigram GIN on {@code lower(tracking_no)}, V37), one row
+         * A shipment's tracking number: order_shipment_view (trigram GIN on {@code lower(tracking_no)}, V38), one row
          * a shipment, its shop and buyer in its order's row. Kept in order_search, each shipment rewrote the order's
          * row there and its product names' trigrams with it (bench/README.md, session 47).
          */
@@ -87,12 +87,12 @@ final class OrderSpecifications {
             var s = q.from(ShipmentEntity.class);
             orderId = s.get("orderId");
             where.add(contains(cb, cb.lower(s.get("trackingNo")), text));
-            if (buyerId == null && shopId == null) {
-                return new Match(orderId, cb.and(where.toArray(Predicate[]::new)));
+            scoped = null;
+            if (buyerId != null || shopId != null) {
+                var o = q.from(OrderViewEntity.class);
+                where.add(cb.equal(o.get("orderId"), orderId));
+                scoped = o;
             }
-            var o = q.from(OrderViewEntity.class);
-            where.add(cb.equal(o.get("orderId"), orderId));
-            scoped = o;
         }
         if (buyerId != null) {
             where.add(cb.equal(scoped.get("buyerId"), buyerId));
