@@ -174,14 +174,15 @@ class ProjectionTransactionsIT extends IntegrationTest {
     }
 
     @Test
-    void deferred_writes_are_planned_for_their_values_and_the_setting_ends_with_the_batch() {
+    void deferred_writes_keep_one_plan_that_looks_rows_up_by_key_and_the_settings_end_with_the_batch() {
         DataSource recording = recording();
         var projections = JdbcTransactions.projections(recording, transactions);
         JdbcTemplate batchJdbc = new JdbcTemplate(recording);
-        String asPlanned = "INSERT INTO projection_commit_probe (id)"
-                + " SELECT CASE current_setting('plan_cache_mode') WHEN 'force_custom_plan' THEN ? ELSE -1 END";
+        String asPlanned = "INSERT INTO projection_commit_probe (id) SELECT CASE WHEN current_setting('plan_cache_mode')"
+                + " = 'force_generic_plan' AND current_setting('enable_seqscan') = 'off' AND current_setting("
+                + "'enable_hashjoin') = 'off' AND current_setting('enable_mergejoin') = 'off' THEN ? ELSE -1 END";
 
-        for (int id = 1; id <= 7; id++) { // past the five runs after which a kept plan could be used
+        for (int id = 1; id <= 7; id++) { // past the five runs after which the driver names the statement
             Transaction batch = projections.startTransaction();
             int value = id;
             assertThat(DeferredWrites.defer(recording, asPlanned, 1, (ps, c, first) -> ps.setInt(first, value)))
@@ -190,8 +191,52 @@ class ProjectionTransactionsIT extends IntegrationTest {
         }
 
         assertThat(jdbc.queryForList("SELECT id FROM projection_commit_probe ORDER BY id", Integer.class))
-                .as("every deferred write ran with plans made for its values").containsExactly(1, 2, 3, 4, 5, 6, 7);
+                .as("every deferred write ran under the settings").containsExactly(1, 2, 3, 4, 5, 6, 7);
         assertThat(batchJdbc.queryForObject("SHOW plan_cache_mode", String.class)).isEqualTo("auto");
+        assertThat(batchJdbc.queryForObject("SHOW enable_seqscan", String.class)).isEqualTo("on");
+        assertThat(batchJdbc.queryForObject("SHOW enable_hashjoin", String.class)).isEqualTo("on");
+    }
+
+    /**
+     * The plan a batch's UPDATE of its changed rows keeps when it was first made on an empty table (a new database's
+     * first batches, a rebuild's): without the lead's settings a hash join over the whole table, which it would
+     * stay at any size (session 45); with them a lookup of each row by its key, the right plan at any size, so it
+     * is planned once per connection and not once per batch.
+     */
+    @Test
+    void the_plan_a_batch_update_keeps_from_an_empty_table_looks_rows_up_by_key_at_twenty_thousand_rows() {
+        jdbc.execute("DROP TABLE IF EXISTS plan_probe");
+        jdbc.execute("CREATE TABLE plan_probe (id varchar(36) PRIMARY KEY, n int NOT NULL)");
+        String update = "UPDATE plan_probe t SET n = v.n FROM unnest($1::varchar[], $2::int[]) AS v(id, n)"
+                + " WHERE t.id = v.id";
+        String explain = "EXPLAIN EXECUTE batch_update(ARRAY['1', '2'], ARRAY[1, 2])";
+
+        List<String> withLead = planAfterGrowing(update, ProjectionTransactions.LEAD);
+        List<String> without = planAfterGrowing(update, "SELECT set_config('plan_cache_mode', 'force_generic_plan', true)");
+        jdbc.execute("DROP TABLE plan_probe");
+
+        assertThat(String.join("\n", withLead)).contains("Nested Loop", "Index Scan using plan_probe_pkey")
+                .doesNotContain("Seq Scan on plan_probe", "Hash");
+        assertThat(String.join("\n", without)).as("the plan the lead's settings replace")
+                .contains("Seq Scan on plan_probe");
+    }
+
+    /**
+     * The plan {@code update} keeps in a transaction begun with {@code lead}: prepared on plan_probe emptied and run
+     * once, then shown once the table holds 20,000 rows.
+     */
+    private List<String> planAfterGrowing(String update, String lead) {
+        return new TransactionTemplate(transactions).execute(s -> {
+            jdbc.execute("TRUNCATE plan_probe");
+            jdbc.queryForList(lead);
+            jdbc.execute("PREPARE batch_update(varchar[], int[]) AS " + update);
+            String explain = "EXPLAIN EXECUTE batch_update(ARRAY['1', '2'], ARRAY[1, 2])";
+            jdbc.queryForList(explain, String.class); // planned now, on the empty table
+            jdbc.update("INSERT INTO plan_probe SELECT g::text, g FROM generate_series(1, 20000) g");
+            List<String> plan = jdbc.queryForList(explain, String.class);
+            jdbc.execute("DEALLOCATE batch_update");
+            return plan;
+        });
     }
 
     @Test

@@ -25,15 +25,17 @@ import java.sql.Statement;
  * this way. On another database the commit is an ordinary one.
  * <p>
  * On PostgreSQL the batch's blind writes wait for the commit and go with it, in the same round trip
- * ({@link DeferredWrites}), behind {@link #LEAD}: the setting for the commit, and custom plans for the writes.
- * The driver prepares a statement on the server once it has run five times, and PostgreSQL then plans it once for
- * any values and keeps that plan until the table's statistics change. On a new database the read models' first
+ * ({@link DeferredWrites}), behind {@link #LEAD}: the setting for the commit, and plans that look rows up by key.
+ * The driver prepares a statement on the server once it has run five times, and PostgreSQL then may plan it once
+ * for any values and keep that plan until the table's statistics change. On a new database the read models' first
  * batches came when their tables were a few pages: an {@code UPDATE ... FROM unnest(...)} of a batch's changed
  * rows was planned as a hash join over the whole table, and with nothing to analyze the tables (autovacuum off,
  * as on the bench's machine) every connection kept scanning them whole, at 20,000 rows 3-4 ms a batch: in one
- * probe 43 % of PostgreSQL's statement time under load went there (bench/README.md, session 45). Planned each time
- * with its values, the same statement reads the few rows by their key; planning these statements costs some tens
- * of microseconds.
+ * probe 43 % of PostgreSQL's statement time under load went there (bench/README.md, session 45). Planning each
+ * write for its values (sessions 45-47) cured that at a price: 17 % of PostgreSQL's statement time went to planning.
+ * Every write a batch defers names its rows by key, so with sequential scans, hash and merge joins off the only plan
+ * left is a lookup of each row by its key, right at any size: the writes are planned once per connection and that
+ * plan is kept ({@code force_generic_plan}). A table a write has no index for is still scanned.
  */
 public class ProjectionTransactions extends DeferringTransactions {
 
@@ -41,11 +43,12 @@ public class ProjectionTransactions extends DeferringTransactions {
     static final String COMMIT = "SET LOCAL synchronous_commit TO OFF; COMMIT";
 
     /**
-     * What goes ahead of a batch's deferred writes: the same setting for its commit, and plans made for their values
-     * (one statement, as the {@code SET} was).
+     * What goes ahead of a batch's deferred writes: the same setting for its commit, and one kept plan for each
+     * write, by key (one statement, as the {@code SET} was).
      */
     public static final String LEAD = "SELECT set_config('synchronous_commit', 'off', true),"
-            + " set_config('plan_cache_mode', 'force_custom_plan', true)";
+            + " set_config('plan_cache_mode', 'force_generic_plan', true), set_config('enable_seqscan', 'off', true),"
+            + " set_config('enable_hashjoin', 'off', true), set_config('enable_mergejoin', 'off', true)";
 
     public ProjectionTransactions(DataSource dataSource) {
         super(dataSource, DeferredWrites.What.READ_MODEL_WRITES, LEAD, "COMMIT");
