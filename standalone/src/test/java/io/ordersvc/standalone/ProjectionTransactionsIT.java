@@ -178,9 +178,11 @@ class ProjectionTransactionsIT extends IntegrationTest {
         DataSource recording = recording();
         var projections = JdbcTransactions.projections(recording, transactions);
         JdbcTemplate batchJdbc = new JdbcTemplate(recording);
-        String asPlanned = "INSERT INTO projection_commit_probe (id) SELECT CASE WHEN current_setting('plan_cache_mode')"
-                + " = 'force_generic_plan' AND current_setting('enable_seqscan') = 'off' AND current_setting("
-                + "'enable_hashjoin') = 'off' AND current_setting('enable_mergejoin') = 'off' THEN ? ELSE -1 END";
+        String asPlanned = "INSERT INTO projection_commit_probe (id) SELECT CASE WHEN"
+                + " current_setting('plan_cache_mode') = 'force_generic_plan'"
+                + " AND current_setting('enable_seqscan') = 'off' AND current_setting('enable_hashjoin') = 'off'"
+                + " AND current_setting('enable_mergejoin') = 'off'"
+                + " THEN ? ELSE -1 END";
 
         for (int id = 1; id <= 7; id++) { // past the five runs after which the driver names the statement
             Transaction batch = projections.startTransaction();
@@ -209,10 +211,10 @@ class ProjectionTransactionsIT extends IntegrationTest {
         jdbc.execute("CREATE TABLE plan_probe (id varchar(36) PRIMARY KEY, n int NOT NULL)");
         String update = "UPDATE plan_probe t SET n = v.n FROM unnest($1::varchar[], $2::int[]) AS v(id, n)"
                 + " WHERE t.id = v.id";
-        String explain = "EXPLAIN EXECUTE batch_update(ARRAY['1', '2'], ARRAY[1, 2])";
 
         List<String> withLead = planAfterGrowing(update, ProjectionTransactions.LEAD);
-        List<String> without = planAfterGrowing(update, "SELECT set_config('plan_cache_mode', 'force_generic_plan', true)");
+        List<String> without = planAfterGrowing(update,
+                "SELECT set_config('plan_cache_mode', 'force_generic_plan', true)");
         jdbc.execute("DROP TABLE plan_probe");
 
         assertThat(String.join("\n", withLead)).contains("Nested Loop", "Index Scan using plan_probe_pkey")

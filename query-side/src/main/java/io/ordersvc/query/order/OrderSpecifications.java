@@ -215,13 +215,13 @@ final class OrderSpecifications {
             return vault.nameSearch(f.keyword());
         }
         if (f.keywordType() == OrderFilter.KeywordType.RECEIVER_PHONE && f.keyword() != null) {
-            PersonalDataVault.TokenSearch token = vault.phoneSearch(f.keyword());
-            if (token == null) {
+            PersonalDataVault.TokenSearch search = vault.phoneSearch(f.keyword());
+            if (search == null) {
                 throw io.ordersvc.shared.error.Refusal.badRequest("KEYWORD_TOO_SHORT", "keyword: a receiver_phone "
                         + "search needs at least " + PersonalDataVault.MIN_PHONE_DIGITS + " digits")
                         .with("field", "keyword");
             }
-            return token;
+            return search;
         }
         return null;
     }
