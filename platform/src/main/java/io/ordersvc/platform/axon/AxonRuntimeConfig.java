@@ -11,6 +11,7 @@ import org.axonframework.common.Registration;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.lock.LockAcquisitionFailedException;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.config.EventProcessingModule;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
@@ -59,6 +60,12 @@ public class AxonRuntimeConfig {
         return new SparingClaims(new DeferredTokenStore(JdbcTokenStore.builder().connectionProvider(connections)
                 .serializer(serializer).schema(schema).nodeId(instance.value()).claimTimeout(claimTimeout),
                 dataSource), claimTimeout, System::nanoTime);
+    }
+
+    /** Builds the event processors, each with handler invokers asked once what does not change (SteadyInvokers). */
+    @Bean
+    EventProcessingModule eventProcessingModule() {
+        return new SteadyInvokers.Module();
     }
 
     /** Every aggregate's commands find their target through this (Axon's configuration looks the type up). */

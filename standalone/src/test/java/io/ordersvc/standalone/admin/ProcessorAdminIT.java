@@ -4,6 +4,7 @@ import io.ordersvc.shared.order.OrderEvent.OrderDeletedByBuyer;
 import io.ordersvc.standalone.support.Api;
 import io.ordersvc.standalone.support.IntegrationTest;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.AbstractEventProcessor;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -56,6 +57,14 @@ class ProcessorAdminIT extends IntegrationTest {
             assertThat(processor(all, "payouts").path("mode").asString()).isEqualTo("subscribing");
         });
         api.get("/api/v1/admin/processors", token(uniqueId("seller"), "seller", uniqueId("shop"))).expect(403);
+    }
+
+    @Test
+    void every_processor_asks_its_handlers_once_what_does_not_change() {
+        assertThat(processing.eventProcessors()).hasSizeGreaterThan(10);
+        processing.eventProcessors().forEach((name, processor) ->
+                assertThat(((AbstractEventProcessor) processor).eventHandlerInvoker().getClass().getSimpleName())
+                        .as(name).isEqualTo("SteadyInvokers"));
     }
 
     @Test

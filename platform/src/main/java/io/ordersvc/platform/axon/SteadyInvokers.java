@@ -1,0 +1,144 @@
+package io.ordersvc.platform.axon;
+
+import org.axonframework.config.EventProcessingModule;
+import org.axonframework.config.EventProcessingConfigurer.PooledStreamingProcessorConfiguration;
+import org.axonframework.eventhandling.EventHandlerInvoker;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.MultiEventHandlerInvoker;
+import org.axonframework.eventhandling.ReplayToken;
+import org.axonframework.eventhandling.Segment;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.messaging.StreamableMessageSource;
+import org.axonframework.messaging.SubscribableMessageSource;
+
+import java.util.List;
+
+/**
+ * The event processors' handler invokers, asked once what does not change. Axon's {@link MultiEventHandlerInvoker}
+ * asks each of its invokers, for every event and again before handling it, whether its handlers support a reset: a
+ * walk through every handler method's annotations in a chain of streams. Which payload types an invoker handles is
+ * asked again for each event a tracking processor skips. Both answers are fixed once the handlers are registered;
+ * this invoker takes them once and keeps the rest of Axon's behaviour (an invoker that does not support a reset sees
+ * no replayed event, and takes no part in a reset). Together they were about 7 % of the service's allocation under
+ * load (bench/README.md, session 49).
+ */
+final class SteadyInvokers implements EventHandlerInvoker {
+
+    private final List<EventHandlerInvoker> delegates;
+    private final boolean[] resets;
+    private final boolean anyResets;
+    private final ClassValue<Boolean> handlesType = new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> type) {
+            for (EventHandlerInvoker delegate : delegates) {
+                if (delegate.canHandleType(type)) {
+                    return Boolean.TRUE;
+                }
+            }
+            return Boolean.FALSE;
+        }
+    };
+
+    SteadyInvokers(List<EventHandlerInvoker> delegates) {
+        this.delegates = List.copyOf(delegates);
+        this.resets = new boolean[this.delegates.size()];
+        boolean any = false;
+        for (int i = 0; i < resets.length; i++) {
+            resets[i] = this.delegates.get(i).supportsReset();
+            any |= resets[i];
+        }
+        this.anyResets = any;
+    }
+
+    /** Axon's multi invoker's delegates, asked once; any other invoker as it is. */
+    static EventHandlerInvoker of(EventHandlerInvoker invoker) {
+        return invoker instanceof MultiEventHandlerInvoker multi ? new SteadyInvokers(multi.delegates()) : invoker;
+    }
+
+    private boolean sees(int delegate, EventMessage<?> event) {
+        return resets[delegate] || !ReplayToken.isReplay(event);
+    }
+
+    @Override
+    public boolean canHandle(EventMessage<?> event, Segment segment) {
+        for (int i = 0; i < resets.length; i++) {
+            if (sees(i, event) && delegates.get(i).canHandle(event, segment)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public boolean canHandleType(Class<?> payloadType) {
+        return handlesType.get(payloadType);
+    }
+
+    @Override
+    public void handle(EventMessage<?> event, Segment segment) throws Exception {
+        for (int i = 0; i < resets.length; i++) {
+            EventHandlerInvoker delegate = delegates.get(i);
+            if (sees(i, event) && delegate.canHandle(event, segment)) {
+                delegate.handle(event, segment);
+            }
+        }
+    }
+
+    @Override
+    public boolean supportsReset() {
+        return anyResets;
+    }
+
+    @Override
+    public void performReset() {
+        performReset(null);
+    }
+
+    @Override
+    public <R> void performReset(R resetContext) {
+        for (int i = 0; i < resets.length; i++) {
+            if (resets[i]) {
+                delegates.get(i).performReset(resetContext);
+            }
+        }
+    }
+
+    @Override
+    public void segmentReleased(Segment segment) {
+        for (EventHandlerInvoker delegate : delegates) {
+            delegate.segmentReleased(segment);
+        }
+    }
+
+    List<EventHandlerInvoker> delegates() {
+        return delegates;
+    }
+
+    /** Axon's event processing module, giving every processor it builds a {@link SteadyInvokers}. */
+    static final class Module extends EventProcessingModule {
+
+        @Override
+        protected EventProcessor subscribingEventProcessor(
+                String name, EventHandlerInvoker invoker,
+                SubscribableMessageSource<? extends EventMessage<?>> source) {
+            return super.subscribingEventProcessor(name, of(invoker), source);
+        }
+
+        @Override
+        protected EventProcessor trackingEventProcessor(
+                String name, EventHandlerInvoker invoker, TrackingEventProcessorConfiguration config,
+                StreamableMessageSource<TrackedEventMessage<?>> source) {
+            return super.trackingEventProcessor(name, of(invoker), config, source);
+        }
+
+        @Override
+        protected EventProcessor pooledStreamingEventProcessor(
+                String name, EventHandlerInvoker invoker, org.axonframework.config.Configuration config,
+                StreamableMessageSource<TrackedEventMessage<?>> source,
+                PooledStreamingProcessorConfiguration processorConfiguration) {
+            return super.pooledStreamingEventProcessor(name, of(invoker), config, source, processorConfiguration);
+        }
+    }
+}
