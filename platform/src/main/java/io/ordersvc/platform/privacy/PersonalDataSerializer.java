@@ -1,15 +1,22 @@
 package io.ordersvc.platform.privacy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import io.ordersvc.shared.privacy.PersonalData;
 import io.ordersvc.shared.privacy.PersonalFields;
 import org.axonframework.serialization.Converter;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.SerializedType;
+import org.axonframework.serialization.SerializationException;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
+import org.axonframework.serialization.SimpleSerializedType;
 import org.axonframework.serialization.UnknownSerializedType;
+import org.axonframework.serialization.json.JacksonSerializer;
 
+import java.io.IOException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -26,11 +33,25 @@ public final class PersonalDataSerializer implements Serializer {
      * The class of each stored type and revision: asked for every event read (is it personal data? its payload
      * type), and Jackson's serializer asks the class loader each time (about 3% of a replay's CPU, session 16).
      */
-    private final java.util.Map<String, Class<?>> classes = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<SerializedType, Class<?>> classes = new ConcurrentHashMap<>();
+    /** Jackson's reader of each class, and the stored type of each class: the same every time they are asked. */
+    private final ClassValue<ObjectReader> readers;
+    private final ClassValue<SerializedType> types = new ClassValue<>() {
+        @Override
+        protected SerializedType computeValue(Class<?> type) {
+            return delegate.typeForClass(type);
+        }
+    };
 
     public PersonalDataSerializer(Serializer delegate, Supplier<PersonalDataVault> vault) {
         this.delegate = delegate;
         this.vault = vault;
+        this.readers = delegate instanceof JacksonSerializer jackson ? new ClassValue<>() {
+            @Override
+            protected ObjectReader computeValue(Class<?> type) {
+                return jackson.getObjectMapper().readerFor(type);
+            }
+        } : null;
     }
 
     public Serializer delegate() {
@@ -53,8 +74,12 @@ public final class PersonalDataSerializer implements Serializer {
     @Override
     public <S, T> T deserialize(SerializedObject<S> serializedObject) {
         SerializedType type = serializedObject.getType();
-        if (SerializedType.emptyType().equals(type) || !PersonalData.class.isAssignableFrom(classForType(type))) {
+        if (SerializedType.emptyType().equals(type)) {
             return delegate.deserialize(serializedObject);
+        }
+        Class<?> payloadType = classForType(type);
+        if (!PersonalData.class.isAssignableFrom(payloadType)) {
+            return read(serializedObject, payloadType);
         }
         JsonNode node = getConverter().convert(serializedObject.getData(), serializedObject.getContentType(),
                 JsonNode.class);
@@ -63,7 +88,28 @@ public final class PersonalDataSerializer implements Serializer {
         }
         PersonalDataVault v = vault.get();
         PersonalFields.replace(node, v::open);
-        return delegate.deserialize(new SimpleSerializedObject<>(node, JsonNode.class, type));
+        return read(new SimpleSerializedObject<>(node, JsonNode.class, type), payloadType);
+    }
+
+    /**
+     * As Jackson's serializer reads a known type, with the class and the reader it would look up again for every
+     * event (the class loader's lookup and a new reader each time: about 0.6 % of the service's CPU under load,
+     * bench/README.md, session 49). Any other serializer, and an unknown type, as the wrapped serializer reads them.
+     */
+    @SuppressWarnings("unchecked")
+    private <S, T> T read(SerializedObject<S> serializedObject, Class<?> payloadType) {
+        if (readers == null || UnknownSerializedType.class.isAssignableFrom(payloadType)) {
+            return delegate.deserialize(serializedObject);
+        }
+        ObjectReader reader = readers.get(payloadType);
+        try {
+            if (JsonNode.class.equals(serializedObject.getContentType())) {
+                return reader.readValue((JsonNode) serializedObject.getData());
+            }
+            return reader.readValue(getConverter().convert(serializedObject, byte[].class).getData());
+        } catch (IOException e) {
+            throw new SerializationException("Error while deserializing object", e);
+        }
     }
 
     @Override
@@ -73,7 +119,11 @@ public final class PersonalDataSerializer implements Serializer {
 
     @Override
     public Class classForType(SerializedType type) {
-        return classes.computeIfAbsent(type.getName() + "#" + type.getRevision(), key -> {
+        Class<?> known = classes.get(type);
+        if (known != null) {
+            return known;
+        }
+        return classes.computeIfAbsent(new SimpleSerializedType(type.getName(), type.getRevision()), key -> {
             Class<?> c = delegate.classForType(type);
             return c == null ? UnknownSerializedType.class : c;
         });
@@ -81,7 +131,7 @@ public final class PersonalDataSerializer implements Serializer {
 
     @Override
     public SerializedType typeForClass(Class type) {
-        return delegate.typeForClass(type);
+        return type == null ? delegate.typeForClass(null) : types.get(type);
     }
 
     @Override

@@ -2,7 +2,10 @@ package io.ordersvc.platform.privacy;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.type.TypeFactory;
+import com.fasterxml.jackson.databind.util.LRUMap;
 import io.ordersvc.shared.money.Money;
 import io.ordersvc.shared.order.OrderEvent.OrderPlaced;
 import io.ordersvc.shared.order.OrderType;
@@ -15,6 +18,8 @@ import org.junit.jupiter.api.Test;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -52,6 +57,43 @@ class PersonalDataSerializerTest {
         // another value or another buyer's to another.
         assertThat(vault.seal("b-1", "张三")).isEqualTo(vault.seal("b-1", "张三"))
                 .isNotEqualTo(vault.seal("b-1", "张四")).isNotEqualTo(vault.seal("b-2", "张三"));
+    }
+
+    @Test
+    void each_stored_type_is_looked_up_once_however_often_its_events_are_read() {
+        Map<String, Integer> classLookups = new ConcurrentHashMap<>();
+        Map<Class<?>, Integer> readersMade = new ConcurrentHashMap<>();
+        ObjectMapper mapper = new ObjectMapper() {
+            @Override
+            public ObjectReader readerFor(Class<?> type) {
+                readersMade.merge(type, 1, Integer::sum);
+                return super.readerFor(type);
+            }
+        };
+        mapper.setTypeFactory(new TypeFactory(new LRUMap<>(16, 200)) {
+            @Override
+            public Class<?> findClass(String className) throws ClassNotFoundException {
+                classLookups.merge(className, 1, Integer::sum);
+                return super.findClass(className);
+            }
+        });
+        JacksonSerializer counted = JacksonSerializer.builder().objectMapper(mapper.findAndRegisterModules()
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)).build();
+        PersonalDataSerializer reading = new PersonalDataSerializer(counted, () -> vault);
+        SerializedObject<byte[]> personal = reading.serialize(placed("b-1"), byte[].class);
+        SerializedObject<byte[]> plain = reading.serialize(Money.of("1.50"), byte[].class);
+
+        for (int i = 0; i < 50; i++) {
+            assertThat((OrderPlaced) reading.deserialize(personal)).isEqualTo(placed("b-1"));
+            assertThat((Money) reading.deserialize(plain)).isEqualTo(Money.of("1.50"));
+        }
+
+        assertThat(classLookups).containsEntry(OrderPlaced.class.getName(), 1)
+                .containsEntry(Money.class.getName(), 1);
+        assertThat(readersMade).containsEntry(OrderPlaced.class, 1).containsEntry(Money.class, 1);
+        assertThat(reading.typeForClass(Money.class)).isSameAs(reading.typeForClass(Money.class))
+                .isEqualTo(counted.typeForClass(Money.class));
     }
 
     @Test
