@@ -76,8 +76,19 @@ final class SteadyInvokers implements EventHandlerInvoker {
         return handlesType.get(payloadType);
     }
 
+    /**
+     * Hands the event to each invoker that sees it and can handle it. A processor hands over only an event it was
+     * told this invoker can handle: with one invoker that answer stands, and is not asked again (a walk through its
+     * handlers; the invoker still checks the segment, which Axon's processors may hand over several of).
+     */
     @Override
     public void handle(EventMessage<?> event, Segment segment) throws Exception {
+        if (resets.length == 1) {
+            if (sees(0, event)) {
+                delegates.get(0).handle(event, segment);
+            }
+            return;
+        }
         for (int i = 0; i < resets.length; i++) {
             EventHandlerInvoker delegate = delegates.get(i);
             if (sees(i, event) && delegate.canHandle(event, segment)) {

@@ -123,6 +123,8 @@ class SteadyInvokersTest {
         final AtomicInteger resetQuestions = new AtomicInteger();
         final AtomicInteger typeQuestions = new AtomicInteger();
         final AtomicInteger released = new AtomicInteger();
+        final AtomicInteger handleQuestions = new AtomicInteger();
+        final AtomicInteger handled = new AtomicInteger();
         private final boolean resettable;
 
         Counting(boolean resettable) {
@@ -131,6 +133,7 @@ class SteadyInvokersTest {
 
         @Override
         public boolean canHandle(EventMessage<?> event, Segment segment) {
+            handleQuestions.incrementAndGet();
             return event.getPayload() instanceof Placed;
         }
 
@@ -142,6 +145,7 @@ class SteadyInvokersTest {
 
         @Override
         public void handle(EventMessage<?> message, Segment segment) {
+            handled.incrementAndGet();
         }
 
         @Override
@@ -183,6 +187,29 @@ class SteadyInvokersTest {
         assertThat(steady.canHandle(replayed(new Placed("o")), Segment.ROOT_SEGMENT)).isFalse();
         assertThat(first.released).hasValue(1);
         assertThat(second.released).hasValue(1);
+    }
+
+    @Test
+    void a_lone_invoker_is_asked_once_per_event_whether_it_can_handle_it_and_sees_a_replay_only_if_it_may()
+            throws Exception {
+        var resettable = new Counting(true);
+        var notResettable = new Counting(false);
+        EventHandlerInvoker replayed = SteadyInvokers.of(new MultiEventHandlerInvoker(List.of(resettable)));
+        EventHandlerInvoker liveOnly = SteadyInvokers.of(new MultiEventHandlerInvoker(List.of(notResettable)));
+
+        for (EventMessage<?> event : List.of(live(new Placed("o1")), replayed(new Placed("o2")))) {
+            for (EventHandlerInvoker invoker : List.of(replayed, liveOnly)) {
+                if (invoker.canHandle(event, Segment.ROOT_SEGMENT)) { // as Axon's processors do
+                    invoker.handle(event, Segment.ROOT_SEGMENT);
+                }
+            }
+        }
+        liveOnly.handle(replayed(new Placed("o3")), Segment.ROOT_SEGMENT);
+
+        assertThat(resettable.handleQuestions).hasValue(2);
+        assertThat(resettable.handled).hasValue(2);
+        assertThat(notResettable.handleQuestions).hasValue(1);
+        assertThat(notResettable.handled).hasValue(1);
     }
 
     @Test
