@@ -7,6 +7,10 @@ import io.ordersvc.standalone.support.IntegrationTest;
 import io.ordersvc.standalone.support.RawToken;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.config.ObjectPostProcessor;
+import org.springframework.security.web.FilterChainProxy;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -32,6 +36,20 @@ class AccessIT extends IntegrationTest {
         sku = api.createProduct(seller, "Lamp", "99.00", 10).get(0);
         orderId = api.placeOrder(buyer, sku.skuId(), 1).expect(201).text("order_id");
         api.order(orderId, buyer, 0);
+    }
+
+    @Autowired
+    ObjectPostProcessor<FilterChainProxy.FilterChainDecorator> filterChainDecorators;
+    @Autowired
+    ObjectPostProcessor<AuthenticationManager> authenticationManagers;
+
+    /** No no-op observation is wrapped around each security filter and each authentication (SecurityConfig). */
+    @Test
+    void the_security_filters_and_the_authentication_run_unwrapped() {
+        FilterChainProxy.FilterChainDecorator plain = new FilterChainProxy.VirtualFilterChainDecorator();
+        assertThat(filterChainDecorators.postProcess(plain)).isSameAs(plain);
+        AuthenticationManager manager = authentication -> authentication;
+        assertThat(authenticationManagers.postProcess(manager)).isSameAs(manager);
     }
 
     @Test
