@@ -32,8 +32,12 @@ final class PathIndexedMappings extends RequestMappingHandlerMapping {
     /** The mappings filed under the literal segments their patterns begin with; null until built, or when stale. */
     private volatile Index index;
 
-    /** The mappings by the literal segments they begin with, and each one's handler, as registered then. */
-    private record Index(Node root, Map<RequestMappingInfo, HandlerMethod> handlers) {
+    /** The mappings by their segments, as registered when it was built. */
+    private record Index(Node root) {
+    }
+
+    /** A registered mapping and its handler. */
+    private record Mapping(RequestMappingInfo info, HandlerMethod handler) {
     }
 
     /**
@@ -42,8 +46,8 @@ final class PathIndexedMappings extends RequestMappingHandlerMapping {
      * leads, a literal one or a whole-segment variable ({@code {id}}, {@code *}).
      */
     private static final class Node {
-        final List<RequestMappingInfo> ending = new ArrayList<>();
-        final List<RequestMappingInfo> rest = new ArrayList<>();
+        final List<Mapping> ending = new ArrayList<>();
+        final List<Mapping> rest = new ArrayList<>();
         final Map<String, Node> literal = new HashMap<>();
         Node variable;
     }
@@ -55,13 +59,13 @@ final class PathIndexedMappings extends RequestMappingHandlerMapping {
                 || !ServletRequestPathUtils.hasParsedRequestPath(request)) {
             return super.lookupHandlerMethod(lookupPath, request);
         }
-        Set<RequestMappingInfo> candidates = candidates(current.root(), request);
+        Set<Mapping> candidates = candidates(current.root(), request);
         if (candidates == null) {
             return super.lookupHandlerMethod(lookupPath, request);
         }
         List<Found> matches = new ArrayList<>(2);
-        for (RequestMappingInfo candidate : candidates) {
-            RequestMappingInfo match = getMatchingMapping(candidate, request);
+        for (Mapping candidate : candidates) {
+            RequestMappingInfo match = getMatchingMapping(candidate.info(), request);
             if (match != null) {
                 matches.add(new Found(match, candidate));
             }
@@ -78,10 +82,7 @@ final class PathIndexedMappings extends RequestMappingHandlerMapping {
                 return super.lookupHandlerMethod(lookupPath, request); // Spring names the ambiguity
             }
         }
-        HandlerMethod handler = current.handlers().get(best.mapping());
-        if (handler == null) {
-            return super.lookupHandlerMethod(lookupPath, request);
-        }
+        HandlerMethod handler = best.mapping().handler();
         request.setAttribute(BEST_MATCHING_HANDLER_ATTRIBUTE, handler);
         handleMatch(best.match(), lookupPath, request);
         return handler;
@@ -90,7 +91,7 @@ final class PathIndexedMappings extends RequestMappingHandlerMapping {
     /** How many mappings the index asks for the request (for tests); -1 when Spring's lookup answers it. */
     int candidateCount(HttpServletRequest request) {
         Index current = index();
-        Set<RequestMappingInfo> candidates = current == null ? null : candidates(current.root(), request);
+        Set<Mapping> candidates = current == null ? null : candidates(current.root(), request);
         return candidates == null ? -1 : candidates.size();
     }
 
@@ -100,7 +101,7 @@ final class PathIndexedMappings extends RequestMappingHandlerMapping {
     }
 
     /** A registered mapping that matched, and the conditions of it that matched the request. */
-    private record Found(RequestMappingInfo match, RequestMappingInfo mapping) {
+    private record Found(RequestMappingInfo match, Mapping mapping) {
     }
 
     /**
@@ -108,7 +109,7 @@ final class PathIndexedMappings extends RequestMappingHandlerMapping {
      * matching (a literal segment matches only itself, a whole-segment variable any one segment); null when the
      * path has an empty segment, which only Spring's lookup answers.
      */
-    private static Set<RequestMappingInfo> candidates(Node root, HttpServletRequest request) {
+    private static Set<Mapping> candidates(Node root, HttpServletRequest request) {
         List<PathContainer.Element> elements = ServletRequestPathUtils.getParsedRequestPath(request)
                 .pathWithinApplication().elements();
         for (PathContainer.Element element : elements) {
@@ -116,13 +117,13 @@ final class PathIndexedMappings extends RequestMappingHandlerMapping {
                 return null;
             }
         }
-        Set<RequestMappingInfo> found = new LinkedHashSet<>();
+        Set<Mapping> found = new LinkedHashSet<>();
         collect(root, elements, 0, found);
         return found;
     }
 
     private static void collect(Node node, List<PathContainer.Element> elements, int from,
-                                Set<RequestMappingInfo> found) {
+                                Set<Mapping> found) {
         found.addAll(node.rest);
         int i = from;
         while (i < elements.size() && elements.get(i) instanceof PathContainer.Separator) {
@@ -153,20 +154,21 @@ final class PathIndexedMappings extends RequestMappingHandlerMapping {
 
     private static Index build(Map<RequestMappingInfo, HandlerMethod> registered) {
         Node root = new Node();
-        for (RequestMappingInfo info : registered.keySet()) {
+        registered.forEach((info, handler) -> {
+            Mapping mapping = new Mapping(info, handler);
             var patterns = info.getPathPatternsCondition();
             if (patterns == null || patterns.getPatterns().isEmpty()) {
-                root.rest.add(info);
-                continue;
+                root.rest.add(mapping);
+                return;
             }
             for (PathPattern pattern : patterns.getPatterns()) {
-                file(root, pattern.getPatternString(), info);
+                file(root, pattern.getPatternString(), mapping);
             }
-        }
-        return new Index(root, Map.copyOf(registered));
+        });
+        return new Index(root);
     }
 
-    private static void file(Node root, String pattern, RequestMappingInfo info) {
+    private static void file(Node root, String pattern, Mapping mapping) {
         Node node = root;
         for (String segment : pattern.split("/")) {
             if (segment.isEmpty()) {
@@ -177,18 +179,18 @@ final class PathIndexedMappings extends RequestMappingHandlerMapping {
             if (wholeVariable) {
                 node = node.variable == null ? (node.variable = new Node()) : node.variable;
             } else if (segment.indexOf('{') >= 0 || segment.indexOf('*') >= 0 || segment.indexOf('?') >= 0) {
-                addOnce(node.rest, info);
+                addOnce(node.rest, mapping);
                 return;
             } else {
                 node = node.literal.computeIfAbsent(segment, s -> new Node());
             }
         }
-        addOnce(node.ending, info);
+        addOnce(node.ending, mapping);
     }
 
-    private static void addOnce(List<RequestMappingInfo> mappings, RequestMappingInfo info) {
-        if (!mappings.contains(info)) {
-            mappings.add(info);
+    private static void addOnce(List<Mapping> mappings, Mapping mapping) {
+        if (!mappings.contains(mapping)) {
+            mappings.add(mapping);
         }
     }
 
