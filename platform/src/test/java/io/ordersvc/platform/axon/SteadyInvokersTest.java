@@ -180,8 +180,8 @@ class SteadyInvokersTest {
         assertThat(first.resetQuestions).hasValue(1);
         assertThat(second.resetQuestions).hasValue(1);
         assertThat(steady.supportsReset()).isFalse();
-        assertThat(first.typeQuestions).hasValue(2); // Placed (first says yes), Unknown
-        assertThat(second.typeQuestions).hasValue(1); // Unknown only
+        assertThat(first.typeQuestions).hasValue(2); // Placed, Unknown
+        assertThat(second.typeQuestions).hasValue(2);
         assertThat(steady.canHandleType(Placed.class)).isTrue();
         assertThat(steady.canHandleType(Unknown.class)).isFalse();
         assertThat(steady.canHandle(replayed(new Placed("o")), Segment.ROOT_SEGMENT)).isFalse();
@@ -210,6 +210,22 @@ class SteadyInvokersTest {
         assertThat(resettable.handled).hasValue(2);
         assertThat(notResettable.handleQuestions).hasValue(1);
         assertThat(notResettable.handled).hasValue(1);
+    }
+
+    @Test
+    void an_event_of_a_type_an_invoker_has_no_handler_for_is_not_offered_to_it() throws Exception {
+        var counting = new Counting(true);
+        EventHandlerInvoker steady = SteadyInvokers.of(new MultiEventHandlerInvoker(counting, new Counting(true)));
+
+        for (int i = 0; i < 20; i++) {
+            assertThat(steady.canHandle(live(new Unknown("o" + i)), Segment.ROOT_SEGMENT)).isFalse();
+            steady.handle(live(new Unknown("o" + i)), Segment.ROOT_SEGMENT);
+        }
+        assertThat(steady.canHandle(live(new Placed("o")), Segment.ROOT_SEGMENT)).isTrue();
+
+        assertThat(counting.handleQuestions).hasValue(1); // the Placed event only
+        assertThat(counting.handled).hasValue(0);
+        assertThat(counting.typeQuestions).hasValue(2); // Unknown, Placed: once each
     }
 
     @Test
