@@ -19,22 +19,19 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Spring MVC's request mappings, looked up through the literal segments their paths begin with. Spring matches a
- * path with variables ({@code /api/v1/orders/{id}/pay}) against every mapping of the application, each one's method,
- * parameters, headers and media types first: several hundred conditions for every request, about 4 % of the request
- * threads' CPU under load (bench/README.md, session 49). A path pattern matches a request only if the literal
- * segments it begins with are the request path's first segments, so only mappings filed under a prefix of the path
- * are asked, through Spring's own matching, sorting and match handling. Whatever is not a single clear match (no
- * match, two equally good, a CORS preflight) goes to Spring's lookup over every mapping, which answers it as before.
+ * Spring MVC's request mappings, looked up through a tree of their path patterns' segments. Spring matches a path
+ * with variables ({@code /api/v1/orders/{id}/pay}) against every mapping of the application (107 here), each one's
+ * method, parameters, headers and media types first: about 4 % of the request threads' CPU under load
+ * (bench/README.md, session 49). A pattern's literal segment matches only itself and a whole-segment variable any
+ * one segment, so a request asks only the mappings its path can reach in the tree (1 or 2 for the order commands),
+ * through Spring's own matching, ordering and match handling. Whatever is not one clear match (no match, two equally
+ * good, a CORS preflight, a path with an empty segment) goes to Spring's lookup over every mapping, which answers it
+ * as before (404, 405, 415, the ambiguity).
  */
 final class PathIndexedMappings extends RequestMappingHandlerMapping {
 
-    /** The mappings filed under the literal segments their patterns begin with; null until built, or when stale. */
-    private volatile Index index;
-
-    /** The mappings by their segments, as registered when it was built. */
-    private record Index(Node root) {
-    }
+    /** The tree of the mappings registered when it was built; null until then, or when a mapping has changed. */
+    private volatile Node index;
 
     /** A registered mapping and its handler. */
     private record Mapping(RequestMappingInfo info, HandlerMethod handler) {
@@ -54,12 +51,12 @@ final class PathIndexedMappings extends RequestMappingHandlerMapping {
 
     @Override
     protected HandlerMethod lookupHandlerMethod(String lookupPath, HttpServletRequest request) throws Exception {
-        Index current = index();
-        if (current == null || CorsUtils.isPreFlightRequest(request)
+        Node root = index();
+        if (root == null || CorsUtils.isPreFlightRequest(request)
                 || !ServletRequestPathUtils.hasParsedRequestPath(request)) {
             return super.lookupHandlerMethod(lookupPath, request);
         }
-        Set<Mapping> candidates = candidates(current.root(), request);
+        Set<Mapping> candidates = candidates(root, request);
         if (candidates == null) {
             return super.lookupHandlerMethod(lookupPath, request);
         }
@@ -90,8 +87,8 @@ final class PathIndexedMappings extends RequestMappingHandlerMapping {
 
     /** How many mappings the index asks for the request (for tests); -1 when Spring's lookup answers it. */
     int candidateCount(HttpServletRequest request) {
-        Index current = index();
-        Set<Mapping> candidates = current == null ? null : candidates(current.root(), request);
+        Node root = index();
+        Set<Mapping> candidates = root == null ? null : candidates(root, request);
         return candidates == null ? -1 : candidates.size();
     }
 
@@ -143,16 +140,16 @@ final class PathIndexedMappings extends RequestMappingHandlerMapping {
         }
     }
 
-    private Index index() {
-        Index current = index;
-        if (current == null && getPatternParser() != null) {
-            current = build(getHandlerMethods());
-            index = current;
+    private Node index() {
+        Node root = index;
+        if (root == null && getPatternParser() != null) {
+            root = build(getHandlerMethods());
+            index = root;
         }
-        return current;
+        return root;
     }
 
-    private static Index build(Map<RequestMappingInfo, HandlerMethod> registered) {
+    private static Node build(Map<RequestMappingInfo, HandlerMethod> registered) {
         Node root = new Node();
         registered.forEach((info, handler) -> {
             Mapping mapping = new Mapping(info, handler);
@@ -165,7 +162,7 @@ final class PathIndexedMappings extends RequestMappingHandlerMapping {
                 file(root, pattern.getPatternString(), mapping);
             }
         });
-        return new Index(root);
+        return root;
     }
 
     private static void file(Node root, String pattern, Mapping mapping) {
