@@ -135,10 +135,6 @@ final class SteadyInvokers implements EventHandlerInvoker {
         }
     }
 
-    List<EventHandlerInvoker> delegates() {
-        return delegates;
-    }
-
     /** Axon's event processing module, giving every processor it builds a {@link SteadyInvokers}. */
     static final class Module extends EventProcessingModule {
 

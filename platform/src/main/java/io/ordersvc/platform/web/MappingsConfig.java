@@ -5,7 +5,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
-/** Spring MVC's request mappings, configured as Spring Boot does, looked up by the path's leading segments. */
+/** Spring MVC's request mappings, configured as Spring Boot does, looked up through a tree of their paths' segments. */
 @Configuration(proxyBeanMethods = false)
 public class MappingsConfig {
 

@@ -192,12 +192,6 @@ final class PathIndexedMappings extends RequestMappingHandlerMapping {
     }
 
     @Override
-    protected void handlerMethodsInitialized(Map<RequestMappingInfo, HandlerMethod> handlerMethods) {
-        super.handlerMethodsInitialized(handlerMethods);
-        index = null;
-    }
-
-    @Override
     public void registerMapping(RequestMappingInfo mapping, Object handler, Method method) {
         super.registerMapping(mapping, handler, method);
         index = null;
