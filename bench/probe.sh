@@ -14,7 +14,8 @@
 #                    lag         PROBE_CLIENTS flat out with the lag probe (acknowledged -> visible in order_view)
 #                    half        the same paced at PROBE_RATE orders/s per client
 #                    statements  PROBE_CLIENTS flat out; the 30 statements that took PostgreSQL longest, to
-#                                target/bench/probe-statements.txt (needs pg_stat_statements preloaded)
+#                                target/bench/probe-statements.txt, and the statement time's shares by what it
+#                                serves (a read model, the append, the reads) (needs pg_stat_statements preloaded)
 #   PROBE_CLIENTS  32    PROBE_SECONDS  20
 #   BENCH_WARMUP / BENCH_WARMUP_MAX  the warm-up's bounds, as for run.sh (warm_up, bench/lib.sh: 32 clients until
 #                  the JIT uses under a tenth of a core; a fixed 90 s left the first level 20-35 % slow, session 43)
@@ -53,6 +54,28 @@ if [ -n "${PROBE_SQL:-}" ]; then
   sql "$BENCH_SQL $PROBE_SQL" > /dev/null
 fi
 
+# statement_shares: PostgreSQL's statement time since the reset, by what the statements serve, in % ("order read
+# model 57.2, events appended 15.5, ..."): which read model or step to cut next (bench/README.md, session 50).
+statement_shares() {
+  sql "$BENCH_SQL WITH s AS (
+         SELECT s.total_exec_time AS t, CASE
+           WHEN query ~ 'order_view|order_line_view|order_log_entry|order_search|order_shipment_view'
+                        '|order_receiver_token|order_count' THEN 'order read model'
+           WHEN query ~ '^INSERT INTO domain_event_entry' THEN 'events appended'
+           WHEN query ~ '^SELECT global_index|min\(global_index\)|pg_notify' THEN 'events read'
+           WHEN query ~ 'token_entry|set_config' THEN 'tokens and settings'
+           WHEN query ~ 'analytics_' THEN 'analytics'
+           WHEN query ~ 'wallet_view|member_view|points_ledger' THEN 'wallet/member/points'
+           WHEN query ~ 'order_timer' THEN 'timers'
+           WHEN query ~ 'product_sku_view|product_view' THEN 'products'
+           ELSE 'command side (other)' END AS what
+         FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid
+         WHERE d.datname = current_database() AND query !~ '^/\* bench \*/|^DO ')
+       SELECT string_agg(what || ' ' || share, ', ' ORDER BY share DESC)
+       FROM (SELECT what, round(100 * sum(t)::numeric / (SELECT sum(t) FROM s)::numeric, 1) AS share
+             FROM s GROUP BY what) g"
+}
+
 # gate_gauges SECONDS: the gate's gauges every second, averaged ("limit=8.0 in_flight=3.1 waiting=23.9").
 gate_gauges() {
   for _ in $(seq 1 "$1"); do
@@ -90,7 +113,8 @@ for phase in ${PROBE_PHASES:-level lag}; do
              left(regexp_replace(query, '\s+', ' ', 'g'), 160)
            FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid WHERE d.datname = current_database()
            ORDER BY total_exec_time DESC LIMIT 30" > target/bench/probe-statements.txt
-      echo "statements $name: target/bench/probe-statements.txt (ms, calls, rows, statement)";;
+      echo "statements $name: target/bench/probe-statements.txt (ms, calls, rows, statement); time by what it serves:" \
+        "$(statement_shares)";;
     *) echo "unknown phase $phase (level, lag, half, statements)" >&2; exit 2;;
   esac
   caught_up
