@@ -10,6 +10,7 @@ import org.postgresql.PGStatement;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,6 +20,8 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -27,9 +30,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * One read-model table as a projection's transaction (an event batch) sees it, written with plain JDBC.
@@ -38,10 +43,10 @@ import java.util.stream.Collectors;
  * the rows of every aggregate they belong to, or keys their payloads carry. Later lookups are map reads, and a key
  * not loaded yet costs one query.</li>
  * <li>Handlers change the rows in memory and say so ({@link #changed}); new rows are {@link #insert}ed.</li>
- * <li>Just before the transaction commits, the new rows go out as INSERTs and the changed rows as an UPDATE of every
- * column but the key: on PostgreSQL one statement each for all of them (one row: a plain one), sent with the commit
- * in a projection's transaction ({@link DeferredWrites}), elsewhere a JDBC batch. A failure there fails the commit:
- * the batch is retried as a whole.</li>
+ * <li>Just before the transaction commits, the new rows go out as INSERTs and the changed rows as an UPDATE of the
+ * columns that changed in any of them since they were read (see {@link #write}): on PostgreSQL one statement each for
+ * all of them (one row: a plain one), sent with the commit in a projection's transaction ({@link DeferredWrites}),
+ * elsewhere a JDBC batch. A failure there fails the commit: the batch is retried as a whole.</li>
  * </ul>
  * Against Hibernate entities this saves the persistence context's bookkeeping, the dirty checking of every row at
  * flush, and a round trip per aggregate for its first lookup: most of a replay's time (bench/README.md).
@@ -135,27 +140,30 @@ public final class BatchTable<R> implements Rows<R> {
     }
 
     private static final int IN_LIST = 200;
+    /** At most this many UPDATE statements are kept, one per set of columns changed (a handful per table). */
+    private static final int UPDATES_KEPT = 256;
 
     private final JdbcTemplate jdbc;
     private final Mapping<R> mapping;
     private final String select;
     private final String insert;
-    private final String update;
     private final BooleanSupplier postgres;
-    /** The one-statement INSERT and UPDATE on PostgreSQL, made on first use ({@link #oneStatement}). */
-    private volatile String[] allAtOnce;
+    private final int[] allColumns;
+    /** The one-statement INSERT on PostgreSQL ({@link #insertAllAtOnce}) and the columns' types, read on first use. */
+    private volatile String insertAllAtOnce;
+    private volatile Map<String, String> types;
+    /** The UPDATEs of each set of changed columns: the one-statement one (PostgreSQL) and the plain one. */
+    private final Map<BitSet, String[]> updates = new ConcurrentHashMap<>();
 
     public BatchTable(JdbcTemplate jdbc, Mapping<R> mapping) {
         this.jdbc = jdbc;
         this.mapping = mapping;
         this.postgres = Databases.postgres(jdbc);
+        this.allColumns = IntStream.range(0, mapping.columns().size()).toArray();
         List<String> columns = mapping.columns();
         this.select = "SELECT " + String.join(", ", columns) + " FROM " + mapping.table() + " WHERE ";
         this.insert = "INSERT INTO " + mapping.table() + " (" + String.join(", ", columns) + ") VALUES ("
                 + columns.stream().map(c -> "?").collect(Collectors.joining(", ")) + ") " + mapping.onInsertConflict();
-        this.update = "UPDATE " + mapping.table() + " SET "
-                + columns.subList(1, columns.size()).stream().map(c -> c + " = ?").collect(Collectors.joining(", "))
-                + " WHERE " + columns.get(0) + " = ?";
     }
 
     @Override
@@ -164,7 +172,7 @@ public final class BatchTable<R> implements Rows<R> {
         if (!batch.loaded.containsKey(key)) {
             batch.loaded.put(key, null); // absent unless found
             jdbc.query(select + keyColumn() + " = ?", rs -> {
-                batch.loaded.put(key, mapping.reader().read(rs));
+                batch.read(key, mapping.reader().read(rs));
             }, key);
         }
         return Optional.ofNullable(batch.loaded.get(key));
@@ -215,7 +223,7 @@ public final class BatchTable<R> implements Rows<R> {
         missing.forEach(k -> batch.loaded.put(k, null));
         RowCallbackHandler found = rs -> {
             R row = mapping.reader().read(rs);
-            batch.loaded.put(mapping.key().apply(row), row);
+            batch.read(mapping.key().apply(row), row);
         };
         byKeys(jdbc, postgres.getAsBoolean(), select + keyColumn(), missing, found);
     }
@@ -287,27 +295,113 @@ public final class BatchTable<R> implements Rows<R> {
         load(batch, keys);
     }
 
+    /**
+     * The batch's new rows, then its changed rows. A changed row is compared with what was read: the UPDATE sets
+     * only the columns that changed in any of the batch's rows (a paid order: its status, payment and version, 6 of
+     * order_view's 61), and leaves out the rows in which nothing changed. Every column was written before: each
+     * row's 61 values as text and cast back, and PostgreSQL spent 165-188 µs a row on it against 85-122 µs for six
+     * (bench/README.md, session 50). A value of a type not known to be immutable counts as changed.
+     */
     private void write(Batch batch) {
         if (!batch.inserted.isEmpty()) {
             List<R> rows = List.copyOf(batch.inserted.values());
-            if (rows.size() < 2 || !postgres.getAsBoolean() || !allAtOnce(oneStatement()[0], rows)) {
+            if (rows.size() < 2 || !postgres.getAsBoolean() || !allAtOnce(insertAllAtOnce(), rows, allColumns)) {
                 execute(insert, rows, mapping.values()::apply);
             }
         }
         if (!batch.changed.isEmpty()) {
-            List<R> rows = batch.changed.stream().map(batch.loaded::get).toList();
-            if (rows.size() < 2 || !postgres.getAsBoolean() || !allAtOnce(oneStatement()[1], rows)) {
-                execute(update, rows, row -> {
-                    Object[] values = mapping.values().apply(row);
-                    Object[] shifted = new Object[values.length];
-                    System.arraycopy(values, 1, shifted, 0, values.length - 1);
-                    shifted[values.length - 1] = values[0];
-                    return shifted;
-                });
+            BitSet columns = new BitSet();
+            List<R> rows = new ArrayList<>();
+            for (String key : batch.changed) {
+                R row = batch.loaded.get(key);
+                if (changedColumns(batch.read.get(key), mapping.values().apply(row), columns)) {
+                    rows.add(row);
+                }
+            }
+            if (!rows.isEmpty()) {
+                update(columns, rows);
             }
         }
         batch.inserted.clear();
         batch.changed.clear();
+    }
+
+    /** Adds to {@code into} the columns (never the key) whose value {@code now} differs from the one read. */
+    private static boolean changedColumns(Object[] read, Object[] now, BitSet into) {
+        boolean changed = false;
+        for (int c = 1; c < now.length; c++) {
+            if (read == null || !unchanged(read[c], now[c])) {
+                into.set(c);
+                changed = true;
+            }
+        }
+        return changed;
+    }
+
+    private static boolean unchanged(Object read, Object now) {
+        if (read == null || now == null) {
+            return read == now;
+        }
+        return now instanceof Object[] array ? read instanceof Object[] was && Arrays.equals(was, array)
+                : immutable(now) && now.equals(read);
+    }
+
+    private static boolean immutable(Object value) {
+        return value instanceof String || value instanceof Boolean || value instanceof Integer || value instanceof Long
+                || value instanceof Short || value instanceof BigDecimal || value instanceof Instant
+                || value instanceof java.util.UUID || value instanceof java.time.LocalDate;
+    }
+
+    /** A row's values as read, its arrays copied: a handler may change an array's elements in place. */
+    private Object[] snapshot(R row) {
+        Object[] values = mapping.values().apply(row);
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] instanceof Object[] array) {
+                values[i] = array.clone();
+            }
+        }
+        return values;
+    }
+
+    private void update(BitSet columns, List<R> rows) {
+        String[] sql = updates.get(columns);
+        if (sql == null) {
+            sql = updateStatements(columns);
+            if (updates.size() < UPDATES_KEPT) {
+                updates.put(columns, sql);
+            }
+        }
+        int[] keyFirst = IntStream.concat(IntStream.of(0), columns.stream()).toArray();
+        if (rows.size() < 2 || !postgres.getAsBoolean() || !allAtOnce(sql[0], rows, keyFirst)) {
+            int[] keyLast = IntStream.concat(columns.stream(), IntStream.of(0)).toArray();
+            execute(sql[1], rows, row -> pick(mapping.values().apply(row), keyLast));
+        }
+    }
+
+    /** The one-statement UPDATE of these columns (null but on PostgreSQL) and the plain one, key last. */
+    private String[] updateStatements(BitSet columns) {
+        List<String> names = columns.stream().mapToObj(mapping.columns()::get).toList();
+        String key = keyColumn();
+        String plain = "UPDATE " + mapping.table() + " SET " + names.stream().map(c -> c + " = ?")
+                .collect(Collectors.joining(", ")) + " WHERE " + key + " = ?";
+        if (!postgres.getAsBoolean()) {
+            return new String[]{null, plain};
+        }
+        Map<String, String> types = types();
+        List<String> sent = new ArrayList<>(List.of(key));
+        sent.addAll(names);
+        String allAtOnce = "UPDATE " + mapping.table() + " t SET " + names.stream()
+                .map(c -> c + " = v." + c + "::" + type(types, c)).collect(Collectors.joining(", "))
+                + unnest(sent) + " WHERE t." + key + " = v." + key + "::" + type(types, key);
+        return new String[]{allAtOnce, plain};
+    }
+
+    private static Object[] pick(Object[] values, int[] columns) {
+        Object[] picked = new Object[columns.length];
+        for (int i = 0; i < columns.length; i++) {
+            picked[i] = values[columns[i]];
+        }
+        return picked;
     }
 
     /**
@@ -318,14 +412,15 @@ public final class BatchTable<R> implements Rows<R> {
      * session 23). The driver rewrites a batch of INSERTs into multi-row ones, but in chunks of 1, 2, 4, 8... rows: a
      * batch of 7 new orders was three INSERTs into order_view, three into its lines, three into the log (session 24).
      * Returns false, having written nothing, when a value has no text form here; the JDBC batch writes them then.
+     *
+     * @param columns the columns sent, in the order of the statement's arrays
      */
-    private boolean allAtOnce(String sql, List<R> rows) {
-        List<String> columns = mapping.columns();
-        String[][] texts = new String[columns.size()][rows.size()];
+    private boolean allAtOnce(String sql, List<R> rows, int[] columns) {
+        String[][] texts = new String[columns.length][rows.size()];
         for (int r = 0; r < rows.size(); r++) {
             Object[] values = mapping.values().apply(rows.get(r));
-            for (int c = 0; c < values.length; c++) {
-                if (!text(values[c], texts[c], r)) {
+            for (int c = 0; c < columns.length; c++) {
+                if (!text(values[columns[c]], texts[c], r)) {
                     return false;
                 }
             }
@@ -339,13 +434,33 @@ public final class BatchTable<R> implements Rows<R> {
     }
 
     /**
-     * The one-statement INSERT and UPDATE, their casts read from the catalog once (the types without their lengths: a
-     * value too long for its column fails the assignment, as with the JDBC batch, instead of being cut by the cast).
+     * The one-statement INSERT, its casts read from the catalog once (the types without their lengths: a value too
+     * long for its column fails the assignment, as with the JDBC batch, instead of being cut by the cast).
      */
-    private String[] oneStatement() {
-        String[] sql = allAtOnce;
+    private String insertAllAtOnce() {
+        String sql = insertAllAtOnce;
         if (sql == null) {
-            Map<String, String> types = new HashMap<>();
+            Map<String, String> types = types();
+            List<String> columns = mapping.columns();
+            sql = ("INSERT INTO " + mapping.table() + " (" + String.join(", ", columns) + ") SELECT "
+                    + columns.stream().map(c -> "v." + c + "::" + type(types, c)).collect(Collectors.joining(", "))
+                    + unnest(columns) + " " + mapping.onInsertConflict()).strip();
+            insertAllAtOnce = sql;
+        }
+        return sql;
+    }
+
+    /** The rows of the batch as text arrays, one per column, named as the columns. */
+    private static String unnest(List<String> columns) {
+        return " FROM unnest(" + columns.stream().map(c -> "?::text[]").collect(Collectors.joining(", "))
+                + ") AS v(" + String.join(", ", columns) + ")";
+    }
+
+    /** The table's column types from the catalog, read once. */
+    private Map<String, String> types() {
+        Map<String, String> known = types;
+        if (known == null) {
+            Map<String, String> read = new HashMap<>();
             jdbc.execute((Connection c) -> {
                 try (PreparedStatement ps = c.prepareStatement("SELECT a.attname, format_type(a.atttypid, NULL)"
                         + " FROM pg_attribute a WHERE a.attrelid = to_regclass(?) AND a.attnum > 0"
@@ -353,26 +468,16 @@ public final class BatchTable<R> implements Rows<R> {
                     ps.setString(1, mapping.table());
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
-                            types.put(rs.getString(1), rs.getString(2));
+                            read.put(rs.getString(1), rs.getString(2));
                         }
                     }
                 }
                 return null;
             });
-            List<String> columns = mapping.columns();
-            String key = columns.get(0);
-            String unnest = " FROM unnest(" + columns.stream().map(c -> "?::text[]").collect(Collectors.joining(", "))
-                    + ") AS v(" + String.join(", ", columns) + ")";
-            String insertAll = "INSERT INTO " + mapping.table() + " (" + String.join(", ", columns) + ") SELECT "
-                    + columns.stream().map(c -> "v." + c + "::" + type(types, c)).collect(Collectors.joining(", "))
-                    + unnest + " " + mapping.onInsertConflict();
-            String updateAll = "UPDATE " + mapping.table() + " t SET " + columns.subList(1, columns.size()).stream()
-                    .map(c -> c + " = v." + c + "::" + type(types, c)).collect(Collectors.joining(", "))
-                    + unnest + " WHERE t." + key + " = v." + key + "::" + type(types, key);
-            sql = new String[]{insertAll.strip(), updateAll};
-            allAtOnce = sql;
+            known = Map.copyOf(read);
+            types = known;
         }
-        return sql;
+        return known;
     }
 
     private String type(Map<String, String> types, String column) {
@@ -464,7 +569,14 @@ public final class BatchTable<R> implements Rows<R> {
 
     private final class Batch {
         final Map<String, R> loaded = new HashMap<>();
+        /** The values of each row as it was read ({@link #snapshot}), to write only what changed. */
+        final Map<String, Object[]> read = new HashMap<>();
         final Map<String, R> inserted = new LinkedHashMap<>();
         final Set<String> changed = new LinkedHashSet<>();
+
+        void read(String key, R row) {
+            loaded.put(key, row);
+            read.put(key, snapshot(row));
+        }
     }
 }

@@ -162,6 +162,45 @@ class BatchTableWriteTest {
         }
     }
 
+    /**
+     * The UPDATE sets the columns that changed in any of the batch's rows, and only those rows: a value written
+     * meanwhile to another column (here by the batch's own transaction, after the rows were read) stays.
+     */
+    @Test
+    void an_update_sets_only_the_columns_that_changed_in_the_rows_that_changed() {
+        batch(t -> List.of("a", "b", "c", "d").forEach(id -> t.insert(row(id))));
+        prepared.clear();
+        batch(t -> {
+            List.of("a", "b", "c", "d").forEach(id -> t.find(id).orElseThrow());
+            jdbc.update("UPDATE batch_probe SET props = 'meanwhile'");
+            Row a = t.find("a").orElseThrow();
+            a.n = 2;
+            t.changed(a);
+            Row b = t.find("b").orElseThrow();
+            b.name = "renamed";
+            t.changed(b);
+            Row c = t.find("c").orElseThrow();
+            c.tokens[0] = 7L; // an array changed in place
+            t.changed(c);
+            t.changed(t.find("d").orElseThrow()); // said to have changed, but nothing did
+        });
+
+        assertThat(stored()).extracting(r -> r.id + "/" + r.name + "/" + r.n + "/" + r.tokens[0] + "/" + r.props)
+                .containsExactly("a/plain/2/1/meanwhile", "b/renamed/1/1/meanwhile", "c/plain/1/7/meanwhile",
+                        "d/plain/1/1/meanwhile");
+        List<String> updates = prepared.stream().filter(sql -> sql.startsWith("UPDATE batch_probe")).toList();
+        assertThat(updates).hasSize(1); // the batch's (the one above is not prepared)
+        String written = updates.get(0);
+        assertThat(written).contains("name = ", "n = ", "tokens = ")
+                .doesNotContain("amount", "props", " at = ", "flag", "big = ", "on_day");
+        if (TestDatabase.postgres()) {
+            assertThat(written).contains("unnest(");
+        }
+        prepared.clear();
+        batch(t -> t.changed(t.find("a").orElseThrow()));
+        assertThat(prepared).noneMatch(sql -> sql.startsWith("UPDATE"));
+    }
+
     @Test
     void new_rows_come_back_as_written_and_a_conflict_clause_holds_for_each() {
         table = new BatchTable<>(jdbc, BatchTable.Mapping.of("batch_probe", COLUMNS, r -> r.id, Row::values,
