@@ -3,6 +3,7 @@ package io.ordersvc.query.order;
 import io.ordersvc.platform.web.ProblemCodes;
 import io.ordersvc.platform.security.CurrentActor;
 import io.ordersvc.query.support.ReadModelWait;
+import io.ordersvc.shared.error.Refusal;
 import io.ordersvc.shared.identity.Actor;
 import io.ordersvc.shared.order.OrderFilter;
 import io.ordersvc.shared.order.OrderQuery;
@@ -36,6 +37,7 @@ import org.springframework.web.bind.annotation.RestController;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 import static io.ordersvc.shared.identity.Role.Claims.*;
@@ -195,9 +197,19 @@ public class OrderQueryController {
                 .join().events();
     }
 
+    /**
+     * The list's filters. A keyword without its type (or a type without a keyword) is refused: alone, it filtered
+     * nothing, and a client that forgot the type got every order back as if they had matched.
+     */
     private static OrderFilter filter(String status, String orderType, String orderNo, Instant createdFrom,
                                       Instant createdTo, String productName, String keywordType, String keyword,
                                       String refundState, String buyerId, String printed, String flag) {
+        if ((keyword == null) != (keywordType == null)) {
+            String missing = keyword == null ? "keyword" : "keyword_type";
+            String given = keyword == null ? "keyword_type" : "keyword";
+            throw Refusal.badRequest("VALIDATION_FAILED", "The request is not valid")
+                    .with("errors", List.of(Map.of("field", missing, "message", "must be given with " + given)));
+        }
         return new OrderFilter(status, orderType == null ? null : OrderType.fromValue(orderType), orderNo,
                 createdFrom, createdTo, productName,
                 keywordType == null ? null : OrderFilter.KeywordType.valueOf(keywordType.toUpperCase(Locale.ROOT)),

@@ -152,6 +152,17 @@ class OrderQueryIT extends IntegrationTest {
         assertThat(mine("?product_name=" + enc("100%_"))).isEmpty();
     }
 
+    /** Alone, a keyword filtered nothing: every order came back as if it had matched. */
+    @Test
+    void a_keyword_without_its_type_or_a_type_without_a_keyword_is_refused_naming_the_missing_one() {
+        JsonNode noType = api.get("/api/v1/orders?keyword=BEANS", buyer).expectProblem(400, "VALIDATION_FAILED")
+                .body();
+        assertThat(noType.path("errors").get(0).path("field").asString()).isEqualTo("keyword_type");
+        JsonNode noKeyword = api.get("/api/v1/orders/status-counts?keyword_type=goods_name", buyer)
+                .expectProblem(400, "VALIDATION_FAILED").body();
+        assertThat(noKeyword.path("errors").get(0).path("field").asString()).isEqualTo("keyword");
+    }
+
     @Test
     void time_type_and_refund_filters_narrow_the_list() {
         Instant later = Instant.now().plusSeconds(60);
