@@ -1,6 +1,7 @@
 package io.ordersvc.query.order;
 
 import io.ordersvc.platform.web.ProblemCodes;
+import io.ordersvc.platform.web.ProblemWriter;
 import io.ordersvc.platform.security.CurrentActor;
 import io.ordersvc.query.support.ReadModelWait;
 import io.ordersvc.shared.error.Refusal;
@@ -37,7 +38,6 @@ import org.springframework.web.bind.annotation.RestController;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 
 import static io.ordersvc.shared.identity.Role.Claims.*;
@@ -208,7 +208,7 @@ public class OrderQueryController {
             String missing = keyword == null ? "keyword" : "keyword_type";
             String given = keyword == null ? "keyword_type" : "keyword";
             throw Refusal.badRequest("VALIDATION_FAILED", "The request is not valid")
-                    .with("errors", List.of(Map.of("field", missing, "message", "must be given with " + given)));
+                    .with("errors", List.of(new ProblemWriter.FieldProblem(missing, "must be given with " + given)));
         }
         return new OrderFilter(status, orderType == null ? null : OrderType.fromValue(orderType), orderNo,
                 createdFrom, createdTo, productName,

@@ -152,8 +152,15 @@ public final class BatchTable<R> implements Rows<R> {
     /** The one-statement INSERT on PostgreSQL ({@link #insertAllAtOnce}) and the columns' types, read on first use. */
     private volatile String insertAllAtOnce;
     private volatile Map<String, String> types;
-    /** The UPDATEs of each set of changed columns: the one-statement one (PostgreSQL) and the plain one. */
-    private final Map<BitSet, String[]> updates = new ConcurrentHashMap<>();
+    /** The UPDATE of each set of changed columns. */
+    private final Map<BitSet, Update> updates = new ConcurrentHashMap<>();
+
+    /**
+     * The UPDATE of some columns: in one statement for all rows (PostgreSQL; null elsewhere), its arrays the key and
+     * then the columns, and the plain one, its parameters the columns and then the key.
+     */
+    private record Update(String allAtOnce, int[] keyFirst, String plain, int[] keyLast) {
+    }
 
     public BatchTable(JdbcTemplate jdbc, Mapping<R> mapping) {
         this.jdbc = jdbc;
@@ -304,22 +311,27 @@ public final class BatchTable<R> implements Rows<R> {
      */
     private void write(Batch batch) {
         if (!batch.inserted.isEmpty()) {
-            List<R> rows = List.copyOf(batch.inserted.values());
-            if (rows.size() < 2 || !postgres.getAsBoolean() || !allAtOnce(insertAllAtOnce(), rows, allColumns)) {
-                execute(insert, rows, mapping.values()::apply);
-            }
+            List<Object[]> rows = batch.inserted.values().stream().map(mapping.values()).toList();
+            send(rows.size() < 2 ? null : insertAllAtOnce(), allColumns, insert, allColumns, rows);
         }
         if (!batch.changed.isEmpty()) {
             BitSet columns = new BitSet();
-            List<R> rows = new ArrayList<>();
+            List<Object[]> rows = new ArrayList<>();
             for (String key : batch.changed) {
-                R row = batch.loaded.get(key);
-                if (changedColumns(batch.read.get(key), mapping.values().apply(row), columns)) {
-                    rows.add(row);
+                Object[] now = mapping.values().apply(batch.loaded.get(key));
+                if (changedColumns(batch.read.get(key), now, columns)) {
+                    rows.add(now);
                 }
             }
             if (!rows.isEmpty()) {
-                update(columns, rows);
+                Update update = updates.get(columns);
+                if (update == null) {
+                    update = update(columns);
+                    if (updates.size() < UPDATES_KEPT) {
+                        updates.put(columns, update);
+                    }
+                }
+                send(update.allAtOnce(), update.keyFirst(), update.plain(), update.keyLast(), rows);
             }
         }
         batch.inserted.clear();
@@ -343,10 +355,11 @@ public final class BatchTable<R> implements Rows<R> {
             return read == now;
         }
         return now instanceof Object[] array ? read instanceof Object[] was && Arrays.equals(was, array)
-                : immutable(now) && now.equals(read);
+                : scalar(now) && now.equals(read);
     }
 
-    private static boolean immutable(Object value) {
+    /** A value of an immutable type that goes out as its own text (a BigDecimal's without an exponent). */
+    private static boolean scalar(Object value) {
         return value instanceof String || value instanceof Boolean || value instanceof Integer || value instanceof Long
                 || value instanceof Short || value instanceof BigDecimal || value instanceof Instant
                 || value instanceof java.util.UUID || value instanceof java.time.LocalDate;
@@ -363,37 +376,36 @@ public final class BatchTable<R> implements Rows<R> {
         return values;
     }
 
-    private void update(BitSet columns, List<R> rows) {
-        String[] sql = updates.get(columns);
-        if (sql == null) {
-            sql = updateStatements(columns);
-            if (updates.size() < UPDATES_KEPT) {
-                updates.put(columns, sql);
-            }
-        }
-        int[] keyFirst = IntStream.concat(IntStream.of(0), columns.stream()).toArray();
-        if (rows.size() < 2 || !postgres.getAsBoolean() || !allAtOnce(sql[0], rows, keyFirst)) {
-            int[] keyLast = IntStream.concat(columns.stream(), IntStream.of(0)).toArray();
-            execute(sql[1], rows, row -> pick(mapping.values().apply(row), keyLast));
-        }
-    }
-
-    /** The one-statement UPDATE of these columns (null but on PostgreSQL) and the plain one, key last. */
-    private String[] updateStatements(BitSet columns) {
+    /** The UPDATE of these columns. */
+    private Update update(BitSet columns) {
         List<String> names = columns.stream().mapToObj(mapping.columns()::get).toList();
         String key = keyColumn();
         String plain = "UPDATE " + mapping.table() + " SET " + names.stream().map(c -> c + " = ?")
                 .collect(Collectors.joining(", ")) + " WHERE " + key + " = ?";
-        if (!postgres.getAsBoolean()) {
-            return new String[]{null, plain};
+        String allAtOnce = null;
+        if (postgres.getAsBoolean()) {
+            Map<String, String> types = types();
+            List<String> sent = new ArrayList<>(List.of(key));
+            sent.addAll(names);
+            allAtOnce = "UPDATE " + mapping.table() + " t SET " + names.stream()
+                    .map(c -> c + " = v." + c + "::" + type(types, c)).collect(Collectors.joining(", "))
+                    + unnest(sent) + " WHERE t." + key + " = v." + key + "::" + type(types, key);
         }
-        Map<String, String> types = types();
-        List<String> sent = new ArrayList<>(List.of(key));
-        sent.addAll(names);
-        String allAtOnce = "UPDATE " + mapping.table() + " t SET " + names.stream()
-                .map(c -> c + " = v." + c + "::" + type(types, c)).collect(Collectors.joining(", "))
-                + unnest(sent) + " WHERE t." + key + " = v." + key + "::" + type(types, key);
-        return new String[]{allAtOnce, plain};
+        return new Update(allAtOnce, IntStream.concat(IntStream.of(0), columns.stream()).toArray(), plain,
+                IntStream.concat(columns.stream(), IntStream.of(0)).toArray());
+    }
+
+    /**
+     * Writes the rows' values: two rows or more in one statement ({@link #allAtOnce}) on PostgreSQL, else (or when a
+     * value has no text form) as plain statements.
+     *
+     * @param allAtOnce the one-statement SQL, its arrays the {@code arrays} columns (null: not on this database)
+     * @param plain     the plain SQL, its parameters the {@code parameters} columns
+     */
+    private void send(String allAtOnce, int[] arrays, String plain, int[] parameters, List<Object[]> rows) {
+        if (allAtOnce == null || rows.size() < 2 || !allAtOnce(allAtOnce, rows, arrays)) {
+            execute(plain, parameters == allColumns ? rows : rows.stream().map(row -> pick(row, parameters)).toList());
+        }
     }
 
     private static Object[] pick(Object[] values, int[] columns) {
@@ -415,10 +427,10 @@ public final class BatchTable<R> implements Rows<R> {
      *
      * @param columns the columns sent, in the order of the statement's arrays
      */
-    private boolean allAtOnce(String sql, List<R> rows, int[] columns) {
+    private boolean allAtOnce(String sql, List<Object[]> rows, int[] columns) {
         String[][] texts = new String[columns.length][rows.size()];
         for (int r = 0; r < rows.size(); r++) {
-            Object[] values = mapping.values().apply(rows.get(r));
+            Object[] values = rows.get(r);
             for (int c = 0; c < columns.length; c++) {
                 if (!text(values[columns[c]], texts[c], r)) {
                     return false;
@@ -435,11 +447,12 @@ public final class BatchTable<R> implements Rows<R> {
 
     /**
      * The one-statement INSERT, its casts read from the catalog once (the types without their lengths: a value too
-     * long for its column fails the assignment, as with the JDBC batch, instead of being cut by the cast).
+     * long for its column fails the assignment, as with the JDBC batch, instead of being cut by the cast); null but
+     * on PostgreSQL.
      */
     private String insertAllAtOnce() {
         String sql = insertAllAtOnce;
-        if (sql == null) {
+        if (sql == null && postgres.getAsBoolean()) {
             Map<String, String> types = types();
             List<String> columns = mapping.columns();
             sql = ("INSERT INTO " + mapping.table() + " (" + String.join(", ", columns) + ") SELECT "
@@ -496,14 +509,8 @@ public final class BatchTable<R> implements Rows<R> {
         String text;
         if (value == null) {
             text = null;
-        } else if (value instanceof String || value instanceof Boolean || value instanceof Integer
-                || value instanceof Long || value instanceof Short || value instanceof java.util.UUID
-                || value instanceof java.time.LocalDate) {
-            text = value.toString();
-        } else if (value instanceof java.math.BigDecimal decimal) {
-            text = decimal.toPlainString();
-        } else if (value instanceof Instant instant) {
-            text = instant.toString();
+        } else if (scalar(value)) {
+            text = value instanceof BigDecimal decimal ? decimal.toPlainString() : value.toString();
         } else if (value instanceof Long[] longs) {
             StringBuilder array = new StringBuilder("{");
             for (int i = 0; i < longs.length; i++) {
@@ -524,9 +531,9 @@ public final class BatchTable<R> implements Rows<R> {
      * A JDBC batch of the rows; one row is a plain statement, which in a projection's transaction on PostgreSQL
      * waits for the commit and goes with it ({@link DeferredWrites}).
      */
-    private void execute(String sql, Collection<R> rows, Function<R, Object[]> values) {
+    private void execute(String sql, List<Object[]> rows) {
         if (rows.size() == 1) {
-            Object[] v = values.apply(rows.iterator().next());
+            Object[] v = rows.get(0);
             DeferredWrites.write(jdbc, sql, v.length, (ps, c, first) -> {
                 for (int i = 0; i < v.length; i++) {
                     bind(ps, first + i, v[i]);
@@ -536,8 +543,7 @@ public final class BatchTable<R> implements Rows<R> {
         }
         jdbc.execute((Connection c) -> {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
-                for (R row : rows) {
-                    Object[] v = values.apply(row);
+                for (Object[] v : rows) {
                     for (int i = 0; i < v.length; i++) {
                         bind(ps, i + 1, v[i]);
                     }
