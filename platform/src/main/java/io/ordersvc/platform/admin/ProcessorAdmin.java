@@ -168,7 +168,7 @@ public class ProcessorAdmin {
                     .with("threads", processor.maxCapacity());
         }
         owned(processor, name, segment);
-        await(name, segment, "split", processor.splitSegment(segment));
+        await(name, segment, "split", processor.splitSegment(segment), RESIZE_WAIT);
         awaitSegmentCount(name, segments + 1);
         return processor(name);
     }
@@ -200,7 +200,7 @@ public class ProcessorAdmin {
                     + "of segment " + segment + ", is worked by " + partnerOwner + "; ask that instance")
                     .with("owner", partnerOwner);
         }
-        await(name, segment, "merge", processor.mergeSegment(segment));
+        await(name, segment, "merge", processor.mergeSegment(segment), RESIZE_WAIT);
         awaitSegmentCount(name, ids.size() - 1);
         return processor(name);
     }
@@ -250,14 +250,26 @@ public class ProcessorAdmin {
                 Integer.class, name);
     }
 
-    private static void await(String name, int segment, String operation, CompletableFuture<Boolean> done) {
+    /**
+     * Waits for a split or merge that the segment's thread runs between two batches.
+     *
+     * @throws Refusal 409 SEGMENT_BUSY when it failed or did not finish within {@code wait}; in the latter case the
+     *                 thread still holds it and may yet run it, which the answer says
+     */
+    static void await(String name, int segment, String operation, CompletableFuture<Boolean> done, Duration wait) {
         boolean ok;
         try {
-            ok = done.get(RESIZE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            ok = done.get(wait.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw busy(name, segment, operation);
-        } catch (ExecutionException | TimeoutException e) {
+        } catch (TimeoutException e) {
+            // Axon keeps the instruction for the segment's thread, which takes it after its current batch.
+            throw Refusal.conflict("SEGMENT_BUSY", "the " + operation + " of segment " + segment + " of " + name
+                    + " was not taken by the segment's thread within " + wait.toSeconds() + " s; the thread "
+                    + "may still take it after its current batch: look at GET /api/v1/admin/processors before asking"
+                    + " again");
+        } catch (ExecutionException e) {
             throw busy(name, segment, operation);
         }
         if (!ok) {
