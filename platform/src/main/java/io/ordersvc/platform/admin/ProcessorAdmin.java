@@ -101,7 +101,8 @@ public class ProcessorAdmin {
             List<Segment> segments = tokens.getOrDefault(name, List.of()).stream().map(s -> {
                 long behind = s.position() == null ? head : Math.max(0, head - s.position());
                 EventTrackerStatus status = mine.get(s.segment());
-                String state = status == null ? "elsewhere" : status.isErrorState() ? "error"
+                String state = status == null ? (s.owner() == null ? "unclaimed" : "elsewhere")
+                        : status.isErrorState() ? "error"
                         : status.isReplaying() ? "replaying" : status.isCaughtUp() ? "caught_up" : "catching_up";
                 return new Segment(s.segment(), s.owner(), s.position(), s.replaying(), behind,
                         behind == 0 ? 0 : age(s.position() == null ? 0 : s.position()), state);

@@ -60,6 +60,27 @@ class ProcessorAdminIT extends IntegrationTest {
         api.get("/api/v1/admin/processors", token(uniqueId("seller"), "seller", uniqueId("shop"))).expect(403);
     }
 
+    /**
+     * A segment nobody works is told apart from one another instance works: the state an operator must act on if it
+     * lasts (a CI run once left half the order projection to no thread).
+     */
+    @Test
+    void a_segment_no_instance_claims_is_unclaimed_and_one_another_instance_claims_is_elsewhere() {
+        String name = uniqueId("retired");
+        try {
+            jdbc.update("INSERT INTO token_entry (processor_name, segment, owner) VALUES (?, 0, NULL), (?, 1, ?)",
+                    name, name, "other-instance");
+            JsonNode segments = processor(api.get("/api/v1/admin/processors", admin).expect(200).body(), name)
+                    .path("segments");
+            assertThat(segments.path(0).path("owner").isNull()).isTrue();
+            assertThat(segments.path(0).path("state").asString()).isEqualTo("unclaimed");
+            assertThat(segments.path(1).path("owner").asString()).isEqualTo("other-instance");
+            assertThat(segments.path(1).path("state").asString()).isEqualTo("elsewhere");
+        } finally {
+            jdbc.update("DELETE FROM token_entry WHERE processor_name = ?", name);
+        }
+    }
+
     @Test
     void every_processor_asks_its_handlers_once_what_does_not_change() {
         assertThat(processing.eventProcessors()).hasSizeGreaterThan(10);
