@@ -203,27 +203,7 @@ public class ProcessorAdmin {
         }
         await(name, segment, "merge", processor.mergeSegment(segment), RESIZE_WAIT);
         awaitSegmentCount(name, ids.size() - 1);
-        workAgain(processor, Math.min(segment, partner));
         return processor(name);
-    }
-
-    /**
-     * Has this instance work the merged segment at once. Axon's merge releases the other half for twice the claim
-     * interval (10 s by default), and the merged segment, which takes the lower id, is not claimed again before that:
-     * the projection stood still for 10 s after every merge. Claiming it lifts the release; the answer then shows the
-     * segment worked. Should that not happen within {@link #RESIZE_WAIT}, the merge stands and the segment is claimed
-     * as usual.
-     */
-    private static void workAgain(StreamingEventProcessor processor, int merged) {
-        try {
-            processor.claimSegment(merged).get(RESIZE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return;
-        } catch (ExecutionException | TimeoutException e) {
-            return;
-        }
-        awaitAtMostResizeWait(() -> processor.processingStatus().containsKey(merged));
     }
 
     /** One processor as {@link #processors()} shows it. */
@@ -305,13 +285,8 @@ public class ProcessorAdmin {
      * still see the segments from before: a CI run on PostgreSQL once answered a split with one segment.
      */
     private void awaitSegmentCount(String name, int count) {
-        awaitAtMostResizeWait(() -> segmentIds(name).size() == count);
-    }
-
-    /** Asks every 20 ms until {@code done} or {@link #RESIZE_WAIT} has passed. */
-    private static void awaitAtMostResizeWait(java.util.function.BooleanSupplier done) {
         long deadline = System.nanoTime() + RESIZE_WAIT.toNanos();
-        while (!done.getAsBoolean() && System.nanoTime() < deadline) {
+        while (segmentIds(name).size() != count && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(20);
             } catch (InterruptedException e) {
