@@ -60,12 +60,15 @@ public class ProcessorAdmin {
     private final EventProcessingConfiguration processing;
     private final JsonMapper json;
     private final Clock clock;
+    private final String instance;
 
-    public ProcessorAdmin(JdbcTemplate jdbc, EventProcessingConfiguration processing, JsonMapper json, Clock clock) {
+    public ProcessorAdmin(JdbcTemplate jdbc, EventProcessingConfiguration processing, JsonMapper json, Clock clock,
+                          io.ordersvc.platform.axon.InstanceId instance) {
         this.jdbc = jdbc;
         this.processing = processing;
         this.json = json;
         this.clock = clock;
+        this.instance = instance.value();
     }
 
     public Processors processors() {
@@ -101,7 +104,10 @@ public class ProcessorAdmin {
             List<Segment> segments = tokens.getOrDefault(name, List.of()).stream().map(s -> {
                 long behind = s.position() == null ? head : Math.max(0, head - s.position());
                 EventTrackerStatus status = mine.get(s.segment());
-                String state = status == null ? (s.owner() == null ? "unclaimed" : "elsewhere")
+                // Claimed by this instance but worked by none of its threads: after a merge, until Axon's release
+                // of the half it took over has passed.
+                String state = status == null
+                        ? (s.owner() == null || s.owner().equals(instance) ? "unclaimed" : "elsewhere")
                         : status.isErrorState() ? "error"
                         : status.isReplaying() ? "replaying" : status.isCaughtUp() ? "caught_up" : "catching_up";
                 return new Segment(s.segment(), s.owner(), s.position(), s.replaying(), behind,

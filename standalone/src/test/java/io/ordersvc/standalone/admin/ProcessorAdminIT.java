@@ -37,6 +37,9 @@ class ProcessorAdminIT extends IntegrationTest {
     @Autowired
     EventProcessingConfiguration processing;
 
+    @Autowired
+    io.ordersvc.platform.axon.InstanceId instance;
+
     @Test
     void every_processor_shows_its_segments_position_head_and_lag() {
         String seller = token(uniqueId("seller"), "seller", uniqueId("shop"));
@@ -68,14 +71,18 @@ class ProcessorAdminIT extends IntegrationTest {
     void a_segment_no_instance_claims_is_unclaimed_and_one_another_instance_claims_is_elsewhere() {
         String name = uniqueId("retired");
         try {
-            jdbc.update("INSERT INTO token_entry (processor_name, segment, owner) VALUES (?, 0, NULL), (?, 1, ?)",
-                    name, name, "other-instance");
+            jdbc.update("INSERT INTO token_entry (processor_name, segment, owner) VALUES (?, 0, NULL), (?, 1, ?),"
+                    + " (?, 2, ?)", name, name, "other-instance", name, instance.value());
             JsonNode segments = processor(api.get("/api/v1/admin/processors", admin).expect(200).body(), name)
                     .path("segments");
             assertThat(segments.path(0).path("owner").isNull()).isTrue();
             assertThat(segments.path(0).path("state").asString()).isEqualTo("unclaimed");
             assertThat(segments.path(1).path("owner").asString()).isEqualTo("other-instance");
             assertThat(segments.path(1).path("state").asString()).isEqualTo("elsewhere");
+            // This instance's claim that none of its threads works (a merged segment, for a moment) is worked by
+            // no instance either.
+            assertThat(segments.path(2).path("owner").asString()).isEqualTo(instance.value());
+            assertThat(segments.path(2).path("state").asString()).isEqualTo("unclaimed");
         } finally {
             jdbc.update("DELETE FROM token_entry WHERE processor_name = ?", name);
         }
