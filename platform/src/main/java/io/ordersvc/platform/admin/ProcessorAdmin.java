@@ -272,10 +272,9 @@ public class ProcessorAdmin {
             throw busy(name, segment, operation);
         } catch (TimeoutException e) {
             // Axon keeps the instruction for the segment's thread, which takes it after its current batch.
-            throw Refusal.conflict("SEGMENT_BUSY", "the " + operation + " of segment " + segment + " of " + name
-                    + " was not taken by the segment's thread within " + wait.toSeconds() + " s; the thread "
-                    + "may still take it after its current batch: look at GET /api/v1/admin/processors before asking"
-                    + " again");
+            throw busy(name, segment, operation, "was not taken by the segment's thread within " + wait.toSeconds()
+                    + " s; the thread may still take it after its current batch: look at GET /api/v1/admin/processors"
+                    + " before asking again");
         } catch (ExecutionException e) {
             throw busy(name, segment, operation);
         }
@@ -303,9 +302,13 @@ public class ProcessorAdmin {
     }
 
     private static Refusal busy(String name, int segment, String operation) {
-        return Refusal.conflict("SEGMENT_BUSY", "the " + operation + " of segment " + segment + " of " + name
-                + " did not complete (the segment changed hands or is busy); look at GET /api/v1/admin/processors"
-                + " and try again");
+        return busy(name, segment, operation, "did not complete (the segment changed hands or is busy); look at GET"
+                + " /api/v1/admin/processors and try again");
+    }
+
+    private static Refusal busy(String name, int segment, String operation, String what) {
+        return Refusal.conflict("SEGMENT_BUSY", "the " + operation + " of segment " + segment + " of " + name + " "
+                + what);
     }
 
     public DeadLetters deadLetters(String processingGroup, int limit) {

@@ -34,8 +34,9 @@ public class ProcessorAdminController {
             description = "Tracking processors' segments come from token_entry, whichever instance owns them: position "
                     + "(the last global index handled), lag_events (head minus position), lag_ms (the age of the first "
                     + "event not handled), state (caught_up, catching_up, replaying, error; elsewhere: another "
-                    + "instance works it; unclaimed: no instance does, until one claims it). Subscribing processors handle events as they are stored. dead_letters: "
-                    + "events a processor set aside after they failed.")
+                    + "instance works it; unclaimed: no instance does, until one claims it). Subscribing processors "
+                    + "handle events as they are stored. dead_letters: events a processor set aside after they "
+                    + "failed.")
     public ProcessorAdmin.Processors processors() {
         return admin.processors();
     }
