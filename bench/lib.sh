@@ -264,6 +264,20 @@ warm_up() {
   echo "$spent $pct"
 }
 
+# rows_per_order ORDERS_TABLE: the rows this database's tables took (inserted, updated or deleted, as
+# pg_stat_user_tables counts them) per row of ORDERS_TABLE, and how many tables took any ("44.6 23"). What each
+# service writes for an order: the service's events, read models, timers, analytics, points and indexes against the
+# CRUD baseline's order, lines, stock and log (bench/README.md, session 52). pgbench's table and Flyway's are left
+# out. The counts reach the view within a second or so of a transaction (an idle backend's within ten): read them
+# after the load has stopped.
+rows_per_order() {
+  sql "$BENCH_SQL SELECT round(sum(n_tup_ins + n_tup_upd + n_tup_del)::numeric
+         / greatest((SELECT count(*) FROM $1), 1), 1), count(*)
+       FROM pg_stat_user_tables
+       WHERE n_tup_ins + n_tup_upd + n_tup_del > 0 AND relname <> 'bench_event' AND relname !~ 'schema_history'" \
+    | tr '|' ' '
+}
+
 # ---- the CRUD baseline (bench/crud), started beside the service so that their levels can alternate
 
 CRUD_DB=orders_crud

@@ -104,6 +104,11 @@ for c in $LEVELS; do
   rows+=("| $c | $cps | $(field p50_ms "$line") | $(field p95_ms "$line") | $(field p99_ms "$line") | $(field errors "$line") | $tps | $ratio | $(field client_cpu_pct "$line")% | $(( $(field rss_kb "$line") / 1024 )) MB |")
   echo "clients=$c pgbench_tps=$tps"
 done
+# What each service wrote for an order in its warm-up and levels: read after pgbench, the CRUD baseline stopped and
+# the service idle, so that every count has reached pg_stat_user_tables; before the lag and checkout loads.
+read -r svc_rows svc_tables <<<"$(rows_per_order order_view)"
+read -r crud_rows crud_tables <<<"$(DB=$CRUD_DB rows_per_order orders)"
+echo "rows_per_order service=$svc_rows tables=$svc_tables crud=$crud_rows tables=$crud_tables"
 # Projection lag: 32 clients flat out (full load), then paced to half the command rate measured at 32 (each client
 # starts at a random point of its period, so the orders do not arrive in bursts).
 full=$(load clients=32 seconds=$SECS lag=true)
@@ -254,6 +259,10 @@ pgv=$(psql "${PG[@]}" -Atc "SHOW server_version" | cut -d' ' -f1)
   echo "| clients | service commands/s | including catch-up | CRUD commands/s | ratio (incl. catch-up) | p99 service / CRUD | statements per command service / CRUD | errors service / CRUD | JVM CPU per command service / CRUD | PostgreSQL CPU per command service / CRUD | GC pauses service / CRUD |"
   echo "|---|---|---|---|---|---|---|---|---|---|---|"
   printf '%s\n' "${versus[@]}"
+  echo
+  echo "Rows written an order (inserted, updated or deleted: pg_stat_user_tables after the levels, per order placed"
+  echo "in the warm-up and levels): the service $svc_rows in $svc_tables tables (events, read models, timers, analytics,"
+  echo "points, indexes), the CRUD baseline $crud_rows in $crud_tables."
   echo
   echo "Idle (no load, 10 s): $idle statements/s. Payment timers (every ${UNPAID}th order left unpaid, window $WINDOW):"
   echo "$lateness (expiry time minus payable_until, poll interval 2 s)."
