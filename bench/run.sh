@@ -260,9 +260,9 @@ pgv=$(psql "${PG[@]}" -Atc "SHOW server_version" | cut -d' ' -f1)
   echo "|---|---|---|---|---|---|---|---|---|---|---|"
   printf '%s\n' "${versus[@]}"
   echo
-  echo "Rows written an order (inserted, updated or deleted: pg_stat_user_tables after the levels, per order placed"
-  echo "in the warm-up and levels): the service $svc_rows in $svc_tables tables (events, read models, timers, analytics,"
-  echo "points, indexes), the CRUD baseline $crud_rows in $crud_tables."
+  echo "Rows written an order (inserted, updated or deleted: pg_stat_user_tables after the levels, per order"
+  echo "placed in the warm-up and levels): the service $svc_rows in $svc_tables tables (events, read models, timers,"
+  echo "analytics, points, indexes), the CRUD baseline $crud_rows in $crud_tables."
   echo
   echo "Idle (no load, 10 s): $idle statements/s. Payment timers (every ${UNPAID}th order left unpaid, window $WINDOW):"
   echo "$lateness (expiry time minus payable_until, poll interval 2 s)."
