@@ -211,7 +211,7 @@ pgv=$(psql "${PG[@]}" -Atc "SHOW server_version" | cut -d' ' -f1)
   took=$(( $(date +%s) - run_started ))
   echo "$(date -u '+%Y-%m-%d %H:%M UTC') · $cores cores, $mem · PostgreSQL $pgv · command: \`./bench/run.sh\`," \
     "whole run $((took / 60)) min $((took % 60)) s (bound: 15 min)"
-  echo "(BENCH_SECONDS=$SECS, BENCH_CLIENTS=\"$LEVELS\", BENCH_WARMUP=${BENCH_WARMUP:-90}, BENCH_WARMUP_MAX=${BENCH_WARMUP_MAX:-180}). Service, load generator and PostgreSQL share the machine."
+  echo "(BENCH_SECONDS=$SECS, BENCH_CLIENTS=\"$LEVELS\", BENCH_WARMUP=${BENCH_WARMUP:-90}, BENCH_WARMUP_MAX=${BENCH_WARMUP_MAX:-300}). Service, load generator and PostgreSQL share the machine."
   read -r ws wj <<<"$svc_warm"; read -r cs cj <<<"$crud_warm"
   echo "Warm-up at 32 clients until the JIT compiler used under a tenth of a core for 15 s: the service ${ws} s" \
     "(JIT ${wj} % at its end), the CRUD baseline ${cs} s (${cj} %)."
