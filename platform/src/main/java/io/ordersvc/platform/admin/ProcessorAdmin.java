@@ -1,5 +1,6 @@
 package io.ordersvc.platform.admin;
 
+import io.ordersvc.platform.axon.InstanceId;
 import io.ordersvc.shared.error.Refusal;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
@@ -63,7 +64,7 @@ public class ProcessorAdmin {
     private final String instance;
 
     public ProcessorAdmin(JdbcTemplate jdbc, EventProcessingConfiguration processing, JsonMapper json, Clock clock,
-                          io.ordersvc.platform.axon.InstanceId instance) {
+                          InstanceId instance) {
         this.jdbc = jdbc;
         this.processing = processing;
         this.json = json;

@@ -1,5 +1,6 @@
 package io.ordersvc.standalone.admin;
 
+import io.ordersvc.platform.axon.InstanceId;
 import io.ordersvc.shared.order.OrderEvent.OrderDeletedByBuyer;
 import io.ordersvc.standalone.support.Api;
 import io.ordersvc.standalone.support.IntegrationTest;
@@ -38,7 +39,7 @@ class ProcessorAdminIT extends IntegrationTest {
     EventProcessingConfiguration processing;
 
     @Autowired
-    io.ordersvc.platform.axon.InstanceId instance;
+    InstanceId instance;
 
     @Test
     void every_processor_shows_its_segments_position_head_and_lag() {
