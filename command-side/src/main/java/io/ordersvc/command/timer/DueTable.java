@@ -12,9 +12,13 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
@@ -140,6 +144,32 @@ class DueTable {
             }
             return due;
         });
+    }
+
+    /** A timer type's backlog: its due timers not fired yet, and when the oldest of them fell due (null: none). */
+    record Backlog(TimerType type, long due, Instant oldest) {
+    }
+
+    /**
+     * Every type's backlog at {@code now}, a claimed timer included (its sweep is firing it, or died and its claim
+     * will lapse): one statement, a range of the due index per type.
+     */
+    List<Backlog> backlog(Instant now) {
+        String perType = "SELECT timer_type, count(*), min(due_at) FROM order_timer"
+                + " WHERE timer_type = ? AND holds = 0 AND due_at <= ? GROUP BY timer_type";
+        List<Object> args = new ArrayList<>();
+        for (TimerType type : TimerType.values()) {
+            args.add(type.value());
+            args.add(timestamp(now));
+        }
+        Map<String, Backlog> found = new HashMap<>();
+        jdbc.query(Collections.nCopies(TimerType.values().length, perType).stream()
+                .collect(Collectors.joining(" UNION ALL ")), rs -> {
+            TimerType type = TimerType.valueOf(rs.getString(1).toUpperCase(Locale.ROOT));
+            found.put(type.value(), new Backlog(type, rs.getLong(2), instant(rs.getObject(3, OffsetDateTime.class))));
+        }, args.toArray());
+        return Arrays.stream(TimerType.values())
+                .map(t -> found.getOrDefault(t.value(), new Backlog(t, 0, null))).toList();
     }
 
     /** The timers fired: gone, unless the projection moved them meanwhile (a new date, a hold). */

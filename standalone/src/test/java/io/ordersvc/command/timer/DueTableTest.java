@@ -100,6 +100,21 @@ class DueTableTest {
     }
 
     @Test
+    void the_backlog_counts_each_types_due_unheld_rows_claimed_or_not_and_dates_the_oldest() {
+        stored(due("a", PAYMENT_TIMEOUT, Duration.ofSeconds(7)), due("b", PAYMENT_TIMEOUT, Duration.ofSeconds(2)),
+                due("c", PAYMENT_TIMEOUT, Duration.ofSeconds(-5)), new Due("d", AUTO_CONFIRM, NOW.minusSeconds(60), 1),
+                new Due("e", AUTO_CONFIRM, null, 1), due("f", TimerType.REVIEW_WINDOW, Duration.ofSeconds(3)));
+        table.claim(TimerType.REVIEW_WINDOW, NOW, NOW.plus(CLAIM), 10);
+
+        assertThat(table.backlog(NOW)).containsExactly(
+                new DueTable.Backlog(PAYMENT_TIMEOUT, 2, NOW.minusSeconds(7)),
+                new DueTable.Backlog(AUTO_CONFIRM, 0, null),
+                new DueTable.Backlog(TimerType.REVIEW_WINDOW, 1, NOW.minusSeconds(3)),
+                new DueTable.Backlog(TimerType.AFTER_SALES_WINDOW, 0, null),
+                new DueTable.Backlog(TimerType.TICKET_EXPIRY, 0, null));
+    }
+
+    @Test
     void a_fired_row_goes_unless_the_projection_moved_it_since_the_claim() {
         stored(due("fired", AUTO_CONFIRM, Duration.ofSeconds(1)), due("moved", AUTO_CONFIRM, Duration.ofSeconds(1)));
         Instant until = NOW.plus(CLAIM);

@@ -32,6 +32,7 @@ import org.springframework.test.context.ContextConfiguration;
                 "orders.groups.poll-interval=200ms",
                 "orders.archive.every=1d", // OrderArchiveIT sweeps when it means to, not while a test moved the clock
                 "orders.webhooks.poll-interval=200ms",
+                "orders.metrics.max-age=200ms",
                 "orders.webhooks.backoff=100ms",
                 "orders.webhooks.allow-http=true",
                 "orders.logistics.notification-secret=logistics-it-secret",
