@@ -5,9 +5,13 @@ import io.ordersvc.standalone.support.IntegrationTest;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -63,7 +67,8 @@ class KeepingUpMetricsIT extends IntegrationTest {
         Instant claimedUntil = Instant.now().plus(Duration.ofDays(1));
         // Claimed by a sweep that died: no sweep takes it until the claim lapses, and it is late all that while.
         jdbc.update("INSERT INTO order_timer (order_id, timer_type, due_at, holds, claimed_until)"
-                + " VALUES (?, ?, ?, 0, ?)", order, "ticket_expiry", Timestamp.from(dueAt), Timestamp.from(claimedUntil));
+                + " VALUES (?, ?, ?, 0, ?)", order, "ticket_expiry", Timestamp.from(dueAt),
+                Timestamp.from(claimedUntil));
         try {
             Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> {
                 String scrape = scrape();
@@ -78,6 +83,24 @@ class KeepingUpMetricsIT extends IntegrationTest {
         Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(300)).untilAsserted(() ->
                 assertThat(sample(scrape(), "orders_timers_overdue_seconds{type=\"ticket_expiry\"}"))
                         .isLessThan(3600));
+    }
+
+    /** The alerting rules shipped for operators name only metrics the service exposes, each with its labels. */
+    @Test
+    void every_metric_the_shipped_alerting_rules_name_is_scraped() throws Exception {
+        String rules = Files.readString(Path.of("..", "deploy", "prometheus-alerts.yml"));
+        Set<String> named = new TreeSet<>();
+        Matcher m = Pattern.compile("\\b(orders_[a-z_]+)\\b").matcher(rules);
+        while (m.find()) {
+            named.add(m.group(1));
+        }
+        assertThat(named).contains("orders_processor_lag_seconds", "orders_timers_overdue_seconds");
+        Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> {
+            String scrape = scrape();
+            for (String metric : named) {
+                assertThat(scrape).as(metric).containsPattern("(?m)^" + metric + "\\{(processor|type)=\"[^\"]+\"\\} ");
+            }
+        });
     }
 
     private long storedHead() {
