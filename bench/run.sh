@@ -209,8 +209,11 @@ pgv=$(psql "${PG[@]}" -Atc "SHOW server_version" | cut -d' ' -f1)
   echo "# Benchmarks"
   echo
   took=$(( $(date +%s) - run_started ))
+  # Without replay, rebuild and drills: two warm-ups of at most BENCH_WARMUP_MAX each (5 min), then 7-8 min.
+  bound=""
+  if [ -z "${PHASES// /}" ]; then bound=" (bound: $(( 2 * ${BENCH_WARMUP_MAX:-300} / 60 + 8 )) min)"; fi
   echo "$(date -u '+%Y-%m-%d %H:%M UTC') · $cores cores, $mem · PostgreSQL $pgv · command: \`./bench/run.sh\`," \
-    "whole run $((took / 60)) min $((took % 60)) s (bound: 15 min)"
+    "whole run $((took / 60)) min $((took % 60)) s$bound"
   echo "(BENCH_SECONDS=$SECS, BENCH_CLIENTS=\"$LEVELS\", BENCH_WARMUP=${BENCH_WARMUP:-90}, BENCH_WARMUP_MAX=${BENCH_WARMUP_MAX:-300}). Service, load generator and PostgreSQL share the machine."
   read -r ws wj <<<"$svc_warm"; read -r cs cj <<<"$crud_warm"
   echo "Warm-up at 32 clients until the JIT compiler used under a tenth of a core for 15 s: the service ${ws} s" \
