@@ -14,8 +14,9 @@
 #                    lag         PROBE_CLIENTS flat out with the lag probe (acknowledged -> visible in order_view)
 #                    half        the same paced at PROBE_RATE orders/s per client
 #                    statements  PROBE_CLIENTS flat out; the 30 statements that took PostgreSQL longest, to
-#                                target/bench/probe-statements.txt, and the statement time's shares by what it
-#                                serves (a read model, the append, the reads) (needs pg_stat_statements preloaded)
+#                                target/bench/probe-statements.txt, and the statement time's (wall time's) and
+#                                buffers' shares by what they serve (a read model, the append, the reads) (needs
+#                                pg_stat_statements preloaded)
 #   PROBE_CLIENTS  32    PROBE_SECONDS  20
 #   BENCH_WARMUP / BENCH_WARMUP_MAX  the warm-up's bounds, as for run.sh (warm_up, bench/lib.sh: 32 clients until
 #                  the JIT uses under a tenth of a core; a fixed 90 s left the first level 20-35 % slow, session 43)
@@ -54,11 +55,14 @@ if [ -n "${PROBE_SQL:-}" ]; then
   sql "$BENCH_SQL $PROBE_SQL" > /dev/null
 fi
 
-# statement_shares: PostgreSQL's statement time since the reset, by what the statements serve, in % ("order read
-# model 57.2, events appended 15.5, ..."): which read model or step to cut next (bench/README.md, session 50).
+# statement_shares: PostgreSQL's statement time since the reset, by what the statements serve, in %, and in
+# brackets their share of the buffers touched ("order read model 57.2 (31.0), events appended 15.5 (9.8), ..."):
+# which read model or step to cut next (bench/README.md, session 50). The time is wall time: on a saturated machine
+# a processor's batch, one pipeline of statements run back to back, is preempted within it and its statements count
+# the waits for a core; the buffers are the same work whatever the load (session 54).
 statement_shares() {
   sql "$BENCH_SQL WITH s AS (
-         SELECT s.total_exec_time AS t, CASE
+         SELECT s.total_exec_time AS t, s.shared_blks_hit + s.shared_blks_read AS b, CASE
            WHEN query ~ 'order_view|order_line_view|order_log_entry|order_search|order_shipment_view'
                         '|order_receiver_token|order_count' THEN 'order read model'
            WHEN query ~ '^INSERT INTO domain_event_entry' THEN 'events appended'
@@ -71,8 +75,9 @@ statement_shares() {
            ELSE 'command side (other)' END AS what
          FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid
          WHERE d.datname = current_database() AND query !~ '^/\* bench \*/|^DO ')
-       SELECT string_agg(what || ' ' || share, ', ' ORDER BY share DESC)
-       FROM (SELECT what, round(100 * sum(t)::numeric / (SELECT sum(t) FROM s)::numeric, 1) AS share
+       SELECT string_agg(what || ' ' || share || ' (' || buffers || ')', ', ' ORDER BY share DESC)
+       FROM (SELECT what, round(100 * sum(t)::numeric / (SELECT sum(t) FROM s)::numeric, 1) AS share,
+               round(100 * sum(b)::numeric / greatest((SELECT sum(b) FROM s), 1)::numeric, 1) AS buffers
              FROM s GROUP BY what) g"
 }
 
@@ -109,11 +114,12 @@ for phase in ${PROBE_PHASES:-level lag}; do
     statements)
       statements_reset
       load_at $PORT clients="$clients" seconds="$seconds" > /dev/null
-      sql "$BENCH_SQL SELECT round(total_exec_time::numeric), calls, rows,
-             left(regexp_replace(query, '\s+', ' ', 'g'), 160)
+      sql "$BENCH_SQL SELECT round(total_exec_time::numeric), calls, rows, shared_blks_hit + shared_blks_read,
+             wal_bytes, left(regexp_replace(query, '\s+', ' ', 'g'), 160)
            FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid WHERE d.datname = current_database()
            ORDER BY total_exec_time DESC LIMIT 30" > target/bench/probe-statements.txt
-      echo "statements $name: target/bench/probe-statements.txt (ms, calls, rows, statement); time by what it serves:" \
+      echo "statements $name: target/bench/probe-statements.txt (ms, calls, rows, buffers, WAL bytes," \
+        "statement); wall time (buffers) by what it serves:" \
         "$(statement_shares)";;
     *) echo "unknown phase $phase (level, lag, half, statements)" >&2; exit 2;;
   esac
