@@ -21,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The database goes away under a running service and comes back: meanwhile every request is answered promptly with
- * 503 problem+json and health is DOWN; afterwards the service works again without a restart.
+ * 503 problem+json, health is DOWN and the gauges read from the database are NaN; afterwards the service works
+ * again without a restart.
  */
 class DatabaseOutageIT {
 
@@ -71,6 +72,13 @@ class DatabaseOutageIT {
             Api.Response health = api.get("/actuator/health", null);
             assertThat(health.status()).isEqualTo(503);
             assertThat(health.text("status")).isEqualTo("DOWN");
+            // Monitoring still scrapes: the gauges read from the database say they do not know.
+            long scrapeStarted = System.nanoTime();
+            Api.Response scrape = api.get("/actuator/prometheus", null);
+            assertThat(scrape.status()).isEqualTo(200);
+            assertThat(scrape.raw()).contains("orders_processor_lag_seconds{processor=\"orders\"} NaN")
+                    .contains("orders_timers_due{type=\"payment_timeout\"} NaN");
+            assertThat(Duration.ofNanos(System.nanoTime() - scrapeStarted)).isLessThan(Duration.ofSeconds(10));
 
             proxy.up();
             // Polled more slowly than Hikari's 500 ms alive-bypass window, so pooled connections are validated (H2's
