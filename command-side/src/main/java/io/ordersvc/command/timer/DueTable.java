@@ -15,7 +15,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.HashMap;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -162,14 +162,12 @@ class DueTable {
             args.add(type.value());
             args.add(timestamp(now));
         }
-        Map<String, Backlog> found = new HashMap<>();
-        jdbc.query(Collections.nCopies(TimerType.values().length, perType).stream()
-                .collect(Collectors.joining(" UNION ALL ")), rs -> {
+        Map<TimerType, Backlog> found = new EnumMap<>(TimerType.class);
+        jdbc.query(String.join(" UNION ALL ", Collections.nCopies(TimerType.values().length, perType)), rs -> {
             TimerType type = TimerType.valueOf(rs.getString(1).toUpperCase(Locale.ROOT));
-            found.put(type.value(), new Backlog(type, rs.getLong(2), instant(rs.getObject(3, OffsetDateTime.class))));
+            found.put(type, new Backlog(type, rs.getLong(2), instant(rs.getObject(3, OffsetDateTime.class))));
         }, args.toArray());
-        return Arrays.stream(TimerType.values())
-                .map(t -> found.getOrDefault(t.value(), new Backlog(t, 0, null))).toList();
+        return Arrays.stream(TimerType.values()).map(t -> found.getOrDefault(t, new Backlog(t, 0, null))).toList();
     }
 
     /** The timers fired: gone, unless the projection moved them meanwhile (a new date, a hold). */
