@@ -28,9 +28,11 @@ class DueTable {
 
     private static final int IN_LIST = 200;
     private static final String COLUMNS = "order_id, timer_type, due_at, holds";
+    /** Rows of a type (1) due by a time (2), claimed or not: a held row is not due. */
+    private static final String DUE_CLAIMED_OR_NOT = " FROM order_timer WHERE timer_type = ? AND holds = 0"
+            + " AND due_at <= ?";
     /** Rows of a type (1) due by a time (2) that no live claim holds (3: the same time). */
-    private static final String DUE = " FROM order_timer WHERE timer_type = ? AND holds = 0 AND due_at <= ?"
-            + " AND (claimed_until IS NULL OR claimed_until <= ?)";
+    private static final String DUE = DUE_CLAIMED_OR_NOT + " AND (claimed_until IS NULL OR claimed_until <= ?)";
     private static final RowMapper<Due> ROW = (rs, i) -> new Due(rs.getString(1),
             TimerType.valueOf(rs.getString(2).toUpperCase(Locale.ROOT)), instant(rs.getObject(3, OffsetDateTime.class)), rs.getInt(4));
 
@@ -155,8 +157,7 @@ class DueTable {
      * will lapse): one statement, a range of the due index per type.
      */
     List<Backlog> backlog(Instant now) {
-        String perType = "SELECT timer_type, count(*), min(due_at) FROM order_timer"
-                + " WHERE timer_type = ? AND holds = 0 AND due_at <= ? GROUP BY timer_type";
+        String perType = "SELECT timer_type, count(*), min(due_at)" + DUE_CLAIMED_OR_NOT + " GROUP BY timer_type";
         List<Object> args = new ArrayList<>();
         for (TimerType type : TimerType.values()) {
             args.add(type.value());

@@ -48,8 +48,9 @@ class TimerMetrics {
         List<Reading> readings = new ArrayList<>();
         for (DueTable.Backlog backlog : table.backlog(now)) {
             readings.add(new Reading(Key.of(DUE, "type", backlog.type().value()), backlog.due()));
+            // The oldest is due by now: the backlog was read up to it.
             readings.add(new Reading(Key.of(OVERDUE, "type", backlog.type().value()), backlog.oldest() == null ? 0
-                    : Math.max(0, Duration.between(backlog.oldest(), now).toMillis()) / 1000.0));
+                    : Duration.between(backlog.oldest(), now).toMillis() / 1000.0));
         }
         return readings;
     }
