@@ -26,6 +26,30 @@ fresh_database() {
   createdb "${PG[@]}" "$DB"
 }
 
+# BENCH_AUTOVACUUM=on|off: PostgreSQL's autovacuum for the script's run (ALTER SYSTEM and a reload; the setting
+# this file had is put back when the script ends). Unset: the server's own, which is "off" on this machine
+# (conf.d/90-ci.conf), where PostgreSQL's default, and so most production databases, have it on.
+autovacuum_for_run() {
+  case "${BENCH_AUTOVACUUM:-}" in
+    "") return 0;;
+    on|off) ;;
+    *) echo "BENCH_AUTOVACUUM must be on or off, not '$BENCH_AUTOVACUUM'" >&2; exit 2;;
+  esac
+  AUTOVACUUM_BEFORE=$(psql "${PG[@]}" -Atc "SELECT coalesce((SELECT setting FROM pg_file_settings
+      WHERE name = 'autovacuum' AND sourcefile LIKE '%postgresql.auto.conf' AND applied), '')")
+  psql "${PG[@]}" -qc "ALTER SYSTEM SET autovacuum = $BENCH_AUTOVACUUM" -c "SELECT pg_reload_conf()" >/dev/null
+}
+autovacuum_restore() {
+  [ -n "${BENCH_AUTOVACUUM:-}" ] || return 0
+  if [ -n "${AUTOVACUUM_BEFORE:-}" ]; then
+    psql "${PG[@]}" -qc "ALTER SYSTEM SET autovacuum = $AUTOVACUUM_BEFORE" -c "SELECT pg_reload_conf()" >/dev/null
+  else
+    psql "${PG[@]}" -qc "ALTER SYSTEM RESET autovacuum" -c "SELECT pg_reload_conf()" >/dev/null
+  fi
+}
+# What a run's header says of it: "autovacuum on" or "autovacuum off".
+autovacuum_now() { echo "autovacuum $(psql "${PG[@]}" -Atc "SHOW autovacuum")"; }
+
 # wait_http URL [seconds]: until the URL answers 2xx.
 wait_http() {
   for _ in $(seq 1 "${2:-120}"); do

@@ -22,6 +22,7 @@
 #                  the JIT uses under a tenth of a core; a fixed 90 s left the first level 20-35 % slow, session 43)
 #   PROBE_RATE     3     PROBE_JVM      JVM options added to run.sh's    PROBE_ARGS  service arguments added
 #   PROBE_SQL      SQL run on the probe's database after the warm-up (an ANALYZE, an index dropped or changed)
+#   BENCH_AUTOVACUUM  on|off: PostgreSQL's autovacuum for the probe, put back at its end (bench/lib.sh)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jar=${1:-$(ls standalone/target/standalone-*-SNAPSHOT.jar | head -n 1)}
@@ -35,12 +36,14 @@ clients=${PROBE_CLIENTS:-32}
 seconds=${PROBE_SECONDS:-20}
 name=$(basename "$jar")
 
+autovacuum_for_run
+trap 'autovacuum_restore' EXIT
 fresh_database
 java "${JAVA_ARGS[@]}" "${extra_jvm[@]}" -jar "$jar" --spring.profiles.active=postgres --ORDERS_DB_HOST=127.0.0.1 \
   --ORDERS_DB_USER=postgres --ORDERS_DB_NAME=$DB --server.port=$PORT --management.server.port=$MPORT \
   --ORDERS_PAYMENT_WINDOW=30s --logging.level.root=WARN "${extra_args[@]}" > target/bench/probe.log 2>&1 &
 svc=$!
-trap 'stop $svc' EXIT
+trap 'stop $svc; autovacuum_restore' EXIT
 wait_http "http://127.0.0.1:$MPORT/actuator/health" 180
 read -r warmed jit <<<"$(warm_up $PORT $svc)"
 echo "warm-up $name: ${warmed} s, the JIT at ${jit} % of a core at its end"

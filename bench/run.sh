@@ -3,6 +3,7 @@
 #   ./bench/run.sh                 # 90 s warm-up, 20 s per level, 8/32/64 clients; replay of ~1M events; drills
 #   BENCH_SECONDS=10 BENCH_CLIENTS="8 32" BENCH_REPLAY_ORDERS=20000 ./bench/run.sh   # a quick look
 #   BENCH_PHASES="" ./bench/run.sh       # commands, keeping up and lag only (no replay, no drills)
+#   BENCH_AUTOVACUUM=on ./bench/run.sh  # PostgreSQL's autovacuum on for the run (unset: as the server has it)
 # 1. Commands: the standalone service on the local PostgreSQL (fresh database orders_bench), driven over HTTP with
 #    real tokens (place a 1-3 line order, pay, ship, confirm receipt; 1,000 buyers) at each level, each level also
 #    measured on the CRUD baseline (bench/crud) running beside it; pgbench runs a one-row insert of an event-sized
@@ -43,7 +44,8 @@ runs=$(( $(cat "$counter" 2>/dev/null || echo 0) + 1 ))
 echo $runs > "$counter"
 if (( runs % 2 == 1 )); then crud_first=yes; else crud_first=no; fi
 crud_lines=""
-trap 'kill ${svc:-} ${crud:-} 2>/dev/null || true' EXIT
+autovacuum_for_run
+trap 'kill ${svc:-} ${crud:-} 2>/dev/null || true; autovacuum_restore' EXIT
 crud_start # idle while the service warms up and between its own levels
 crud_measure() {
   local line
@@ -205,13 +207,14 @@ targets() {
 cores=$(nproc)
 mem=$(free -g | awk '/^Mem:/ { print $2 " GiB" }')
 pgv=$(psql "${PG[@]}" -Atc "SHOW server_version" | cut -d' ' -f1)
+pgv="$pgv ($(autovacuum_now))"
 {
   echo "# Benchmarks"
   echo
   took=$(( $(date +%s) - run_started ))
-  # Without replay, rebuild and drills: two warm-ups of at most BENCH_WARMUP_MAX each (5 min), then 7-8 min.
+  # Without replay, rebuild and drills: two warm-ups of at most BENCH_WARMUP_MAX each (5 min), then 7-10 min.
   bound=""
-  if [ -z "${PHASES// /}" ]; then bound=" (bound: $(( 2 * ${BENCH_WARMUP_MAX:-300} / 60 + 8 )) min)"; fi
+  if [ -z "${PHASES// /}" ]; then bound=" (bound: $(( 2 * ${BENCH_WARMUP_MAX:-300} / 60 + 10 )) min)"; fi
   echo "$(date -u '+%Y-%m-%d %H:%M UTC') · $cores cores, $mem · PostgreSQL $pgv · command: \`./bench/run.sh\`," \
     "whole run $((took / 60)) min $((took % 60)) s$bound"
   echo "(BENCH_SECONDS=$SECS, BENCH_CLIENTS=\"$LEVELS\", BENCH_WARMUP=${BENCH_WARMUP:-90}, BENCH_WARMUP_MAX=${BENCH_WARMUP_MAX:-300}). Service, load generator and PostgreSQL share the machine."
