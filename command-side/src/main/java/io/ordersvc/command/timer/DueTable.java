@@ -37,21 +37,22 @@ class DueTable {
             TimerType.valueOf(rs.getString(2).toUpperCase(Locale.ROOT)), instant(rs.getObject(3, OffsetDateTime.class)), rs.getInt(4));
 
     /**
-     * An order's rows by their whole key, each order with every timer type: on PostgreSQL one nested loop over the
-     * primary key, however many orders. By {@code order_id IN (...)} alone PostgreSQL had to guess how many rows each
-     * order has; without statistics (a young table, or autovacuum off as on the bench machine) it guessed half a
-     * percent of the table per order, and from about 22 orders on it scanned the whole table: 17-27 ms a batch
-     * instead of 0.1, a seventh of PostgreSQL's CPU under load (bench/README.md, session 23). A unique key needs no
-     * statistics to be estimated. Each key is its own subquery ({@code LATERAL ... LIMIT 1}): as a plain join the
-     * planner weighed one pass over the table against a probe per key, and with the table's size as it last saw it
-     * (autovacuum off, or a young table) it hashed the keys and scanned every row, dead ones included: 3 ms a batch
-     * at 7,000 rows under load, a tenth of PostgreSQL's time per command (bench/README.md, session 30). A subquery
-     * that stops at its first row is not pulled up into a join, so each key is one probe of the primary key.
+     * The rows of a batch's orders: on PostgreSQL one probe of the primary key per order, however many orders. By
+     * {@code order_id IN (...)} PostgreSQL had to guess how many rows each order has; without statistics (a young
+     * table, or autovacuum off as on the bench machine) it guessed half a percent of the table per order, and from
+     * about 22 orders on it scanned the whole table: 17-27 ms a batch instead of 0.1, a seventh of PostgreSQL's CPU
+     * under load (bench/README.md, session 23). As a plain join of the keys it weighed one pass over the table
+     * against a probe per key and, with the table's size as it last saw it, hashed the keys and scanned every row,
+     * dead ones included (session 30). So each order is its own subquery ({@code LATERAL}), which its {@code LIMIT}
+     * keeps from being pulled up into a join, and its rows come in the primary key's order: a scan of the table
+     * would have to read it whole and sort it before its first row, whatever PostgreSQL guesses, while the key's
+     * index hands them over in order at once. Until session 55 each order was looked up with each of the five timer
+     * types, a probe of the key each: five times the buffers for the one to three rows an order has.
      */
-    static final String BY_KEYS = "SELECT t.order_id, t.timer_type, t.due_at, t.holds"
-            + " FROM unnest(?::varchar[], ?::varchar[]) AS k(order_id, timer_type)"
+    static final String BY_ORDERS = "SELECT t.order_id, t.timer_type, t.due_at, t.holds"
+            + " FROM unnest(?::varchar[]) AS k(order_id)"
             + " CROSS JOIN LATERAL (SELECT x.order_id, x.timer_type, x.due_at, x.holds FROM order_timer x"
-            + " WHERE x.order_id = k.order_id AND x.timer_type = k.timer_type LIMIT 1) t";
+            + " WHERE x.order_id = k.order_id ORDER BY x.timer_type LIMIT " + TimerType.values().length + ") t";
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
@@ -69,14 +70,7 @@ class DueTable {
             return List.of();
         }
         if (postgres.getAsBoolean()) {
-            TimerType[] types = TimerType.values();
-            String[] keyIds = new String[ids.size() * types.length];
-            String[] keyTypes = new String[keyIds.length];
-            for (int i = 0; i < keyIds.length; i++) {
-                keyIds[i] = ids.get(i / types.length);
-                keyTypes[i] = types[i % types.length].value();
-            }
-            return jdbc.query(BY_KEYS, ROW, keyIds, keyTypes);
+            return jdbc.query(BY_ORDERS, ROW, (Object) ids.toArray(String[]::new));
         }
         List<Due> rows = new ArrayList<>();
         for (int from = 0; from < ids.size(); from += IN_LIST) {
