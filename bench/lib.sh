@@ -37,16 +37,15 @@ autovacuum_for_run() {
   esac
   AUTOVACUUM_BEFORE=$(psql "${PG[@]}" -Atc "SELECT coalesce((SELECT setting FROM pg_file_settings
       WHERE name = 'autovacuum' AND sourcefile LIKE '%postgresql.auto.conf' AND applied), '')")
-  psql "${PG[@]}" -qc "ALTER SYSTEM SET autovacuum = $BENCH_AUTOVACUUM" -c "SELECT pg_reload_conf()" >/dev/null
+  autovacuum_system "SET autovacuum = $BENCH_AUTOVACUUM"
 }
 autovacuum_restore() {
   [ -n "${BENCH_AUTOVACUUM:-}" ] || return 0
-  if [ -n "${AUTOVACUUM_BEFORE:-}" ]; then
-    psql "${PG[@]}" -qc "ALTER SYSTEM SET autovacuum = $AUTOVACUUM_BEFORE" -c "SELECT pg_reload_conf()" >/dev/null
-  else
-    psql "${PG[@]}" -qc "ALTER SYSTEM RESET autovacuum" -c "SELECT pg_reload_conf()" >/dev/null
-  fi
+  if [ -n "${AUTOVACUUM_BEFORE:-}" ]; then autovacuum_system "SET autovacuum = $AUTOVACUUM_BEFORE"
+  else autovacuum_system "RESET autovacuum"; fi
 }
+# autovacuum_system "SET ..."|"RESET ...": ALTER SYSTEM, then the server reloads its configuration.
+autovacuum_system() { psql "${PG[@]}" -qc "ALTER SYSTEM $1" -c "SELECT pg_reload_conf()" >/dev/null; }
 # What a run's header says of it: "autovacuum on" or "autovacuum off".
 autovacuum_now() { echo "autovacuum $(psql "${PG[@]}" -Atc "SHOW autovacuum")"; }
 

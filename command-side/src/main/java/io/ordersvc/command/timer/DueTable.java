@@ -33,6 +33,9 @@ class DueTable {
             + " AND due_at <= ?";
     /** Rows of a type (1) due by a time (2) that no live claim holds (3: the same time). */
     private static final String DUE = DUE_CLAIMED_OR_NOT + " AND (claimed_until IS NULL OR claimed_until <= ?)";
+    /** Every type's due rows counted, claimed or not, and the oldest's due date: a type (1) and a time (2) each. */
+    private static final String BACKLOG = String.join(" UNION ALL ", Collections.nCopies(TimerType.values().length,
+            "SELECT timer_type, count(*), min(due_at)" + DUE_CLAIMED_OR_NOT + " GROUP BY timer_type"));
     private static final RowMapper<Due> ROW = (rs, i) -> new Due(rs.getString(1),
             TimerType.valueOf(rs.getString(2).toUpperCase(Locale.ROOT)), instant(rs.getObject(3, OffsetDateTime.class)), rs.getInt(4));
 
@@ -151,14 +154,13 @@ class DueTable {
      * will lapse): one statement, a range of the due index per type.
      */
     List<Backlog> backlog(Instant now) {
-        String perType = "SELECT timer_type, count(*), min(due_at)" + DUE_CLAIMED_OR_NOT + " GROUP BY timer_type";
         List<Object> args = new ArrayList<>();
         for (TimerType type : TimerType.values()) {
             args.add(type.value());
             args.add(timestamp(now));
         }
         Map<TimerType, Backlog> found = new EnumMap<>(TimerType.class);
-        jdbc.query(String.join(" UNION ALL ", Collections.nCopies(TimerType.values().length, perType)), rs -> {
+        jdbc.query(BACKLOG, rs -> {
             TimerType type = TimerType.valueOf(rs.getString(1).toUpperCase(Locale.ROOT));
             found.put(type, new Backlog(type, rs.getLong(2), instant(rs.getObject(3, OffsetDateTime.class))));
         }, args.toArray());
