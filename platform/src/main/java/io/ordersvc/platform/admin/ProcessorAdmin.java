@@ -22,6 +22,9 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -31,7 +34,7 @@ import java.util.concurrent.TimeoutException;
  * what this instance runs, and the dead letters. Knows no feature: it reads Axon's own tables and configuration.
  */
 @Component
-public class ProcessorAdmin {
+public class ProcessorAdmin implements AutoCloseable {
 
     /** One segment of a tracking processor, wherever it runs. lagMs: the age of the first event it has not handled. */
     public record Segment(int segment, String owner, Long position, boolean replaying, long lagEvents, long lagMs,
@@ -62,6 +65,12 @@ public class ProcessorAdmin {
     private final JsonMapper json;
     private final Clock clock;
     private final String instance;
+    /** One daemon thread that keeps a merge's other half released until the merge has run. */
+    private final ScheduledExecutorService releases = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "merge-releases");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     public ProcessorAdmin(JdbcTemplate jdbc, EventProcessingConfiguration processing, JsonMapper json, Clock clock,
                           InstanceId instance) {
@@ -208,9 +217,40 @@ public class ProcessorAdmin {
                     + "of segment " + segment + ", is worked by " + partnerOwner + "; ask that instance")
                     .with("owner", partnerOwner);
         }
-        await(name, segment, "merge", processor.mergeSegment(segment), RESIZE_WAIT);
+        await(name, segment, "merge", mergeKeepingReleased(processor, segment, partner, releases), RESIZE_WAIT);
         awaitSegmentCount(name, ids.size() - 1);
         return processor(name);
+    }
+
+    /** How long a merge's other half is kept released at most, should the merge never run (processor stopped). */
+    static final Duration KEEP_RELEASED_AT_MOST = Duration.ofMinutes(10);
+
+    /**
+     * Asks Axon to merge the segment with its other half, and keeps that half released (on this instance) until the
+     * merge has run. Axon's merge instruction, run by the segment's thread, releases the other half for twice the
+     * claim interval and then waits, without end, for that half's thread to let it go. That thread notices a release
+     * only between two batches or after up to a second of waiting for events; if the release has lapsed by then, it
+     * works on, and the merging thread spins for ever while its half of the projection stands still (a CI run on a
+     * fast machine: SEGMENT_BUSY, the thread in MergeSegmentInstruction's Thread.yield). Released again every 100 ms
+     * for a second each time, the half is let go at its thread's next look, whenever that comes.
+     */
+    static CompletableFuture<Boolean> mergeKeepingReleased(StreamingEventProcessor processor, int segment, int partner,
+                                                           ScheduledExecutorService releases) {
+        CompletableFuture<Boolean> merged = processor.mergeSegment(segment);
+        if (merged.isDone()) {
+            return merged;
+        }
+        processor.releaseSegment(partner, 1, TimeUnit.SECONDS);
+        ScheduledFuture<?> again = releases.scheduleWithFixedDelay(
+                () -> processor.releaseSegment(partner, 1, TimeUnit.SECONDS), 100, 100, TimeUnit.MILLISECONDS);
+        merged.whenComplete((ok, failure) -> again.cancel(false));
+        releases.schedule(() -> again.cancel(false), KEEP_RELEASED_AT_MOST.toMillis(), TimeUnit.MILLISECONDS);
+        return merged;
+    }
+
+    @Override
+    public void close() {
+        releases.shutdownNow();
     }
 
     /** One processor as {@link #processors()} shows it. */

@@ -1,0 +1,83 @@
+package io.ordersvc.platform.admin;
+
+import org.axonframework.common.transaction.NoTransactionManager;
+import org.axonframework.eventhandling.EventMessageHandler;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.Segment;
+import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
+import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A merge whose other half is in a batch longer than Axon's release of it (twice the claim interval) still runs: on
+ * its own, Axon's merging thread would wait for that half for ever once its release lapsed.
+ */
+class ProcessorAdminMergeTest {
+
+    private final ScheduledExecutorService releases = Executors.newSingleThreadScheduledExecutor();
+    private TrackingEventProcessor processor;
+
+    @AfterEach
+    void stop() {
+        releases.shutdownNow();
+        if (processor != null) {
+            processor.shutdownAsync();
+        }
+    }
+
+    @Test
+    void the_other_half_is_let_go_after_a_batch_that_outlasted_axons_release() throws Exception {
+        CountDownLatch inLongBatch = new CountDownLatch(1);
+        EventMessageHandler slow = event -> {
+            inLongBatch.countDown();
+            Thread.sleep(1_500); // the claim interval is 50 ms: Axon releases the half for 100 ms
+            return null;
+        };
+        EmbeddedEventStore store = EmbeddedEventStore.builder()
+                .storageEngine(new InMemoryEventStorageEngine()).build();
+        processor = TrackingEventProcessor.builder().name("merging")
+                .eventHandlerInvoker(SimpleEventHandlerInvoker.builder().eventHandlers(slow).build())
+                .messageSource(store).tokenStore(new InMemoryTokenStore())
+                .transactionManager(NoTransactionManager.INSTANCE)
+                .trackingEventProcessorConfiguration(TrackingEventProcessorConfiguration.forParallelProcessing(2)
+                        .andInitialSegmentsCount(2).andTokenClaimInterval(50, TimeUnit.MILLISECONDS)
+                        .andEventAvailabilityTimeout(100, TimeUnit.MILLISECONDS))
+                .build();
+        processor.start();
+        awaitSegments(0, 1);
+        // an event of segment 1, the other half of segment 0
+        Segment one = Segment.computeSegment(1, 0, 1);
+        String aggregate = IntStream.range(0, 100).mapToObj(i -> "order-" + i).filter(one::matches).findFirst()
+                .orElseThrow();
+        store.publish(new GenericDomainEventMessage<>("Order", aggregate, 0, "placed"));
+        assertThat(inLongBatch.await(5, TimeUnit.SECONDS)).isTrue();
+
+        CompletableFuture<Boolean> merged = ProcessorAdmin.mergeKeepingReleased(processor, 0, 1, releases);
+
+        assertThat(merged.get(10, TimeUnit.SECONDS)).isTrue();
+        awaitSegments(0);
+    }
+
+    private void awaitSegments(Integer... segments) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!processor.processingStatus().keySet().equals(java.util.Set.of(segments))
+                && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(processor.processingStatus().keySet()).containsExactlyInAnyOrder(segments);
+    }
+}
