@@ -17,6 +17,9 @@
 #                                target/bench/probe-statements.txt, and the statement time's (wall time's) and
 #                                buffers' shares by what they serve (a read model, the append, the reads) (needs
 #                                pg_stat_statements preloaded)
+#                    pages       a checkpoint, then PROBE_CLIENTS flat out: full-page images (pages first written
+#                                since the checkpoint), WAL records and KB a command, by what they serve; the
+#                                indexes' MB a thousand orders
 #   PROBE_CLIENTS  32    PROBE_SECONDS  20
 #   BENCH_WARMUP / BENCH_WARMUP_MAX  the warm-up's bounds, as for run.sh (warm_up, bench/lib.sh: 32 clients until
 #                  the JIT uses under a tenth of a core; a fixed 90 s left the first level 20-35 % slow, session 43)
@@ -63,9 +66,7 @@ fi
 # which read model or step to cut next (bench/README.md, session 50). The time is wall time: on a saturated machine
 # a processor's batch, one pipeline of statements run back to back, is preempted within it and its statements count
 # the waits for a core; the buffers are the same work whatever the load (session 54).
-statement_shares() {
-  sql "$BENCH_SQL WITH s AS (
-         SELECT s.total_exec_time AS t, s.shared_blks_hit + s.shared_blks_read AS b, CASE
+PURPOSE="CASE
            WHEN query ~ 'order_view|order_line_view|order_log_entry|order_search|order_shipment_view'
                         '|order_receiver_token|order_count' THEN 'order read model'
            WHEN query ~ '^INSERT INTO domain_event_entry' THEN 'events appended'
@@ -75,9 +76,14 @@ statement_shares() {
            WHEN query ~ 'wallet_view|member_view|points_ledger' THEN 'wallet/member/points'
            WHEN query ~ 'order_timer' THEN 'timers'
            WHEN query ~ 'product_sku_view|product_view' THEN 'products'
-           ELSE 'command side (other)' END AS what
-         FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid
-         WHERE d.datname = current_database() AND query !~ '^/\* bench \*/|^DO ')
+           ELSE 'command side (other)' END"
+# The statements of this database since the reset, with what each serves ($PURPOSE), bench's own left out.
+OWN_STATEMENTS="FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid
+         WHERE d.datname = current_database() AND query !~ '^/\* bench \*/|^DO '"
+statement_shares() {
+  sql "$BENCH_SQL WITH s AS (
+         SELECT s.total_exec_time AS t, s.shared_blks_hit + s.shared_blks_read AS b, $PURPOSE AS what
+         $OWN_STATEMENTS)
        SELECT string_agg(what || ' ' || share || ' (' || buffers || ')', ', ' ORDER BY share DESC)
        FROM (SELECT what, round(100 * sum(t)::numeric / (SELECT sum(t) FROM s)::numeric, 1) AS share,
                round(100 * sum(b)::numeric / greatest((SELECT sum(b) FROM s), 1)::numeric, 1) AS buffers
@@ -124,7 +130,23 @@ for phase in ${PROBE_PHASES:-level lag}; do
       echo "statements $name: target/bench/probe-statements.txt (ms, calls, rows, buffers, WAL bytes," \
         "statement); wall time (buffers) by what it serves:" \
         "$(statement_shares)";;
-    *) echo "unknown phase $phase (level, lag, half, statements)" >&2; exit 2;;
+    pages)
+      # After a checkpoint the first change of each page copies the whole page into the WAL (full_page_writes):
+      # the full-page images a command causes count the distinct pages its writes and its processors' touch.
+      sql "$BENCH_SQL CHECKPOINT" > /dev/null
+      statements_reset
+      line=$(load_at $PORT clients="$clients" seconds="$seconds")
+      caught_up
+      n=$(field commands "$line")
+      read -r fpi records bytes <<<"$(sql "$BENCH_SQL SELECT sum(wal_fpi), sum(wal_records), sum(wal_bytes)
+        $OWN_STATEMENTS" | tr '|' ' ')"
+      echo "pages $name: cps=$(field cps "$line") wal_fpi=$(per_command "$fpi" "$n")" \
+        "wal_records=$(per_command "$records" "$n") wal_kb=$(per_command "$((bytes / 1024))" "$n")" \
+        "index_mb_per_1k_orders=$(sql "$BENCH_SQL SELECT round(sum(pg_indexes_size(relid)) / 1048576.0
+          / greatest((SELECT count(*) FROM order_view), 1) * 1000, 2) FROM pg_stat_user_tables")" \
+        "full-page images by what they serve: $(sql "$BENCH_SQL SELECT string_agg(what || ' ' || f, ', '
+          ORDER BY f DESC) FROM (SELECT $PURPOSE AS what, sum(wal_fpi) AS f $OWN_STATEMENTS GROUP BY 1) g")";;
+    *) echo "unknown phase $phase (level, lag, half, statements, pages)" >&2; exit 2;;
   esac
   caught_up
 done

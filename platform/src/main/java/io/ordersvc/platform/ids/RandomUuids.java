@@ -1,7 +1,6 @@
 package io.ordersvc.platform.ids;
 
 import org.axonframework.common.IdentifierFactory;
-import org.springframework.util.IdGenerator;
 
 import java.nio.ByteBuffer;
 import java.util.UUID;
@@ -9,10 +8,10 @@ import java.util.UUID;
 /**
  * Random (version 4) UUIDs from the calling thread's own generator ({@link ThreadRandom}), not from
  * {@link UUID#randomUUID()}'s one lock for the whole JVM. Axon's {@link IdentifierFactory} (named in
- * {@code META-INF/services}, which Axon reads when it first needs one: every command and event message's id) and
- * Spring's {@link IdGenerator} for the service's own resource ids ({@link IdsConfig}).
+ * {@code META-INF/services}, which Axon reads when it first needs one: every command and event message's id), request
+ * ids and key ids. Resource ids are time-ordered instead ({@link TimeOrderedUuids}).
  */
-public final class RandomUuids extends IdentifierFactory implements IdGenerator {
+public final class RandomUuids extends IdentifierFactory {
 
     /** A random version 4 UUID (RFC 9562, section 5.4). */
     public static UUID next() {
@@ -27,10 +26,5 @@ public final class RandomUuids extends IdentifierFactory implements IdGenerator 
     @Override
     public String generateIdentifier() {
         return next().toString();
-    }
-
-    @Override
-    public UUID generateId() {
-        return next();
     }
 }

@@ -78,10 +78,4 @@ class RandomUuidsTest {
         }
         assertThat(faces).containsExactlyInAnyOrder(0, 1, 2, 3, 4, 5);
     }
-
-    @Test
-    void springs_id_generator_gives_the_same_kind_of_id() {
-        assertThat(new RandomUuids().generateId().version()).isEqualTo(4);
-        assertThat(new RandomUuids().generateIdentifier()).hasSize(36);
-    }
 }
