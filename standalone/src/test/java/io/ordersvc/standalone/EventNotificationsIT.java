@@ -35,7 +35,8 @@ class EventNotificationsIT extends IntegrationTest {
     @Autowired
     EventArrivals arrivals;
 
-    @Autowired
+    /** PostgreSQL's only: on H2 there is none, and the tests are skipped (the field must not fail them first). */
+    @Autowired(required = false)
     EventAnnouncer announcer;
 
     @BeforeEach

@@ -230,7 +230,7 @@ public class ProcessorAdmin implements AutoCloseable {
      * merge has run. Axon's merge instruction, run by the segment's thread, releases the other half for twice the
      * claim interval and then waits, without end, for that half's thread to let it go. That thread notices a release
      * only between two batches or after up to a second of waiting for events; if the release has lapsed by then, it
-     * works on, and the merging thread spins for ever while its half of the projection stands still (a CI run on a
+     * works on, and the merging thread spins for ever while its half of the projection stands still (a test run on a
      * fast machine: SEGMENT_BUSY, the thread in MergeSegmentInstruction's Thread.yield). Released again every 100 ms
      * for a second each time, the half is let go at its thread's next look, whenever that comes.
      */
