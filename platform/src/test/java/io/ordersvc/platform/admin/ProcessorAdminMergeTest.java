@@ -13,6 +13,8 @@ import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageE
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -21,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A merge whose other half is in a batch longer than Axon's release of it (twice the claim interval) still runs: on
@@ -42,9 +45,10 @@ class ProcessorAdminMergeTest {
     @Test
     void the_other_half_is_let_go_after_a_batch_that_outlasted_axons_release() throws Exception {
         CountDownLatch inLongBatch = new CountDownLatch(1);
+        CountDownLatch batchMayEnd = new CountDownLatch(1);
         EventMessageHandler slow = event -> {
             inLongBatch.countDown();
-            Thread.sleep(1_500); // the claim interval is 50 ms: Axon releases the half for 100 ms
+            batchMayEnd.await();
             return null;
         };
         EmbeddedEventStore store = EmbeddedEventStore.builder()
@@ -54,7 +58,7 @@ class ProcessorAdminMergeTest {
                 .messageSource(store).tokenStore(new InMemoryTokenStore())
                 .transactionManager(NoTransactionManager.INSTANCE)
                 .trackingEventProcessorConfiguration(TrackingEventProcessorConfiguration.forParallelProcessing(2)
-                        .andInitialSegmentsCount(2).andTokenClaimInterval(50, TimeUnit.MILLISECONDS)
+                        .andInitialSegmentsCount(2).andTokenClaimInterval(1, TimeUnit.MILLISECONDS)
                         .andEventAvailabilityTimeout(100, TimeUnit.MILLISECONDS))
                 .build();
         processor.start();
@@ -67,17 +71,24 @@ class ProcessorAdminMergeTest {
         assertThat(inLongBatch.await(5, TimeUnit.SECONDS)).isTrue();
 
         CompletableFuture<Boolean> merged = ProcessorAdmin.mergeKeepingReleased(processor, 0, 1, releases);
+        // Axon's merge has released segment 1 for twice the 1 ms claim interval and waits for its thread to let it
+        // go; that thread ends its batch only now, long after the release lapsed.
+        await().pollInterval(Duration.ofMillis(10)).until(ProcessorAdminMergeTest::aMergeWaitsForTheOtherHalf);
+        batchMayEnd.countDown();
 
         assertThat(merged.get(10, TimeUnit.SECONDS)).isTrue();
         awaitSegments(0);
     }
 
-    private void awaitSegments(Integer... segments) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!processor.processingStatus().keySet().equals(java.util.Set.of(segments))
-                && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
-        assertThat(processor.processingStatus().keySet()).containsExactlyInAnyOrder(segments);
+    private void awaitSegments(Integer... segments) {
+        await().pollInterval(Duration.ofMillis(10)).untilAsserted(
+                () -> assertThat(processor.processingStatus().keySet()).containsExactlyInAnyOrder(segments));
+    }
+
+    /** A thread runs Axon's merge instruction, which spins until the other half's thread has let it go. */
+    private static boolean aMergeWaitsForTheOtherHalf() {
+        return Thread.getAllStackTraces().values().stream().flatMap(Arrays::stream).anyMatch(frame ->
+                frame.getClassName().endsWith("TrackingEventProcessor$MergeSegmentInstruction")
+                        && frame.getMethodName().equals("runSafe"));
     }
 }

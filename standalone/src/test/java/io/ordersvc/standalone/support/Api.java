@@ -185,10 +185,14 @@ public final class Api {
                 Map.of("amount", amount, "channel", "wechat", "transaction_no", transactionNo));
     }
 
-    /** Ships with tracking number "SF" and the id's last 8 digits (random: ids of one minute share their first 8). */
     public Response ship(String orderId, String sellerToken) {
-        return post("/api/v1/orders/" + orderId + "/shipments", sellerToken, Map.of("carrier_code", "SF",
-                "carrier_name", "顺丰速运", "tracking_no", "SF" + orderId.substring(orderId.length() - 8)));
+        return post("/api/v1/orders/" + orderId + "/shipments", sellerToken,
+                Map.of("carrier_code", "SF", "carrier_name", "顺丰速运", "tracking_no", trackingNo(orderId)));
+    }
+
+    /** The tracking number {@link #ship} gives: "SF" and the id's last 8 digits (ids of one minute share the first). */
+    public static String trackingNo(String orderId) {
+        return "SF" + orderId.substring(orderId.length() - 8);
     }
 
     /** Reads an order once the read model has reached the version a command answered. */
