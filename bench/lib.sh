@@ -208,11 +208,22 @@ export SELLER_TOKEN=$(bin/mint-token bench-seller seller bench-shop 86400)
 export SELLER2_TOKEN=$(bin/mint-token bench-seller-2 seller bench-shop-2 86400)
 export GATEWAY_TOKEN=$(bin/mint-token bench-gateway system "" 86400)
 
+# The load generator, compiled once (javac) rather than launched from its source: the source launcher runs javac
+# inside each level's JVM, and its JIT then compiled javac's hot methods while the level ran, a third of a core
+# that the services under test did not get (bench/README.md, session 57).
+LOADGEN=target/bench/loadgen
+if [ ! -f $LOADGEN/CommandLoad.class ] || [ bench/CommandLoad.java -nt $LOADGEN/CommandLoad.class ]; then
+  mkdir -p $LOADGEN
+  javac -nowarn -d $LOADGEN -cp "$PGJAR" bench/CommandLoad.java
+fi
+# Its JVM options: BENCH_LOAD_JVM (default: C1 only, "-XX:TieredStopAtLevel=1").
+read -r -a LOAD_JVM <<<"${BENCH_LOAD_JVM--XX:TieredStopAtLevel=1}"
 # load_at PORT key=value...: bench/CommandLoad.java against the service on PORT (database $DB for the lag probe).
 load_at() {
   local port=$1
   shift
-  java -cp "$PGJAR" bench/CommandLoad.java base=http://127.0.0.1:$port jdbc=jdbc:postgresql://127.0.0.1:5432/$DB "$@"
+  java "${LOAD_JVM[@]}" -cp "$LOADGEN:$PGJAR" CommandLoad base=http://127.0.0.1:$port \
+    jdbc=jdbc:postgresql://127.0.0.1:5432/$DB "$@"
 }
 # field NAME LINE: the value of NAME=value in a line of figures.
 field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<" $2"; }

@@ -217,7 +217,7 @@ pgv="$pgv ($(autovacuum_now))"
   if [ -z "${PHASES// /}" ]; then bound=" (bound: $(( 2 * ${BENCH_WARMUP_MAX:-300} / 60 + 10 )) min)"; fi
   echo "$(date -u '+%Y-%m-%d %H:%M UTC') · $cores cores, $mem · PostgreSQL $pgv · command: \`./bench/run.sh\`," \
     "whole run $((took / 60)) min $((took % 60)) s$bound"
-  echo "(BENCH_SECONDS=$SECS, BENCH_CLIENTS=\"$LEVELS\", BENCH_WARMUP=${BENCH_WARMUP:-90}, BENCH_WARMUP_MAX=${BENCH_WARMUP_MAX:-300}). Service, load generator and PostgreSQL share the machine."
+  echo "(BENCH_SECONDS=$SECS, BENCH_CLIENTS=\"$LEVELS\", BENCH_WARMUP=${BENCH_WARMUP:-90}, BENCH_WARMUP_MAX=${BENCH_WARMUP_MAX:-300}). Service, load generator (JVM options: ${LOAD_JVM[*]:-none}) and PostgreSQL share the machine."
   read -r ws wj <<<"$svc_warm"; read -r cs cj <<<"$crud_warm"
   echo "Warm-up at 32 clients until the JIT compiler used under a tenth of a core for 15 s: the service ${ws} s" \
     "(JIT ${wj} % at its end), the CRUD baseline ${cs} s (${cj} %)."
@@ -257,7 +257,7 @@ pgv="$pgv ($(autovacuum_now))"
     echo
   fi
   echo "## Against a CRUD service doing the same flow"
-  echo "bench/crud: Spring Boot + JPA, the same four calls with the same tokens, paths and JSON, the same pool (20)"
+  echo "bench/crud: Spring Boot + JPA, the same four calls with the same tokens, paths, requests and answers, the same pool (20)"
   echo "and JVM options (${JAVA_ARGS[*]}), stock reserved by a conditional UPDATE, one log row per action; the"
   echo "same load generator and levels on a fresh database. Both ran side by side, warmed up; each level was measured on the CRUD baseline"
   echo "right $([ $crud_first = yes ] && echo before || echo after) the service this time (the order alternates between runs)."
