@@ -46,10 +46,29 @@ class OrderDesk {
     record Place(List<Item> items, Receiver receiver) {
     }
 
-    /** Amounts as strings with two decimals, as the service writes money. */
-    record Placement(String orderId, String orderNo, String status, String goodsAmount, String payAmount,
-                     Instant payableUntil, Instant createdAt, long version) {
+    /**
+     * The service's answer to a placement, field for field (docs/api.md), so that both services write and the load
+     * generator reads the same JSON. Amounts as strings with two decimals, as the service writes money. This flow
+     * has no discounts, fees, points or other means of payment: those parts are zero, and the order is paid by its
+     * own number.
+     */
+    record Placement(String orderId, String orderNo, String shopId, String status, String goodsAmount,
+                     String shippingFee, String discountAmount, String payAmount, long pointsAmount,
+                     long pointsEarned, Instant payableUntil, Instant createdAt, Price price, String payNo,
+                     long version) {
     }
+
+    record Price(String goodsAmount, String memberDiscount, String promotionDiscount, String couponDiscount,
+                 String sellerAdjustment, String shippingFee, String shippingDiscount, String invoiceFee,
+                 String totalAmount, long pointsUsed, String pointsAmount, String balanceAmount,
+                 String giftCardAmount, String payAmount, long pointsEarned) {
+
+        static Price of(String goods) {
+            return new Price(goods, ZERO, ZERO, ZERO, ZERO, ZERO, ZERO, ZERO, goods, 0, ZERO, ZERO, ZERO, goods, 0);
+        }
+    }
+
+    private static final String ZERO = "0.00";
 
     record Pay(String amount, String channel, String transactionNo) {
     }
@@ -58,6 +77,13 @@ class OrderDesk {
     }
 
     record Ack(String orderId, String status, long version) {
+    }
+
+    /** The service's answer to a payment: the order's status and version, and the payment it recorded. */
+    record Paid(String orderId, String status, long version, Payment payment) {
+    }
+
+    record Payment(String transactionNo, String amount, String channel, Instant paidAt) {
     }
 
     record ShipmentAck(String shipmentId, String orderId, String status, long version) {
@@ -151,14 +177,15 @@ class OrderDesk {
         lines.saveAll(placed);
         log(order, "place", buyer, "buyer", "order placed");
         String amount = goods.setScale(2, java.math.RoundingMode.UNNECESSARY).toPlainString();
-        return new Placement(order.id, order.orderNo, order.status, amount, amount, order.payableUntil, now, 0);
+        return new Placement(order.id, order.orderNo, order.shopId, order.status, amount, ZERO, ZERO, amount, 0, 0,
+                order.payableUntil, now, Price.of(amount), order.orderNo, 0);
     }
 
     @Transactional
-    Ack pay(Jwt gateway, String orderId, Pay body) {
+    Paid pay(Jwt gateway, String orderId, Pay body) {
         Entities.Order order = order(orderId);
         if (body.transactionNo().equals(order.transactionNo)) {
-            return new Ack(order.id, order.status, order.version);
+            return paid(order);
         }
         if (!"pending_payment".equals(order.status)) {
             throw new ResponseStatusException(HttpStatus.CONFLICT, "ORDER_NOT_PAYABLE");
@@ -171,7 +198,14 @@ class OrderDesk {
         order.channel = body.channel();
         order.paidAt = clock.instant();
         log(order, "pay", gateway, "system", "paid " + body.amount() + " by " + body.channel());
-        return saved(order);
+        saved(order);
+        return paid(order);
+    }
+
+    private static Paid paid(Entities.Order order) {
+        return new Paid(order.id, order.status, order.version, new Payment(order.transactionNo,
+                order.payAmount.setScale(2, java.math.RoundingMode.UNNECESSARY).toPlainString(), order.channel,
+                order.paidAt));
     }
 
     @Transactional

@@ -37,8 +37,8 @@ class OrderDeskController {
 
     @PostMapping("/orders/{orderId}/pay")
     @RolesAllowed("system")
-    OrderDesk.Ack pay(@AuthenticationPrincipal Jwt gateway, @PathVariable String orderId,
-                      @RequestBody OrderDesk.Pay body) {
+    OrderDesk.Paid pay(@AuthenticationPrincipal Jwt gateway, @PathVariable String orderId,
+                       @RequestBody OrderDesk.Pay body) {
         return desk.pay(gateway, orderId, body);
     }
 
