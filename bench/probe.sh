@@ -22,7 +22,8 @@
 #                                indexes' MB a thousand orders
 #   PROBE_CLIENTS  32    PROBE_SECONDS  20
 #   BENCH_WARMUP / BENCH_WARMUP_MAX  the warm-up's bounds, as for run.sh (warm_up, bench/lib.sh: 32 clients until
-#                  the JIT uses under a tenth of a core; a fixed 90 s left the first level 20-35 % slow, session 43)
+#                  the JIT uses under BENCH_WARMUP_JIT % of a core, 5; a fixed 90 s left the first level 20-35 %
+#                  slow, session 43)
 #   PROBE_RATE     3     PROBE_JVM      JVM options added to run.sh's    PROBE_ARGS  service arguments added
 #   PROBE_SQL      SQL run on the probe's database after the warm-up (an ANALYZE, an index dropped or changed)
 #   BENCH_AUTOVACUUM  on|off: PostgreSQL's autovacuum for the probe, put back at its end (bench/lib.sh)

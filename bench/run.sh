@@ -219,8 +219,8 @@ pgv="$pgv ($(autovacuum_now))"
     "whole run $((took / 60)) min $((took % 60)) s$bound"
   echo "(BENCH_SECONDS=$SECS, BENCH_CLIENTS=\"$LEVELS\", BENCH_WARMUP=${BENCH_WARMUP:-90}, BENCH_WARMUP_MAX=${BENCH_WARMUP_MAX:-300}). Service, load generator (JVM options: ${LOAD_JVM[*]:-none}) and PostgreSQL share the machine."
   read -r ws wj <<<"$svc_warm"; read -r cs cj <<<"$crud_warm"
-  echo "Warm-up at 32 clients until the JIT compiler used under a tenth of a core for 15 s: the service ${ws} s" \
-    "(JIT ${wj} % at its end), the CRUD baseline ${cs} s (${cj} %)."
+  echo "Warm-up at 32 clients until the JIT compiler used under ${BENCH_WARMUP_JIT:-5} % of a core for 15 s:" \
+    "the service ${ws} s (JIT ${wj} % at its end), the CRUD baseline ${cs} s (${cj} %)."
   echo
   echo "## Commands against the limit"
   echo "Each client loops place (1-3 lines) → pay → ship → confirm receipt over HTTP with real tokens, each order by"
