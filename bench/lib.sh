@@ -120,10 +120,11 @@ gc_pauses() {
     NR == 2 { n = $col["YGC"] + $col["FGC"] + ("CGC" in col ? $col["CGC"] : 0); printf "%d %d\n", n, $col["GCT"] * 1000; ok = 1 }
     END { if (!ok) print "0 0" }'
 }
-# thread_groups_cpu_ms PID: "JIT REQUESTS PROCESSORS", the CPU in milliseconds the JVM's JIT compiler threads, Tomcat's
-# threads (the request workers, its poller and acceptor) and the event processors' threads (none in the CRUD
-# baseline) have used: one read of every thread's stat, the name as the kernel keeps it (its first 15 characters)
-# between the parentheses, user and system time the 12th and 13th fields after them.
+# thread_groups_cpu_ms PID: "JIT REQUESTS PROCESSORS REQUESTS_KERNEL", the CPU in milliseconds the JVM's JIT compiler
+# threads, Tomcat's threads (the request workers, its poller and acceptor) and the event processors' threads (none in
+# the CRUD baseline) have used, and of the request threads' the part spent in the kernel (system calls, futexes): one
+# read of every thread's stat, the name as the kernel keeps it (its first 15 characters) between the parentheses, user
+# and system time the 12th and 13th fields after them.
 thread_groups_cpu_ms() {
   # cat reads on past a thread that ended after the glob named it (the JIT's threads come and go).
   { cat /proc/"$1"/task/*/stat 2>/dev/null || true; } | awk -v hz="$(getconf CLK_TCK)" '{
@@ -131,7 +132,8 @@ thread_groups_cpu_ms() {
       name = substr($0, index($0, "(") + 1, close_at - index($0, "(") - 1)
       split(substr($0, close_at + 2), f, " "); t = f[12] + f[13]
       if (name ~ /CompilerThre/) jit += t; else if (name ~ /^http-nio-/) req += t; else if (name ~ /^EventProcessor/) proc += t
-    } END { printf "%d %d %d\n", jit * 1000 / hz, req * 1000 / hz, proc * 1000 / hz }'
+      if (name ~ /^http-nio-/) reqsys += f[13]
+    } END { printf "%d %d %d %d\n", jit * 1000 / hz, req * 1000 / hz, proc * 1000 / hz, reqsys * 1000 / hz }'
 }
 
 # processor_cpu_ms PID: "NAME=MS ..." the CPU each event processor's threads (every segment, by the processor's name)
@@ -245,6 +247,7 @@ measure_level() {
   stmts=$(statements)
   echo "clients=$clients $out $caught timer_backlog=$backlog statements=$stmts jvm_cpu_ms=$((jvm1 - jvm0))" \
     "jit_cpu_ms=$((t1[0] - t0[0])) requests_cpu_ms=$((t1[1] - t0[1])) processors_cpu_ms=$((t1[2] - t0[2]))" \
+    "requests_kernel_cpu_ms=$((t1[3] - t0[3]))" \
     "pg_cpu_ms=$((pg1 - pg0)) gc_pauses=$((gc1[0] - gc0[0])) gc_pause_ms=$((gc1[1] - gc0[1]))" \
     "processor_cpu_ms=$(processor_cpu_delta "$p0" "$p1")"
 }
@@ -259,7 +262,9 @@ keep_row() {
   slowest=$(tr ' ' '\n' <<<"$1" | grep '^caught_' | sed 's/^caught_//' | sort -t= -k2 -n | tail -n 1)
   echo "| $(field clients "$1") | $(field cps "$1") | $sustained | $all ms (${slowest:-none}) | $(field timer_backlog "$1")" \
     "| $(per_command "$(field statements "$1")" "$n") | $(per_command "$(field jvm_cpu_ms "$1")" "$n") ms" \
-    "($(per_command "$(field requests_cpu_ms "$1")" "$n") requests, $(per_command "$(field processors_cpu_ms "$1")" "$n")" \
+    "($(per_command "$(field requests_cpu_ms "$1")" "$n") requests, of it" \
+    "$(per_command "$(field requests_kernel_cpu_ms "$1")" "$n") in the kernel;" \
+    "$(per_command "$(field processors_cpu_ms "$1")" "$n")" \
     "processors, $(per_command "$(field jit_cpu_ms "$1")" "$n") JIT)" \
     "| $(per_command "$(field pg_cpu_ms "$1")" "$n") ms | $(gc_of "$1") |"
 }

@@ -145,7 +145,7 @@ for c in $LEVELS; do
   m_all=$(field all_ms "$mine")
   m_sus=$(awk -v n="$(field commands "$mine")" -v s="$(field seconds "$mine")" -v c="$m_all" \
     'BEGIN { printf "%.1f", (c < 0 ? 0 : n / (s + c / 1000)) }')
-  versus+=("| $c | $(field cps "$mine") | $m_sus | $(field cps "$theirs") | $(awk -v a="$m_sus" -v b="$(field cps "$theirs")" 'BEGIN { printf "%.2f×", (b > 0 ? a / b : 0) }') | $(field p99_ms "$mine") / $(field p99_ms "$theirs") ms | $(both statements "$mine" "$theirs") | $(field errors "$mine") / $(field errors "$theirs") | $(both jvm_cpu_ms "$mine" "$theirs") ms ($(both requests_cpu_ms "$mine" "$theirs") requests, $(both jit_cpu_ms "$mine" "$theirs") JIT) | $(both pg_cpu_ms "$mine" "$theirs") ms | $(gc_of "$mine") / $(gc_of "$theirs") |")
+  versus+=("| $c | $(field cps "$mine") | $m_sus | $(field cps "$theirs") | $(awk -v a="$m_sus" -v b="$(field cps "$theirs")" 'BEGIN { printf "%.2f×", (b > 0 ? a / b : 0) }') | $(field p99_ms "$mine") / $(field p99_ms "$theirs") ms | $(both statements "$mine" "$theirs") | $(field errors "$mine") / $(field errors "$theirs") | $(both jvm_cpu_ms "$mine" "$theirs") ms ($(both requests_cpu_ms "$mine" "$theirs") requests, of it $(both requests_kernel_cpu_ms "$mine" "$theirs") in the kernel; $(both jit_cpu_ms "$mine" "$theirs") JIT) | $(both pg_cpu_ms "$mine" "$theirs") ms | $(gc_of "$mine") / $(gc_of "$theirs") |")
 done
 
 # 3 and 4, each in its own script (also runnable alone).
@@ -239,7 +239,7 @@ pgv="$pgv ($(autovacuum_now))"
   echo "compiler's), and every PostgreSQL process. GC pauses: the"
   echo "stop-the-world collections in the level and its catch-up, and their total time (jstat)."
   echo
-  echo "| clients | commands/s | including catch-up | catch-up (slowest processor) | timer backlog after | statements per command | JVM CPU per command (of which requests, processors, JIT compiler) | PostgreSQL CPU per command | GC pauses, level and catch-up |"
+  echo "| clients | commands/s | including catch-up | catch-up (slowest processor) | timer backlog after | statements per command | JVM CPU per command (of which requests and their time in the kernel, processors, JIT compiler) | PostgreSQL CPU per command | GC pauses, level and catch-up |"
   echo "|---|---|---|---|---|---|---|---|---|"
   printf '%s\n' "${keep[@]}"
   echo
