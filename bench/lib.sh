@@ -131,8 +131,9 @@ thread_groups_cpu_ms() {
       close_at = length($0); while (close_at > 0 && substr($0, close_at, 1) != ")") close_at--
       name = substr($0, index($0, "(") + 1, close_at - index($0, "(") - 1)
       split(substr($0, close_at + 2), f, " "); t = f[12] + f[13]
-      if (name ~ /CompilerThre/) jit += t; else if (name ~ /^http-nio-/) req += t; else if (name ~ /^EventProcessor/) proc += t
-      if (name ~ /^http-nio-/) reqsys += f[13]
+      if (name ~ /CompilerThre/) jit += t
+      else if (name ~ /^http-nio-/) { req += t; reqsys += f[13] }
+      else if (name ~ /^EventProcessor/) proc += t
     } END { printf "%d %d %d %d\n", jit * 1000 / hz, req * 1000 / hz, proc * 1000 / hz, reqsys * 1000 / hz }'
 }
 

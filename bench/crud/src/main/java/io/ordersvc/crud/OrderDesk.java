@@ -176,7 +176,7 @@ class OrderDesk {
         orders.save(order);
         lines.saveAll(placed);
         log(order, "place", buyer, "buyer", "order placed");
-        String amount = goods.setScale(2, java.math.RoundingMode.UNNECESSARY).toPlainString();
+        String amount = money(goods);
         return new Placement(order.id, order.orderNo, order.shopId, order.status, amount, ZERO, ZERO, amount, 0, 0,
                 order.payableUntil, now, Price.of(amount), order.orderNo, 0);
     }
@@ -203,9 +203,13 @@ class OrderDesk {
     }
 
     private static Paid paid(Entities.Order order) {
-        return new Paid(order.id, order.status, order.version, new Payment(order.transactionNo,
-                order.payAmount.setScale(2, java.math.RoundingMode.UNNECESSARY).toPlainString(), order.channel,
-                order.paidAt));
+        return new Paid(order.id, order.status, order.version,
+                new Payment(order.transactionNo, money(order.payAmount), order.channel, order.paidAt));
+    }
+
+    /** Money as the service writes it: a string with two decimals. */
+    private static String money(BigDecimal amount) {
+        return amount.setScale(2, java.math.RoundingMode.UNNECESSARY).toPlainString();
     }
 
     @Transactional
