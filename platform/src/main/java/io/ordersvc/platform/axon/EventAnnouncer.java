@@ -82,11 +82,25 @@ public class EventAnnouncer extends NotificationConnection {
             return false;
         }
         synchronized (lock) {
-            pending = true;
-            wakeLive |= live;
-            lock.notifyAll();
+            if (mark(live)) {
+                lock.notifyAll();
+            }
         }
         return true;
+    }
+
+    /**
+     * Notes an append to announce (guarded by {@link #lock}) and says whether the announcer must be woken for it:
+     * only when nothing was pending, when it waits without a deadline. With an append pending it waits for its
+     * interval's end, or is still announcing the last one, and takes every append noted meanwhile when it looks:
+     * woken by each commit, it went back to sleep hundreds of times a second under load (bench/README.md, session
+     * 58).
+     */
+    boolean mark(boolean live) {
+        boolean idle = !pending;
+        pending = true;
+        wakeLive |= live;
+        return idle;
     }
 
     /** The backend that sends this instance's announcements (-1: none now): its notifications come back to it. */
@@ -153,7 +167,7 @@ public class EventAnnouncer extends NotificationConnection {
     }
 
     /** Whether to announce, and whether to this instance's live processors too. */
-    private record Due(boolean announce, boolean live) {
+    record Due(boolean announce, boolean live) {
     }
 
     /**
@@ -178,10 +192,15 @@ public class EventAnnouncer extends NotificationConnection {
                     running = false;
                 }
             }
-            Due due = new Due(pending && running, wakeLive);
-            pending = false;
-            wakeLive = false;
-            return due;
+            return take();
         }
+    }
+
+    /** What was noted since the last look, and nothing pending after it (guarded by {@link #lock}). */
+    Due take() {
+        Due due = new Due(pending && running, wakeLive);
+        pending = false;
+        wakeLive = false;
+        return due;
     }
 }

@@ -56,6 +56,20 @@ class EventArrivalsTest {
         assertThat(stream.nextAvailable().getPayload()).isEqualTo("placed");
     }
 
+    @Test
+    void only_the_first_append_while_nothing_is_pending_wakes_the_announcer_and_it_takes_the_rest_when_it_looks() {
+        EventAnnouncer announcer = new EventAnnouncer("jdbc:postgresql://127.0.0.1:1/none", null, null, arrivals,
+                Duration.ofSeconds(1), Duration.ofMillis(20), Duration.ofSeconds(1));
+
+        assertThat(announcer.mark(false)).isTrue(); // it waits without a deadline: woken
+        assertThat(announcer.mark(true)).isFalse(); // it waits for its interval's end, or is announcing: not woken
+        assertThat(announcer.mark(false)).isFalse();
+        assertThat(announcer.take().live()).isTrue(); // the second append's live wake-up is not lost
+
+        assertThat(announcer.mark(false)).isTrue(); // nothing pending after it looked: woken again
+        assertThat(announcer.take().live()).isFalse();
+    }
+
     /**
      * Opens a stream of the live view (its wake-ups counted in {@code woken}), then commits a unit of work that
      * appends an event and whose transaction recorded these positions, as CommandTransactions records each append's
