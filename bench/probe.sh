@@ -20,6 +20,11 @@
 #                    pages       a checkpoint, then PROBE_CLIENTS flat out: full-page images (pages first written
 #                                since the checkpoint), WAL records and KB a command, by what they serve; the
 #                                indexes' MB a thousand orders
+#                    profile     PROBE_CLIENTS flat out with async-profiler attached (its agent from Maven Central,
+#                                bench/lib.sh): the CPU a command by thread group and by the innermost code outside
+#                                the JDK, sampled every PROBE_PROFILE_INTERVAL ms (5) (PROBE_PROFILE_EVENT: cpu or
+#                                itimer; wall, alloc or lock give the files alone); collapsed stacks and a flame
+#                                graph to target/bench/probe-profile-<jar>.{collapsed,html}
 #   PROBE_CLIENTS  32    PROBE_SECONDS  20
 #   BENCH_WARMUP / BENCH_WARMUP_MAX  the warm-up's bounds, as for run.sh (warm_up, bench/lib.sh: 32 clients until
 #                  the JIT uses under BENCH_WARMUP_JIT % of a core, 5; a fixed 90 s left the first level 20-35 %
@@ -47,9 +52,16 @@ java "${JAVA_ARGS[@]}" "${extra_jvm[@]}" -jar "$jar" --spring.profiles.active=po
   --ORDERS_DB_USER=postgres --ORDERS_DB_NAME=$DB --server.port=$PORT --management.server.port=$MPORT \
   --ORDERS_PAYMENT_WINDOW=30s --logging.level.root=WARN "${extra_args[@]}" > target/bench/probe.log 2>&1 &
 svc=$!
-trap 'stop $svc; autovacuum_restore' EXIT
+trap 'stop $svc; kill ${scraper:-} 2>/dev/null || true; autovacuum_restore' EXIT
 wait_http "http://127.0.0.1:$MPORT/actuator/health" 180
+# The level phase reads the gate's gauges every second (gate_gauges). Its first scrapes under load made the JIT
+# recompile much of the request path: the first level after an unscraped warm-up ran at 283-316 commands/s with the
+# JIT at 1.03-1.10 ms a command, a second level at 438 with 0.25 (bench/README.md, session 58). The warm-up is
+# scraped as the levels are.
+( while :; do curl -fs "http://127.0.0.1:$MPORT/actuator/prometheus" > /dev/null || true; sleep 1; done ) &
+scraper=$!
 read -r warmed jit <<<"$(warm_up $PORT $svc)"
+kill $scraper
 echo "warm-up $name: ${warmed} s, the JIT at ${jit} % of a core at its end"
 # caught_up: the projections have passed the last event (nothing to wait for in the CRUD baseline, which has none).
 caught_up() {
@@ -147,7 +159,25 @@ for phase in ${PROBE_PHASES:-level lag}; do
           / greatest((SELECT count(*) FROM order_view), 1) * 1000, 2) FROM pg_stat_user_tables")" \
         "full-page images by what they serve: $(sql "$BENCH_SQL SELECT string_agg(what || ' ' || f, ', '
           ORDER BY f DESC) FROM (SELECT $PURPOSE AS what, sum(wal_fpi) AS f $OWN_STATEMENTS GROUP BY 1) g")";;
-    *) echo "unknown phase $phase (level, lag, half, statements, pages)" >&2; exit 2;;
+    profile)
+      # async-profiler attached for one level (bench/lib.sh): the samples' shares, a collapsed-stack file and a
+      # flame graph. Every sample costs the JVM a signal and a stack walk: compare its rate with a level's.
+      lib=$(async_profiler_lib)
+      event=${PROBE_PROFILE_EVENT:-cpu}
+      interval=${PROBE_PROFILE_INTERVAL:-5}
+      sampling="event=$event"
+      case $event in cpu|itimer|wall) sampling+=",interval=${interval}ms";; esac # alloc and lock: its defaults
+      out=target/bench/probe-profile-${name%.jar}
+      profiler $svc "$lib" "start,threads,$sampling"
+      line=$(load_at $PORT clients="$clients" seconds="$seconds")
+      profiler $svc "$lib" "dump,collapsed,file=$PWD/$out.collapsed"
+      profiler $svc "$lib" "stop,flamegraph,file=$PWD/$out.html"
+      shares=$sampling
+      case $event in # CPU time a command where a sample is CPU time
+        cpu|itimer) shares=$(profile_shares "$out.collapsed" "$(field commands "$line")" "$interval");;
+      esac
+      echo "profile $name: cps=$(field cps "$line") $shares files: $out.collapsed, $out.html";;
+    *) echo "unknown phase $phase (level, lag, half, statements, pages, profile)" >&2; exit 2;;
   esac
   caught_up
 done
