@@ -371,7 +371,7 @@ profile_shares() {
       printf "samples=%d ms_per_command=%.2f by thread:", all, all * ms / n
       top(by_thread, 8); printf "; by code:"; top(by_code, 14); print ""
     }
-    function top(a, most,   key, best, i, shown) {
+    function top(a, most,   key, best, i) {
       for (i = 0; i < most; i++) {
         best = ""; for (key in a) if (best == "" || a[key] > a[best]) best = key
         if (best == "") return
