@@ -324,62 +324,6 @@ rows_per_order() {
     | tr '|' ' '
 }
 
-# ---- profiling (probe.sh's profile phase)
-
-# async_profiler_lib: the path of async-profiler's agent for this machine, taken from its Maven Central artifact
-# (tools.profiler:async-profiler, BENCH_ASYNC_PROFILER, 4.1), fetched once into ~/.m2 and unpacked into
-# target/bench/async-profiler. It samples the JVM's threads, Java and native frames alike; earlier sessions attached
-# it by hand (bench/README.md, sessions 18 and 49), and a JFR recording with the "profile" settings cut a 32-client
-# level to a third of its rate on this machine (session 57).
-async_profiler_lib() {
-  local version=${BENCH_ASYNC_PROFILER:-4.1} arch dir artifact
-  case "$(uname -m)" in
-    x86_64) arch=linux-x64;; aarch64) arch=linux-arm64;;
-    *) echo "async-profiler has no agent for $(uname -m)" >&2; return 1;;
-  esac
-  dir=target/bench/async-profiler/$version
-  if [ ! -f "$dir/$arch/libasyncProfiler.so" ]; then
-    artifact=~/.m2/repository/tools/profiler/async-profiler/$version/async-profiler-$version.jar
-    [ -f "$artifact" ] || ./mvnw -q -B dependency:get -Dartifact=tools.profiler:async-profiler:"$version" >&2
-    mkdir -p "$dir"
-    (cd "$dir" && jar xf "$artifact" "$arch/libasyncProfiler.so")
-  fi
-  echo "$PWD/$dir/$arch/libasyncProfiler.so"
-}
-# profiler PID LIB ACTION: async-profiler's ACTION ("start,event=cpu", "stop,file=...") in the running JVM PID,
-# loaded through the attach API; quoted for jcmd, which would otherwise split it at its "=" into options of its own
-# (the agent then answers "event must not be empty").
-profiler() {
-  jcmd "$1" JVMTI.agent_load "$2" "\"$3\"" > /dev/null
-}
-# profile_shares COLLAPSED COMMANDS INTERVAL_MS: where the samples of a profile taken with "threads" went, in
-# milliseconds a command: by thread group (the thread's name with its numbers left out), and by the innermost frame
-# of code outside the JDK (its first three package levels; the JDK's own code, a system call, counts for the code
-# that called it; a sample with no such frame counts as the JVM's own: the JIT compiler, the collector).
-profile_shares() {
-  awk -v n="$2" -v ms="$3" '{
-      count = $NF; sub(/ [0-9]+$/, ""); k = split($0, f, ";")
-      thread = f[1]; gsub(/[0-9]+/, "N", thread); sub(/^\[/, "", thread); sub(/ tid=N\]$/, "", thread)
-      code = "the JVM itself"
-      for (i = k; i > 1; i--) {
-        if (f[i] ~ /\// && f[i] !~ /^(java|jdk|sun|javax)\// && f[i] !~ /_\[k\]$/) {
-          split(f[i], pk, "/"); code = pk[1] "/" pk[2] "/" pk[3]; break
-        }
-      }
-      by_thread[thread] += count; by_code[code] += count; all += count
-    } END {
-      printf "samples=%d ms_per_command=%.2f by thread:", all, all * ms / n
-      top(by_thread, 8); printf "; by code:"; top(by_code, 14); print ""
-    }
-    function top(a, most,   key, best, i) {
-      for (i = 0; i < most; i++) {
-        best = ""; for (key in a) if (best == "" || a[key] > a[best]) best = key
-        if (best == "") return
-        printf "%s %s %.3f", (i ? "," : ""), best, a[best] * ms / n; delete a[best]
-      }
-    }' "$1"
-}
-
 # ---- the CRUD baseline (bench/crud), started beside the service so that their levels can alternate
 
 CRUD_DB=orders_crud

@@ -21,7 +21,7 @@
 #                                since the checkpoint), WAL records and KB a command, by what they serve; the
 #                                indexes' MB a thousand orders
 #                    profile     PROBE_CLIENTS flat out with async-profiler attached (its agent from Maven Central,
-#                                bench/lib.sh): the CPU a command by thread group and by the innermost code outside
+#                                async_profiler_lib below): the CPU a command by thread group and by the innermost code outside
 #                                the JDK, sampled every PROBE_PROFILE_INTERVAL ms (5) (PROBE_PROFILE_EVENT: cpu or
 #                                itimer; wall, alloc or lock give the files alone); collapsed stacks and a flame
 #                                graph to target/bench/probe-profile-<jar>.{collapsed,html}
@@ -54,11 +54,13 @@ java "${JAVA_ARGS[@]}" "${extra_jvm[@]}" -jar "$jar" --spring.profiles.active=po
 svc=$!
 trap 'stop $svc; kill ${scraper:-} 2>/dev/null || true; autovacuum_restore' EXIT
 wait_http "http://127.0.0.1:$MPORT/actuator/health" 180
+# scrape: the service's metrics, as Prometheus reads them (nothing where it has none).
+scrape() { curl -fs "http://127.0.0.1:$MPORT/actuator/prometheus" || true; }
 # The level phase reads the gate's gauges every second (gate_gauges). Its first scrapes under load made the JIT
 # recompile much of the request path: the first level after an unscraped warm-up ran at 283-316 commands/s with the
 # JIT at 1.03-1.10 ms a command, a second level at 438 with 0.25 (bench/README.md, session 58). The warm-up is
 # scraped as the levels are.
-( while :; do curl -fs "http://127.0.0.1:$MPORT/actuator/prometheus" > /dev/null || true; sleep 1; done ) &
+( while :; do scrape > /dev/null; sleep 1; done ) &
 scraper=$!
 read -r warmed jit <<<"$(warm_up $PORT $svc)"
 kill $scraper
@@ -106,8 +108,7 @@ statement_shares() {
 # gate_gauges SECONDS: the gate's gauges every second, averaged ("limit=8.0 in_flight=3.1 waiting=23.9").
 gate_gauges() {
   for _ in $(seq 1 "$1"); do
-    curl -fs "http://127.0.0.1:$MPORT/actuator/prometheus" \
-      | grep -E '^orders_commands_(limit|in_flight|waiting) ' || true
+    scrape | grep -E '^orders_commands_(limit|in_flight|waiting) ' || true
     sleep 1
   done | awk '{ sub(/^orders_commands_/, "", $1); s[$1] += $2; n[$1]++ }
     END { for (k in s) printf "%s=%.1f ", k, s[k] / n[k]; print "" }'
@@ -115,6 +116,60 @@ gate_gauges() {
 
 # per FIELD: FIELD of the level's line per acknowledged command.
 per() { per_command "$(field "$1" "$line")" "$n"; }
+
+# async_profiler_lib: the path of async-profiler's agent for this machine, taken from its Maven Central artifact
+# (tools.profiler:async-profiler, BENCH_ASYNC_PROFILER, 4.1), fetched once into ~/.m2 and unpacked into
+# target/bench/async-profiler. It samples the JVM's threads, Java and native frames alike; earlier sessions attached
+# it by hand (bench/README.md, sessions 18 and 49), and a JFR recording with the "profile" settings cut a 32-client
+# level to a third of its rate on this machine (session 57).
+async_profiler_lib() {
+  local version=${BENCH_ASYNC_PROFILER:-4.1} arch dir artifact
+  case "$(uname -m)" in
+    x86_64) arch=linux-x64;; aarch64) arch=linux-arm64;;
+    *) echo "async-profiler has no agent for $(uname -m)" >&2; return 1;;
+  esac
+  dir=target/bench/async-profiler/$version
+  if [ ! -f "$dir/$arch/libasyncProfiler.so" ]; then
+    artifact=~/.m2/repository/tools/profiler/async-profiler/$version/async-profiler-$version.jar
+    [ -f "$artifact" ] || ./mvnw -q -B dependency:get -Dartifact=tools.profiler:async-profiler:"$version" >&2
+    mkdir -p "$dir"
+    (cd "$dir" && jar xf "$artifact" "$arch/libasyncProfiler.so")
+  fi
+  echo "$PWD/$dir/$arch/libasyncProfiler.so"
+}
+# profiler PID LIB ACTION: async-profiler's ACTION ("start,event=cpu", "stop,file=...") in the running JVM PID,
+# loaded through the attach API; quoted for jcmd, which would otherwise split it at its "=" into options of its own
+# (the agent then answers "event must not be empty").
+profiler() {
+  jcmd "$1" JVMTI.agent_load "$2" "\"$3\"" > /dev/null
+}
+# profile_shares COLLAPSED COMMANDS INTERVAL_MS: where the samples of a profile taken with "threads" went, in
+# milliseconds a command: by thread group (the thread's name with its numbers left out), and by the innermost frame
+# of code outside the JDK (its first three package levels; the JDK's own code, a system call, counts for the code
+# that called it; a sample with no such frame counts as the JVM's own: the JIT compiler, the collector).
+profile_shares() {
+  awk -v n="$2" -v ms="$3" '{
+      count = $NF; sub(/ [0-9]+$/, ""); k = split($0, f, ";")
+      thread = f[1]; gsub(/[0-9]+/, "N", thread); sub(/^\[/, "", thread); sub(/ tid=N\]$/, "", thread)
+      code = "the JVM itself"
+      for (i = k; i > 1; i--) {
+        if (f[i] ~ /\// && f[i] !~ /^(java|jdk|sun|javax)\// && f[i] !~ /_\[k\]$/) {
+          split(f[i], pk, "/"); code = pk[1] "/" pk[2] "/" pk[3]; break
+        }
+      }
+      by_thread[thread] += count; by_code[code] += count; all += count
+    } END {
+      printf "samples=%d ms_per_command=%.2f by thread:", all, all * ms / n
+      top(by_thread, 8); printf "; by code:"; top(by_code, 14); print ""
+    }
+    function top(a, most,   key, best, i) {
+      for (i = 0; i < most; i++) {
+        best = ""; for (key in a) if (best == "" || a[key] > a[best]) best = key
+        if (best == "") return
+        printf "%s %s %.3f", (i ? "," : ""), best, a[best] * ms / n; delete a[best]
+      }
+    }' "$1"
+}
 
 for phase in ${PROBE_PHASES:-level lag}; do
   case $phase in
@@ -160,7 +215,7 @@ for phase in ${PROBE_PHASES:-level lag}; do
         "full-page images by what they serve: $(sql "$BENCH_SQL SELECT string_agg(what || ' ' || f, ', '
           ORDER BY f DESC) FROM (SELECT $PURPOSE AS what, sum(wal_fpi) AS f $OWN_STATEMENTS GROUP BY 1) g")";;
     profile)
-      # async-profiler attached for one level (bench/lib.sh): the samples' shares, a collapsed-stack file and a
+      # async-profiler attached for one level (async_profiler_lib, profiler): the samples' shares, a collapsed-stack file and a
       # flame graph. Every sample costs the JVM a signal and a stack walk: compare its rate with a level's.
       lib=$(async_profiler_lib)
       event=${PROBE_PROFILE_EVENT:-cpu}
