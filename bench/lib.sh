@@ -258,8 +258,7 @@ keep_row() {
   local n all sustained slowest
   n=$(field commands "$1")
   all=$(field all_ms "$1")
-  sustained=$(awk -v n="$n" -v s="$(field seconds "$1")" -v c="$all" \
-    'BEGIN { printf "%.1f", (c < 0 ? 0 : n / (s + c / 1000)) }')
+  sustained=$(sustained "$1")
   slowest=$(tr ' ' '\n' <<<"$1" | grep '^caught_' | sed 's/^caught_//' | sort -t= -k2 -n | tail -n 1)
   echo "| $(field clients "$1") | $(field cps "$1") | $sustained | $all ms (${slowest:-none}) | $(field timer_backlog "$1")" \
     "| $(per_command "$(field statements "$1")" "$n") | $(per_command "$(field jvm_cpu_ms "$1")" "$n") ms" \
@@ -280,6 +279,62 @@ processor_row() {
   done
   echo "$row"
 }
+# sustained LINE: commands/s including catch-up, the commands over the load's seconds and the catch-up's (of every
+# round, for a pooled line: pool).
+sustained() {
+  local c
+  c=$(field catch_up_total_ms "$1")
+  awk -v n="$(field commands "$1")" -v s="$(field seconds "$1")" -v c="${c:-$(field all_ms "$1")}" \
+    'BEGIN { printf "%.1f", (c < 0 ? 0 : n / (s + c / 1000)) }'
+}
+
+# pool: measure_level's lines of one level in several rounds (stdin) as one line of the same fields: the commands,
+# errors, seconds, statements, CPU, GC pauses and each processor's CPU summed (so that every figure a command or a
+# second is the rounds' together), cps recomputed from them; the latencies and the load generator's CPU the rounds'
+# mean; the catch-up (all_ms and each processor's), the timer backlog and the RSS the worst round's, with the
+# catch-ups' sum as catch_up_total_ms (sustained). A catch-up that timed out (-1) in any round is -1.
+pool() {
+  awk '
+    { for (i = 1; i <= NF; i++) {
+        k = $i; sub(/=.*/, "", k); v = substr($i, length(k) + 2)
+        if (!(k in seen)) { seen[k] = 1; keys[++n] = k; val[k] = v; sum[k] = 0; most[k] = v }
+        cnt[k]++
+        if (k == "all_ms" && v + 0 < 0) failed = 1
+        if (k == "processor_cpu_ms") {
+          m = split(v, parts, ",")
+          for (j = 1; j <= m; j++) {
+            split(parts[j], pv, "=")
+            if (!(pv[1] in proc)) porder[++np] = pv[1]
+            proc[pv[1]] += pv[2]
+          }
+        } else if (v == "n/a") { na[k] = 1 } else { sum[k] += v; if (v + 0 > most[k] + 0) most[k] = v }
+      } }
+    function mean(k) { return sprintf("%.1f", sum[k] / cnt[k]) }
+    END {
+      out = ""
+      for (i = 1; i <= n; i++) {
+        k = keys[i]
+        if (k == "clients" || k == "error_statuses") v = val[k]
+        else if (k == "round") v = "pooled"
+        else if (k in na) v = "n/a"
+        else if (k == "cps") v = sprintf("%.1f", sum["seconds"] > 0 ? sum["commands"] / sum["seconds"] : 0)
+        else if (k == "seconds") v = sprintf("%.1f", sum[k])
+        else if (k == "client_cpu_pct") v = sprintf("%.0f", sum[k] / cnt[k])
+        else if (k ~ /^(p50_ms|p95_ms|p99_ms|lag_p50_ms|lag_p99_ms|lag_max_ms)$/) v = mean(k)
+        else if (k == "all_ms") { v = failed ? -1 : most[k]; total = failed ? -1 : sum[k] }
+        else if (k ~ /^caught_/ || k ~ /^(timer_backlog|rss_kb|catchup_ms)$/) v = most[k]
+        else if (k == "processor_cpu_ms") {
+          v = ""
+          for (j = 1; j <= np; j++) v = v (j > 1 ? "," : "") porder[j] "=" proc[porder[j]]
+        }
+        else v = sum[k]
+        out = out (i > 1 ? " " : "") k "=" v
+      }
+      if ("all_ms" in seen) out = out " catch_up_total_ms=" total
+      print out
+    }'
+}
+
 # gc_of LINE: the GC pauses of measure_level's line, "COUNT, MS ms".
 gc_of() { echo "$(field gc_pauses "$1"), $(field gc_pause_ms "$1") ms"; }
 per_command() { awk -v a="$1" -v n="$2" 'BEGIN { if (a == "n/a" || n <= 0) print "n/a"; else printf "%.2f", a / n }'; }

@@ -4,6 +4,7 @@
 #   BENCH_SECONDS=10 BENCH_CLIENTS="8 32" BENCH_REPLAY_ORDERS=20000 ./bench/run.sh   # a quick look
 #   BENCH_PHASES="" ./bench/run.sh       # commands, keeping up and lag only (no replay, no drills)
 #   BENCH_AUTOVACUUM=on ./bench/run.sh  # PostgreSQL's autovacuum on for the run (unset: as the server has it)
+#   BENCH_ROUNDS=1 ./bench/run.sh       # each level once on each service (default: twice, the second the other way)
 # 1. Commands: the standalone service on the local PostgreSQL (fresh database orders_bench), driven over HTTP with
 #    real tokens (place a 1-3 line order, pay, ship, confirm receipt; 1,000 buyers) at each level, each level also
 #    measured on the CRUD baseline (bench/crud) running beside it; pgbench runs a one-row insert of an event-sized
@@ -18,6 +19,10 @@ cd "$(dirname "$0")/.."
 
 SECS=${BENCH_SECONDS:-20}
 LEVELS=${BENCH_CLIENTS:-"8 32 64"}
+# Each level is measured this many times on both services, the rounds one after the other (8, 32, 64, then 8, 32,
+# 64 again), and the figures of a level are its rounds' together (pool, bench/lib.sh). One round's ratio moved by a
+# third from one run to the next on the same jars (bench/README.md, sessions 57-59).
+ROUNDS=${BENCH_ROUNDS:-2}
 DB=orders_bench
 PORT=18080
 # Every 50th order of the levels is left unpaid: with a 30 s payment window the timer expires it under load.
@@ -37,7 +42,8 @@ fi
 # other: the CRUD baseline first on odd runs and second on even ones, so neither always meets a warmer or a colder
 # machine. This machine's cores changed speed by a factor of two within minutes (bench/README.md, session 22): the
 # two services measured ten minutes apart compared the machine at two moments. The count is kept outside target/
-# (`./mvnw clean` empties it, and every run then had the CRUD baseline first).
+# (`./mvnw clean` empties it, and every run then had the CRUD baseline first). A run's second round takes the other
+# order, so that a run of two rounds meets each level both ways.
 counter=${BENCH_RUNS_FILE:-${XDG_CACHE_HOME:-$HOME/.cache}/orders-bench/runs}
 mkdir -p "$(dirname "$counter")"
 runs=$(( $(cat "$counter" 2>/dev/null || echo 0) + 1 ))
@@ -49,7 +55,7 @@ trap 'kill ${svc:-} ${crud:-} 2>/dev/null || true; autovacuum_restore' EXIT
 crud_start # idle while the service warms up and between its own levels
 crud_measure() {
   local line
-  line=$(crud_level "$@")
+  line="$(crud_level "$1" "$2" "$3") round=$4"
   echo "crud: $line" >&2
   crud_lines+="$line"$'\n'
 }
@@ -86,19 +92,25 @@ echo "warm-up: service $svc_warm, CRUD baseline $crud_warm (seconds, JIT % of a 
 rows=()
 keep=()
 service_lines=""
-for c in $LEVELS; do
-  if [ $crud_first = yes ]; then crud_measure "$c" "$SECS" "$UNPAID"; fi
-  line="$(measure_level $PORT $svc "$c" "$SECS" "$UNPAID") rss_kb=$(ps -o rss= -p $svc | tr -d ' ')"
-  service_lines+="$line"$'\n'
-  keep+=("$(keep_row "$line")")
-  echo "$line"
-  if [ $crud_first = no ]; then crud_measure "$c" "$SECS" "$UNPAID"; fi
+for ((round = 1; round <= ROUNDS; round++)); do
+  first=$crud_first
+  if (( round % 2 == 0 )); then first=$([ $crud_first = yes ] && echo no || echo yes); fi
+  for c in $LEVELS; do
+    if [ $first = yes ]; then crud_measure "$c" "$SECS" "$UNPAID" $round; fi
+    line="$(measure_level $PORT $svc "$c" "$SECS" "$UNPAID") rss_kb=$(ps -o rss= -p $svc | tr -d ' ') round=$round"
+    service_lines+="$line"$'\n'
+    echo "$line"
+    if [ $first = no ]; then crud_measure "$c" "$SECS" "$UNPAID" $round; fi
+  done
 done
+# level LINES CLIENTS: the rounds of one level, pooled.
+level() { grep "^clients=$2 " <<<"$1" | pool; }
+for c in $LEVELS; do keep+=("$(keep_row "$(level "$service_lines" "$c")")"); done
 stop $crud
 # pgbench once the CRUD baseline is gone: its pool, the service's and 64 pgbench clients are more connections than
 # PostgreSQL's default 100.
 for c in $LEVELS; do
-  line=$(grep "^clients=$c " <<<"$service_lines" | head -n 1)
+  line=$(level "$service_lines" "$c")
   tps=$(pgbench "${PG[@]}" -n -c "$c" -j 2 -T "$SECS" -f target/bench/insert.sql "$DB" 2>/dev/null \
     | sed -n 's/^tps = \([0-9.]*\).*/\1/p' | head -n 1 || true)
   cps=$(field cps "$line")
@@ -139,13 +151,22 @@ kill $svc; wait $svc 2>/dev/null || true
 versus=()
 # both NAME SERVICE_LINE CRUD_LINE: a figure per command of each service, "service / CRUD".
 both() { echo "$(per_command "$(field "$1" "$2")" "$(field commands "$2")") / $(per_command "$(field "$1" "$3")" "$(field commands "$3")")"; }
+# ratio SERVICE_LINE CRUD_LINE: the service's commands/s including catch-up over the CRUD baseline's.
+ratio() { awk -v a="$(sustained "$1")" -v b="$(field cps "$2")" 'BEGIN { printf "%.2f×", (b > 0 ? a / b : 0) }'; }
 for c in $LEVELS; do
-  mine=$(grep "^clients=$c " <<<"$service_lines" | head -n 1)
-  theirs=$(grep "^clients=$c " <<<"$crud_lines" | head -n 1)
-  m_all=$(field all_ms "$mine")
-  m_sus=$(awk -v n="$(field commands "$mine")" -v s="$(field seconds "$mine")" -v c="$m_all" \
-    'BEGIN { printf "%.1f", (c < 0 ? 0 : n / (s + c / 1000)) }')
-  versus+=("| $c | $(field cps "$mine") | $m_sus | $(field cps "$theirs") | $(awk -v a="$m_sus" -v b="$(field cps "$theirs")" 'BEGIN { printf "%.2f×", (b > 0 ? a / b : 0) }') | $(field p99_ms "$mine") / $(field p99_ms "$theirs") ms | $(both statements "$mine" "$theirs") | $(field errors "$mine") / $(field errors "$theirs") | $(both jvm_cpu_ms "$mine" "$theirs") ms ($(both requests_cpu_ms "$mine" "$theirs") requests, of it $(both requests_kernel_cpu_ms "$mine" "$theirs") in the kernel; $(both jit_cpu_ms "$mine" "$theirs") JIT) | $(both pg_cpu_ms "$mine" "$theirs") ms | $(gc_of "$mine") / $(gc_of "$theirs") |")
+  mine=$(level "$service_lines" "$c")
+  theirs=$(level "$crud_lines" "$c")
+  m_sus=$(sustained "$mine")
+  # Each round's ratio, and which service it measured first.
+  each=""
+  for ((round = 1; round <= ROUNDS; round++)); do
+    one=$(grep "^clients=$c .* round=$round\$" <<<"$service_lines")
+    other=$(grep "^clients=$c .* round=$round\$" <<<"$crud_lines")
+    led=$( ( [ $crud_first = yes ] && (( round % 2 == 1 )) ) || ( [ $crud_first = no ] && (( round % 2 == 0 )) ) \
+      && echo CRUD || echo service)
+    each+="${each:+, }$(ratio "$one" "$other") ($led first)"
+  done
+  versus+=("| $c | $(field cps "$mine") | $m_sus | $(field cps "$theirs") | $(ratio "$mine" "$theirs") | $each | $(field p99_ms "$mine") / $(field p99_ms "$theirs") ms | $(both statements "$mine" "$theirs") | $(field errors "$mine") / $(field errors "$theirs") | $(both jvm_cpu_ms "$mine" "$theirs") ms ($(both requests_cpu_ms "$mine" "$theirs") requests, of it $(both requests_kernel_cpu_ms "$mine" "$theirs") in the kernel; $(both jit_cpu_ms "$mine" "$theirs") JIT) | $(both pg_cpu_ms "$mine" "$theirs") ms | $(gc_of "$mine") / $(gc_of "$theirs") |")
 done
 
 # 3 and 4, each in its own script (also runnable alone).
@@ -187,8 +208,8 @@ targets() {
   echo "| projection lag p99 at half / full load | ≤ 50 / 250 ms | $(field lag_p99_ms "$half") / $(field lag_p99_ms "$full") ms |"
   local ratios stmts32 caught64
   ratios=$(printf '%s\n' "${versus[@]}" | awk -F'|' '{ gsub(/ /, "", $6); printf "%s%s", (NR > 1 ? " / " : ""), $6 }')
-  stmts32=$(printf '%s\n' "${versus[@]}" | awk -F'|' '$2 + 0 == 32 { split($8, a, "/"); gsub(/ /, "", a[1]); print a[1] }')
-  caught64=$(field all_ms "$(grep '^clients=64 ' <<<"$service_lines" | head -n 1)")
+  stmts32=$(printf '%s\n' "${versus[@]}" | awk -F'|' '$2 + 0 == 32 { split($9, a, "/"); gsub(/ /, "", a[1]); print a[1] }')
+  caught64=$(field all_ms "$(level "$service_lines" 64)")
   echo "| service ÷ CRUD incl. catch-up at $(echo $LEVELS | sed 's# # / #g') clients | ≥ 1.0× | ${ratios:-?} |"
   echo "| statements per command at 32 clients | ≤ 8 | ${stmts32:-?} |"
   echo "| every processor caught up after the 64-client level | ≤ 1000 ms | ${caught64:-?} ms |"
@@ -217,7 +238,7 @@ pgv="$pgv ($(autovacuum_now))"
   if [ -z "${PHASES// /}" ]; then bound=" (bound: $(( 2 * ${BENCH_WARMUP_MAX:-300} / 60 + 10 )) min)"; fi
   echo "$(date -u '+%Y-%m-%d %H:%M UTC') · $cores cores, $mem · PostgreSQL $pgv · command: \`./bench/run.sh\`," \
     "whole run $((took / 60)) min $((took % 60)) s$bound"
-  echo "(BENCH_SECONDS=$SECS, BENCH_CLIENTS=\"$LEVELS\", BENCH_WARMUP=${BENCH_WARMUP:-90}, BENCH_WARMUP_MAX=${BENCH_WARMUP_MAX:-300}). Service, load generator (JVM options: ${LOAD_JVM[*]:-none}) and PostgreSQL share the machine."
+  echo "(BENCH_SECONDS=$SECS, BENCH_CLIENTS=\"$LEVELS\", BENCH_ROUNDS=$ROUNDS, BENCH_WARMUP=${BENCH_WARMUP:-90}, BENCH_WARMUP_MAX=${BENCH_WARMUP_MAX:-300}). Service, load generator (JVM options: ${LOAD_JVM[*]:-none}) and PostgreSQL share the machine."
   read -r ws wj <<<"$svc_warm"; read -r cs cj <<<"$crud_warm"
   echo "Warm-up at 32 clients until the JIT compiler used under ${BENCH_WARMUP_JIT:-5} % of a core for 15 s:" \
     "the service ${ws} s (JIT ${wj} % at its end), the CRUD baseline ${cs} s (${cj} %)."
@@ -225,7 +246,8 @@ pgv="$pgv ($(autovacuum_now))"
   echo "## Commands against the limit"
   echo "Each client loops place (1-3 lines) → pay → ship → confirm receipt over HTTP with real tokens, each order by"
   echo "one of 1,000 buyers drawn at random."
-  echo "pgbench: a one-row insert per transaction (about an event's size) at the same concurrency."
+  echo "pgbench: a one-row insert per transaction (about an event's size) at the same concurrency. Each level's rounds"
+  echo "together (commands over seconds; p50, p95 and p99 the rounds' mean)."
   echo
   echo "| clients | commands/s | p50 ms | p95 ms | p99 ms | errors | pgbench tps | service/pgbench | load-generator CPU | service RSS |"
   echo "|---|---|---|---|---|---|---|---|---|---|"
@@ -237,7 +259,8 @@ pgv="$pgv ($(autovacuum_now))"
   echo "the database (BEGIN and SET included, COMMIT left out for both services: bench/lib.sh; pg_stat_statements), per acknowledged command. CPU per"
   echo "command from /proc: the service's JVM (every thread; of it Tomcat's threads, the event processors' and the JIT"
   echo "compiler's), and every PostgreSQL process. GC pauses: the"
-  echo "stop-the-world collections in the level and its catch-up, and their total time (jstat)."
+  echo "stop-the-world collections in the level and its catch-up, and their total time (jstat). Each level's rounds"
+  echo "together (sums over the rounds; the catch-up the slowest round's, and including catch-up every round's counts)."
   echo
   echo "| clients | commands/s | including catch-up | catch-up (slowest processor) | timer backlog after | statements per command | JVM CPU per command (of which requests and their time in the kernel, processors, JIT compiler) | PostgreSQL CPU per command | GC pauses, level and catch-up |"
   echo "|---|---|---|---|---|---|---|---|---|"
@@ -253,17 +276,19 @@ pgv="$pgv ($(autovacuum_now))"
     echo "|---|$(for _ in $procs; do printf -- '---|'; done)"
     while IFS= read -r line; do
       if [ -n "$line" ]; then processor_row "$line" "$procs"; fi
-    done <<<"$service_lines"
+    done <<<"$(for c in $LEVELS; do level "$service_lines" "$c"; done)"
     echo
   fi
   echo "## Against a CRUD service doing the same flow"
   echo "bench/crud: Spring Boot + JPA, the same four calls with the same tokens, paths, requests and answers, the same pool (20)"
   echo "and JVM options (${JAVA_ARGS[*]}), stock reserved by a conditional UPDATE, one log row per action; the"
-  echo "same load generator and levels on a fresh database. Both ran side by side, warmed up; each level was measured on the CRUD baseline"
-  echo "right $([ $crud_first = yes ] && echo before || echo after) the service this time (the order alternates between runs)."
+  echo "same load generator and levels on a fresh database. Both ran side by side, warmed up; each level was measured"
+  echo "on one right after the other, in $ROUNDS round(s) (the levels, then the levels again), the second round in the"
+  echo "other order, and the first round's order alternates between runs. A level's figures are its rounds' together:"
+  echo "commands over seconds, latencies the rounds' mean; each round's own ratio is in its column."
   echo
-  echo "| clients | service commands/s | including catch-up | CRUD commands/s | ratio (incl. catch-up) | p99 service / CRUD | statements per command service / CRUD | errors service / CRUD | JVM CPU per command service / CRUD | PostgreSQL CPU per command service / CRUD | GC pauses service / CRUD |"
-  echo "|---|---|---|---|---|---|---|---|---|---|---|"
+  echo "| clients | service commands/s | including catch-up | CRUD commands/s | ratio (incl. catch-up) | each round's ratio | p99 service / CRUD | statements per command service / CRUD | errors service / CRUD | JVM CPU per command service / CRUD | PostgreSQL CPU per command service / CRUD | GC pauses service / CRUD |"
+  echo "|---|---|---|---|---|---|---|---|---|---|---|---|"
   printf '%s\n' "${versus[@]}"
   echo
   echo "Rows written an order (inserted, updated or deleted: pg_stat_user_tables after the levels, per order"
