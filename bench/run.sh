@@ -92,9 +92,11 @@ echo "warm-up: service $svc_warm, CRUD baseline $crud_warm (seconds, JIT % of a 
 rows=()
 keep=()
 service_lines=""
+crud_led=() # per round: yes if the CRUD baseline was measured first at each level
 for ((round = 1; round <= ROUNDS; round++)); do
   first=$crud_first
   if (( round % 2 == 0 )); then first=$([ $crud_first = yes ] && echo no || echo yes); fi
+  crud_led[$round]=$first
   for c in $LEVELS; do
     if [ $first = yes ]; then crud_measure "$c" "$SECS" "$UNPAID" $round; fi
     line="$(measure_level $PORT $svc "$c" "$SECS" "$UNPAID") rss_kb=$(ps -o rss= -p $svc | tr -d ' ') round=$round"
@@ -151,8 +153,8 @@ kill $svc; wait $svc 2>/dev/null || true
 versus=()
 # both NAME SERVICE_LINE CRUD_LINE: a figure per command of each service, "service / CRUD".
 both() { echo "$(per_command "$(field "$1" "$2")" "$(field commands "$2")") / $(per_command "$(field "$1" "$3")" "$(field commands "$3")")"; }
-# ratio SERVICE_LINE CRUD_LINE: the service's commands/s including catch-up over the CRUD baseline's.
-ratio() { awk -v a="$(sustained "$1")" -v b="$(field cps "$2")" 'BEGIN { printf "%.2f×", (b > 0 ? a / b : 0) }'; }
+# ratio_of SERVICE_LINE CRUD_LINE: the service's commands/s including catch-up over the CRUD baseline's.
+ratio_of() { awk -v a="$(sustained "$1")" -v b="$(field cps "$2")" 'BEGIN { printf "%.2f×", (b > 0 ? a / b : 0) }'; }
 for c in $LEVELS; do
   mine=$(level "$service_lines" "$c")
   theirs=$(level "$crud_lines" "$c")
@@ -162,11 +164,10 @@ for c in $LEVELS; do
   for ((round = 1; round <= ROUNDS; round++)); do
     one=$(grep "^clients=$c .* round=$round\$" <<<"$service_lines")
     other=$(grep "^clients=$c .* round=$round\$" <<<"$crud_lines")
-    led=$( ( [ $crud_first = yes ] && (( round % 2 == 1 )) ) || ( [ $crud_first = no ] && (( round % 2 == 0 )) ) \
-      && echo CRUD || echo service)
-    each+="${each:+, }$(ratio "$one" "$other") ($led first)"
+    led=$([ "${crud_led[$round]}" = yes ] && echo CRUD || echo service)
+    each+="${each:+, }$(ratio_of "$one" "$other") ($led first)"
   done
-  versus+=("| $c | $(field cps "$mine") | $m_sus | $(field cps "$theirs") | $(ratio "$mine" "$theirs") | $each | $(field p99_ms "$mine") / $(field p99_ms "$theirs") ms | $(both statements "$mine" "$theirs") | $(field errors "$mine") / $(field errors "$theirs") | $(both jvm_cpu_ms "$mine" "$theirs") ms ($(both requests_cpu_ms "$mine" "$theirs") requests, of it $(both requests_kernel_cpu_ms "$mine" "$theirs") in the kernel; $(both jit_cpu_ms "$mine" "$theirs") JIT) | $(both pg_cpu_ms "$mine" "$theirs") ms | $(gc_of "$mine") / $(gc_of "$theirs") |")
+  versus+=("| $c | $(field cps "$mine") | $m_sus | $(field cps "$theirs") | $(ratio_of "$mine" "$theirs") | $each | $(field p99_ms "$mine") / $(field p99_ms "$theirs") ms | $(both statements "$mine" "$theirs") | $(field errors "$mine") / $(field errors "$theirs") | $(both jvm_cpu_ms "$mine" "$theirs") ms ($(both requests_cpu_ms "$mine" "$theirs") requests, of it $(both requests_kernel_cpu_ms "$mine" "$theirs") in the kernel; $(both jit_cpu_ms "$mine" "$theirs") JIT) | $(both pg_cpu_ms "$mine" "$theirs") ms | $(gc_of "$mine") / $(gc_of "$theirs") |")
 done
 
 # 3 and 4, each in its own script (also runnable alone).
