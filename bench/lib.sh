@@ -290,9 +290,10 @@ sustained() {
 
 # pool: measure_level's lines of one level in several rounds (stdin) as one line of the same fields: the commands,
 # errors, seconds, statements, CPU, GC pauses and each processor's CPU summed (so that every figure a command or a
-# second is the rounds' together), cps recomputed from them; the latencies and the load generator's CPU the rounds'
-# mean; the catch-up (all_ms and each processor's), the timer backlog and the RSS the worst round's, with the
-# catch-ups' sum as catch_up_total_ms (sustained). A catch-up that timed out (-1) in any round is -1.
+# second is the rounds' together), cps recomputed from them, the error statuses of every round; the latencies and
+# the load generator's CPU the rounds' mean; the catch-up (all_ms and each processor's), the timer backlog and the
+# RSS the worst round's, with the catch-ups' sum as catch_up_total_ms (sustained). A catch-up that timed out (-1) in
+# any round is -1.
 pool() {
   awk '
     { for (i = 1; i <= NF; i++) {
@@ -300,6 +301,7 @@ pool() {
         if (!(k in seen)) { seen[k] = 1; keys[++n] = k; val[k] = v; sum[k] = 0; most[k] = v }
         cnt[k]++
         if (k == "all_ms" && v + 0 < 0) failed = 1
+        if (k == "error_statuses" && v != "-") statuses = statuses (statuses == "" ? "" : ",") v
         if (k == "processor_cpu_ms") {
           m = split(v, parts, ",")
           for (j = 1; j <= m; j++) {
@@ -314,7 +316,8 @@ pool() {
       out = ""
       for (i = 1; i <= n; i++) {
         k = keys[i]
-        if (k == "clients" || k == "error_statuses") v = val[k]
+        if (k == "clients") v = val[k]
+        else if (k == "error_statuses") v = (statuses == "" ? "-" : statuses)
         else if (k == "round") v = "pooled"
         else if (k in na) v = "n/a"
         else if (k == "cps") v = sprintf("%.1f", sum["seconds"] > 0 ? sum["commands"] / sum["seconds"] : 0)
