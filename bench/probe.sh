@@ -21,10 +21,10 @@
 #                                since the checkpoint), WAL records and KB a command, by what they serve; the
 #                                indexes' MB a thousand orders
 #                    profile     PROBE_CLIENTS flat out with async-profiler attached (its agent from Maven Central,
-#                                async_profiler_lib below): the CPU a command by thread group and by the innermost code outside
-#                                the JDK, sampled every PROBE_PROFILE_INTERVAL ms (5) (PROBE_PROFILE_EVENT: cpu or
-#                                itimer; wall, alloc or lock give the files alone); collapsed stacks and a flame
-#                                graph to target/bench/probe-profile-<jar>.{collapsed,html}
+#                                async_profiler_lib below): the CPU a command by thread group and by the innermost
+#                                code outside the JDK, sampled every PROBE_PROFILE_INTERVAL ms (5)
+#                                (PROBE_PROFILE_EVENT: cpu or itimer; wall, alloc or lock give the files alone);
+#                                collapsed stacks and a flame graph to target/bench/probe-profile-<jar>.{collapsed,html}
 #   PROBE_CLIENTS  32    PROBE_SECONDS  20
 #   BENCH_WARMUP / BENCH_WARMUP_MAX  the warm-up's bounds, as for run.sh (warm_up, bench/lib.sh: 32 clients until
 #                  the JIT uses under BENCH_WARMUP_JIT % of a core, 5; a fixed 90 s left the first level 20-35 %
@@ -215,8 +215,8 @@ for phase in ${PROBE_PHASES:-level lag}; do
         "full-page images by what they serve: $(sql "$BENCH_SQL SELECT string_agg(what || ' ' || f, ', '
           ORDER BY f DESC) FROM (SELECT $PURPOSE AS what, sum(wal_fpi) AS f $OWN_STATEMENTS GROUP BY 1) g")";;
     profile)
-      # async-profiler attached for one level (async_profiler_lib, profiler): the samples' shares, a collapsed-stack file and a
-      # flame graph. Every sample costs the JVM a signal and a stack walk: compare its rate with a level's.
+      # async-profiler attached for one level (async_profiler_lib, profiler): the samples' shares, a collapsed-stack
+      # file and a flame graph. Every sample costs the JVM a signal and a stack walk: compare its rate with a level's.
       lib=$(async_profiler_lib)
       event=${PROBE_PROFILE_EVENT:-cpu}
       interval=${PROBE_PROFILE_INTERVAL:-5}

@@ -329,7 +329,8 @@ class OrderProjectionTablesTest {
         org.junit.jupiter.api.Assumptions.assumeTrue(ReadModelDatabase.postgres(), "GIN is PostgreSQL's");
         List<String> gins = db.jdbc.queryForList("SELECT i.relname || ' ' || coalesce(i.reloptions::text, 'default')"
                 + " FROM pg_class i JOIN pg_am a ON a.oid = i.relam"
-                + " WHERE a.amname = 'gin' AND i.relnamespace = current_schema()::regnamespace ORDER BY 1", String.class);
+                + " WHERE a.amname = 'gin' AND i.relnamespace = current_schema()::regnamespace ORDER BY 1",
+                String.class);
 
         assertThat(gins).containsExactly("order_receiver_token_gin {gin_pending_list_limit=64}",
                 "order_search_goods_names_trgm {gin_pending_list_limit=64}",
