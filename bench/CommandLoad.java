@@ -107,6 +107,7 @@ public class CommandLoad {
         AtomicBoolean running = new AtomicBoolean(true);
         CountDownLatch done = new CountDownLatch(clients);
         long cpuBefore = ProcessHandle.current().info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+        long waitBefore = coreWaitMicros();
         long start = System.nanoTime();
         LagProbe probe = lag ? new LagProbe(jdbc, lags, running) : null;
         if (probe != null) {
@@ -230,6 +231,7 @@ public class CommandLoad {
             java.nio.file.Files.write(java.nio.file.Path.of(acks), ACKS);
         }
         long cpuAfter = ProcessHandle.current().info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+        long waitAfter = coreWaitMicros();
         List<Long> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
         List<Long> lagSorted = new ArrayList<>(lags);
@@ -240,10 +242,12 @@ public class CommandLoad {
         }
         System.out.printf(Locale.ROOT, "commands=%d errors=%d seconds=%.1f cps=%.1f p50_ms=%.1f p95_ms=%.1f "
                         + "p99_ms=%.1f client_cpu_pct=%.0f lag_p50_ms=%.1f lag_p99_ms=%.1f lag_max_ms=%.1f "
-                        + "lag_samples=%d catchup_ms=%d error_statuses=%s%n",
+                        + "lag_samples=%d catchup_ms=%d core_wait_pct=%s error_statuses=%s%n",
                 commands.get(), errors.get(), wall, commands.get() / wall, ms(sorted, 0.50), ms(sorted, 0.95),
                 ms(sorted, 0.99), 100.0 * (cpuAfter - cpuBefore) / 1e9 / wall, ms(lagSorted, 0.50),
                 ms(lagSorted, 0.99), ms(lagSorted, 1.0), lagSorted.size(), probe == null ? -1 : probe.catchUpMillis,
+                waitBefore < 0 || waitAfter < 0 ? "-"
+                        : String.format(Locale.ROOT, "%.0f", (waitAfter - waitBefore) / 1e4 / wall),
                 ERROR_STATUSES.isEmpty() ? "-" : ERROR_STATUSES.entrySet().stream().map(e -> e.getKey() + "="
                         + e.getValue().get()).sorted().collect(java.util.stream.Collectors.joining(",")));
         if (checkout) {
@@ -255,6 +259,24 @@ public class CommandLoad {
                     + "checkout_p99_ms=%.1f cart_fill_p50_ms=%.1f cart_fill_p99_ms=%.1f%n", checkouts.get(),
                     checkouts.get() / wall, ms(pairs, 0.50), ms(pairs, 0.99), ms(carts, 0.50), ms(carts, 0.99));
         }
+    }
+
+    /**
+     * The microseconds in which at least one runnable task of the machine waited for a core (Linux's pressure stall
+     * information, /proc/pressure/cpu, "some"), or -1 where the kernel does not give it. Over a load it says how
+     * contended the cores were: a processor's batch waits for one at each of its round trips, on both sides.
+     */
+    static long coreWaitMicros() {
+        try {
+            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/pressure/cpu"))) {
+                if (line.startsWith("some ")) {
+                    return Long.parseLong(line.substring(line.indexOf("total=") + "total=".length()).trim());
+                }
+            }
+        } catch (java.io.IOException | RuntimeException unavailable) {
+            // not Linux, or a kernel built without it
+        }
+        return -1;
     }
 
     /**
