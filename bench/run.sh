@@ -301,13 +301,14 @@ pgv="$pgv ($(autovacuum_now))"
   echo
   echo "## Projection lag (command acknowledged → order visible in order_view)"
   echo
-  echo "| load | commands/s | lag p50 ms | lag p99 ms | samples | time a task waited for a core |"
+  echo "| load | commands/s | lag p50 ms | lag p99 ms | samples | % of the time a task waited for a core |"
   echo "|---|---|---|---|---|---|"
-  echo "| half (paced, $rate orders/s per client × 32) | $(field cps "$half") | $(field lag_p50_ms "$half") | $(field lag_p99_ms "$half") | $(field lag_samples "$half") | $(field core_wait_pct "$half") % |"
-  echo "| full (32 clients flat out) | $cps32 | $(field lag_p50_ms "$full") | $(field lag_p99_ms "$full") | $(field lag_samples "$full") | $(field core_wait_pct "$full") % |"
+  echo "| half (paced, $rate orders/s per client × 32) | $(field cps "$half") | $(field lag_p50_ms "$half") | $(field lag_p99_ms "$half") | $(field lag_samples "$half") | $(field core_wait_pct "$half") |"
+  echo "| full (32 clients flat out) | $cps32 | $(field lag_p50_ms "$full") | $(field lag_p99_ms "$full") | $(field lag_samples "$full") | $(field core_wait_pct "$full") |"
   echo
-  echo "Time a task waited for a core: the share of the load's seconds in which at least one runnable task of the"
-  echo "machine (service, PostgreSQL, load generator) waited for a core (Linux's /proc/pressure/cpu, \"some\")."
+  echo "% of the time a task waited for a core: the share of the load's seconds in which at least one runnable task of"
+  echo "the machine (service, PostgreSQL, load generator) waited for a core (Linux's /proc/pressure/cpu, \"some\"; -"
+  echo "where the kernel has none)."
   echo
   echo "Catch-up after the full load stopped: ${catchup_ms} ms until order_view showed every acknowledged order."
   echo
