@@ -290,8 +290,9 @@ sustained() {
 
 # pool: measure_level's lines of one level in several rounds (stdin) as one line of the same fields: the commands,
 # errors, seconds, statements, CPU, GC pauses and each processor's CPU summed (so that every figure a command or a
-# second is the rounds' together), cps recomputed from them, the error statuses of every round; the latencies and
-# the load generator's CPU the rounds' mean; the catch-up (all_ms and each processor's), the timer backlog and the
+# second is the rounds' together), cps recomputed from them, the error statuses of every round; the latencies, the
+# load generator's CPU and the share of time a task waited for a core the rounds' mean (a figure a round could not
+# give, "n/a" or "-", stays so); the catch-up (all_ms and each processor's), the timer backlog and the
 # RSS the worst round's, with the catch-ups' sum as catch_up_total_ms (sustained). A catch-up that timed out (-1) in
 # any round is -1.
 pool() {
@@ -309,7 +310,7 @@ pool() {
             if (!(pv[1] in proc)) porder[++np] = pv[1]
             proc[pv[1]] += pv[2]
           }
-        } else if (v == "n/a") { na[k] = 1 } else { sum[k] += v; if (v + 0 > most[k] + 0) most[k] = v }
+        } else if (v == "n/a" || v == "-") { na[k] = v } else { sum[k] += v; if (v + 0 > most[k] + 0) most[k] = v }
       } }
     function mean(k) { return sprintf("%.1f", sum[k] / cnt[k]) }
     END {
@@ -319,10 +320,10 @@ pool() {
         if (k == "clients") v = val[k]
         else if (k == "error_statuses") v = (statuses == "" ? "-" : statuses)
         else if (k == "round") v = "pooled"
-        else if (k in na) v = "n/a"
+        else if (k in na) v = na[k]
         else if (k == "cps") v = sprintf("%.1f", sum["seconds"] > 0 ? sum["commands"] / sum["seconds"] : 0)
         else if (k == "seconds") v = sprintf("%.1f", sum[k])
-        else if (k == "client_cpu_pct") v = sprintf("%.0f", sum[k] / cnt[k])
+        else if (k ~ /^(client_cpu_pct|core_wait_pct)$/) v = sprintf("%.0f", sum[k] / cnt[k])
         else if (k ~ /^(p50_ms|p95_ms|p99_ms|lag_p50_ms|lag_p99_ms|lag_max_ms)$/) v = mean(k)
         else if (k == "all_ms") { v = failed ? -1 : most[k]; total = failed ? -1 : sum[k] }
         else if (k ~ /^caught_/ || k ~ /^(timer_backlog|rss_kb|catchup_ms)$/) v = most[k]
