@@ -194,7 +194,7 @@ public class AxonStorageConfig {
             if (gate == null) {
                 return super.fetchTrackedEvents(lastToken, batchSize);
             }
-            if (!gate.mustRead(lastToken == null ? java.util.OptionalLong.empty() : lastToken.position())) {
+            if (!gate.mustRead(lastToken)) {
                 return java.util.List.of();
             }
             return shared.read(lastToken, batchSize, gate, () -> super.fetchTrackedEvents(lastToken, batchSize));

@@ -1,8 +1,10 @@
 package io.ordersvc.platform.axon;
 
 import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
@@ -359,11 +361,10 @@ class EventArrivalsTest {
 
     @Test
     void a_stream_that_read_up_to_every_named_position_and_heard_nothing_since_does_not_read_again() {
-        EventArrivals notified = new EventArrivals(store, Duration.ofHours(1), Duration.ZERO, () -> 0);
-        notified.databaseNotifies(true);
+        EventArrivals notified = notifying();
         EventArrivals.ReadGate gate = notified.new ReadGate();
-        java.util.OptionalLong at5 = java.util.OptionalLong.of(5);
-        java.util.OptionalLong at7 = java.util.OptionalLong.of(7);
+        TrackingToken at5 = at(5);
+        TrackingToken at7 = at(7);
         assertThat(gate.mustRead(at5)).as("never read").isTrue();
         gate.read(gate.reading(), EventArrivals.ReadGate.NOTHING);
         assertThat(gate.mustRead(at5)).as("drained, nothing since").isFalse();
@@ -375,7 +376,7 @@ class EventArrivalsTest {
         assertThat(gate.mustRead(at5)).as("stopped short of what was named").isTrue();
 
         notified.arrived(6); // a lower position committed late (a gap)
-        assertThat(gate.mustRead(at7)).isTrue();
+        assertThat(gate.mustRead(at(7, 6))).isTrue();
         gate.read(gate.reading(), 7);
         assertThat(gate.mustRead(at7)).isFalse();
 
@@ -384,7 +385,7 @@ class EventArrivalsTest {
         assertThat(gate.mustRead(at7)).as("until a read comes back empty").isTrue();
         gate.read(gate.reading(), EventArrivals.ReadGate.NOTHING);
         assertThat(gate.mustRead(at7)).isFalse();
-        assertThat(gate.mustRead(java.util.OptionalLong.empty())).as("no position yet").isTrue();
+        assertThat(gate.mustRead(null)).as("no position yet").isTrue();
 
         notified.databaseNotifies(false);
         assertThat(gate.mustRead(at7)).as("without notifications every read goes").isTrue();
@@ -392,25 +393,82 @@ class EventArrivalsTest {
 
     @Test
     void a_read_that_found_events_no_arrival_named_is_followed_by_another_until_one_finds_none_beyond() {
-        EventArrivals notified = new EventArrivals(store, Duration.ofHours(1), Duration.ZERO, () -> 0);
-        notified.databaseNotifies(true);
-        EventArrivals.ReadGate gate = notified.new ReadGate();
-        gate.read(gate.reading(), EventArrivals.ReadGate.NOTHING);
+        EventArrivals notified = notifying();
+        EventArrivals.ReadGate gate = drained(notified.new ReadGate());
         notified.arrived(7);
         gate.read(gate.reading(), 7);
-        assertThat(gate.mustRead(java.util.OptionalLong.of(7))).as("read up to what was named").isFalse();
+        assertThat(gate.mustRead(at(7))).as("read up to what was named").isFalse();
 
         // Appends nobody announced (another process's, or while an announcer was down), found by a read: a batch
         // that ends past every named position may have more behind it.
         gate.read(gate.reading(), 107);
-        assertThat(gate.mustRead(java.util.OptionalLong.of(107))).as("found events beyond what was named").isTrue();
+        assertThat(gate.mustRead(at(107))).as("found events beyond what was named").isTrue();
         gate.read(gate.reading(), 207);
-        assertThat(gate.mustRead(java.util.OptionalLong.of(207))).isTrue();
+        assertThat(gate.mustRead(at(207))).isTrue();
         gate.read(gate.reading(), EventArrivals.ReadGate.NOTHING);
-        assertThat(gate.mustRead(java.util.OptionalLong.of(207))).as("until a read finds nothing").isFalse();
+        assertThat(gate.mustRead(at(207))).as("until a read finds nothing").isFalse();
         notified.arrived(300);
         gate.read(gate.reading(), 300);
-        assertThat(gate.mustRead(java.util.OptionalLong.of(300))).as("named again, nothing beyond").isFalse();
+        assertThat(gate.mustRead(at(300))).as("named again, nothing beyond").isFalse();
+    }
+
+    @Test
+    void an_arrival_signalled_during_a_read_that_saw_its_commit_does_not_make_the_stream_read_again() {
+        EventArrivals notified = notifying();
+        EventArrivals.ReadGate gate = drained(notified.new ReadGate());
+        EventArrivals.Start start = gate.reading();
+        // Commits this instance made, told of after the read began: their events took up to 7 and up to 9.
+        notified.appendCommitted(7);
+        notified.appendCommitted(9);
+        gate.read(start, 9);
+
+        assertThat(gate.mustRead(at(9))).as("the read saw both commits").isFalse();
+        assertThat(gate.mustRead(at(9, 5))).as("a gap below them is not theirs").isFalse();
+        assertThat(gate.mustRead(at(9, 7))).as("the commit that took 7 was not visible yet").isTrue();
+        assertThat(gate.mustRead(at(8))).as("nor the one that took 9").isTrue();
+        assertThat(gate.mustRead(at(9, 3, 8))).isFalse();
+
+        gate.read(gate.reading(), 9);
+        notified.arrived(9); // a notification names the head: any commit up to it, a gap's one among them
+        assertThat(gate.mustRead(at(9))).isFalse();
+        assertThat(gate.mustRead(at(9, 8))).isTrue();
+        assertThat(gate.mustRead(at(9, 5))).as("a gap below the head").isTrue();
+        assertThat(gate.mustRead(at(10, 9))).isTrue();
+        assertThat(gate.mustRead(at(11, 10))).as("only a gap above it").isFalse();
+    }
+
+    @Test
+    void a_stream_reads_again_when_the_arrivals_since_its_read_are_no_longer_kept_or_name_no_position() {
+        EventArrivals notified = notifying();
+        EventArrivals.ReadGate gate = drained(notified.new ReadGate());
+        EventArrivals.Start start = gate.reading();
+        for (int i = 1; i <= 600; i++) {
+            notified.appendCommitted(i);
+        }
+        gate.read(start, 600);
+        assertThat(gate.mustRead(at(600))).as("more arrivals than are kept").isTrue();
+        gate.read(gate.reading(), 600);
+        assertThat(gate.mustRead(at(600))).isFalse();
+
+        EventArrivals.Start before = gate.reading();
+        notified.announcedHere(0, true); // an announcement that could not read the head
+        gate.read(before, 600);
+        assertThat(gate.mustRead(at(600))).isTrue();
+    }
+
+    @Test
+    void an_arrival_for_the_other_view_alone_does_not_make_a_stream_read_again() {
+        EventArrivals notified = notifying();
+        EventArrivals.ReadGate live = drained(notified.new ReadGate());
+        EventArrivals.ReadGate lingering = drained(notified.lingering(Duration.ofMillis(100)).new ReadGate());
+        notified.arrived(3);
+        live.read(live.reading(), 3);
+        lingering.read(lingering.reading(), 3);
+
+        // The lingering views' wake-up for appends the live view heard of: a head, and the gap at 2 may be one.
+        notified.announcedHere(3, false);
+        assertThat(live.mustRead(at(3, 2))).isFalse();
+        assertThat(lingering.mustRead(at(3, 2))).isTrue();
     }
 
     @Test
@@ -419,7 +477,25 @@ class EventArrivalsTest {
         impatient.databaseNotifies(true);
         EventArrivals.ReadGate gate = impatient.new ReadGate();
         gate.read(gate.reading(), EventArrivals.ReadGate.NOTHING);
-        assertThat(gate.mustRead(java.util.OptionalLong.of(1))).isTrue();
+        assertThat(gate.mustRead(at(1))).isTrue();
+    }
+
+    /** Arrivals whose database notifies every append, rechecked hourly: the gate alone decides. */
+    private EventArrivals notifying() {
+        EventArrivals notified = new EventArrivals(store, Duration.ofHours(1), Duration.ZERO, () -> 0);
+        notified.databaseNotifies(true);
+        return notified;
+    }
+
+    /** {@code gate} after a read that found nothing. */
+    private static EventArrivals.ReadGate drained(EventArrivals.ReadGate gate) {
+        gate.read(gate.reading(), EventArrivals.ReadGate.NOTHING);
+        return gate;
+    }
+
+    /** The token of a read that reached {@code index} with {@code gaps} still open. */
+    private static TrackingToken at(long index, long... gaps) {
+        return GapAwareTrackingToken.newInstance(index, java.util.Arrays.stream(gaps).boxed().toList());
     }
 
     @Test

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -130,9 +129,10 @@ class SharedReadsTest {
         shared.read(at(5), 100, taker, store(List.of()));
         new SharedReads(Duration.ofHours(1)).read(at(5), 100, own, store(two));
 
-        assertThat(taker.mustRead(OptionalLong.of(7))).as("the read it took began before the arrival").isTrue();
-        assertThat(own.mustRead(OptionalLong.of(7))).as("its own read began after it").isFalse();
-        assertThat(reader.mustRead(OptionalLong.of(7))).isTrue();
+        TrackingToken missing6 = GapAwareTrackingToken.newInstance(7, Set.of(6L));
+        assertThat(taker.mustRead(missing6)).as("the read it took began before the arrival").isTrue();
+        assertThat(own.mustRead(missing6)).as("its own read began after it").isFalse();
+        assertThat(reader.mustRead(missing6)).isTrue();
     }
 
     private static void await(CountDownLatch latch) {
