@@ -31,10 +31,12 @@ class OrderTables {
 
     @Autowired
     OrderTables(JdbcTemplate jdbc) {
-        orders = new BatchTable<>(jdbc, Mapping.of(OrderViewEntity.class).prefetching(Prefetch.aggregates(ORDER)));
-        // A shipment changes the lines it names: a batch's shipped lines are loaded in one query, not one by one.
-        lines = new BatchTable<>(jdbc, Mapping.of(OrderLineEntity.class).prefetching(Prefetch.named(
-                OrderShipped.class, e -> e.lines().stream().map(ShipmentLine::orderLineId).toList())));
+        // A shipment changes the lines it names: a batch's shipped lines are loaded in one query, not one by one, and
+        // in the round trip that loads its orders (each handler looks its order up first).
+        BatchTable<OrderLineEntity> shippedLines = new BatchTable<>(jdbc, Mapping.of(OrderLineEntity.class)
+                .prefetching(Prefetch.named(OrderShipped.class,
+                        e -> e.lines().stream().map(ShipmentLine::orderLineId).toList())));
+        lines = shippedLines;
         // Insert-only: a shipment is written once, by the (version-guarded) OrderShipped handler.
         shipments = new BatchTable<>(jdbc, Mapping.of(ShipmentEntity.class));
         // Insert-only, one row per event: a replayed event's row is already there and stays as it is.
@@ -43,8 +45,12 @@ class OrderTables {
         history = new BatchTable<>(jdbc, Mapping.of(OrderHistoryEntity.class));
         // Written when a receiver is; only a new receiver looks its order's row up. A replayed placement of an
         // archived order (a rebuild) writes the same tokens again: the archive's next sweep takes them.
-        tokens = new BatchTable<>(jdbc, Mapping.of(ReceiverTokenEntity.class).prefetching(Prefetch.named(
-                ReceiverChanged.class, e -> java.util.List.of(e.orderId()))).onConflict("ON CONFLICT DO NOTHING"));
+        BatchTable<ReceiverTokenEntity> receiverTokens = new BatchTable<>(jdbc, Mapping.of(ReceiverTokenEntity.class)
+                .prefetching(Prefetch.named(ReceiverChanged.class, e -> java.util.List.of(e.orderId())))
+                .onConflict("ON CONFLICT DO NOTHING"));
+        tokens = receiverTokens;
+        orders = new BatchTable<>(jdbc, Mapping.of(OrderViewEntity.class).prefetching(Prefetch.aggregates(ORDER)))
+                .loadingAlong(shippedLines).loadingAlong(receiverTokens);
         // Insert-only, written at placement (a shipment's tracking number is searched in its shipment's row); as with
         // the tokens, a replayed placement of an archived order writes its row again for the archive's next sweep.
         search = new BatchTable<>(jdbc, Mapping.of(OrderSearchEntity.class).onConflict("ON CONFLICT DO NOTHING"));

@@ -154,6 +154,8 @@ public final class BatchTable<R> implements Rows<R> {
     private volatile Map<String, String> types;
     /** The UPDATE of each set of changed columns. */
     private final Map<BitSet, Update> updates = new ConcurrentHashMap<>();
+    /** Tables whose rows a batch names are loaded in the round trip that loads this table's ({@link #loadingAlong}). */
+    private final List<BatchTable<?>> along = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /**
      * The UPDATE of some columns: in one statement for all rows (PostgreSQL; null elsewhere), its arrays the key and
@@ -211,6 +213,21 @@ public final class BatchTable<R> implements Rows<R> {
 
     private String keyColumn() {
         return mapping.columns().get(0);
+    }
+
+    /**
+     * On PostgreSQL, when this table loads the rows a batch names before {@code other} has been used in that batch,
+     * the rows {@code other}'s events name are loaded in the same round trip, the two queries sent together. The
+     * order projection loads an order's row first in each handler, and a batch with a shipment loads its lines next:
+     * a round trip of their own in two of three of its batches under load, each a wait for a core on both sides
+     * (bench/README.md, session 61).
+     */
+    public BatchTable<R> loadingAlong(BatchTable<?> other) {
+        if (other == this || other.mapping.prefetch() == null) {
+            throw new IllegalArgumentException("nothing to load along " + mapping.table() + ": " + other);
+        }
+        along.add(other);
+        return this;
     }
 
     /**
@@ -291,6 +308,25 @@ public final class BatchTable<R> implements Rows<R> {
         if (mapping.prefetch() == null) {
             return;
         }
+        List<Lookup> lookups = new ArrayList<>(List.of(new Ahead(batch, named())));
+        if (postgres.getAsBoolean()) {
+            for (BatchTable<?> other : along) {
+                Lookup theirs = other.ahead();
+                if (theirs != null) {
+                    lookups.add(theirs);
+                }
+            }
+        }
+        lookups.removeIf(Lookup::none);
+        if (lookups.size() == 1) {
+            lookups.get(0).alone();
+        } else if (lookups.size() > 1) {
+            together(lookups);
+        }
+    }
+
+    /** The keys of this table's rows the current batch's events name. */
+    private Set<String> named() {
         Set<String> keys = new LinkedHashSet<>();
         for (EventMessage<?> event : EventBatch.messages()) {
             try {
@@ -299,7 +335,105 @@ public final class BatchTable<R> implements Rows<R> {
                 // left to the handler, see above
             }
         }
-        load(batch, keys);
+        return keys;
+    }
+
+    /**
+     * The rows the current batch names, to be loaded along another table's ({@link #loadingAlong}); null when this
+     * table has been used in the batch already (it loaded them then), or the batch names none. Its state for the
+     * batch is bound now, so that its first use finds them loaded.
+     */
+    private Lookup ahead() {
+        if (org.springframework.transaction.support.TransactionSynchronizationManager.hasResource(this)) {
+            return null;
+        }
+        Set<String> keys = named();
+        return keys.isEmpty() ? null : new Ahead(EventBatch.state(this, Batch::new, b -> { }, this::write), keys);
+    }
+
+    /** The queries of {@code lookups} in one round trip: each result set read in turn. */
+    private void together(List<Lookup> lookups) {
+        String sql = lookups.stream().map(Lookup::query).collect(Collectors.joining("; "));
+        lookups.forEach(Lookup::absentUnlessFound);
+        jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<Void>) c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.unwrap(PGStatement.class).setPrepareThreshold(0); // planned for its arrays, see byKeys
+                for (int i = 0; i < lookups.size(); i++) {
+                    ps.setArray(i + 1, c.createArrayOf("varchar", lookups.get(i).keys()));
+                }
+                ps.execute();
+                for (Lookup lookup : lookups) {
+                    try (ResultSet rs = ps.getResultSet()) {
+                        while (rs.next()) {
+                            lookup.read(rs);
+                        }
+                    }
+                    ps.getMoreResults();
+                }
+            }
+            return null;
+        });
+    }
+
+    /** The rows one table's batch names and does not hold yet. */
+    private interface Lookup {
+
+        /** Nothing to load. */
+        boolean none();
+
+        /** Loads them on their own. */
+        void alone();
+
+        /** Its query of the keys on PostgreSQL, one array parameter. */
+        String query();
+
+        Object[] keys();
+
+        /** A key not found is absent: no later lookup in the batch looks for it again. */
+        void absentUnlessFound();
+
+        void read(ResultSet rs) throws SQLException;
+    }
+
+    private final class Ahead implements Lookup {
+        private final Batch batch;
+        private final List<String> missing;
+
+        Ahead(Batch batch, Collection<String> keys) {
+            this.batch = batch;
+            this.missing = keys.stream().filter(k -> !batch.loaded.containsKey(k)).distinct().toList();
+        }
+
+        @Override
+        public boolean none() {
+            return missing.isEmpty();
+        }
+
+        @Override
+        public void alone() {
+            load(batch, missing);
+        }
+
+        @Override
+        public String query() {
+            return select + keyColumn() + " = ANY(?)";
+        }
+
+        @Override
+        public Object[] keys() {
+            return missing.toArray();
+        }
+
+        @Override
+        public void absentUnlessFound() {
+            missing.forEach(k -> batch.loaded.put(k, null));
+        }
+
+        @Override
+        public void read(ResultSet rs) throws SQLException {
+            R row = mapping.reader().read(rs);
+            batch.read(mapping.key().apply(row), row);
+        }
     }
 
     /**

@@ -173,6 +173,73 @@ class OrderProjectionTablesTest {
         assertThat(counter("status:to_ship")).isEqualTo(toShip);
     }
 
+    @Test
+    void a_batch_of_shipments_loads_its_orders_and_their_lines_in_one_round_trip_on_postgresql() {
+        String otherOrder = UUID.randomUUID().toString();
+        String otherLine = UUID.randomUUID().toString();
+        for (String id : List.of(orderId, otherOrder)) {
+            feed(placed(id, id.equals(orderId) ? lineId : otherLine), 0);
+            feed(new OrderPaid(id, Money.of("15.00"), "alipay", "T-" + id, T0.plusSeconds(1)), 1);
+        }
+        List<String> lookups = new java.util.ArrayList<>();
+        var counting = new org.springframework.jdbc.core.JdbcTemplate(db.jdbc.getDataSource()) {
+            @Override
+            public void query(String sql, org.springframework.jdbc.core.RowCallbackHandler rows, Object... args) {
+                lookups.add(sql);
+                super.query(sql, rows, args);
+            }
+
+            @Override
+            public void query(org.springframework.jdbc.core.PreparedStatementCreator creator,
+                              org.springframework.jdbc.core.RowCallbackHandler rows) {
+                lookups.add(((org.springframework.jdbc.core.SqlProvider) creator).getSql());
+                super.query(creator, rows);
+            }
+
+            @Override
+            public <T> T execute(org.springframework.jdbc.core.ConnectionCallback<T> action) {
+                return super.execute((java.sql.Connection c) -> action.doInConnection(
+                        (java.sql.Connection) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                                new Class<?>[] {java.sql.Connection.class}, (proxy, method, args) -> {
+                                    if (method.getName().equals("prepareStatement")
+                                            && args[0].toString().contains(" FROM order_")) {
+                                        lookups.add(args[0].toString());
+                                    }
+                                    try {
+                                        return method.invoke(c, args);
+                                    } catch (java.lang.reflect.InvocationTargetException e) {
+                                        throw e.getCause();
+                                    }
+                                })));
+            }
+        };
+        OrderProjection projection = new OrderProjection(new OrderTables(counting), new OrderCounters(db.jdbc), VAULT);
+        List<OrderShipped> shipments = List.of(
+                new OrderShipped(orderId, shipmentId, "SF", "顺丰", "SF1", List.of(new ShipmentLine(lineId, 3)), true,
+                        T0.plusSeconds(2), AUTO_CONFIRM_AT),
+                new OrderShipped(otherOrder, UUID.randomUUID().toString(), "SF", "顺丰", "SF2",
+                        List.of(new ShipmentLine(otherLine, 1)), false, T0.plusSeconds(2), AUTO_CONFIRM_AT));
+        db.batchOf(shipments.stream().map(e -> new org.axonframework.eventhandling.GenericDomainEventMessage<>(
+                "Order", e.orderId(), 2, e)).toList(),
+                message -> projection.on((OrderShipped) message.getPayload(), 2, T0.plusSeconds(2)));
+
+        if (ReadModelDatabase.postgres()) {
+            assertThat(lookups).as("the orders and their shipped lines, in one request").singleElement()
+                    .satisfies(sql -> assertThat(sql).contains("FROM order_view").contains("; SELECT")
+                            .contains("FROM order_line_view"));
+        } else {
+            assertThat(lookups).hasSize(2).anyMatch(sql -> sql.contains("FROM order_view"))
+                    .anyMatch(sql -> sql.contains("FROM order_line_view"));
+        }
+        Map<String, Object> shipped = db.row("SELECT status, version FROM order_view WHERE order_id = ?", orderId);
+        assertThat(shipped).containsEntry("status", "shipped");
+        assertThat(((Number) shipped.get("version")).longValue()).isEqualTo(2);
+        assertThat(db.row("SELECT status FROM order_view WHERE order_id = ?", otherOrder))
+                .containsEntry("status", "to_ship");
+        assertThat(db.jdbc.queryForList("SELECT shipped_quantity FROM order_line_view WHERE order_line_id IN (?, ?)"
+                + " ORDER BY shipped_quantity", Integer.class, lineId, otherLine)).containsExactly(1, 3);
+    }
+
     /** The handlers run as a processor's batch: in a unit of work, committed with the transaction. */
     static void inOneBatch(Runnable handlers) {
         db.batch(() -> {

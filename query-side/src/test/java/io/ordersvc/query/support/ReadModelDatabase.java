@@ -72,6 +72,22 @@ public final class ReadModelDatabase {
         tx.executeWithoutResult(status -> handlers.run());
     }
 
+    /** Runs {@code handler} on each of {@code events} as one processor batch: a batching unit of work, one tx. */
+    public void batchOf(List<? extends org.axonframework.eventhandling.EventMessage<?>> events,
+                        java.util.function.Consumer<org.axonframework.eventhandling.EventMessage<?>> handler) {
+        var unitOfWork = new org.axonframework.messaging.unitofwork.BatchingUnitOfWork<>(List.copyOf(events));
+        batch(() -> {
+            try {
+                unitOfWork.executeWithResult(() -> {
+                    handler.accept(unitOfWork.getMessage());
+                    return null;
+                });
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
     public Map<String, Object> row(String sql, Object... args) {
         return jdbc.queryForMap(sql, args);
     }

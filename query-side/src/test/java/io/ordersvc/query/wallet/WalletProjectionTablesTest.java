@@ -102,20 +102,8 @@ class WalletProjectionTablesTest {
         var live = new WalletProjection(counting);
         List<String> buyers = List.of(buyer, buyer + "-2", buyer + "-3");
         List<PointsEarned> events = buyers.stream().map(b -> new PointsEarned(b, UUID.randomUUID().toString(), 20, 20, 0, 20, T0)).toList();
-        var batch = new org.axonframework.messaging.unitofwork.BatchingUnitOfWork<>(events.stream()
-                .map(e -> (org.axonframework.eventhandling.EventMessage<?>)
-                        new org.axonframework.eventhandling.GenericDomainEventMessage<>("Wallet", e.buyerId(), 0, e))
-                .toList());
-        db.batch(() -> {
-            try {
-                batch.executeWithResult(() -> {
-                    live.on((PointsEarned) batch.getMessage().getPayload(), 0);
-                    return null;
-                });
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        db.batchOf(events.stream().map(e -> new org.axonframework.eventhandling.GenericDomainEventMessage<>(
+                "Wallet", e.buyerId(), 0, e)).toList(), message -> live.on((PointsEarned) message.getPayload(), 0));
         assertThat(lookups.get()).isEqualTo(1);
         for (String b : buyers) {
             assertThat(db.jdbc.queryForObject("SELECT points FROM wallet_view WHERE buyer_id = ?", Long.class, b))
