@@ -263,7 +263,7 @@ public final class BatchTable<R> implements Rows<R> {
     public static void byKeys(JdbcTemplate jdbc, boolean postgres, String selectWhereKey, List<String> keys,
                               RowCallbackHandler found) {
         if (postgres) {
-            jdbc.query(new ByKeys(selectWhereKey + " = ANY(?)", keys.toArray()), found);
+            jdbc.query(new ByKeys(selectWhereKey + " = ANY(?)", List.<Object[]>of(keys.toArray())), found);
             return;
         }
         for (int from = 0; from < keys.size(); from += IN_LIST) {
@@ -273,15 +273,20 @@ public final class BatchTable<R> implements Rows<R> {
         }
     }
 
-    /** The statement of {@link #byKeys} on PostgreSQL: an array of keys, planned for it each time; names its SQL. */
-    private record ByKeys(String sql, Object[] keys)
+    /**
+     * The statement of {@link #byKeys} on PostgreSQL: an array of keys, planned for it each time; names its SQL. Or
+     * several such queries, an array each ({@link #together}).
+     */
+    private record ByKeys(String sql, List<Object[]> keys)
             implements org.springframework.jdbc.core.PreparedStatementCreator, org.springframework.jdbc.core.SqlProvider {
 
         @Override
         public PreparedStatement createPreparedStatement(Connection c) throws SQLException {
             PreparedStatement ps = c.prepareStatement(sql);
             ps.unwrap(PGStatement.class).setPrepareThreshold(0);
-            ps.setArray(1, c.createArrayOf("varchar", keys));
+            for (int i = 0; i < keys.size(); i++) {
+                ps.setArray(i + 1, c.createArrayOf("varchar", keys.get(i)));
+            }
             return ps;
         }
 
@@ -355,24 +360,19 @@ public final class BatchTable<R> implements Rows<R> {
     private void together(List<Lookup> lookups) {
         String sql = lookups.stream().map(Lookup::query).collect(Collectors.joining("; "));
         lookups.forEach(Lookup::absentUnlessFound);
-        jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<Void>) c -> {
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                ps.unwrap(PGStatement.class).setPrepareThreshold(0); // planned for its arrays, see byKeys
-                for (int i = 0; i < lookups.size(); i++) {
-                    ps.setArray(i + 1, c.createArrayOf("varchar", lookups.get(i).keys()));
-                }
-                ps.execute();
-                for (Lookup lookup : lookups) {
-                    try (ResultSet rs = ps.getResultSet()) {
-                        while (rs.next()) {
-                            lookup.read(rs);
+        jdbc.execute(new ByKeys(sql, lookups.stream().map(Lookup::keys).toList()),
+                (org.springframework.jdbc.core.PreparedStatementCallback<Void>) ps -> {
+                    ps.execute();
+                    for (Lookup lookup : lookups) {
+                        try (ResultSet rs = ps.getResultSet()) {
+                            while (rs.next()) {
+                                lookup.read(rs);
+                            }
                         }
+                        ps.getMoreResults();
                     }
-                    ps.getMoreResults();
-                }
-            }
-            return null;
-        });
+                    return null;
+                });
     }
 
     /** The rows one table's batch names and does not hold yet. */

@@ -197,20 +197,13 @@ class OrderProjectionTablesTest {
             }
 
             @Override
-            public <T> T execute(org.springframework.jdbc.core.ConnectionCallback<T> action) {
-                return super.execute((java.sql.Connection c) -> action.doInConnection(
-                        (java.sql.Connection) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
-                                new Class<?>[] {java.sql.Connection.class}, (proxy, method, args) -> {
-                                    if (method.getName().equals("prepareStatement")
-                                            && args[0].toString().contains(" FROM order_")) {
-                                        lookups.add(args[0].toString());
-                                    }
-                                    try {
-                                        return method.invoke(c, args);
-                                    } catch (java.lang.reflect.InvocationTargetException e) {
-                                        throw e.getCause();
-                                    }
-                                })));
+            public <T> T execute(org.springframework.jdbc.core.PreparedStatementCreator creator,
+                                 org.springframework.jdbc.core.PreparedStatementCallback<T> action) {
+                if (creator instanceof org.springframework.jdbc.core.SqlProvider named
+                        && named.getSql().startsWith("SELECT")) {
+                    lookups.add(named.getSql());
+                }
+                return super.execute(creator, action);
             }
         };
         OrderProjection projection = new OrderProjection(new OrderTables(counting), new OrderCounters(db.jdbc), VAULT);
