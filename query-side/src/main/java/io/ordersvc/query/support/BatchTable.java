@@ -231,28 +231,6 @@ public final class BatchTable<R> implements Rows<R> {
     }
 
     /**
-     * Loads the rows of the given keys not held yet, and remembers the others as absent. PostgreSQL gets one
-     * statement whatever the count ({@code = ANY(?)}); other databases an IN list per chunk. Lookups go by primary
-     * key only, so the plan does not depend on column statistics (a rebuild starts from empty tables).
-     */
-    private void load(Batch batch, Collection<String> keys) {
-        List<String> missing = keys.stream().filter(k -> !batch.loaded.containsKey(k)).toList();
-        if (missing.isEmpty()) {
-            return;
-        }
-        if (missing.size() == 1) {
-            find(missing.get(0)); // its cached plan is an index scan whatever the table's size
-            return;
-        }
-        missing.forEach(k -> batch.loaded.put(k, null));
-        RowCallbackHandler found = rs -> {
-            R row = mapping.reader().read(rs);
-            batch.read(mapping.key().apply(row), row);
-        };
-        byKeys(jdbc, postgres.getAsBoolean(), select + keyColumn(), missing, found);
-    }
-
-    /**
      * Reads the rows of {@code selectWhereKey} (a SELECT whose WHERE clause ends with its key column) for these keys.
      * PostgreSQL gets one statement whatever the count ({@code = ANY(?)}), never prepared on the server, so planned for
      * this array each time: a cached generic plan is made while a rebuilt table is still small, where a sequential
@@ -313,16 +291,16 @@ public final class BatchTable<R> implements Rows<R> {
         if (mapping.prefetch() == null) {
             return;
         }
-        List<Lookup> lookups = new ArrayList<>(List.of(new Ahead(batch, named())));
+        List<BatchTable<?>.Ahead> lookups = new ArrayList<>(List.of(new Ahead(batch, named())));
         if (postgres.getAsBoolean()) {
             for (BatchTable<?> other : along) {
-                Lookup theirs = other.ahead();
+                BatchTable<?>.Ahead theirs = other.ahead();
                 if (theirs != null) {
                     lookups.add(theirs);
                 }
             }
         }
-        lookups.removeIf(Lookup::none);
+        lookups.removeIf(lookup -> lookup.none());
         if (lookups.size() == 1) {
             lookups.get(0).alone();
         } else if (lookups.size() > 1) {
@@ -348,7 +326,7 @@ public final class BatchTable<R> implements Rows<R> {
      * table has been used in the batch already (it loaded them then), or the batch names none. Its state for the
      * batch is bound now, so that its first use finds them loaded.
      */
-    private Lookup ahead() {
+    private Ahead ahead() {
         if (org.springframework.transaction.support.TransactionSynchronizationManager.hasResource(this)) {
             return null;
         }
@@ -357,13 +335,13 @@ public final class BatchTable<R> implements Rows<R> {
     }
 
     /** The queries of {@code lookups} in one round trip: each result set read in turn. */
-    private void together(List<Lookup> lookups) {
-        String sql = lookups.stream().map(Lookup::query).collect(Collectors.joining("; "));
-        lookups.forEach(Lookup::absentUnlessFound);
-        jdbc.execute(new ByKeys(sql, lookups.stream().map(Lookup::keys).toList()),
+    private void together(List<BatchTable<?>.Ahead> lookups) {
+        String sql = lookups.stream().map(lookup -> lookup.query()).collect(Collectors.joining("; "));
+        lookups.forEach(lookup -> lookup.absentUnlessFound());
+        jdbc.execute(new ByKeys(sql, lookups.stream().map(lookup -> lookup.keys()).toList()),
                 (org.springframework.jdbc.core.PreparedStatementCallback<Void>) ps -> {
                     ps.execute();
-                    for (Lookup lookup : lookups) {
+                    for (BatchTable<?>.Ahead lookup : lookups) {
                         try (ResultSet rs = ps.getResultSet()) {
                             while (rs.next()) {
                                 lookup.read(rs);
@@ -375,62 +353,53 @@ public final class BatchTable<R> implements Rows<R> {
                 });
     }
 
-    /** The rows one table's batch names and does not hold yet. */
-    private interface Lookup {
-
-        /** Nothing to load. */
-        boolean none();
-
-        /** Loads them on their own. */
-        void alone();
-
-        /** Its query of the keys on PostgreSQL, one array parameter. */
-        String query();
-
-        Object[] keys();
-
-        /** A key not found is absent: no later lookup in the batch looks for it again. */
-        void absentUnlessFound();
-
-        void read(ResultSet rs) throws SQLException;
-    }
-
-    private final class Ahead implements Lookup {
+    /**
+     * The rows of this table a batch names and does not hold yet, loaded on their own or with other tables' in one
+     * round trip ({@link #together}). Lookups go by primary key only, so the plan does not depend on column statistics
+     * (a rebuild starts from empty tables).
+     */
+    private final class Ahead {
         private final Batch batch;
         private final List<String> missing;
 
-        Ahead(Batch batch, Collection<String> keys) {
+        Ahead(Batch batch, Set<String> keys) {
             this.batch = batch;
-            this.missing = keys.stream().filter(k -> !batch.loaded.containsKey(k)).distinct().toList();
+            this.missing = keys.stream().filter(k -> !batch.loaded.containsKey(k)).toList();
         }
 
-        @Override
-        public boolean none() {
+        /** Nothing to load. */
+        boolean none() {
             return missing.isEmpty();
         }
 
-        @Override
-        public void alone() {
-            load(batch, missing);
+        /**
+         * Loads them on their own: PostgreSQL gets one statement whatever the count ({@code = ANY(?)}), other
+         * databases an IN list per chunk ({@link #byKeys}).
+         */
+        void alone() {
+            if (missing.size() == 1) {
+                find(missing.get(0)); // its cached plan is an index scan whatever the table's size
+                return;
+            }
+            absentUnlessFound();
+            byKeys(jdbc, postgres.getAsBoolean(), select + keyColumn(), missing, this::read);
         }
 
-        @Override
-        public String query() {
+        /** Their query on PostgreSQL, one array parameter. */
+        String query() {
             return select + keyColumn() + " = ANY(?)";
         }
 
-        @Override
-        public Object[] keys() {
+        Object[] keys() {
             return missing.toArray();
         }
 
-        @Override
-        public void absentUnlessFound() {
+        /** A key not found is absent: no later lookup in the batch looks for it again. */
+        void absentUnlessFound() {
             missing.forEach(k -> batch.loaded.put(k, null));
         }
 
-        @Override
-        public void read(ResultSet rs) throws SQLException {
+        void read(ResultSet rs) throws SQLException {
             R row = mapping.reader().read(rs);
             batch.read(mapping.key().apply(row), row);
         }
