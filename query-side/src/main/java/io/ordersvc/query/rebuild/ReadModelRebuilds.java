@@ -33,6 +33,7 @@ import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -43,8 +44,10 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -397,13 +400,15 @@ public class ReadModelRebuilds implements DisposableBean {
         List<String> tables = ReadModelTables.of(state.processor()).orElseThrow();
         String retired = "retired_" + state.schema().substring("rebuild_".length());
         TrackingToken[] token = {replayed};
-        List<String> owners = new ArrayList<>();
+        Map<Integer, String> owners = new HashMap<>();
         transactions.executeWithoutResult(status -> {
             jdbc.execute("SET LOCAL lock_timeout TO '5s'");
             jdbc.execute("LOCK TABLE " + String.join(", ", tables.stream().map(t -> "public." + t).toList())
                     + " IN ACCESS EXCLUSIVE MODE");
-            owners.addAll(jdbc.query("SELECT owner FROM token_entry WHERE processor_name = ? FOR UPDATE",
-                    (rs, i) -> rs.getString(1), state.processor()));
+            owners.clear();
+            jdbc.query("SELECT segment, owner FROM token_entry WHERE processor_name = ? FOR UPDATE",
+                    (RowCallbackHandler) rs -> owners.put(rs.getInt(1), rs.getString(2)),
+                    state.processor());
             // What came since the last batch: the live processor cannot commit more now.
             jdbc.execute("SET LOCAL search_path TO " + state.schema() + ", public");
             try {
@@ -455,14 +460,21 @@ public class ReadModelRebuilds implements DisposableBean {
      * this instance's processor is restarted (its workers' positions are in memory, from before the swap), and if
      * no other instance owned a segment, nobody else holds an old position: the claim is lifted and the restarted
      * processor claims at once from the new token. Segments other instances owned wait for the claim to expire.
+     * <p>
+     * Under load this instance's worker usually meets the swap's claim first, at its batch's commit, and Axon then
+     * keeps the processor from claiming that segment for twice its claim interval (10 s by default), a wait that
+     * outlives the restart: the live projection stood still for 10 s after every swap (bench/README.md, session 62).
+     * The swap is what took the segment, so that wait is lifted here.
      */
-    private void handBack(String id, String processor, List<String> owners) {
+    private void handBack(String id, String processor, Map<Integer, String> owners) {
         Optional<StreamingEventProcessor> local = processing.eventProcessor(processor, StreamingEventProcessor.class);
         try {
             if (local.isPresent()) {
                 local.get().shutdownAsync().get(30, TimeUnit.SECONDS);
+                // "release for -1 ms": a release deadline already past, so the restarted processor may claim
+                owners.keySet().forEach(segment -> local.get().releaseSegment(segment, -1, TimeUnit.MILLISECONDS));
             }
-            if (owners.stream().allMatch(owner -> owner == null || owner.equals(instance))) {
+            if (owners.values().stream().allMatch(owner -> owner == null || owner.equals(instance))) {
                 jdbc.update("UPDATE token_entry SET owner = NULL WHERE processor_name = ? AND owner = ?", processor,
                         "rebuild-" + id);
             }
