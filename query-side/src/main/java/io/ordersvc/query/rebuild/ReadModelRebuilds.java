@@ -471,8 +471,6 @@ public class ReadModelRebuilds implements DisposableBean {
         try {
             if (local.isPresent()) {
                 local.get().shutdownAsync().get(30, TimeUnit.SECONDS);
-                // "release for -1 ms": a release deadline already past, so the restarted processor may claim
-                owners.keySet().forEach(segment -> local.get().releaseSegment(segment, -1, TimeUnit.MILLISECONDS));
             }
             if (owners.values().stream().allMatch(owner -> owner == null || owner.equals(instance))) {
                 jdbc.update("UPDATE token_entry SET owner = NULL WHERE processor_name = ? AND owner = ?", processor,
@@ -483,7 +481,11 @@ public class ReadModelRebuilds implements DisposableBean {
         } catch (Exception e) {
             log.warn("rebuild {}: {} goes on once the swap's claim expires ({})", id, processor, e.toString());
         } finally {
-            local.ifPresent(p -> restart(id, p));
+            local.ifPresent(p -> {
+                // "release for -1 ms": a release deadline already past, so the restarted processor may claim
+                owners.keySet().forEach(segment -> p.releaseSegment(segment, -1, TimeUnit.MILLISECONDS));
+                restart(id, p);
+            });
         }
     }
 
