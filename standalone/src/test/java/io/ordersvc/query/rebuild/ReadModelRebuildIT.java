@@ -155,6 +155,7 @@ class ReadModelRebuildIT extends IntegrationTest {
                 .orElseThrow();
         List<Integer> segments = jdbc.queryForList("SELECT segment FROM token_entry WHERE processor_name = 'products'",
                 Integer.class);
+        assertThat(segments).as("the products processor's segments").isNotEmpty();
         try {
             segments.forEach(segment -> products.releaseSegment(segment, 1, TimeUnit.HOURS));
             Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> products.processingStatus().isEmpty());
