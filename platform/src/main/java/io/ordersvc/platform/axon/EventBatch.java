@@ -70,6 +70,11 @@ public final class EventBatch {
         return named;
     }
 
+    /** Whether {@link #state} has bound state under {@code key} to the current transaction already. */
+    public static boolean bound(Object key) {
+        return TransactionSynchronizationManager.hasResource(key);
+    }
+
     /**
      * The state bound to the current transaction under {@code key}. On first use it is created, bound, and handed to
      * {@code bound} (which may already look it up again); {@code beforeCommit} writes it out.

@@ -405,7 +405,6 @@ public class ReadModelRebuilds implements DisposableBean {
             jdbc.execute("SET LOCAL lock_timeout TO '5s'");
             jdbc.execute("LOCK TABLE " + String.join(", ", tables.stream().map(t -> "public." + t).toList())
                     + " IN ACCESS EXCLUSIVE MODE");
-            owners.clear();
             jdbc.query("SELECT segment, owner FROM token_entry WHERE processor_name = ? FOR UPDATE",
                     (RowCallbackHandler) rs -> owners.put(rs.getInt(1), rs.getString(2)),
                     state.processor());

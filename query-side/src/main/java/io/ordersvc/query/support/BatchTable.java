@@ -327,7 +327,7 @@ public final class BatchTable<R> implements Rows<R> {
      * batch is bound now, so that its first use finds them loaded.
      */
     private Ahead ahead() {
-        if (org.springframework.transaction.support.TransactionSynchronizationManager.hasResource(this)) {
+        if (EventBatch.bound(this)) {
             return null;
         }
         Set<String> keys = named();
