@@ -62,10 +62,13 @@ public class AxonRuntimeConfig {
                 dataSource), claimTimeout, System::nanoTime);
     }
 
-    /** Builds the event processors, each with handler invokers asked once what does not change (SteadyInvokers). */
+    /**
+     * Builds the event processors, each with handler invokers asked once what does not change, and the tracking ones
+     * with a wait for events of {@code orders.event-idle-wait} (SteadyInvokers.Module).
+     */
     @Bean
-    EventProcessingModule eventProcessingModule() {
-        return new SteadyInvokers.Module();
+    EventProcessingModule eventProcessingModule(@Value("${orders.event-idle-wait:200ms}") Duration idleWait) {
+        return new SteadyInvokers.Module(idleWait);
     }
 
     /** Every aggregate's commands find their target through this (Axon's configuration looks the type up). */

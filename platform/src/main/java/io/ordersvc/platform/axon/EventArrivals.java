@@ -384,6 +384,8 @@ public class EventArrivals implements StreamableMessageSource<TrackedEventMessag
          * A tracking processor's thread waits here (a pooled coordinator asks without a timeout and relies on the
          * callback). The delegate is asked without waiting: on a drained stream Axon's embedded store would sleep out
          * the whole timeout, deaf to arrivals. Instead the thread waits for a signal, or until the recheck is due.
+         * Woken, it lingers its whole linger even past the timeout: the processors' wait (SteadyInvokers.Module) is
+         * shorter than the background processors' lingers, and would otherwise cut each of their batches short.
          */
         @Override
         public boolean hasNextAvailable(int timeout, TimeUnit unit) throws InterruptedException {
@@ -404,7 +406,7 @@ public class EventArrivals implements StreamableMessageSource<TrackedEventMessag
                 }
                 if (awaitSignal(drainedAt, Math.min(deadline - now, drainedSince + recheckNanos() - now))
                         && lingerNanos > 0) {
-                    TimeUnit.NANOSECONDS.sleep(Math.min(lingerNanos, Math.max(0, deadline - System.nanoTime())));
+                    TimeUnit.NANOSECONDS.sleep(lingerNanos);
                 }
             }
         }

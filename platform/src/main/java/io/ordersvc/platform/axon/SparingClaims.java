@@ -15,7 +15,8 @@ import java.util.function.Supplier;
 
 /**
  * A token store that extends a segment's claim only when it needs extending. A tracking processor with nothing to do
- * extends the claims of its segments every second ({@code eventAvailabilityTimeout}), each time in a transaction
+ * extends the claims of its segments after every wait for events ({@code eventAvailabilityTimeout}: Axon's default a
+ * second, here {@code orders.event-idle-wait}, 200 ms, see SteadyInvokers.Module), each time in a transaction
  * that locks and updates the token row: with six segments that was most of the 32 statements per second an idle
  * service asked PostgreSQL (bench/README.md, session 19). A claim only has to be renewed before it times out, so an
  * extension within a third of the claim timeout of this instance's last claim or extension of that segment is
