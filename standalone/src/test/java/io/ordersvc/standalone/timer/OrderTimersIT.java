@@ -282,7 +282,7 @@ class OrderTimersIT {
         var old = new JdbcTemplate(new org.springframework.jdbc.datasource.DriverManagerDataSource(url,
                 TestDatabase.user(), TestDatabase.password()));
         old.update("DROP TABLE order_timer");
-        old.update("DROP TABLE promotion_index"); // and what came after it (V3 to V10)
+        old.update("DROP TABLE promotion_index"); // and what came after it (V3 to V11)
         old.update("DROP TABLE coupon_code_index");
         old.update("DROP TABLE payout");
         old.update("DROP TABLE payment_trade");
@@ -293,7 +293,11 @@ class OrderTimersIT {
         for (String column : List.of("price", "product_name", "on_shelf")) {
             old.update("ALTER TABLE sku_index DROP COLUMN " + column);
         }
-        old.update("DELETE FROM command_schema_history WHERE version IN ('2', '3', '4', '5', '6', '7', '8', '9', '10')");
+        if (TestDatabase.postgres()) {
+            old.update("DROP FUNCTION order_timer_due"); // V11, PostgreSQL's alone
+        }
+        old.update("DELETE FROM command_schema_history WHERE version IN ('2', '3', '4', '5', '6', '7', '8', '9', '10',"
+                + " '11')");
         old.update("DELETE FROM token_entry WHERE processor_name = 'order-due-dates'");
         old.update("INSERT INTO saga_entry (saga_id, saga_type, serialized_saga) VALUES ('saga-1', ?, ?)",
                 "io.ordersvc.command.timer.OrderTimers", "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
