@@ -144,11 +144,14 @@ final class SteadyInvokers implements EventHandlerInvoker {
      * That wait is also how long a tracking processor holds back the token of events it read and did not handle
      * (another segment's, or of types it has no handler for): it stores that token only once a whole wait has passed
      * without an event it handles. When a load stopped, every processor whose last events were such (the order
-     * projection's two segments, each with the other's last orders; order-due-dates and webhook deliveries, with the
-     * points and spending their last batch recorded) showed itself 600-850 ms behind the head in the token table,
-     * its read model long up to date: the bench's catch-up (bench/README.md, session 63). With a shorter wait the
-     * token follows within that wait. An idle processor's thread wakes once per wait and stores nothing
+     * projection, order-due-dates and webhook deliveries, behind the wallet and member events that order-due-dates'
+     * points and spending commands append) showed itself 850-1,000 ms behind the head in the token table, its read
+     * model long up to date: the bench's catch-up (bench/README.md, session 63). With a shorter wait the token
+     * follows within that wait. An idle processor's thread wakes once per wait and stores nothing
      * ({@link SparingClaims}); under load a processor stores such a token at most once per wait.
+     * <p>
+     * The wait is set on the configuration Axon hands over, in place: each processor here has its own (its
+     * feature-settings file); one left to Axon's defaults would share a static one, which would carry the same wait.
      */
     static final class Module extends EventProcessingModule {
 
