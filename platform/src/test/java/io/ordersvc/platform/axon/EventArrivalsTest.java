@@ -291,14 +291,14 @@ class EventArrivalsTest {
     @Test
     void a_lingering_view_lingers_its_whole_linger_even_when_the_processor_asked_for_a_shorter_wait() throws Exception {
         EventArrivals gated = new EventArrivals(store, Duration.ofHours(1), Duration.ZERO, () -> 0);
-        EventArrivals lingering = gated.lingering(Duration.ofMillis(400));
+        EventArrivals lingering = gated.lingering(Duration.ofMillis(600));
         gated.databaseNotifies(true);
         BlockingStream<TrackedEventMessage<?>> stream = lingering.openStream(null);
         assertThat(stream.hasNextAvailable()).isFalse();
         engine.appendEvents(GenericEventMessage.asEventMessage("batched"));
 
         // A processor's wait (200 ms in the service) is shorter than a background linger (500 ms for analytics).
-        assertThat(lingeredAfterArrival(gated, stream, 150)).isGreaterThanOrEqualTo(400);
+        assertThat(lingeredAfterArrival(gated, stream, 300)).isGreaterThanOrEqualTo(600);
         assertThat(stream.nextAvailable().getPayload()).isEqualTo("batched");
     }
 
