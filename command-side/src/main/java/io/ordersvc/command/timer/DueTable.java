@@ -31,8 +31,11 @@ class DueTable {
     /** Rows of a type (1) due by a time (2), claimed or not: a held row is not due. */
     private static final String DUE_CLAIMED_OR_NOT = " FROM order_timer WHERE timer_type = ? AND holds = 0"
             + " AND due_at <= ?";
-    /** Rows of a type (1) due by a time (2) that no live claim holds (3: the same time). */
-    private static final String DUE = DUE_CLAIMED_OR_NOT + " AND (claimed_until IS NULL OR claimed_until <= ?)";
+    /**
+     * Rows of a type (1) due by a time (2) that no live claim holds (3: the same time). PostgreSQL's
+     * {@code order_timer_due} (V11, {@link #ANY_DUE}) states the same rule; DueTableTest holds the two to it.
+     */
+    static final String DUE = DUE_CLAIMED_OR_NOT + " AND (claimed_until IS NULL OR claimed_until <= ?)";
     /** Every type's due rows counted, claimed or not, and the oldest's due date: a type (1) and a time (2) each. */
     private static final String BACKLOG = String.join(" UNION ALL ", Collections.nCopies(TimerType.values().length,
             "SELECT timer_type, count(*), min(due_at)" + DUE_CLAIMED_OR_NOT + " GROUP BY timer_type"));
@@ -57,7 +60,7 @@ class DueTable {
             + " CROSS JOIN LATERAL (SELECT x.order_id, x.timer_type, x.due_at, x.holds FROM order_timer x"
             + " WHERE x.order_id = k.order_id ORDER BY x.timer_type LIMIT " + TimerType.values().length + ") t";
 
-    /** On PostgreSQL: whether a row of a type (1) is due at a time (2), by a plain scan of the due index. */
+    /** On PostgreSQL: whether a row of a type (1) is due at a time (2) ({@link #DUE}), by a plain scan of the index. */
     static final String ANY_DUE = "SELECT order_timer_due(?, ?)";
     private static final String NO_BITMAP_SCAN = "SET LOCAL enable_bitmapscan = off";
 

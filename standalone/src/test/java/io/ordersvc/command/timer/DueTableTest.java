@@ -14,7 +14,9 @@ import javax.sql.DataSource;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
@@ -98,6 +100,45 @@ class DueTableTest {
         Instant later = NOW.plus(CLAIM);
         assertThat(table.claim(PAYMENT_TIMEOUT, later, later.plus(CLAIM), 10)).extracting(Due::orderId)
                 .as("the claim lapsed; b fell due meanwhile").containsExactlyInAnyOrder("a", "b");
+    }
+
+    /**
+     * PostgreSQL's check (the function V11 created) and the claim's query (DueTable.DUE) state one rule twice:
+     * each kind of row is due for both or for neither.
+     */
+    @Test
+    void postgresqls_due_check_and_the_claims_query_agree_on_every_kind_of_row() {
+        assumeTrue(TestDatabase.postgres(), "the function is PostgreSQL's");
+        Map<String, Boolean> cases = new LinkedHashMap<>();
+        cases.put("due", true);
+        cases.put("due now", true);
+        cases.put("not yet due", false);
+        cases.put("held", false);
+        cases.put("held, no date", false);
+        cases.put("claimed", false);
+        cases.put("claim lapsed", true);
+        cases.put("another type", false);
+        for (Map.Entry<String, Boolean> kind : cases.entrySet()) {
+            jdbc.update("DELETE FROM order_timer");
+            switch (kind.getKey()) {
+                case "due" -> stored(due("o", PAYMENT_TIMEOUT, Duration.ofSeconds(1)));
+                case "due now" -> stored(due("o", PAYMENT_TIMEOUT, Duration.ZERO));
+                case "not yet due" -> stored(due("o", PAYMENT_TIMEOUT, Duration.ofSeconds(-1)));
+                case "held" -> stored(new Due("o", PAYMENT_TIMEOUT, NOW.minusSeconds(1), 1));
+                case "held, no date" -> stored(new Due("o", PAYMENT_TIMEOUT, null, 1));
+                case "claimed", "claim lapsed" -> {
+                    stored(due("o", PAYMENT_TIMEOUT, Duration.ofSeconds(1)));
+                    jdbc.update("UPDATE order_timer SET claimed_until = ?", java.sql.Timestamp.from(
+                            kind.getKey().equals("claimed") ? NOW.plusSeconds(1) : NOW));
+                }
+                default -> stored(due("o", AUTO_CONFIRM, Duration.ofSeconds(1)));
+            }
+            java.sql.Timestamp now = java.sql.Timestamp.from(NOW);
+            boolean checked = jdbc.queryForObject(DueTable.ANY_DUE, Boolean.class, "payment_timeout", now);
+            boolean queried = !jdbc.queryForList("SELECT order_id" + DueTable.DUE, String.class, "payment_timeout",
+                    now, now).isEmpty();
+            assertThat(List.of(checked, queried)).as(kind.getKey()).containsOnly(kind.getValue());
+        }
     }
 
     @Test
